@@ -1,0 +1,68 @@
+"""What the command modules share: opening the services for --db/--user, printing JSON and tables."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+
+from desktop.services import DEFAULT_USER, Services
+
+PASSWORD_ENV = "CHI_PASSWORD"
+
+
+def add_user_option(parser) -> None:
+    parser.add_argument("--user", default=None, metavar="NAME",
+                        help=f"操作用户（默认 {DEFAULT_USER}）；有密码的用户从环境变量 {PASSWORD_ENV} 或标准输入读取密码")
+
+
+def open_services(args, **kw) -> Services:
+    """Services for args.db acting as args.user, the password checked when the user has one."""
+    user = getattr(args, "user", None) or DEFAULT_USER
+    services = Services.open(args.db, user=user, **kw)
+    try:
+        from desktop.workflow import authenticate_cli
+
+        authenticate_cli(services, read_password)
+    except ImportError:
+        pass
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def read_password(prompt: str) -> str | None:
+    """The password from $CHI_PASSWORD, else a line of standard input (a prompt when it is a terminal)."""
+    if PASSWORD_ENV in os.environ:
+        return os.environ[PASSWORD_ENV]
+    if sys.stdin is None:
+        return None
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(headers: list[str], rows: list[list[object]]) -> None:
+    """A plain text table that lines up Chinese (double-width) text."""
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(values):
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    sys.stdout.write("\n".join(out) + "\n")

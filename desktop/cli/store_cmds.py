@@ -1,0 +1,279 @@
+"""Commands over the store: init, catalog, regions, set, get, target, audit, user, backup, restore, verify."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from desktop.cli.common import add_user_option, open_services, print_json, print_table
+from desktop.domain import STATUS_NAMES
+from desktop.services import Services, default_db_path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="建立或升级数据库；--demo 载入种子报告的数据")
+    p.add_argument("--demo", action="store_true", help="载入三份种子报告中的数据（瑞安市2021、温州市2023、温岭市目标）")
+    p.add_argument("--if-new", action="store_true", help="只在数据库尚不存在时载入演示数据")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("catalog", help="列出指标目录")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="包括已停用的指标")
+    p.set_defaults(handler=cmd_catalog)
+
+    p = sub.add_parser("regions", help="列出地区")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_regions)
+
+    p = sub.add_parser("set", help="录入一个数值（'—' 清空）")
+    p.add_argument("region")
+    p.add_argument("year")
+    p.add_argument("indicator")
+    p.add_argument("value")
+    p.add_argument("--note", default=None, help="说明")
+    add_user_option(p)
+    p.set_defaults(handler=cmd_set)
+
+    p = sub.add_parser("get", help="显示一个地区一年的数值")
+    p.add_argument("region")
+    p.add_argument("year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_get)
+
+    p = sub.add_parser("target", help="设定目标值（'—' 删除）")
+    p.add_argument("region")
+    p.add_argument("year")
+    p.add_argument("indicator")
+    p.add_argument("value")
+    add_user_option(p)
+    p.set_defaults(handler=cmd_target)
+
+    p = sub.add_parser("audit", help="修改记录")
+    p.add_argument("region")
+    p.add_argument("year")
+    p.add_argument("indicator", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_audit)
+
+    p = sub.add_parser("user", help="用户管理")
+    usub = p.add_subparsers(dest="user_command", metavar="add")
+    pa = usub.add_parser("add", help="注册用户")
+    pa.add_argument("name")
+    pa.add_argument("--role", required=True, choices=["clerk", "supervisor", "admin"])
+    pa.add_argument("--password-env", metavar="VAR", help="从该环境变量读取新用户的密码（不设则无密码）")
+    add_user_option(pa)
+    pa.set_defaults(handler=cmd_user_add)
+    pl = usub.add_parser("list", help="列出用户")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(handler=cmd_user_list)
+
+    p = sub.add_parser("backup", help="备份数据库到文件")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复（先自动备份当前数据库）")
+    p.add_argument("file")
+    add_user_option(p)
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("verify", help="完整性检查：数据库 integrity_check 与审计哈希链")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify)
+
+
+def cmd_init(args) -> int:
+    path = Path(args.db) if args.db else default_db_path()
+    existed = path.exists() and path.stat().st_size > 0
+    demo = args.demo and not (args.if_new and existed)
+    services = Services.init(path, demo=False)
+    try:
+        if demo:
+            n = services.load_demo()
+            print(f"已载入演示数据：{n} 个数值")
+        print(f"数据库就绪：{services.store.path}（{len(services.regions())} 个地区，"
+              f"{len(services.indicators(include_hidden=True))} 个指标，目录版本 {services.catalog_version()}）")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_catalog(args) -> int:
+    services = open_services(args)
+    try:
+        inds = services.indicators(include_hidden=args.all)
+    finally:
+        services.close()
+    if args.json:
+        out = []
+        for i in inds:
+            d = dataclasses.asdict(i)
+            d["aliases"] = list(i.aliases)
+            out.append(d)
+        print_json(out)
+    else:
+        print_table(["代码", "分类", "名称", "单位", "小数", "范围", "同比阈值"],
+                    [[i.code, i.section, i.name, i.unit, i.decimals,
+                      f"{i.min:g}–{i.max:g}" if i.min is not None and i.max is not None else "",
+                      "" if i.yoy_warn is None else f"{i.yoy_warn:g}{'个百分点' if i.threshold_in_points else '%'}"]
+                     for i in inds])
+    return 0
+
+
+def cmd_regions(args) -> int:
+    services = open_services(args)
+    try:
+        regions = services.regions()
+    finally:
+        services.close()
+    if args.json:
+        print_json([{"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
+                    for r in regions])
+    else:
+        print_table(["代码", "名称", "级别", "上级"], [[r.code, r.name, r.level, r.parent_code or ""] for r in regions])
+    return 0
+
+
+def cmd_set(args) -> int:
+    services = open_services(args)
+    try:
+        rec = services.set_value(args.region, args.year, args.indicator, args.value, note=args.note, source="cli")
+        ind = services.indicator(args.indicator)
+        reg = services.region(args.region)
+        shown = "（空）" if rec is None or rec.value is None else ind.format(rec.value)
+        print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown} {ind.unit}"
+              + (f"，说明：{rec.note}" if rec is not None and rec.note else ""))
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_get(args) -> int:
+    services = open_services(args)
+    try:
+        ry = services.get_region_year(args.region, args.year)
+        inds = services.indicators(include_hidden=True)
+    finally:
+        services.close()
+    if args.json:
+        print_json({"region": ry.region.code, "year": ry.year, "status": ry.status,
+                    "values": {code: {"value": rec.value, "note": rec.note} for code, rec in
+                               sorted(ry.values.items(), key=lambda kv: [i.code for i in inds].index(kv[0]))}})
+        return 0
+    print(f"{ry.region.name}（{ry.region.code}）{ry.year}年  状态：{STATUS_NAMES[ry.status]}")
+    rows = []
+    for ind in inds:
+        rec = ry.values.get(ind.code)
+        prior = ry.prior.get(ind.code)
+        if rec is None and prior is None and ind.hidden:
+            continue
+        prior_text = ""
+        if prior:
+            prior_text = ind.format(prior.value) + ("" if prior.year == ry.year - 1 else f"（{prior.year}年）")
+        rows.append([ind.code, ind.name, ind.unit, ind.format(rec.value) if rec else "", prior_text,
+                     rec.note if rec else ""])
+    print_table(["代码", "指标", "单位", "本年", "上年", "说明"], rows)
+    return 0
+
+
+def cmd_target(args) -> int:
+    services = open_services(args)
+    try:
+        services.set_target(args.region, args.year, args.indicator, args.value)
+        ind, reg = services.indicator(args.indicator), services.region(args.region)
+        value = services.targets(reg.code, args.year).get(ind.code)
+        shown = "（已删除）" if value is None else f"{ind.format(value)} {ind.unit}"
+        print(f"{reg.name} {int(args.year)}年 {ind.name} 目标：{shown}")
+    finally:
+        services.close()
+    return 0
+
+
+def audit_dict(row) -> dict:
+    return {"indicator": row.indicator, "field": row.field, "old": row.old, "new": row.new, "user": row.user,
+            "at": row.at, "source": row.source, "reason": row.reason}
+
+
+def cmd_audit(args) -> int:
+    services = open_services(args)
+    try:
+        rows = services.audit(args.region, args.year, args.indicator)
+        names = {i.code: i.name for i in services.indicators(include_hidden=True)}
+    finally:
+        services.close()
+    if args.json:
+        print_json([audit_dict(r) for r in rows])
+    else:
+        print_table(["时间", "用户", "指标", "项目", "原值", "新值", "来源", "原因"],
+                    [[r.at, r.user, names.get(r.indicator, r.indicator or "（状态）"), r.field,
+                      "" if r.old is None else r.old, "" if r.new is None else r.new, r.source, r.reason]
+                     for r in rows])
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    import os
+
+    from desktop.errors import AppError
+
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            raise AppError(f"环境变量 {args.password_env} 未设置或为空")
+    services = open_services(args)
+    try:
+        user = services.add_user(args.name, args.role, password)
+    finally:
+        services.close()
+    print(f"用户 {user.name}：{user.role}{'（有密码）' if user.has_password else ''}")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    services = open_services(args)
+    try:
+        users = services.users()
+    finally:
+        services.close()
+    if args.json:
+        print_json([{"name": u.name, "role": u.role, "has_password": u.has_password} for u in users])
+    else:
+        print_table(["用户", "角色", "密码"], [[u.name, u.role, "有" if u.has_password else ""] for u in users])
+    return 0
+
+
+def cmd_backup(args) -> int:
+    services = open_services(args)
+    try:
+        dest = services.backup(args.output)
+    finally:
+        services.close()
+    print(f"已备份到：{dest}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    services = open_services(args)
+    try:
+        safety = services.restore(args.file)
+    finally:
+        services.close()
+    print(f"已从 {args.file} 恢复；恢复前的数据库已备份到：{safety}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    services = open_services(args)
+    try:
+        integrity = services.store.integrity_check()
+        chain = services.verify_audit()
+        head = services.audit_chain_head()
+    finally:
+        services.close()
+    ok = integrity == ["ok"] and not chain
+    if args.json:
+        print_json({"ok": ok, "integrity": integrity, "audit_chain": chain, "chain_head": head})
+    else:
+        print(f"integrity_check：{'ok' if integrity == ['ok'] else '；'.join(integrity)}")
+        print(f"审计哈希链：{'完整' if not chain else '；'.join(chain)}（链头 {head[:16]}）")
+    return 0 if ok else 1

@@ -1,0 +1,93 @@
+"""Schema migrations, keyed by PRAGMA user_version; all pending ones run in one transaction."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+# 'CHI1': marks a file as a store of this program (restore refuses anything else).
+APPLICATION_ID = 0x43484931
+
+
+def _v1(db: Database) -> None:
+    db.execute("""CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)""")
+    db.execute(
+        """CREATE TABLE region (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,
+            parent_code TEXT REFERENCES region(code))"""
+    )
+    db.execute("CREATE INDEX region_parent ON region(parent_code)")
+    db.execute(
+        """CREATE TABLE indicator (
+            code TEXT PRIMARY KEY, section TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
+            kind TEXT NOT NULL, decimals INTEGER NOT NULL, min REAL, max REAL,
+            direction INTEGER NOT NULL DEFAULT 0, yoy_warn REAL, definition TEXT NOT NULL DEFAULT '',
+            sort_order INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0)"""
+    )
+    db.execute(
+        """CREATE TABLE value (
+            region TEXT NOT NULL REFERENCES region(code),
+            year INTEGER NOT NULL,
+            indicator TEXT NOT NULL REFERENCES indicator(code),
+            value REAL, note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (region, year, indicator))"""
+    )
+    db.execute("CREATE INDEX value_indicator ON value(indicator, year)")
+    db.execute(
+        """CREATE TABLE dataset (
+            region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft','submitted','returned','approved')),
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (region, year))"""
+    )
+    db.execute(
+        """CREATE TABLE target (
+            region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
+            indicator TEXT NOT NULL REFERENCES indicator(code), value REAL NOT NULL,
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+            PRIMARY KEY (region, year, indicator))"""
+    )
+    db.execute(
+        """CREATE TABLE user (
+            name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('clerk','supervisor','admin')),
+            pw_hash TEXT, pw_salt TEXT, created_at TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL,
+            region TEXT, year INTEGER, indicator TEXT, field TEXT NOT NULL,
+            old TEXT, new TEXT, source TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '')"""
+    )
+    db.execute("CREATE INDEX audit_region_year ON audit(region, year, indicator)")
+
+
+def _v2(db: Database) -> None:
+    # Aliases of indicator names (for import and report extraction) and the audit hash chain.
+    db.execute("ALTER TABLE indicator ADD COLUMN aliases TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, upto: int = SCHEMA_VERSION) -> int:
+    """Run the pending migrations up to `upto` in one transaction; returns the version reached.
+
+    A failure rolls back every step: a store is never left half-upgraded.
+    """
+    current = user_version(db)
+    if current >= upto:
+        return current
+    with db.atomic():
+        for number in range(current + 1, upto + 1):
+            MIGRATIONS[number - 1](db)
+        db.execute(f"PRAGMA user_version = {int(upto)}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return upto

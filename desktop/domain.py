@@ -1,0 +1,152 @@
+"""Frozen dataclasses the store returns and the services pass around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEVELS = ("province", "city", "county")
+STATUSES = ("draft", "submitted", "returned", "approved")
+STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核"}
+ROLES = ("clerk", "supervisor", "admin")
+KINDS = ("count", "rate", "growth", "permille", "per1000", "per10000", "per100k", "years", "score")
+# yoy_warn is in percentage points for these kinds, in percent of the prior value for the rest.
+POINT_KINDS = frozenset({"rate", "growth"})
+
+MIN_YEAR = 1949
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    section: str
+    name: str
+    unit: str
+    kind: str
+    decimals: int
+    min: float | None
+    max: float | None
+    direction: int
+    yoy_warn: float | None
+    definition: str = ""
+    aliases: tuple[str, ...] = ()
+    hidden: bool = False
+    sort_order: int = 0
+
+    def format(self, value: float | None) -> str:
+        """The value as statistical tables print it: the indicator's decimals, no separators."""
+        if value is None:
+            return ""
+        return f"{value:.{self.decimals}f}"
+
+    @property
+    def threshold_in_points(self) -> bool:
+        return self.kind in POINT_KINDS
+
+
+@dataclass(frozen=True)
+class ValueRecord:
+    region: str
+    year: int
+    indicator: str
+    value: float | None
+    note: str = ""
+    updated_at: str = ""
+    updated_by: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    region: str
+    year: int
+    status: str = "draft"
+    updated_at: str = ""
+    updated_by: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    user: str
+    region: str | None
+    year: int | None
+    indicator: str | None
+    field: str  # value, note, status, target, catalog, user, login
+    old: object
+    new: object
+    source: str
+    reason: str
+    hash: str = ""
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    has_password: bool = False
+
+
+@dataclass(frozen=True)
+class Prior:
+    """The nearest earlier year with a value for one indicator."""
+
+    year: int
+    value: float
+
+
+@dataclass
+class RegionYear:
+    """Everything the entry form shows for one region-year."""
+
+    region: Region
+    year: int
+    status: str
+    values: dict[str, ValueRecord] = field(default_factory=dict)
+    prior: dict[str, Prior] = field(default_factory=dict)
+    targets: dict[str, float] = field(default_factory=dict)
+    status_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """One value (and optionally its note) to write; note None leaves the note as it is."""
+
+    region: str
+    year: int
+    indicator: str
+    value: float | None
+    note: str | None = None
+
+
+SEVERITIES = ("error", "warning", "info")
+RULES = ("format", "range", "logic", "yoy", "history", "completeness", "target")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of validation (审核). `reference` is the other value involved (prior year, target…),
+    `reference_year` its year when it has one; `cleared` is True for a warning explained by its note."""
+
+    indicator: str
+    severity: str  # error | warning | info
+    rule: str  # format | range | logic | yoy | history | completeness | target
+    message: str
+    value: float | None = None
+    reference: float | None = None
+    reference_year: int | None = None
+    cleared: bool = False
+
+    def as_json(self) -> dict:
+        return {"indicator": self.indicator, "severity": self.severity, "rule": self.rule,
+                "message": self.message, "value": self.value, "reference": self.reference}

@@ -1,0 +1,69 @@
+"""Reading numbers as clerks write them: full-width digits, thousands separators, %, units, dashes."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from desktop.errors import InvalidValue
+
+# Text that means "no value" in a cell or a pasted column.
+EMPTY_MARKS = frozenset({"", "—", "——", "-", "--", "/", "－", "－－", "–", "…", "无数据", "n/a", "na", "N/A", "NA"})
+
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def normalize_text(text: str) -> str:
+    """Full-width to half-width (NFKC) and no white space at all: for matching names and numbers."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())
+
+
+def is_empty_mark(raw: object) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return normalize_text(raw) in EMPTY_MARKS or raw.strip() in EMPTY_MARKS
+    return False
+
+
+def parse_value(raw: object, unit: str | None = None, where: str = "") -> float | None:
+    """Read one value; None for an empty mark.
+
+    `unit` is the indicator's unit: a trailing unit equal to it is dropped, and a trailing
+    '%' is accepted only where the unit is '%'. Raises InvalidValue naming `where` and why.
+    """
+    if isinstance(raw, bool):
+        raise InvalidValue(raw, "不是数字", where)
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+        if not math.isfinite(value):
+            raise InvalidValue(raw, "不是有限的数", where)
+        return value
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise InvalidValue(raw, f"不是数字（{type(raw).__name__}）", where)
+    if is_empty_mark(raw):
+        return None
+    text = normalize_text(raw)
+    text = text.replace("−", "-")  # U+2212 minus sign
+    norm_unit = normalize_text(unit) if unit else ""
+    if norm_unit and norm_unit != "%" and text.endswith(norm_unit) and len(text) > len(norm_unit):
+        text = text[: -len(norm_unit)]
+    if text.endswith("%"):
+        if norm_unit != "%":
+            raise InvalidValue(raw, f"带有%，但该指标单位是{unit or '无单位'}", where)
+        text = text[:-1]
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN.match(text):
+        if re.search(r"\d", text):
+            raise InvalidValue(raw, f"无法识别为数字{('（单位应为' + unit + '）') if unit else ''}", where)
+        raise InvalidValue(raw, "不是数字", where)
+    value = float(text)
+    if not math.isfinite(value):
+        raise InvalidValue(raw, "不是有限的数", where)
+    return value

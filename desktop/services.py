@@ -1,0 +1,404 @@
+"""The services the window and the command line both call: catalog, regions, values, targets, users, audit."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from desktop import catalog as catalog_res
+from desktop.catalog import IndicatorIndex
+from desktop.db import backups, repo
+from desktop.db.store import Store, open_store
+from desktop.domain import (
+    MAX_YEAR,
+    MIN_YEAR,
+    ROLES,
+    Dataset,
+    Indicator,
+    Prior,
+    Region,
+    RegionYear,
+    User,
+    ValueChange,
+    ValueRecord,
+)
+from desktop.errors import (
+    AppError,
+    DatasetLocked,
+    InvalidValue,
+    InvalidYear,
+    NotAStore,
+    PermissionDenied,
+    StoreError,
+    UnknownIndicator,
+    UnknownRegion,
+)
+from desktop.numbers import normalize_text, parse_value
+
+DEFAULT_USER = "admin"
+
+
+def default_db_path() -> Path:
+    """The store in the user data directory (platformdirs), or $CHI_DB when set."""
+    env = os.environ.get("CHI_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    from desktop import APP_NAME
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "indicators.sqlite"
+
+
+def check_year(year: object) -> int:
+    """The year as an int within the supported range; raises InvalidYear."""
+    try:
+        y = int(str(year).strip())
+    except (TypeError, ValueError):
+        raise InvalidYear(year, "应为四位数字年份") from None
+    if isinstance(year, float) and year != int(year):
+        raise InvalidYear(year, "应为整数年份")
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise InvalidYear(year, f"应在{MIN_YEAR}–{MAX_YEAR}之间")
+    return y
+
+
+class Services:
+    """One store, one acting user. Hand it to the window and the CLI; never a global."""
+
+    def __init__(self, store: Store, user: str = DEFAULT_USER):
+        self.store = store
+        self._catalog_cache: tuple[list[Indicator], IndicatorIndex] | None = None
+        self._regions_cache: dict[str, Region] | None = None
+        self.user = self._load_user(user)
+
+    # ---- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, user: str = DEFAULT_USER, **kw) -> "Services":
+        store = open_store(path or default_db_path(), **kw)
+        try:
+            return cls(store, user)
+        except BaseException:
+            store.close()
+            raise
+
+    @classmethod
+    def init(cls, path: str | os.PathLike | None = None, demo: bool = False) -> "Services":
+        """Create or upgrade a store and load the default catalog and regions (kept if already there)."""
+        store = open_store(path or default_db_path(), create=True)
+        try:
+            with store.write() as db:
+                if not repo.load_regions(db):
+                    repo.upsert_regions(db, catalog_res.read_regions())
+                if not repo.load_indicators(db):
+                    repo.upsert_indicators(db, catalog_res.read_indicators())
+                    repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
+                if repo.get_user(db, DEFAULT_USER) is None:
+                    repo.put_user(db, DEFAULT_USER, "admin", None, None)
+                    repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",
+                                   source="init", reason=f"用户 {DEFAULT_USER} 注册")
+            services = cls(store, DEFAULT_USER)
+            if demo:
+                services.load_demo()
+            return services
+        except BaseException:
+            store.close()
+            raise
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _load_user(self, name: str) -> User:
+        found = repo.get_user(self.store.db, name)
+        if found is None:
+            from desktop.errors import AuthError
+
+            raise AuthError(f"未注册的用户：{name!r}（用 user add 注册）")
+        return found[0]
+
+    # ---- catalog and regions -----------------------------------------------------------------
+    def _catalog(self) -> tuple[list[Indicator], IndicatorIndex]:
+        if self._catalog_cache is None:
+            inds = repo.load_indicators(self.store.db)
+            self._catalog_cache = (inds, IndicatorIndex(inds))
+        return self._catalog_cache
+
+    def invalidate_catalog(self) -> None:
+        self._catalog_cache = None
+
+    def indicators(self, include_hidden: bool = False) -> list[Indicator]:
+        inds = self._catalog()[0]
+        return list(inds) if include_hidden else [i for i in inds if not i.hidden]
+
+    def indicator_index(self) -> IndicatorIndex:
+        return self._catalog()[1]
+
+    def indicator(self, code_or_name: str) -> Indicator:
+        """The indicator by code or name; raises UnknownIndicator with the nearest names."""
+        index = self.indicator_index()
+        found = index.find(code_or_name)
+        if found is None:
+            raise UnknownIndicator(str(code_or_name), index.suggestions(str(code_or_name)))
+        return found
+
+    def catalog_version(self) -> str:
+        return repo.get_meta(self.store.db, "catalog_version", catalog_res.CATALOG_VERSION) or ""
+
+    def _region_map(self) -> dict[str, Region]:
+        if self._regions_cache is None:
+            self._regions_cache = {r.code: r for r in repo.load_regions(self.store.db)}
+        return self._regions_cache
+
+    def regions(self) -> list[Region]:
+        return list(self._region_map().values())
+
+    def region(self, code_or_name: str) -> Region:
+        """The region by 6-digit code (12-digit codes are cut to 6) or exact name; raises UnknownRegion."""
+        key = normalize_text(str(code_or_name))
+        regions = self._region_map()
+        if key.isdigit() and len(key) == 12 and key[6:] == "000000":
+            key = key[:6]
+        if key in regions:
+            return regions[key]
+        for r in regions.values():
+            if r.name == key:
+                return r
+        raise UnknownRegion(str(code_or_name))
+
+    def children(self, code: str) -> list[Region]:
+        return [r for r in self._region_map().values() if r.parent_code == code]
+
+    def counties_of(self, code: str) -> list[Region]:
+        """The counties under a region (itself if it is a county), in code order."""
+        region = self.region(code)
+        if region.level == "county":
+            return [region]
+        out = []
+        for child in self.children(region.code):
+            out.extend(self.counties_of(child.code))
+        return sorted(out, key=lambda r: r.code)
+
+    # ---- reading ----------------------------------------------------------------------------
+    def get_region_year(self, region: str, year: int) -> RegionYear:
+        """Values, the nearest earlier value per indicator, targets and status of one region-year."""
+        reg = self.region(region)
+        year = check_year(year)
+        db = self.store.db
+        with self.store.reading():
+            values = repo.values_of(db, reg.code, year)
+            earlier = repo.history(db, reg.code, before_year=year)
+            targets = repo.targets_of(db, reg.code, year)
+            ds = repo.get_dataset(db, reg.code, year)
+        prior = {code: Prior(max(by_year), by_year[max(by_year)]) for code, by_year in earlier.items() if by_year}
+        return RegionYear(reg, year, ds.status, values, prior, targets, ds.reason)
+
+    def history(self, region: str, indicator: str) -> dict[int, float]:
+        reg, ind = self.region(region), self.indicator(indicator)
+        with self.store.reading():
+            return repo.history(self.store.db, reg.code, indicator=ind.code).get(ind.code, {})
+
+    def dataset(self, region: str, year: int) -> Dataset:
+        with self.store.reading():
+            return repo.get_dataset(self.store.db, self.region(region).code, check_year(year))
+
+    def statuses(self, year: int) -> dict[str, str]:
+        with self.store.reading():
+            return repo.statuses_of_year(self.store.db, check_year(year))
+
+    # ---- permissions -------------------------------------------------------------------------
+    def require_role(self, *roles: str, action: str) -> None:
+        if self.user.role not in roles:
+            raise PermissionDenied(f"用户 {self.user.name}（{self.user.role}）无权{action}")
+
+    def _require_editable(self, db, region: str, year: int) -> None:
+        ds = repo.get_dataset(db, region, year)
+        if ds.status == "approved":
+            raise DatasetLocked(f"{self._region_map()[region].name} {year}年数据已审核通过，只读；如需修改请先由审核人退回或重新打开")
+        if ds.status == "submitted" and self.user.role == "clerk":
+            raise DatasetLocked(f"{self._region_map()[region].name} {year}年数据已提交，待审核期间不能修改")
+
+    # ---- writing values ----------------------------------------------------------------------
+    def parse_value(self, indicator: str, raw: object, where: str = "") -> float | None:
+        ind = self.indicator(indicator)
+        return parse_value(raw, ind.unit, where)
+
+    def set_value(self, region: str, year: int, indicator: str, value: object,
+                  note: str | None = None, source: str = "cli") -> ValueRecord | None:
+        """Write one value (text is parsed) with its audit row in one transaction.
+
+        Raises UnknownRegion, InvalidYear, UnknownIndicator, InvalidValue, DatasetLocked, PermissionDenied.
+        """
+        ind = self.indicator(indicator)
+        parsed = parse_value(value, ind.unit) if isinstance(value, str) or value is None else parse_value(value)
+        change = ValueChange(self.region(region).code, check_year(year), ind.code, parsed, note)
+        self.apply_changes([change], source)
+        with self.store.reading():
+            return repo.get_value(self.store.db, change.region, change.year, change.indicator)
+
+    def apply_changes(self, changes: list[ValueChange], source: str, reason: str = "") -> int:
+        """Write many values as one transaction, an audit row for each real change; returns how many changed.
+
+        Every change is checked before anything is written: one bad change and nothing is written.
+        """
+        self.require_role("clerk", "supervisor", "admin", action="修改数据")
+        checked = []
+        for ch in changes:
+            reg = self.region(ch.region)
+            ind = self.indicator(ch.indicator)
+            year = check_year(ch.year)
+            if ch.value is not None:
+                parse_value(ch.value, where=f"{reg.name} {year}年 {ind.name}")
+            checked.append(ValueChange(reg.code, year, ind.code, None if ch.value is None else float(ch.value),
+                                       ch.note))
+        changed = 0
+        stamp = repo.now()
+        with self.store.write() as db:
+            for reg_year in {(c.region, c.year) for c in checked}:
+                self._require_editable(db, *reg_year)
+            for ch in checked:
+                old = repo.get_value(db, ch.region, ch.year, ch.indicator)
+                old_value = old.value if old else None
+                old_note = old.note if old else ""
+                new_note = old_note if ch.note is None else ch.note.strip()
+                if old_value == ch.value and old_note == new_note:
+                    continue
+                if ch.value is None and not new_note:
+                    repo.delete_value(db, ch.region, ch.year, ch.indicator)
+                else:
+                    repo.put_value(db, ValueRecord(ch.region, ch.year, ch.indicator, ch.value, new_note,
+                                                   stamp, self.user.name, source))
+                common = dict(user=self.user.name, source=source, region=ch.region, year=ch.year,
+                              indicator=ch.indicator, reason=reason, at=stamp)
+                if old_value != ch.value:
+                    repo.add_audit(db, field="value", old=old_value, new=ch.value, **common)
+                if old_note != new_note:
+                    repo.add_audit(db, field="note", old=old_note, new=new_note, **common)
+                changed += 1
+        return changed
+
+    def set_note(self, region: str, year: int, indicator: str, note: str, source: str = "form") -> None:
+        reg, ind, y = self.region(region), self.indicator(indicator), check_year(year)
+        with self.store.reading():
+            old = repo.get_value(self.store.db, reg.code, y, ind.code)
+        self.apply_changes([ValueChange(reg.code, y, ind.code, old.value if old else None, note)], source)
+
+    # ---- targets ------------------------------------------------------------------------------
+    def set_target(self, region: str, year: int, indicator: str, value: object, source: str = "cli") -> None:
+        self.require_role("supervisor", "admin", action="设定目标值")
+        reg, ind, y = self.region(region), self.indicator(indicator), check_year(year)
+        parsed = parse_value(value, ind.unit) if isinstance(value, str) or value is None else parse_value(value)
+        with self.store.write() as db:
+            old = repo.get_target(db, reg.code, y, ind.code)
+            if old == parsed:
+                return
+            repo.put_target(db, reg.code, y, ind.code, parsed, self.user.name)
+            repo.add_audit(db, user=self.user.name, field="target", old=old, new=parsed, source=source,
+                           region=reg.code, year=y, indicator=ind.code)
+
+    def targets(self, region: str, year: int) -> dict[str, float]:
+        with self.store.reading():
+            return repo.targets_of(self.store.db, self.region(region).code, check_year(year))
+
+    # ---- users ----------------------------------------------------------------------------------
+    def users(self) -> list[User]:
+        return repo.list_users(self.store.db)
+
+    def add_user(self, name: str, role: str, password: str | None = None) -> User:
+        self.require_role("admin", action="添加用户")
+        name = (name or "").strip()
+        if not name:
+            raise AppError("用户名不能为空")
+        if role not in ROLES:
+            raise AppError(f"角色无效：{role!r}（应为 clerk、supervisor 或 admin）")
+        from desktop.auth import hash_password
+
+        pw_hash, salt = hash_password(password) if password else (None, None)
+        with self.store.write() as db:
+            existing = repo.get_user(db, name)
+            repo.put_user(db, name, role, pw_hash, salt)
+            repo.add_audit(db, user=self.user.name, field="user", old=existing[0].role if existing else None,
+                           new=role, source="cli", reason=f"用户 {name}")
+        return User(name, role, pw_hash is not None)
+
+    # ---- audit ----------------------------------------------------------------------------------
+    def audit(self, region: str | None = None, year: int | None = None, indicator: str | None = None):
+        reg = self.region(region).code if region else None
+        y = check_year(year) if year is not None else None
+        ind = self.indicator(indicator).code if indicator else None
+        with self.store.reading():
+            return repo.audit_rows(self.store.db, reg, y, ind)
+
+    def verify_audit(self) -> list[str]:
+        with self.store.reading():
+            return repo.verify_chain(self.store.db)
+
+    def audit_chain_head(self) -> str:
+        return repo.chain_head(self.store.db)
+
+    # ---- backups ----------------------------------------------------------------------------------
+    def backup(self, dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:
+        """A consistent copy of the store: to `dest`, or a rolling backup beside the store."""
+        if dest is None:
+            return backups.rolling_backup(self.store.conn, self.store.path, reason)
+        dest = Path(dest)
+        if dest.resolve() == self.store.path.resolve():
+            raise AppError("备份文件不能是数据库本身")
+        try:
+            return backups.copy_to(self.store.conn, dest)
+        except OSError as exc:
+            raise StoreError(f"无法写入备份文件：{dest}（{exc.strerror}）") from exc
+
+    def restore(self, source: str | os.PathLike) -> Path:
+        """Replace the store's content by a backup file, after backing up the current store.
+
+        The file must be an intact store of this program, not newer than it. Returns the safety backup.
+        """
+        self.require_role("admin", action="恢复数据库")
+        import sqlite3
+
+        from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+
+        source = Path(source)
+        if not source.is_file():
+            raise AppError(f"备份文件不存在：{source}")
+        if not backups.is_good_store(source):
+            raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}")
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            app_id = src.execute("PRAGMA application_id").fetchone()[0]
+            version = src.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise NotAStore(f"不是本程序的数据库备份，未恢复：{source}")
+            if version > SCHEMA_VERSION:
+                raise NotAStore(f"备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}")
+            safety = backups.rolling_backup(self.store.conn, self.store.path, "before-restore")
+            try:
+                src.backup(self.store.conn)
+            except sqlite3.Error as exc:
+                from desktop.db.store import translate
+
+                raise translate(exc, self.store.path) from exc
+        finally:
+            src.close()
+        from desktop.db.schema import migrate
+
+        migrate(self.store.db)
+        self._catalog_cache = None
+        self._regions_cache = None
+        return safety
+
+    # ---- demo data ----------------------------------------------------------------------------------
+    def load_demo(self) -> int:
+        """Load the figures of the seed reports (resources/demo/) as one audited change."""
+        changes = []
+        with open(catalog_res.DEMO_VALUES_CSV, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                changes.append(ValueChange(row["region"], int(row["year"]), row["indicator"],
+                                           float(row["value"]), row.get("note") or ""))
+        n = self.apply_changes(changes, source="demo")
+        with open(catalog_res.DEMO_TARGETS_CSV, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                self.set_target(row["region"], int(row["year"]), row["indicator"], float(row["value"]),
+                                source="demo")
+        return n
