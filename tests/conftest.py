@@ -1,0 +1,84 @@
+"""Shared fixtures: fresh stores in tmp_path, the demo store, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.services import Services  # noqa: E402
+
+
+def pytest_addoption(parser):
+    parser.addoption("--long", action="store_true", default=False, help="run the long variants (slow marker)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--long"):
+        return
+    skip = pytest.mark.skip(reason="long variant: run with --long")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """A new, initialised store (catalog and regions, no values)."""
+    path = tmp_path / "store.sqlite"
+    Services.init(path).close()
+    return path
+
+
+@pytest.fixture
+def services(db_path):
+    s = Services.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    Services.init(path, demo=True).close()
+    return path
+
+
+@pytest.fixture
+def demo_services(demo_path):
+    s = Services.open(demo_path)
+    yield s
+    s.close()
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys):
+    """cli(db, 'get', '331081', '2021', '--json') runs the command line in-process."""
+
+    def run(db, *args) -> CliResult:
+        from desktop.cli import main
+
+        argv = (["--db", str(db)] if db is not None else []) + [str(a) for a in args]
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
