@@ -12,6 +12,7 @@ from desktop.errors import InvalidValue
 EMPTY_MARKS = frozenset({"", "—", "——", "-", "--", "/", "－", "－－", "–", "…", "无数据", "n/a", "na", "N/A", "NA"})
 
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\s\d{3})+(\.\d+)?\s*\D*$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
@@ -48,8 +49,12 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
         raise InvalidValue(raw, f"不是数字（{type(raw).__name__}）", where)
     if is_empty_mark(raw):
         return None
-    text = normalize_text(raw)
-    text = text.replace("−", "-")  # U+2212 minus sign
+    text = unicodedata.normalize("NFKC", raw).strip().replace("−", "-")  # U+2212 minus sign
+    if _SPACED_THOUSANDS.match(text):
+        text = "".join(text.split())
+    elif re.search(r"\d\s+\d", text):
+        raise InvalidValue(raw, "数字中间有空格", where)
+    text = "".join(text.split())
     norm_unit = normalize_text(unit) if unit else ""
     if norm_unit and norm_unit != "%" and text.endswith(norm_unit) and len(text) > len(norm_unit):
         text = text[: -len(norm_unit)]

@@ -1,0 +1,146 @@
+"""The command-line contract of the store commands: JSON shapes, exit codes, one clear line on bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_init_regions_catalog_json(tmp_path, cli):
+    db = tmp_path / "x.sqlite"
+    assert cli(db, "init").code == 0
+    regions = cli(db, "regions", "--json").json()
+    assert len(regions) == 102
+    assert {"code": "331081", "name": "温岭市", "level": "county", "parent_code": "331000"} in regions
+    catalog = cli(db, "catalog", "--json").json()
+    assert len(catalog) == 56
+    first = catalog[0]
+    for col in ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn",
+                "definition"):
+        assert col in first
+
+
+def test_set_get_audit_round_trip(db_path, cli):
+    r = cli(db_path, "set", "温岭市", "2021", "BEDS_PER_1000", "4.65", "--note", "新院区投用")
+    assert r.code == 0 and "4.65" in r.out
+    got = cli(db_path, "get", "331081", "2021", "--json").json()
+    assert got == {"region": "331081", "year": 2021, "status": "draft",
+                   "values": {"BEDS_PER_1000": {"value": 4.65, "note": "新院区投用"}}}
+    cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.7")
+    audit = cli(db_path, "audit", "331081", "2021", "BEDS_PER_1000", "--json").json()
+    values = [a for a in audit if a["field"] == "value"]
+    assert [(a["old"], a["new"]) for a in values] == [(None, 4.65), (4.65, 4.7)]
+    assert all(a["indicator"] == "BEDS_PER_1000" and a["user"] == "admin" and a["source"] == "cli"
+               for a in audit)
+    assert set(audit[0]) >= {"indicator", "old", "new", "user", "at", "source", "reason"}
+
+
+def test_get_text_shows_prior_year(db_path, cli):
+    cli(db_path, "set", "331081", "2019", "BEDS_PER_1000", "4.2")
+    out = cli(db_path, "get", "331081", "2021").out
+    assert "4.20（2019年）" in out and "草稿" in out
+
+
+@pytest.mark.parametrize("args, words", [
+    (("set", "温岭", "2021", "BEDS_PER_1000", "1"), "未知地区"),
+    (("set", "331081", "20x1", "BEDS_PER_1000", "1"), "年份无效"),
+    (("set", "331081", "2021", "BEDS", "1"), "未知指标"),
+    (("set", "331081", "2021", "BEDS_PER_1000", "四点五"), "无效"),
+    (("get", "331099", "2021"), "未知地区"),
+    (("target", "331081", "2021", "BEDS_PER_1000", "x"), "无效"),
+])
+def test_bad_input_one_line_exit_1_nothing_written(db_path, cli, args, words):
+    r = cli(db_path, *args)
+    assert r.code == 1
+    assert words in r.err and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
+    assert cli(db_path, "audit", "331081", "2021", "--json").json() == []
+
+
+def test_usage_error_exit_2(db_path, cli):
+    assert cli(db_path, "set", "331081").code == 2
+    assert cli(db_path, "nosuchcommand").code == 2
+
+
+def test_missing_store_is_one_line(tmp_path, cli):
+    r = cli(tmp_path / "none.sqlite", "get", "331081", "2021")
+    assert r.code == 1 and "init" in r.err
+
+
+def test_store_locked_by_another_process(db_path):
+    """A store held by another writer longer than the busy timeout: one clear line, exit 1, nothing lost."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute('BEGIN IMMEDIATE');"
+         "c.execute(\"UPDATE meta SET value=value\"); print('held', flush=True); time.sleep(30)", str(db_path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        from desktop.errors import StoreLocked
+        from desktop.services import Services
+
+        s = Services.open(db_path, busy_timeout=0.3)
+        try:
+            with pytest.raises(StoreLocked, match="占用"):
+                s.set_value("331081", 2021, "BEDS_PER_1000", "4.6")
+        finally:
+            s.close()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_read_only_store_file(db_path, cli, monkeypatch):
+    cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.6")
+    os.chmod(db_path, 0o444)
+    try:
+        if os.access(db_path, os.W_OK):  # root writes read-only files: make the store see what a clerk's would
+            import desktop.db.store as store_mod
+
+            real_access = os.access
+            monkeypatch.setattr(store_mod.os, "access",
+                                lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+        r = cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "5")
+        assert r.code == 1 and "只读" in r.err
+        assert cli(db_path, "get", "331081", "2021", "--json").json()["values"]["BEDS_PER_1000"]["value"] == 4.6
+    finally:
+        os.chmod(db_path, 0o644)
+
+
+def test_user_add_and_unknown_user(db_path, cli):
+    assert cli(db_path, "user", "add", "张三", "--role", "clerk").code == 0
+    assert cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.6", "--user", "张三").code == 0
+    audit = cli(db_path, "audit", "331081", "2021", "--json").json()
+    assert audit[-1]["user"] == "张三"
+    r = cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.7", "--user", "李四")
+    assert r.code == 1 and "李四" in r.err
+
+
+def test_backup_restore_commands(db_path, cli, tmp_path):
+    cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.6")
+    assert cli(db_path, "backup", "-o", tmp_path / "b.sqlite").code == 0
+    cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "5.1")
+    r = cli(db_path, "restore", tmp_path / "b.sqlite")
+    assert r.code == 0
+    assert cli(db_path, "get", "331081", "2021", "--json").json()["values"]["BEDS_PER_1000"]["value"] == 4.6
+    (tmp_path / "bad.sqlite").write_text("not a store")
+    r = cli(db_path, "restore", tmp_path / "bad.sqlite")
+    assert r.code == 1 and "未恢复" in r.err
+
+
+def test_main_py_runs_headless_as_a_process(tmp_path):
+    db = tmp_path / "p.sqlite"
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "init", "--demo"],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "get", "瑞安市", "2021", "--json"],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0 and '"LIFE_EXPECTANCY"' in out.stdout

@@ -1,0 +1,40 @@
+"""Reading numbers as clerks write them."""
+
+import pytest
+
+from desktop.errors import InvalidValue
+from desktop.numbers import parse_value
+
+
+@pytest.mark.parametrize("raw, unit, expected", [
+    ("4.65", "张", 4.65),
+    ("4,839", "张", 4839.0),
+    ("1,234,567.5", "人", 1234567.5),
+    ("４８３９", "张", 4839.0),
+    ("６５．３５％", "%", 65.35),
+    ("65.35%", "%", 65.35),
+    (" 82.3 岁", "岁", 82.3),
+    ("1071张", "张", 1071.0),
+    ("-3.5", "%", -3.5),
+    ("−3.5", "%", -3.5),
+    ("—", "%", None),
+    ("-", "张", None),
+    ("/", "张", None),
+    ("", "张", None),
+    (None, "张", None),
+    (7, "张", 7.0),
+    ("1 071", "张", 1071.0),
+    ("1 071 张", "张", 1071.0),
+])
+def test_accepted(raw, unit, expected):
+    assert parse_value(raw, unit) == expected
+
+
+@pytest.mark.parametrize("raw, unit", [
+    ("abc", "张"), ("4.5%", "张"), ("1,23", "张"), ("nan", "张"), ("inf", "张"), ("4.5万", "张"),
+    (True, "张"), (float("nan"), "张"), ("12 34", "张"),
+])
+def test_refused_with_reason(raw, unit):
+    with pytest.raises(InvalidValue) as info:
+        parse_value(raw, unit, where="数据!G7")
+    assert "数据!G7" in str(info.value)
