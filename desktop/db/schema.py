@@ -69,7 +69,30 @@ def _v2(db: Database) -> None:
     db.execute("ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS = [_v1, _v2]
+def _v3(db: Database) -> None:
+    # Issue 7: each submission freezes the dataset (for "what changed since the last submission"),
+    # and the logical rules are edited in the store (every saved version kept; the newest is in force).
+    db.execute(
+        """CREATE TABLE submission (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
+            at TEXT NOT NULL, user TEXT NOT NULL, catalog_version TEXT NOT NULL DEFAULT '')"""
+    )
+    db.execute("CREATE INDEX submission_region_year ON submission(region, year, id)")
+    db.execute(
+        """CREATE TABLE submission_value (
+            submission INTEGER NOT NULL REFERENCES submission(id), indicator TEXT NOT NULL,
+            value REAL, note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (submission, indicator))"""
+    )
+    db.execute(
+        """CREATE TABLE rule_set (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL,
+            at TEXT NOT NULL, user TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '')"""
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
