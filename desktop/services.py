@@ -207,16 +207,47 @@ class Services:
             return repo.statuses_of_year(self.store.db, check_year(year))
 
     # ---- permissions -------------------------------------------------------------------------
-    def require_role(self, *roles: str, action: str) -> None:
+    # Who may do what (issue 7; README "Roles and approval"): clerks, supervisors and admins edit values
+    # of a draft or returned dataset; nobody edits a submitted one (a supervisor returns it first) or an
+    # approved one (a supervisor reopens it first). Targets: supervisor or admin, not on approved data.
+    # Catalog, rules and users: admin. Every refusal is itself an audit row (field "denied").
+    def require_role(self, *roles: str, action: str, region: str | None = None, year: int | None = None,
+                     indicator: str | None = None) -> None:
         if self.user.role not in roles:
-            raise PermissionDenied(f"用户 {self.user.name}（{self.user.role}）无权{action}")
+            raise self.refuse(PermissionDenied(f"用户 {self.user.name}（{self.user.role}）无权{action}"),
+                              action, region, year, indicator)
+
+    def refuse(self, exc: AppError, action: str, region: str | None = None, year: int | None = None,
+               indicator: str | None = None) -> AppError:
+        """Record a refused action as an audit row (its own transaction) and hand back `exc` to raise."""
+        try:
+            with self.store.write() as db:
+                repo.add_audit(db, user=self.user.name, field="denied", old=None, new=None, source=action,
+                               region=region, year=year, indicator=indicator, reason=str(exc))
+        except StoreError:
+            pass  # a read-only store cannot record it; the refusal itself still stands
+        return exc
+
+    def _editable_error(self, db, region: str, year: int) -> DatasetLocked | None:
+        ds = repo.get_dataset(db, region, year)
+        name = self._region_map()[region].name
+        if ds.status == "approved":
+            return DatasetLocked(f"{name} {year}年数据已审核通过，只读；如需修改请先由审核人重新打开")
+        if ds.status == "submitted":
+            return DatasetLocked(f"{name} {year}年数据已提交，待审核期间不能修改；如需修改请先由审核人退回")
+        return None
 
     def _require_editable(self, db, region: str, year: int) -> None:
-        ds = repo.get_dataset(db, region, year)
-        if ds.status == "approved":
-            raise DatasetLocked(f"{self._region_map()[region].name} {year}年数据已审核通过，只读；如需修改请先由审核人退回或重新打开")
-        if ds.status == "submitted" and self.user.role == "clerk":
-            raise DatasetLocked(f"{self._region_map()[region].name} {year}年数据已提交，待审核期间不能修改")
+        error = self._editable_error(db, region, year)
+        if error is not None:
+            raise error
+
+    def check_editable(self, region: str, year: int, action: str = "修改数据", indicator: str | None = None) -> None:
+        """Raise DatasetLocked (recorded in the audit) when the dataset's status forbids writing values."""
+        with self.store.reading() as db:
+            error = self._editable_error(db, region, year)
+        if error is not None:
+            raise self.refuse(error, action, region, year, indicator)
 
     # ---- writing values ----------------------------------------------------------------------
     def parse_value(self, indicator: str, raw: object, where: str = "") -> float | None:
@@ -253,6 +284,9 @@ class Services:
                                        ch.note))
         changed = 0
         stamp = repo.now()
+        for reg, year in sorted({(c.region, c.year) for c in checked}):
+            codes = {c.indicator for c in checked if (c.region, c.year) == (reg, year)}
+            self.check_editable(reg, year, indicator=next(iter(codes)) if len(codes) == 1 else None)
         with self.store.write() as db:
             for reg_year in {(c.region, c.year) for c in checked}:
                 self._require_editable(db, *reg_year)
@@ -285,9 +319,14 @@ class Services:
 
     # ---- targets ------------------------------------------------------------------------------
     def set_target(self, region: str, year: int, indicator: str, value: object, source: str = "cli") -> None:
-        self.require_role("supervisor", "admin", action="设定目标值")
         reg, ind, y = self.region(region), self.indicator(indicator), check_year(year)
+        self.require_role("supervisor", "admin", action="设定目标值", region=reg.code, year=y, indicator=ind.code)
         parsed = parse_value(value, ind.unit) if isinstance(value, str) or value is None else parse_value(value)
+        with self.store.reading() as db:
+            ds = repo.get_dataset(db, reg.code, y)
+        if ds.status == "approved":
+            raise self.refuse(DatasetLocked(f"{reg.name} {y}年数据已审核通过，目标值只读；如需修改请先由审核人重新打开"),
+                              "设定目标值", reg.code, y, ind.code)
         with self.store.write() as db:
             old = repo.get_target(db, reg.code, y, ind.code)
             if old == parsed:
