@@ -1,0 +1,379 @@
+"""The PDF writer (reportlab platypus): lays out ReportData / ComparisonData, nothing computed here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.reports.data import SEVERITY_NAMES, ComparisonData, ReportData, Row
+from desktop.reports.fonts import MAIN_FONT, Glyphs, covered, register
+
+STAMP_COLORS = {"draft": colors.HexColor("#777777"), "submitted": colors.HexColor("#1f5fbf"),
+                "returned": colors.HexColor("#c06000"), "approved": colors.HexColor("#c00000")}
+FLAG_FILL = {"error": colors.HexColor("#f8d0d0"), "warning": colors.HexColor("#fff0b0")}
+HEAD_FILL = colors.HexColor("#dde6f0")
+GRID = colors.HexColor("#808080")
+MARGIN = 15 * mm
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = dict(fontName=MAIN_FONT, wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("title", fontSize=16, leading=22, alignment=1, spaceAfter=4, **base),
+        "sub": ParagraphStyle("sub", fontSize=9, leading=13, alignment=1, textColor=colors.HexColor("#444444"),
+                              **base),
+        "h2": ParagraphStyle("h2", fontSize=11.5, leading=16, spaceBefore=8, spaceAfter=4, **base),
+        "body": ParagraphStyle("body", fontSize=9, leading=13, **base),
+        "cell": ParagraphStyle("cell", fontSize=8.5, leading=10.5, **base),
+        "small": ParagraphStyle("small", fontSize=7.5, leading=9.5, **base),
+        "head": ParagraphStyle("head", fontSize=8, leading=10, alignment=1, **base),
+    }
+
+
+def _canvas_class(footer_left: str, stamp: tuple[str, colors.Color] | None):
+    """A canvas that knows the page count when it saves: page X / Y, generation time, the status stamp."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(MAIN_FONT, 8)
+            self.setFillColor(colors.HexColor("#555555"))
+            self.drawString(MARGIN, 8 * mm, footer_left)
+            self.drawRightString(width - MARGIN, 8 * mm, f"第 {number} 页 / 共 {total} 页")
+            if stamp and number == 1:
+                text, color = stamp
+                self.setStrokeColor(color)
+                self.setFillColor(color)
+                self.setLineWidth(2)
+                self.translate(width - MARGIN - 30 * mm, height - MARGIN - 11 * mm)
+                self.rotate(8)
+                self.roundRect(0, 0, 28 * mm, 11 * mm, 2 * mm, stroke=1, fill=0)
+                self.setFont(MAIN_FONT, 15)
+                self.drawCentredString(14 * mm, 3.2 * mm, text)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class Sparkline(Flowable):
+    """A small line chart of up to five years, drawn straight on the canvas (cheap, no graphics tree)."""
+
+    def __init__(self, points: list[tuple[int, float]], years: list[int], fmt: Callable[[float], str],
+                 width: float, height: float):
+        super().__init__()
+        self.points, self.years, self.fmt = points, years, fmt
+        self.width, self.height = width, height
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        left, right, bottom, top = 14, self.width - 14, 12, self.height - 10
+        values = [v for _, v in self.points]
+        lo, hi = min(values), max(values)
+        if hi == lo:
+            lo, hi = lo - 1, hi + 1
+        n = len(self.years)
+        def x_of(year): return left + (right - left) * (self.years.index(year) / max(n - 1, 1))
+        def y_of(v): return bottom + (top - bottom) * (v - lo) / (hi - lo)
+        c.setStrokeColor(colors.HexColor("#bbbbbb"))
+        c.setLineWidth(0.5)
+        c.line(left, bottom, right, bottom)
+        c.setFont(MAIN_FONT, 6)
+        c.setFillColor(colors.HexColor("#555555"))
+        for y in self.years:
+            c.drawCentredString(x_of(y), 3, str(y))
+        c.setStrokeColor(colors.HexColor("#1f5fbf"))
+        c.setLineWidth(1.2)
+        path = c.beginPath()
+        for i, (y, v) in enumerate(self.points):
+            (path.lineTo if i else path.moveTo)(x_of(y), y_of(v))
+        c.drawPath(path, stroke=1, fill=0)
+        c.setFillColor(colors.HexColor("#1f5fbf"))
+        c.setFont(MAIN_FONT, 6)
+        for y, v in self.points:
+            c.circle(x_of(y), y_of(v), 1.5, stroke=0, fill=1)
+            c.drawCentredString(x_of(y), y_of(v) + 3, self.fmt(v))
+
+
+def _signed(value: float | None, decimals: int) -> str:
+    if value is None:
+        return ""
+    text = f"{value:+.{decimals}f}"
+    return text[1:] if float(text) == 0 else text
+
+
+class _Cells:
+    """Text for table cells: a plain string when it fits and the main font has every character (twice as
+    fast to lay out), else a wrapping, escaped Paragraph."""
+
+    def __init__(self, glyphs: Glyphs, style: ParagraphStyle):
+        self.glyphs, self.style = glyphs, style
+
+    def __call__(self, text: str, width: float):
+        if covered(text) and "\n" not in text and \
+                stringWidth(text, MAIN_FONT, self.style.fontSize) <= width - 6:
+            return text
+        return Paragraph(self.glyphs.markup(text), self.style)
+
+
+def _doc(path: Path, pagesize, title: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+                             topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm, title=title,
+                             author="县卫生健康指标", initialFontName=MAIN_FONT, initialFontSize=9)
+
+
+# ---- county-year summary ---------------------------------------------------------------------------
+
+SUMMARY_HEAD = ["指标", "单位", "本年", "上年", "增减", "增减%", "目标", "达标"]
+SUMMARY_WIDTHS = [148, 40, 54, 70, 52, 48, 54, 34]
+FLAG_TEXT = {"error": "［错误］", "warning": "［核实］"}
+
+
+def _summary_row(row: Row, cells: _Cells, glyphs: Glyphs) -> list:
+    ind = row.indicator
+    name = ind.name + FLAG_TEXT.get(row.flag, "")
+    prior = ""
+    if row.prior is not None:
+        prior = ind.format(row.prior.value) + (f"\n（{row.prior.year}年）" if row.prior_is_gap else "")
+    met = "" if row.met is None else ("是" if row.met else "否")
+    pct = row.change_pct
+    return [cells(name, SUMMARY_WIDTHS[0]), glyphs.plain(ind.unit), ind.format(row.value), prior,
+            _signed(row.change, ind.decimals), "" if pct is None else _signed(pct, 2),
+            ind.format(row.target), met]
+
+
+def _section_table(rows: list[Row], cells: _Cells, glyphs: Glyphs, styles) -> Table:
+    data = [SUMMARY_HEAD] + [_summary_row(r, cells, glyphs) for r in rows]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), MAIN_FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("LEADING", (0, 0), (-1, -1), 10.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+        ("ALIGN", (1, 1), (1, -1), "CENTER"),
+        ("ALIGN", (-1, 1), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for i, r in enumerate(rows, start=1):
+        if r.flag in FLAG_FILL:
+            style.append(("BACKGROUND", (0, i), (-1, i), FLAG_FILL[r.flag]))
+        if r.met is False:
+            style.append(("TEXTCOLOR", (-1, i), (-1, i), colors.HexColor("#c00000")))
+    return Table(data, colWidths=SUMMARY_WIDTHS, repeatRows=1, style=TableStyle(style))
+
+
+def _findings_table(data: ReportData, glyphs: Glyphs, styles) -> Table:
+    p = styles["cell"]
+    rows = [["级别", "指标", "审核意见", "说明"]]
+    fills = []
+    for i, rf in enumerate(data.findings, start=1):
+        f = rf.finding
+        level = SEVERITY_NAMES.get(f.severity, f.severity) + ("\n（已说明）" if f.cleared else "")
+        rows.append([level, Paragraph(glyphs.markup(rf.indicator_name), p), Paragraph(glyphs.markup(f.message), p),
+                     Paragraph(glyphs.markup(rf.note), p) if rf.note else ""])
+        if f.severity in FLAG_FILL and not f.cleared:
+            fills.append(("BACKGROUND", (0, i), (0, i), FLAG_FILL[f.severity]))
+    style = [("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+             ("LEADING", (0, 0), (-1, -1), 10.5), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+             ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+             ("ALIGN", (0, 1), (0, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *fills]
+    return Table(rows, colWidths=[54, 110, 216, 120], repeatRows=1, style=TableStyle(style))
+
+
+def _trend_grid(data: ReportData, glyphs: Glyphs, styles) -> Table:
+    per_row, cell_w = 3, 166
+    cells = []
+    for t in data.trends:
+        ind = t.indicator
+        label = Paragraph(glyphs.markup(f"{ind.name}（{ind.unit}）"), styles["small"])
+        cells.append([label, Sparkline(t.points, data.trend_years, ind.format, cell_w - 10, 62)])
+    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+    rows[-1] += [""] * (per_row - len(rows[-1]))
+    return Table(rows, colWidths=[cell_w] * per_row, style=TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOX", (0, 0), (-1, -1), 0.4, GRID),
+        ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+
+
+def _signature_block(data: ReportData, glyphs: Glyphs, styles) -> list:
+    s = data.signatures
+    line = "＿" * 8
+
+    def field(label, value):
+        return Paragraph(f"{label}：" + (f"<u>{glyphs.markup(value)}</u>" if value else line), styles["body"])
+
+    stamp = Table([["单位盖章"]], colWidths=[42 * mm], rowHeights=[30 * mm], style=TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), colors.HexColor("#999999")),
+        ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#999999")),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    grid = Table([[field("填报人", s.clerk), field("审核人", s.supervisor), stamp],
+                  [field("单位负责人", ""), field("日期", s.date), ""]],
+                 colWidths=[150, 150, 48 * mm], rowHeights=[15 * mm, 15 * mm],
+                 style=TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("SPAN", (2, 0), (2, 1)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("ALIGN", (2, 0), (2, -1), "RIGHT")]))
+    out = [Paragraph("签字", styles["h2"]), grid]
+    if data.audit_head:
+        out.append(Paragraph(f"审计链头：{data.audit_head}", styles["small"]))
+    return [KeepTogether(out)]
+
+
+def summary_story(data: ReportData, glyphs: Glyphs) -> list:
+    styles = _styles()
+    cells = _Cells(glyphs, styles["cell"])
+    story: list = [Paragraph(glyphs.markup(data.title), styles["title"]),
+                   Paragraph(glyphs.markup(f"地区：{data.region.name}（{data.region.code}）　年份：{data.year}"
+                                           f"　状态：{data.status_name}　生成时间：{data.generated_at}"),
+                             styles["sub"]), Spacer(1, 6)]
+    if data.empty:
+        story.append(Paragraph(glyphs.markup(f"{data.region.name} {data.year}年尚无任何指标数值，本报告没有可汇总的数据。"),
+                               styles["h2"]))
+    for section in data.sections if not data.empty else []:
+        story.append(Paragraph(glyphs.markup(section.name), styles["h2"]))
+        story.append(_section_table(section.rows, cells, glyphs, styles))
+    if not data.empty and data.missing:
+        story.append(Spacer(1, 6))
+        names = "、".join(i.name for i in data.missing)
+        story.append(Paragraph(glyphs.markup(f"本年未填报的指标（{len(data.missing)}项）：{names}"),
+                               styles["small"]))
+    story.append(Paragraph("审核结果", styles["h2"]))
+    if data.validation_note:
+        story.append(Paragraph(glyphs.markup(data.validation_note), styles["body"]))
+    elif data.findings:
+        story.append(_findings_table(data, glyphs, styles))
+    else:
+        story.append(Paragraph("未发现问题。", styles["body"]))
+    if data.trends:
+        story.append(Paragraph(f"近五年趋势（{data.trend_years[0]}–{data.year}年）", styles["h2"]))
+        story.append(_trend_grid(data, glyphs, styles))
+    story += _signature_block(data, glyphs, styles)
+    return story
+
+
+def write_summary(data: ReportData, path: Path) -> None:
+    register()
+    glyphs = Glyphs()
+    footer = glyphs.plain(f"{data.title}　生成时间：{data.generated_at}")
+    story = summary_story(data, glyphs)
+    note = glyphs.missing_note()
+    if note:
+        story.append(Paragraph(note, _styles()["small"]))
+    doc = _doc(path, A4, data.title)
+    stamp = (data.status_name, STAMP_COLORS.get(data.status, colors.black))
+    doc.build(story, canvasmaker=_canvas_class(footer, stamp))
+
+
+# ---- county comparison -------------------------------------------------------------------------------
+
+COUNTIES_PER_PAGE = 8
+NAME_W, UNIT_W, PARENT_W, VALUE_W, RANK_W = 124, 38, 62, 50, 21
+
+
+def comparison_story(data: ComparisonData, glyphs: Glyphs, progress=None, cancelled=None) -> list:
+    styles = _styles()
+    cells = _Cells(glyphs, styles["cell"])
+    head_cells = _Cells(glyphs, styles["head"])
+    story: list = [Paragraph(glyphs.markup(data.title), styles["title"]),
+                   Paragraph(glyphs.markup(f"{data.region.name}（{data.region.code}）下辖 {len(data.counties)} 个县（市、区）"
+                                           f"　位次按指标方向排列（1为最好）　“—”表示未填报"
+                                           f"　生成时间：{data.generated_at}"), styles["sub"]), Spacer(1, 6)]
+    if data.empty:
+        story.append(Paragraph(glyphs.markup(f"{data.region.name}及所辖各县 {data.year}年尚无任何指标数值，"
+                                             f"本报告没有可对比的数据。"), styles["h2"]))
+        return story
+    groups = [data.counties[i:i + COUNTIES_PER_PAGE] for i in range(0, len(data.counties), COUNTIES_PER_PAGE)]
+    names = [cells(r.indicator.name, NAME_W) for r in data.rows]
+    units = [glyphs.plain(r.indicator.unit) for r in data.rows]
+    parents = [r.indicator.format(r.parent_value) if r.parent_value is not None else "—" for r in data.rows]
+    parent_head = head_cells(f"{data.region.name}（本级）", PARENT_W)
+    for g, group in enumerate(groups):
+        if cancelled and cancelled():
+            return story
+        start = g * COUNTIES_PER_PAGE
+        head1 = ["指标", "单位", parent_head]
+        head2 = ["", "", ""]
+        for county in group:
+            head1 += [head_cells(county.name, VALUE_W + RANK_W), ""]
+            head2 += ["数值", "位次"]
+        rows = [head1, head2]
+        for i, r in enumerate(data.rows):
+            fmt = r.indicator.format
+            line = [names[i], units[i], parents[i]]
+            for j in range(start, start + len(group)):
+                v, k = r.values[j], r.ranks[j]
+                line += [fmt(v) if v is not None else "—", "" if k is None else str(k)]
+            rows.append(line)
+        style = [("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                 ("LEADING", (0, 0), (-1, -1), 10), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+                 ("BACKGROUND", (0, 0), (-1, 1), HEAD_FILL), ("ALIGN", (0, 0), (-1, 1), "CENTER"),
+                 ("ALIGN", (2, 2), (-1, -1), "RIGHT"), ("ALIGN", (1, 2), (1, -1), "CENTER"),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+                 ("SPAN", (2, 0), (2, 1)), ("TEXTCOLOR", (4, 2), (-1, -1), colors.black)]
+        for c in range(len(group)):
+            style.append(("SPAN", (3 + 2 * c, 0), (4 + 2 * c, 0)))
+            style.append(("TEXTCOLOR", (4 + 2 * c, 2), (4 + 2 * c, -1), colors.HexColor("#1f5fbf")))
+        widths = [NAME_W, UNIT_W, PARENT_W] + [VALUE_W, RANK_W] * len(group)
+        if g:
+            story.append(PageBreak())
+        story.append(Paragraph(glyphs.markup(f"第 {g + 1} 组（共 {len(groups)} 组）：{group[0].name} 至 {group[-1].name}"),
+                               styles["body"]))
+        story.append(Table(rows, colWidths=widths, repeatRows=2, style=TableStyle(style)))
+        if progress:
+            progress(g + 1, len(groups) + 1)
+    return story
+
+
+def write_comparison(data: ComparisonData, path: Path, progress=None, cancelled=None) -> None:
+    register()
+    glyphs = Glyphs()
+    footer = glyphs.plain(f"{data.title}　生成时间：{data.generated_at}")
+    story = comparison_story(data, glyphs, progress, cancelled)
+    if cancelled and cancelled():
+        return
+    note = glyphs.missing_note()
+    if note:
+        story.append(Paragraph(note, _styles()["small"]))
+    doc = _doc(path, landscape(A4), data.title)
+    doc.build(story, canvasmaker=_canvas_class(footer, None))
