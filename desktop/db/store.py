@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -26,14 +27,40 @@ from desktop.errors import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs"}
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb2", "smb3", "sshfs", "9p", "afs", "ncpfs", "davfs",
+              "davfs2", "ceph", "glusterfs", "lustre", "gpfs", "rclone", "s3fs", "gcsfuse", "webdav"}
 
 
-def network_filesystem(path: Path) -> str | None:
-    """The type of network file system `path` lives on, or None. SQLite's locking is unsafe there."""
+def parse_mounts(text: str) -> list[tuple[str, str]]:
+    """(mount point, file system type) pairs of a /proc/mounts text; octal escapes (\\040) decoded."""
+    out = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 3:
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), parts[1])
+            out.append((point, parts[2]))
+    return out
+
+
+def _network_kind(real: str, mounts: list[tuple[str, str]]) -> str | None:
+    """The network file system type of the deepest mount containing `real`, or None."""
+    best, kind = "", None
+    for point, fstype in mounts:
+        if (real == point or real.startswith(point.rstrip("/") + "/")) and len(point) >= len(best):
+            best, kind = point, fstype
+    if kind is None:
+        return None
+    return kind if kind in NETWORK_FS or kind.split(".")[-1] in NETWORK_FS else None
+
+
+def network_filesystem(path: Path, mounts_text: str | None = None) -> str | None:
+    """The type of network file system `path` lives on, or None. SQLite's locking is unsafe there.
+
+    `mounts_text` stands in for /proc/mounts (tests).
+    """
     text = str(path)
-    if sys.platform == "win32":
-        if text.startswith("\\\\"):
+    if sys.platform == "win32" and mounts_text is None:
+        if text.startswith("\\\\") or text.startswith("//"):
             return "网络共享"
         try:
             import ctypes
@@ -44,33 +71,32 @@ def network_filesystem(path: Path) -> str | None:
         except Exception:
             return None
         return None
-    try:
-        with open("/proc/mounts", encoding="utf-8") as f:
-            mounts = [line.split()[1:3] for line in f if len(line.split()) >= 3]
-    except OSError:
-        return None
-    real = os.path.realpath(text)
-    best, kind = "", None
-    for mount_point, fstype in mounts:
-        mp = mount_point.replace("\\040", " ")
-        if (real == mp or real.startswith(mp.rstrip("/") + "/")) and len(mp) >= len(best):
-            best, kind = mp, fstype
-    return kind if kind in NETWORK_FS else None
+    if mounts_text is None:
+        try:
+            with open("/proc/mounts", encoding="utf-8", errors="replace") as f:
+                mounts_text = f.read()
+        except OSError:
+            return None
+    return _network_kind(os.path.realpath(text), parse_mounts(mounts_text))
 
 
-def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+def translate(exc: sqlite3.Error, path: Path, busy_timeout: float | None = None) -> StoreError:
     """One clear line for what SQLite said."""
     text = str(exc).lower()
+    waited = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
     if "locked" in text or "busy" in text:
-        return StoreLocked(f"数据库正被其他程序占用，等待{BUSY_TIMEOUT_S:g}秒后仍未释放：{path}")
+        return StoreLocked(f"数据库正被其他程序占用，等待{waited:g}秒后仍未释放，本次操作未执行：{path}。"
+                           "请稍后重试，或关闭正在使用该数据库的另一个程序")
     if "readonly" in text or "read-only" in text:
-        return StoreReadOnly(f"数据库文件只读，无法写入：{path}")
+        return StoreReadOnly(f"数据库文件只读，无法写入，本次修改未保存：{path}")
     if "full" in text:
-        return StoreFull(f"磁盘已满或数据库达到容量上限，本次修改未保存：{path}")
+        return StoreFull(f"磁盘已满或数据库达到容量上限，本次修改未保存（已保存的数据不受影响）：{path}。请腾出磁盘空间后重试")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return StoreDamaged(f"数据库文件已损坏：{path}。{backups.restore_hint(path)}")
+    if "disk i/o" in text:
+        return StoreError(f"读写数据库文件时发生磁盘错误，本次修改未保存：{path}。请检查磁盘或U盘是否已拔出")
     if "unable to open" in text:
-        return StoreError(f"无法打开数据库文件：{path}（{exc}）")
+        return StoreError(f"无法打开数据库文件：{path}（文件或所在文件夹不可访问）")
     return StoreError(f"数据库错误：{exc}（{path}）")
 
 
@@ -78,8 +104,9 @@ class Store:
     """One connection to one store file. Writes go through `write()`: a transaction whose
     SQLite errors come out as StoreError subclasses."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool):
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool, busy_timeout: float | None = None):
         self.path = path
+        self.busy_timeout = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
         self.conn = conn
         self.db = Database(conn)
         self.readonly = readonly
@@ -88,25 +115,44 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
         if self.readonly:
-            raise StoreReadOnly(f"数据库以只读方式打开，无法写入：{self.path}")
+            why = f"（{self.notice}）" if self.notice else ""
+            raise StoreReadOnly(f"数据库以只读方式打开，本次修改未保存：{self.path}{why}")
         try:
-            with self.db.atomic():
+            if self.conn.in_transaction:
+                with self.db.atomic():  # nested: a savepoint inside the caller's transaction
+                    yield self.db
+                return
+            # IMMEDIATE takes the write lock up front, waiting up to the busy timeout. A deferred
+            # BEGIN that reads first and writes later fails at once with SQLITE_BUSY (no wait) when
+            # another process committed in between: two programs on one store would lose edits.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self.db
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+            raise translate(exc, self.path, self.busy_timeout) from exc
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Database]:
         try:
             yield self.db
         except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+            raise translate(exc, self.path, self.busy_timeout) from exc
 
     def execute(self, sql: str, params=()):  # noqa: ANN001 - read helper
         try:
             return self.conn.execute(sql, params)
         except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+            raise translate(exc, self.path, self.busy_timeout) from exc
 
     def integrity_check(self) -> list[str]:
         rows = self.execute("PRAGMA integrity_check").fetchall()
@@ -125,8 +171,7 @@ class Store:
 
 def _connect(path: Path, readonly: bool, busy_timeout: float) -> sqlite3.Connection:
     if readonly:
-        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=True)
+        conn = _connect_readonly(path, busy_timeout)
     else:
         conn = sqlite3.connect(str(path), timeout=busy_timeout)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -138,6 +183,27 @@ def _connect(path: Path, readonly: bool, busy_timeout: float) -> sqlite3.Connect
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _connect_readonly(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection. A WAL store needs its -shm file; in a folder where that cannot be
+    created (read-only medium or share) the store is opened immutable, unless a -wal file holds
+    commits not yet merged (reading without it would show old data)."""
+    base = Path(os.path.abspath(path)).as_uri()
+    conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=busy_timeout)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "unable to open" not in str(exc).lower():
+            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreReadOnly(
+            f"数据库位于只读位置，且日志文件 {wal.name} 中有尚未并入的修改，无法只读打开：{path}。"
+            f"请把 {path.name} 和 {wal.name} 一起复制到可写的文件夹后再打开")
+    return sqlite3.connect(base + "?immutable=1", uri=True, timeout=busy_timeout)
 
 
 def check_header(path: Path) -> None:
@@ -157,7 +223,7 @@ def open_store(
     *,
     create: bool = False,
     readonly: bool = False,
-    busy_timeout: float = BUSY_TIMEOUT_S,
+    busy_timeout: float | None = None,
     migrate_store: bool = True,
 ) -> Store:
     """Open (or with create=True make) a store, checked and upgraded.
@@ -166,6 +232,8 @@ def open_store(
     StoreLocked, StoreReadOnly, StoreError. A store on a network file system opens read-only.
     """
     path = Path(path)
+    if busy_timeout is None:
+        busy_timeout = BUSY_TIMEOUT_S  # read at call time, so a test can shorten it
     exists = path.exists()
     if not exists and not create:
         raise StoreMissing(f"数据库不存在：{path}（先运行 python main.py --db {path} init）")
@@ -185,14 +253,16 @@ def open_store(
             raise StoreError(f"不能在网络驱动器或共享文件夹（{net}）上建立数据库：{path}。请放在本机磁盘上。")
         readonly = True
         notice = f"数据库位于网络驱动器或共享文件夹（{net}），已只读打开：{path}"
-    if exists and not readonly and not os.access(path, os.W_OK):
+    if exists and not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        # the folder must be writable too: WAL keeps its -wal and -shm files beside the store
         readonly = True
-        notice = f"数据库文件只读，已只读打开：{path}"
+        where = "数据库文件" if not os.access(path, os.W_OK) else "数据库所在文件夹"
+        notice = f"{where}只读，已只读打开（不能修改）：{path}"
     try:
         conn = _connect(path, readonly, busy_timeout)
     except sqlite3.Error as exc:
-        raise translate(exc, path) from exc
-    store = Store(path, conn, readonly)
+        raise translate(exc, path, busy_timeout) from exc
+    store = Store(path, conn, readonly, busy_timeout)
     store.notice = notice
     try:
         _check_and_migrate(store, create=create, migrate_store=migrate_store)
@@ -231,8 +301,12 @@ def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool) -> No
         if not migrate_store:
             return
         if version > 0:
-            backups.rolling_backup(store.conn, path, f"before-upgrade-v{version}")
-        try:
-            migrate(store.db)
-        except sqlite3.Error as exc:
-            raise translate(exc, path) from exc
+            try:
+                backups.rolling_backup(store.conn, path, f"before-upgrade-v{version}")
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(f"升级数据库前无法建立备份，未升级：{path}（{exc}）") from exc
+        # BEGIN IMMEDIATE around all steps: a second program opening the same old store waits
+        # and then finds it upgraded, instead of running the steps a second time.
+        with store.write() as db:
+            if user_version(db) < SCHEMA_VERSION:
+                migrate(db)
