@@ -1,0 +1,69 @@
+"""Reads for validation: a region-year with all its earlier years in one query, many regions in one more."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+
+Inputs = tuple[dict[str, float], dict[str, str], dict[str, dict[int, float]], dict[str, float]]
+
+
+def _fold(rows, year: int, out_values, out_notes, out_history) -> None:
+    for code, y, value, note in rows:
+        if y == year:
+            if value is not None:
+                out_values[code] = value
+            if note:
+                out_notes[code] = note
+        elif value is not None:
+            out_history.setdefault(code, {})[y] = value
+
+
+def region_year_inputs(db: Database, region: str, year: int) -> Inputs:
+    """(values, notes, history of earlier years, targets) of one region-year."""
+    conn = db.conn
+    values: dict[str, float] = {}
+    notes: dict[str, str] = {}
+    history: dict[str, dict[int, float]] = {}
+    rows = conn.execute("SELECT indicator, year, value, note FROM value WHERE region = ? AND year <= ?",
+                        (region, year))
+    _fold(rows, year, values, notes, history)
+    targets = dict(conn.execute("SELECT indicator, value FROM target WHERE region = ? AND year = ?",
+                                (region, year)).fetchall())
+    return values, notes, history, targets
+
+
+def many_region_inputs(db: Database, regions: list[str], year: int) -> dict[str, Inputs]:
+    """region_year_inputs for many regions: one query for values, one for targets."""
+    out: dict[str, Inputs] = {r: ({}, {}, {}, {}) for r in regions}
+    if not regions:
+        return out
+    conn = db.conn
+    grouped: dict[str, list] = {r: [] for r in regions}
+    chunk = 500  # well under SQLite's limit on bound parameters
+    for i in range(0, len(regions), chunk):
+        part = regions[i:i + chunk]
+        marks = ",".join("?" * len(part))
+        for region, code, y, value, note in conn.execute(
+            f"SELECT region, indicator, year, value, note FROM value WHERE region IN ({marks}) AND year <= ?",
+            (*part, year),
+        ):
+            grouped[region].append((code, y, value, note))
+        for region, code, value in conn.execute(
+            f"SELECT region, indicator, value FROM target WHERE region IN ({marks}) AND year = ?", (*part, year)
+        ):
+            out[region][3][code] = value
+    for region, rows in grouped.items():
+        values, notes, history, _ = out[region]
+        _fold(rows, year, values, notes, history)
+    return out
+
+
+def current_rules_text(db: Database) -> str | None:
+    """The newest saved rule set (issue 7's rule editor), or None when none was saved."""
+    try:
+        row = db.conn.execute("SELECT text FROM rule_set ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # a store from before the rule_set table (schema < 3)
+        return None
+    return row[0] if row else None

@@ -1,0 +1,352 @@
+"""The validation core over plain dicts, and the store-facing calls built on it (see the package docstring)."""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Iterable, Mapping
+
+from desktop.domain import RULES, SEVERITIES, Finding, Indicator
+from desktop.validation.notes import explains
+from desktop.validation.rules import RuleSet, cached_rules_text, default_rules
+
+SLIP_TOLERANCE = 0.15  # a ratio within ±15 % of 10^k (k = ±1..±4) is a suspected slip
+SLIP_POWERS = (1, 2, 3, 4)
+Z_LIMIT = 3.0
+HISTORY_MIN_YEARS = 3
+DEFAULT_POINTS = 2.0  # without yoy_warn, the history rule's minimum change is half of these…
+DEFAULT_PERCENT = 10.0  # …or of this share of the earlier mean
+_EPS = 1e-9
+
+_SEV_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+_RULE_ORDER = {r: i for i, r in enumerate(RULES)}
+
+
+# ---- formatting for messages ---------------------------------------------------------------------
+def _num(x: float) -> str:
+    """A threshold or percentage: at most one decimal, no trailing zeros (50, 46.4, 2.5)."""
+    text = f"{x:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _calc(x: float) -> str:
+    """A computed value: two decimals without trailing zeros."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _years_text(years: list[int]) -> str:
+    if len(years) <= 3 and years[-1] - years[0] != len(years) - 1:
+        return "、".join(str(y) for y in years) + "年"
+    return f"{years[0]}—{years[-1]}年"
+
+
+# ---- single-indicator rules -----------------------------------------------------------------------
+def _format_problem(ind: Indicator, value) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"不是数字（{value!r}）"
+    if not math.isfinite(value):
+        return "不是有限的数"
+    if ind.decimals == 0 and value != round(value):
+        return f"应为整数，却是{value:g}（该指标不保留小数）"
+    return None
+
+
+def _range_problem(ind: Indicator, value: float) -> str | None:
+    lo, hi = ind.min, ind.max
+    if (lo is not None and value < lo - _EPS) or (hi is not None and value > hi + _EPS):
+        lo_t = "−∞" if lo is None else _calc(lo)
+        hi_t = "+∞" if hi is None else _calc(hi)
+        side = "低于下限" if lo is not None and value < lo else "高于上限"
+        return f"{ind.format(value)}{ind.unit}超出取值范围[{lo_t}, {hi_t}]（{side}）"
+    return None
+
+
+def _slip(ind: Indicator, value: float, prior: float) -> tuple[int, float] | None:
+    if value == 0 or prior == 0 or (value > 0) != (prior > 0):
+        return None
+    ratio = value / prior
+    k = round(math.log10(ratio))
+    if abs(k) not in SLIP_POWERS:
+        return None
+    if abs(ratio / 10.0 ** k - 1) > SLIP_TOLERANCE:
+        return None
+    return k, ratio
+
+
+def _slip_hint(ind: Indicator, k: int) -> str:
+    unit = ind.unit or ""
+    if abs(k) == 4 and unit.startswith("万") and len(unit) > 1:
+        return f"（如按“{unit[1:]}”而非“{unit}”填报）" if k > 0 else ""
+    if k == -4 and unit and not unit.startswith("万") and unit not in ("%", "‰"):
+        return f"（如按“万{unit}”而非“{unit}”填报）"
+    if k == -2 and unit == "%":
+        return "（如按小数而非百分数填报，0.65应写作65）"
+    return ""
+
+
+def _yoy(ind: Indicator, value: float, year: int, earlier: dict[int, float]) -> Finding | None:
+    prior_year = max(earlier)
+    prior = earlier[prior_year]
+    gap = year - prior_year
+    since = f"较{prior_year}年" if gap == 1 else f"较{prior_year}年（间隔{gap}年）"
+    pair = f"（{ind.format(prior)}→{ind.format(value)}）"
+    slip = _slip(ind, value, prior)
+    if slip:
+        k, _ = slip
+        times = f"约{10 ** k}倍" if k > 0 else f"约1/{10 ** -k}"
+        return Finding(ind.code, "warning", "yoy",
+                       f"{since}变为原来的{times}{pair}，疑似小数点错位或单位错误{_slip_hint(ind, k)}",
+                       value, prior, prior_year)
+    t = ind.yoy_warn
+    if t is None or t < 0:
+        return None
+    if ind.threshold_in_points:
+        diff = value - prior
+        limit = gap * t
+        if abs(diff) <= limit + _EPS:
+            return None
+        verb = "上升" if diff > 0 else "下降"
+        over = (f"超过阈值{_num(t)}个百分点" if gap == 1
+                else f"超过阈值（每年{_num(t)}个百分点，阈值按间隔放宽为{_num(limit)}个百分点）")
+        return Finding(ind.code, "warning", "yoy", f"{since}{verb}{abs(diff):.{max(ind.decimals, 1)}f}个百分点{pair}，{over}",
+                       value, prior, prior_year)
+    if prior == 0:
+        return None  # no percentage change from zero; completeness and range speak for such values
+    change = (value - prior) / abs(prior) * 100
+    limit = ((1 + t / 100) ** gap - 1) * 100
+    if abs(change) <= limit + _EPS:
+        return None
+    verb = "增长" if change > 0 else "下降"
+    over = (f"超过阈值{_num(t)}%" if gap == 1
+            else f"超过阈值（每年{_num(t)}%，阈值按间隔放宽为{_num(limit)}%）")
+    return Finding(ind.code, "warning", "yoy", f"{since}{verb}{abs(change):.1f}%{pair}，{over}",
+                   value, prior, prior_year)
+
+
+def history_min_change(ind: Indicator, mean: float) -> float:
+    """The smallest departure from the earlier mean the history rule speaks of (see the package docstring)."""
+    floor = 10 * 10.0 ** (-ind.decimals)
+    if ind.threshold_in_points:
+        t = ind.yoy_warn if ind.yoy_warn is not None else DEFAULT_POINTS
+        return max(floor, t / 2)
+    t = ind.yoy_warn if ind.yoy_warn is not None else DEFAULT_PERCENT
+    return max(floor, abs(mean) * t / 100 / 2)
+
+
+def _history(ind: Indicator, value: float, earlier: dict[int, float]) -> Finding | None:
+    if len(earlier) < HISTORY_MIN_YEARS:
+        return None
+    years = sorted(earlier)
+    xs = [earlier[y] for y in years]
+    n = len(xs)
+    mean = sum(xs) / n
+    sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (n - 1))
+    dev = value - mean
+    min_change = history_min_change(ind, mean)
+    if abs(dev) <= min_change + _EPS:
+        return None
+    span = _years_text(years)
+    if sd <= _EPS * max(1.0, abs(mean)):
+        msg = (f"此前{span}的{n}个年度值均为{ind.format(mean)}，本年为{ind.format(value)}，"
+               f"偏离{_calc(abs(dev))}{ind.unit}，超出历史波动范围")
+        return Finding(ind.code, "warning", "history", msg, value, mean, None)
+    z = dev / sd
+    if abs(z) <= Z_LIMIT:
+        return None
+    msg = (f"与此前{span}的{n}个年度值相比异常：本年{ind.format(value)}，此前均值{_calc(mean)}、"
+           f"标准差{_calc(sd)}，偏离{abs(z):.1f}个标准差（超过{_num(Z_LIMIT)}个）")
+    return Finding(ind.code, "warning", "history", msg, value, mean, None)
+
+
+def _target(ind: Indicator, value: float, target: float, year: int) -> Finding | None:
+    v, t = round(value, ind.decimals), round(target, ind.decimals)
+    if ind.direction == 1 and v < t:
+        msg = f"未达到目标：目标为不低于{ind.format(target)}，本年{ind.format(value)}，相差{ind.format(t - v)}"
+    elif ind.direction == -1 and v > t:
+        msg = f"未达到目标：目标为不高于{ind.format(target)}，本年{ind.format(value)}，超出{ind.format(v - t)}"
+    else:
+        return None
+    return Finding(ind.code, "info", "target", msg, value, target, year)
+
+
+# ---- logical rules -----------------------------------------------------------------------------------
+def _side_text(node, a: float, by_code: Mapping[str, Indicator]) -> str:
+    from desktop.validation.expr import Code
+
+    if isinstance(node, Code) and node.code in by_code:
+        ind = by_code[node.code]
+        return f"{ind.name}为{ind.format(a)}"
+    return f"计算值为{_calc(a)}"
+
+
+def _logic(rule, nums: Mapping[str, float], by_code: Mapping[str, Indicator]) -> Finding | None:
+    sides = rule.condition.sides(nums)
+    if sides is None:
+        return None
+    a, b = sides
+    cond = rule.condition
+    if cond.holds(a, b):
+        return None
+    names = {c: by_code[c].name if c in by_code else c for c in cond.codes()}
+    involved = "、".join(
+        f"{names[c]}{by_code[c].format(nums[c]) if c in by_code else _calc(nums[c])}" for c in cond.codes())
+    if cond.op == "~=":
+        off = abs(a - b) / abs(b) * 100 if b else float("inf")
+        detail = (f"{_side_text(cond.left, a, by_code)}，按{cond.right.render(names)}计算为{_calc(b)}，"
+                  f"相差{_num(off)}%，超过允许的{_num(cond.tolerance * 100)}%")
+    else:
+        detail = f"应满足 {cond.render(names)}，但{_side_text(cond.left, a, by_code)}，" \
+                 f"{_side_text(cond.right, b, by_code).replace('计算值', '右边')}"
+    from desktop.validation.expr import Code
+
+    lead = f"{rule.message}：" if rule.message else ""
+    plain = isinstance(cond.left, Code) and isinstance(cond.right, Code)
+    tail = "" if plain else f"（涉及：{involved}）"
+    return Finding(rule.indicator, rule.severity, "logic", f"{lead}{detail}{tail}", a, b, None)
+
+
+# ---- the core ------------------------------------------------------------------------------------------
+def _catalog_list(catalog) -> list[Indicator]:
+    if isinstance(catalog, Mapping):
+        return list(catalog.values())
+    inds = getattr(catalog, "indicators", catalog)
+    return list(inds)
+
+
+def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object],
+                    history: Mapping[str, Mapping[int, float]], targets: Mapping[str, float] | None,
+                    year: int, notes: Mapping[str, str] | None = None, submission: bool = False) -> list[Finding]:
+    """Validate one region-year given as plain dicts; never touches the store.
+
+    catalog: Indicators (a list, a {code: Indicator} dict or an IndicatorIndex); rules: a RuleSet
+    (None: the default rules file); values: {code: number} of this year (None or absent: no value;
+    anything not a finite number is a `format` error); history: {code: {year: value}} (years at or
+    after `year` are ignored); targets: {code: target}; notes: {code: note}, also for codes without a
+    value. Returns Findings sorted errors, warnings, infos, then catalog order.
+    """
+    inds = _catalog_list(catalog)
+    by_code = {i.code: i for i in inds}
+    if rules is None:
+        rules = default_rules(by_code.keys())
+    notes = notes or {}
+    targets = targets or {}
+    findings: list[Finding] = []
+    nums: dict[str, float] = {}
+    for ind in inds:
+        code = ind.code
+        raw = values.get(code)
+        if raw is None:
+            continue
+        problem = _format_problem(ind, raw)
+        if problem:
+            findings.append(Finding(code, "error", "format", problem, None, None, None))
+            continue
+        value = float(raw)
+        nums[code] = value
+        problem = _range_problem(ind, value)
+        if problem:
+            findings.append(Finding(code, "error", "range", problem, value, None, None))
+        past = history.get(code)
+        if past:
+            earlier = {y: v for y, v in past.items() if y < year and v is not None}
+            if earlier:
+                for found in (_yoy(ind, value, year, earlier), _history(ind, value, earlier)):
+                    if found:
+                        findings.append(found)
+        target = targets.get(code)
+        if target is not None:
+            found = _target(ind, value, target, year)
+            if found:
+                findings.append(found)
+    for rule in rules:
+        if all(c in nums for c in rule.codes):
+            found = _logic(rule, nums, by_code)
+            if found:
+                findings.append(found)
+    if submission:
+        malformed = {f.indicator for f in findings if f.rule == "format"}
+        for ind in inds:
+            if ind.hidden or ind.code in nums or ind.code in malformed:
+                continue
+            past = history.get(ind.code) or {}
+            earlier = [y for y, v in past.items() if y < year and v is not None]
+            hint = f"（{max(earlier)}年为{ind.format(past[max(earlier)])}）" if earlier else ""
+            findings.append(Finding(ind.code, "warning", "completeness",
+                                    f"本年未填报数值{hint}；如确实无法提供，请在说明中写明原因",
+                                    None, past[max(earlier)] if earlier else None,
+                                    max(earlier) if earlier else None))
+    order = {code: i for i, code in enumerate(by_code)}
+    out = []
+    for f in findings:
+        if f.severity == "warning" and explains(notes.get(f.indicator)):
+            f = Finding(f.indicator, f.severity, f.rule, f.message, f.value, f.reference, f.reference_year, True)
+        out.append(f)
+    out.sort(key=lambda f: (_SEV_ORDER[f.severity], order.get(f.indicator, len(order)), _RULE_ORDER[f.rule]))
+    return out
+
+
+def blocking_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """What stops a submission: every error, and every warning without a real explanation."""
+    return [f for f in findings if f.severity == "error" or (f.severity == "warning" and not f.cleared)]
+
+
+# ---- against the store ---------------------------------------------------------------------------------
+def rules_for(services, indicators=None) -> RuleSet:
+    """The rules in force for this store: the newest saved rule set, else resources/rules.txt.
+
+    Raises RuleFileError when the rules do not parse against the store's catalog.
+    """
+    from desktop.db import validation as dbv
+
+    inds = indicators if indicators is not None else services.indicators(include_hidden=True)
+    codes = frozenset(i.code for i in inds)
+    with services.store.reading() as db:
+        text = dbv.current_rules_text(db)
+    if text is not None:
+        return cached_rules_text(text, "（数据库中保存的规则）", codes)
+    return default_rules(codes)
+
+
+def validate(services, region, year, *, submission: bool = False) -> list[Finding]:
+    """Validate one region-year of the store (submission=True adds completeness).
+
+    Raises UnknownRegion, InvalidYear, RuleFileError (the rules in force do not parse), StoreError.
+    """
+    from desktop.db import validation as dbv
+    from desktop.services import check_year
+
+    reg = services.region(region)
+    y = check_year(year)
+    inds = services.indicators(include_hidden=True)
+    rules = rules_for(services, inds)
+    with services.store.reading() as db:
+        values, notes, history, targets = dbv.region_year_inputs(db, reg.code, y)
+    return validate_values(inds, rules, values, history, targets, y, notes, submission)
+
+
+def validate_many(services, regions, year, *, submission: bool = False,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> dict[str, list[Finding]]:
+    """Validate many region-years of one year from one bulk read: {region code: findings}.
+
+    `regions`: codes or names (a city's counties: services.counties_of(code)). Stops early, returning
+    what is done, when cancelled() is true.
+    """
+    from desktop.db import validation as dbv
+    from desktop.services import check_year
+
+    codes = [services.region(getattr(r, "code", r)).code for r in regions]
+    y = check_year(year)
+    inds = services.indicators(include_hidden=True)
+    rules = rules_for(services, inds)
+    with services.store.reading() as db:
+        inputs = dbv.many_region_inputs(db, codes, y)
+    out: dict[str, list[Finding]] = {}
+    for i, code in enumerate(codes):
+        if cancelled is not None and cancelled():
+            break
+        values, notes, history, targets = inputs[code]
+        out[code] = validate_values(inds, rules, values, history, targets, y, notes, submission)
+        if progress is not None:
+            progress(i + 1, len(codes))
+    return out
