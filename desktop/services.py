@@ -142,6 +142,15 @@ class Services:
             raise UnknownIndicator(str(code_or_name), index.suggestions(str(code_or_name)))
         return found
 
+    def rules_text(self) -> str | None:
+        """The logical rules an admin saved in the store (desktop.catalog_admin.save_rules), or None when
+        none was saved: then resources/rules.txt is in force."""
+        from desktop.db.workflow import current_rule_set
+
+        with self.store.reading() as db:
+            found = current_rule_set(db)
+        return found.text if found else None
+
     def catalog_version(self) -> str:
         return repo.get_meta(self.store.db, "catalog_version", catalog_res.CATALOG_VERSION) or ""
 
