@@ -6,7 +6,10 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shlex
+import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 KEEP = 10
@@ -74,8 +77,83 @@ def newest_good_backup(store_path: Path) -> Path | None:
     return None
 
 
+def _quote(path: Path) -> str:
+    text = str(path)
+    if sys.platform == "win32":
+        return f'"{text}"' if any(c in text for c in ' &()^%!') else text
+    return shlex.quote(text)
+
+
 def restore_hint(store_path: Path) -> str:
     good = newest_good_backup(store_path)
     if good is None:
         return "没有找到可用的备份。"
-    return f"最新的完好备份：{good}，恢复命令：python main.py --db {store_path} restore {good}"
+    return (f"最新的完好备份：{good}，恢复命令：python main.py --db {_quote(Path(store_path))} "
+            f"restore {_quote(good)}")
+
+
+def check_restorable(source: Path) -> tuple[int, int]:
+    """(application_id, user_version) of an intact store of this program not newer than it.
+
+    Raises NotAStore naming the file and why it cannot be restored."""
+    from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+    from desktop.errors import NotAStore
+
+    source = Path(source)
+    if not source.is_file():
+        raise NotAStore(f"备份文件不存在：{source}")
+    if not is_good_store(source):
+        raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}")
+    conn = sqlite3.connect(Path(os.path.abspath(source)).as_uri() + "?mode=ro", uri=True)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise NotAStore(f"无法读取备份文件，未恢复：{source}（{exc}）") from exc
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID:
+        raise NotAStore(f"不是本程序的数据库备份，未恢复：{source}")
+    if version > SCHEMA_VERSION:
+        raise NotAStore(f"备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}")
+    return app_id, version
+
+
+def restore_damaged(store_path: Path, source: Path) -> Path:
+    """Put an intact backup in place of a store that cannot be opened (damaged).
+
+    The damaged file and its -wal/-shm are first moved into the backups folder (as *.damaged, never
+    taken for a good backup); a stale -wal left beside the restored file would be replayed onto it.
+    Returns where the damaged file was kept. Raises NotAStore for a source that is no good backup."""
+    store_path, source = Path(store_path), Path(source)
+    check_restorable(source)
+    if os.path.abspath(source) == os.path.abspath(store_path):
+        from desktop.errors import NotAStore
+
+        raise NotAStore(f"备份文件不能是数据库本身：{source}")
+    folder = backup_dir(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = folder / f"{store_path.stem}-{stamp}-damaged.sqlite.damaged"
+    tmp = store_path.with_name(store_path.name + ".restore-part")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    src = sqlite3.connect(Path(os.path.abspath(source)).as_uri() + "?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            src.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+    finally:
+        src.close()
+    if store_path.exists():
+        shutil.copy2(store_path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = store_path.with_name(store_path.name + suffix)
+        if side.exists():
+            shutil.copy2(side, kept.with_name(kept.name + suffix))
+            side.unlink()
+    os.replace(tmp, store_path)
+    return kept
