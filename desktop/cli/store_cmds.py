@@ -253,7 +253,20 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    services = open_services(args)
+    from desktop.db import backups
+    from desktop.errors import NotAStore, StoreDamaged
+
+    try:
+        services = open_services(args)
+    except (StoreDamaged, NotAStore) as exc:
+        # a store that cannot be opened is restored file by file (what the damage message advises);
+        # a file with no backups beside it may be no store of ours at all: refuse that
+        path = Path(args.db) if args.db else default_db_path()
+        if isinstance(exc, NotAStore) and not backups.list_backups(path):
+            raise
+        kept = backups.restore_damaged(path, Path(args.file))
+        print(f"已从 {args.file} 恢复；无法打开的原数据库已移到：{kept}")
+        return 0
     try:
         safety = services.restore(args.file)
     finally:
