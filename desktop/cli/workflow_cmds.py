@@ -1,8 +1,11 @@
-"""submit | approve | return | reopen REGION YEAR --user NAME [--reason TEXT] (issue 7)."""
+"""submit | approve | return | reopen REGION YEAR --user NAME [--reason TEXT]; changes; audit-export (issue 7)."""
 
 from __future__ import annotations
 
-from desktop.cli.common import add_user_option
+from desktop.cli.common import add_user_option, open_services, print_json, print_table, read_password
+from desktop.domain import STATUS_NAMES
+from desktop.errors import AuthError
+from desktop.services import DEFAULT_USER, Services
 
 
 def register(sub) -> None:
@@ -12,4 +15,123 @@ def register(sub) -> None:
         p.add_argument("year")
         p.add_argument("--reason", default="", help="原因（退回、重新打开时必填）")
         add_user_option(p)
-        p.set_defaults(handler=None)
+        p.set_defaults(handler=_transition_handler(name))
+
+    p = sub.add_parser("changes", help="自上次提交以来的变化：每个数值的提交值与当前值")
+    p.add_argument("region")
+    p.add_argument("year")
+    p.add_argument("--all", action="store_true", help="也列出未变化的数值")
+    p.add_argument("--json", action="store_true")
+    add_user_option(p)
+    p.set_defaults(handler=cmd_changes)
+
+    p = sub.add_parser("audit-export", help="把修改记录导出为Excel工作簿")
+    p.add_argument("region")
+    p.add_argument("year")
+    p.add_argument("indicator", nargs="?")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.add_argument("--field", action="append", default=None, metavar="FIELD",
+                   help="只导出这类记录：value, note, status, target, catalog, rules, user, login, denied（可重复）")
+    p.add_argument("--since", default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--until", default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--by", default=None, metavar="NAME", help="只导出该用户的记录")
+    add_user_option(p)
+    p.set_defaults(handler=cmd_audit_export)
+
+
+def open_for_approval(args, action: str) -> Services:
+    """Services acting as --user, the password checked; failed log-ins for approval commands are audited."""
+    from desktop import workflow
+
+    name = getattr(args, "user", None) or DEFAULT_USER
+    try:
+        services = Services.open(args.db, user=name)
+    except AuthError as exc:
+        # the user is unknown: record the attempt with the store's own identity, then refuse
+        try:
+            recorder = Services.open(args.db, user=DEFAULT_USER)
+        except Exception:
+            raise exc from None
+        try:
+            workflow.record_unknown_user(recorder, name, action, args.region, args.year, str(exc))
+        finally:
+            recorder.close()
+        raise
+    try:
+        workflow.authenticate_cli(services, read_password, concerning=(action, args.region, args.year))
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def _transition_handler(action: str):
+    def handler(args) -> int:
+        from desktop import workflow
+
+        services = open_for_approval(args, action)
+        try:
+            before = services.dataset(args.region, args.year).status
+            ds = workflow.transition(services, action, args.region, args.year, reason=args.reason, source="cli")
+            reg = services.region(args.region)
+        finally:
+            services.close()
+        extra = f"，原因：{ds.reason}" if ds.reason else ""
+        print(f"{reg.name} {ds.year}年：{STATUS_NAMES[before]} → {STATUS_NAMES[ds.status]}"
+              f"（{workflow.ACTION_NAMES[action]}，{ds.updated_by}{extra}）")
+        return 0
+
+    handler.__name__ = f"cmd_{action}"
+    return handler
+
+
+def cmd_changes(args) -> int:
+    from desktop import workflow
+
+    services = open_services(args)
+    try:
+        comp = workflow.since_last_submission(services, args.region, args.year)
+        reg = services.region(args.region)
+        inds = {i.code: i for i in services.indicators(include_hidden=True)}
+        status = services.dataset(args.region, args.year).status
+    finally:
+        services.close()
+    rows = comp.rows if args.all else comp.changed
+    if args.json:
+        print_json({"region": reg.code, "year": int(args.year), "status": status,
+                    "submitted_at": comp.submission.at if comp.submission else None,
+                    "submitted_by": comp.submission.user if comp.submission else None,
+                    "values": [{"indicator": r.indicator, "submitted": r.submitted_value,
+                                "submitted_note": r.submitted_note, "current": r.current_value,
+                                "current_note": r.current_note, "changed": r.changed} for r in rows]})
+        return 0
+    if comp.submission is None:
+        print(f"{reg.name} {int(args.year)}年数据尚未提交过")
+        return 0
+    print(f"{reg.name} {int(args.year)}年  状态：{STATUS_NAMES[status]}  上次提交：{comp.submission.at}"
+          f"（{comp.submission.user}），变化 {len(comp.changed)} 项")
+
+    def fmt(code, v):
+        ind = inds.get(code)
+        return "" if v is None else (ind.format(v) if ind else f"{v:g}")
+
+    print_table(["代码", "指标", "提交值", "当前值", "提交时说明", "当前说明", "变化"],
+                [[r.indicator, inds[r.indicator].name if r.indicator in inds else r.indicator,
+                  fmt(r.indicator, r.submitted_value), fmt(r.indicator, r.current_value),
+                  r.submitted_note, r.current_note, "是" if r.changed else ""] for r in rows])
+    return 0
+
+
+def cmd_audit_export(args) -> int:
+    from desktop import workflow
+    from desktop.audit_export import export_audit
+
+    services = open_services(args)
+    try:
+        rows = workflow.find_audit(services, args.region, args.year, args.indicator, fields=args.field,
+                                   user=args.by, since=args.since, until=args.until)
+        path = export_audit(services, rows, args.output)
+    finally:
+        services.close()
+    print(f"已导出 {len(rows)} 条修改记录：{path}")
+    return 0

@@ -1,0 +1,87 @@
+"""The audit trail as an Excel workbook (openpyxl): one row per change, text never read as a formula."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.domain import STATUS_NAMES, AuditRow
+from desktop.errors import AppError
+
+HEADERS = ["时间", "用户", "地区代码", "地区", "年份", "指标代码", "指标", "项目", "原值", "新值", "来源", "原因"]
+WIDTHS = [26, 10, 10, 12, 7, 28, 28, 12, 16, 16, 24, 40]
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _shown(field: str, value: object) -> object:
+    """Numbers stay numbers; statuses in Chinese; anything else as text."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return value
+    if field == "status" and value in STATUS_NAMES:
+        return STATUS_NAMES[value]
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _put(ws, row: int, col: int, value: object) -> None:
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"  # written as a string: a reader never evaluates it
+
+
+def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title: str = "修改记录") -> Path:
+    """Write audit rows (e.g. from workflow.find_audit) to an .xlsx file; returns the path.
+
+    Raises AppError when the file cannot be written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise AppError(f"导出文件应以 .xlsx 结尾：{path}")
+    regions = {r.code: r.name for r in services.regions()}
+    names = {i.code: i.name for i in services.indicators(include_hidden=True)}
+    from desktop.workflow import FIELD_NAMES
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    for col, head in enumerate(HEADERS, start=1):
+        _put(ws, 1, col, head)
+        ws.cell(row=1, column=col).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[col - 1]
+    for n, r in enumerate(rows, start=2):
+        values = [r.at, r.user, r.region, regions.get(r.region, "") if r.region else "", r.year, r.indicator,
+                  names.get(r.indicator, "") if r.indicator else "", FIELD_NAMES.get(r.field, r.field),
+                  _shown(r.field, r.old), _shown(r.field, r.new), r.source, r.reason]
+        for col, value in enumerate(values, start=1):
+            _put(ws, n, col, value)
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(rows) + 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.print_title_rows = "1:1"
+    info = wb.create_sheet("说明")
+    for i, (k, v) in enumerate((("内容", title), ("记录数", len(rows)), ("目录版本", services.catalog_version()),
+                                ("导出用户", services.user.name)), start=1):
+        _put(info, i, 1, k)
+        _put(info, i, 2, v)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise AppError(f"无法写入文件：{path}（{exc.strerror}）") from exc
+    return path

@@ -1,0 +1,422 @@
+"""Catalog editing by an admin: add, edit, hide indicators; edit the logical rules; try a change on history.
+
+Every change is one transaction with an audit row (field "catalog" for an indicator, "rules" for the
+rules text) and raises the catalog version (meta `catalog_version`, written into exports). A code never
+changes once any value, target or submitted snapshot uses it. The rules in force are the newest text
+saved in the store (table rule_set), else resources/rules.txt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass
+
+from desktop import catalog as catalog_res
+from desktop.db import repo
+from desktop.db import workflow as wdb
+from desktop.domain import KINDS, Indicator
+from desktop.errors import AppError
+from desktop.numbers import normalize_text
+from desktop.services import Services
+
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,63}$")
+EDITABLE = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn",
+            "definition", "aliases", "sort_order")
+FIELD_NAMES = {"code": "代码", "section": "分类", "name": "名称", "unit": "单位", "kind": "类型",
+               "decimals": "小数位数", "min": "下限", "max": "上限", "direction": "方向", "yoy_warn": "同比阈值",
+               "definition": "定义", "aliases": "别名", "sort_order": "排序", "hidden": "停用"}
+MAX_DECIMALS = 6
+
+
+class CatalogEditError(AppError):
+    """A catalog change that cannot be saved: names the indicator, the field and why. Nothing is written."""
+
+
+# ---- version ------------------------------------------------------------------------------------------
+
+def next_version(version: str) -> str:
+    """'2026.1' → '2026.2'; a version without a trailing number gets '.1'."""
+    m = re.match(r"^(.*?)(\d+)$", version or "")
+    if not m:
+        return f"{version or catalog_res.CATALOG_VERSION}.1"
+    return f"{m.group(1)}{int(m.group(2)) + 1}"
+
+
+def _bump_version(db) -> str:
+    new = next_version(repo.get_meta(db, "catalog_version", catalog_res.CATALOG_VERSION) or "")
+    repo.set_meta(db, "catalog_version", new)
+    return new
+
+
+# ---- checking an indicator ---------------------------------------------------------------------------
+
+def _num(value, ind_code: str, field: str) -> float | None:
+    if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-")):
+        return None
+    try:
+        x = float(str(value).strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise CatalogEditError(f"指标 {ind_code} 的{FIELD_NAMES[field]}应为数字：{value!r}") from None
+    if not math.isfinite(x):
+        raise CatalogEditError(f"指标 {ind_code} 的{FIELD_NAMES[field]}应为有限的数字：{value!r}")
+    return x
+
+
+def _int(value, ind_code: str, field: str) -> int:
+    x = _num(value, ind_code, field)
+    if x is None or x != int(x):
+        raise CatalogEditError(f"指标 {ind_code} 的{FIELD_NAMES[field]}应为整数：{value!r}")
+    return int(x)
+
+
+def _checked(ind: Indicator, others: list[Indicator], own: str | None = None) -> Indicator:
+    """The indicator with its fields normalised, or CatalogEditError naming what is wrong.
+    `own`: the indicator's code before an edit (its own names do not count as taken)."""
+    code = (ind.code or "").strip().upper()
+    if not CODE_RE.match(code):
+        raise CatalogEditError(f"指标代码无效：{ind.code!r}（大写字母开头，只含大写字母、数字和下划线，2–64个字符）")
+    name = (ind.name or "").strip()
+    if not name:
+        raise CatalogEditError(f"指标 {code} 的名称不能为空")
+    unit = (ind.unit or "").strip()
+    section = (ind.section or "").strip()
+    if not section:
+        raise CatalogEditError(f"指标 {code} 的分类不能为空")
+    kind = (ind.kind or "").strip()
+    if kind not in KINDS:
+        raise CatalogEditError(f"指标 {code} 的类型无效：{ind.kind!r}（应为 {'、'.join(KINDS)} 之一）")
+    decimals = _int(ind.decimals, code, "decimals")
+    if not 0 <= decimals <= MAX_DECIMALS:
+        raise CatalogEditError(f"指标 {code} 的小数位数应在0–{MAX_DECIMALS}之间：{decimals}")
+    mn, mx = _num(ind.min, code, "min"), _num(ind.max, code, "max")
+    if mn is not None and mx is not None and mn > mx:
+        raise CatalogEditError(f"指标 {code} 的下限 {mn:g} 大于上限 {mx:g}")
+    direction = _int(ind.direction, code, "direction")
+    if direction not in (-1, 0, 1):
+        raise CatalogEditError(f"指标 {code} 的方向应为 1（越高越好）、-1（越低越好）或 0：{direction}")
+    yoy = _num(ind.yoy_warn, code, "yoy_warn")
+    if yoy is not None and yoy <= 0:
+        raise CatalogEditError(f"指标 {code} 的同比阈值应大于0（不设请留空）：{yoy:g}")
+    aliases = tuple(dict.fromkeys(a.strip() for a in ind.aliases if a and a.strip() and a.strip() != name))
+    for a in aliases:
+        if "|" in a:
+            raise CatalogEditError(f"指标 {code} 的别名不能含“|”：{a!r}")
+    # a name or alias must find exactly this indicator: imports and extraction look indicators up by name
+    others = [o for o in others if o.code not in (code, own)]
+    taken = {}
+    for other in others:
+        for n in (other.name, *other.aliases):
+            taken[normalize_text(n)] = other
+    for n in (name, *aliases):
+        hit = taken.get(normalize_text(n))
+        if hit is not None:
+            raise CatalogEditError(f"指标 {code} 的名称或别名“{n}”已被指标 {hit.code}（{hit.name}）使用")
+        if normalize_text(n).upper() in {o.code for o in others}:
+            raise CatalogEditError(f"指标 {code} 的名称或别名“{n}”与另一个指标的代码相同")
+    return dataclasses.replace(ind, code=code, name=name, unit=unit, section=section, kind=kind,
+                               decimals=decimals, min=mn, max=mx, direction=direction, yoy_warn=yoy,
+                               definition=(ind.definition or "").strip(), aliases=aliases,
+                               sort_order=int(ind.sort_order))
+
+
+def _as_json(ind: Indicator, fields=None) -> dict:
+    d = dataclasses.asdict(ind)
+    d["aliases"] = list(ind.aliases)
+    return {k: d[k] for k in (fields or d)}
+
+
+def _write_indicator(services: Services, old: Indicator | None, new: Indicator, reason: str,
+                     source: str) -> Indicator:
+    """Save one indicator (old None: a new one) with its audit row and a new catalog version."""
+    if old is not None:
+        changed = [f for f in (*EDITABLE, "hidden") if getattr(old, f) != getattr(new, f)]
+        if not changed:
+            return old
+    else:
+        changed = None
+    with services.store.write() as db:
+        if old is not None and new.code != old.code:
+            if wdb.indicator_in_use(db, old.code):
+                raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
+            wdb.rename_indicator(db, old.code, new.code)
+        repo.upsert_indicators(db, [new])
+        version = _bump_version(db)
+        repo.add_audit(db, user=services.user.name, field="catalog", indicator=new.code,
+                       old=None if old is None else _as_json(old, changed),
+                       new=_as_json(new, changed), source=source,
+                       reason=(reason or "").strip() or f"目录版本 {version}")
+    services.invalidate_catalog()
+    return new
+
+
+def add_indicator(services: Services, indicator: Indicator | dict, reason: str = "", source: str = "form") -> Indicator:
+    """Add a new indicator at the end of its section (or at `sort_order` when given in a dict).
+
+    Raises PermissionDenied (not an admin), CatalogEditError (bad or taken code, name, kind, range…).
+    """
+    services.require_role("admin", action="修改指标目录")
+    if isinstance(indicator, dict):
+        fields = {k: v for k, v in indicator.items() if k in EDITABLE or k == "hidden"}
+        if isinstance(fields.get("aliases"), str):
+            fields["aliases"] = tuple(a for a in fields["aliases"].split("|") if a.strip())
+        fields.setdefault("decimals", 2)
+        fields.setdefault("direction", 0)
+        missing = [FIELD_NAMES[k] for k in ("code", "section", "name", "unit", "kind") if k not in fields]
+        if missing:
+            raise CatalogEditError(f"新指标缺少：{'、'.join(missing)}")
+        fields.setdefault("min", None)
+        fields.setdefault("max", None)
+        fields.setdefault("yoy_warn", None)
+        indicator = Indicator(**fields)
+    existing = services.indicators(include_hidden=True)
+    code = (indicator.code or "").strip().upper()
+    if any(i.code == code for i in existing):
+        raise CatalogEditError(f"指标代码已存在：{code}")
+    order = indicator.sort_order
+    if not order:
+        in_section = [i.sort_order for i in existing if i.section == (indicator.section or "").strip()]
+        order = (max(in_section) if in_section else max([i.sort_order for i in existing], default=-1)) + 1
+        if in_section:
+            _shift_after(services, existing, order)
+            existing = services.indicators(include_hidden=True)
+    new = _checked(dataclasses.replace(indicator, sort_order=order, hidden=False), existing)
+    return _write_indicator(services, None, new, reason, source)
+
+
+def _shift_after(services: Services, existing: list[Indicator], order: int) -> None:
+    """Make room at sort position `order` (moving later indicators down; no audit: only the order moves)."""
+    moved = [dataclasses.replace(i, sort_order=i.sort_order + 1) for i in existing if i.sort_order >= order]
+    if moved:
+        with services.store.write() as db:
+            repo.upsert_indicators(db, moved)
+        services.invalidate_catalog()
+
+
+def edit_indicator(services: Services, indicator: str, reason: str = "", source: str = "form", **changes) -> Indicator:
+    """Change fields of an indicator: section, name, unit, kind, decimals, min, max, direction, yoy_warn,
+    definition, aliases, sort_order, and code (only while nothing uses it).
+
+    Raises PermissionDenied, UnknownIndicator, CatalogEditError (bad value, code or kind of an indicator
+    in use, a name another indicator has).
+    """
+    services.require_role("admin", action="修改指标目录")
+    old = services.indicator(indicator)
+    unknown = [k for k in changes if k not in EDITABLE]
+    if unknown:
+        raise CatalogEditError(f"不能修改的项目：{'、'.join(unknown)}")
+    if isinstance(changes.get("aliases"), str):
+        changes["aliases"] = tuple(a for a in changes["aliases"].split("|") if a.strip())
+    if "kind" in changes and changes["kind"] != old.kind:
+        with services.store.reading() as db:
+            if wdb.indicator_in_use(db, old.code):
+                raise CatalogEditError(f"指标 {old.code} 已有数值，类型不能再修改（类型决定同比阈值的含义）")
+    if "code" in changes and (changes["code"] or "").strip().upper() != old.code:
+        with services.store.reading() as db:
+            if wdb.indicator_in_use(db, old.code):
+                raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
+        if any(i.code == (changes["code"] or "").strip().upper() for i in services.indicators(include_hidden=True)):
+            raise CatalogEditError(f"指标代码已存在：{changes['code']}")
+        from desktop.validation.rules import RuleFileError, parse_rules as _parse
+
+        codes = [i.code for i in services.indicators(include_hidden=True) if i.code != old.code]
+        try:
+            _parse(rules_text(services), "审核规则", [*codes, (changes["code"] or "").strip().upper()])
+        except RuleFileError as exc:
+            raise CatalogEditError(f"审核规则第{exc.line}行用到指标 {old.code}，请先修改规则再改代码") from None
+    new = _checked(dataclasses.replace(old, **changes), services.indicators(include_hidden=True), own=old.code)
+    return _write_indicator(services, old, new, reason, source)
+
+
+def hide_indicator(services: Services, code: str, hidden: bool = True, reason: str = "",
+                   source: str = "form") -> Indicator:
+    """Stop (hidden=True) or resume collecting an indicator; its stored values stay.
+
+    Raises PermissionDenied, UnknownIndicator.
+    """
+    services.require_role("admin", action="修改指标目录")
+    old = services.indicator(code)
+    return _write_indicator(services, old, dataclasses.replace(old, hidden=bool(hidden)), reason, source)
+
+
+# ---- logical rules -------------------------------------------------------------------------------------
+
+def default_rules_text() -> str:
+    try:
+        return catalog_res.RULES_FILE.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return ""
+
+
+def rules_text(services: Services) -> str:
+    """The rules in force: the newest text saved in the store, else resources/rules.txt."""
+    with services.store.reading() as db:
+        current = wdb.current_rule_set(db)
+    return current.text if current is not None else default_rules_text()
+
+
+def rules_are_custom(services: Services) -> bool:
+    with services.store.reading() as db:
+        return wdb.current_rule_set(db) is not None
+
+
+def parse_rules(services: Services, text: str, origin: str = "审核规则"):
+    """Parse rules text against the store's catalog; raises RuleFileError (line, reason) at the first bad line."""
+    from desktop.validation.rules import parse_rules as _parse
+
+    return _parse(text, origin, [i.code for i in services.indicators(include_hidden=True)])
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    """Where the rules text is wrong, for showing inline: 1-based line (0: the whole text) and why."""
+
+    line: int
+    reason: str
+    message: str
+
+
+def check_rules(services: Services, text: str) -> RuleProblem | None:
+    """None when the text parses; else the first problem (line and reason) for the editor to mark."""
+    from desktop.validation.rules import RuleFileError
+
+    try:
+        parse_rules(services, text)
+    except RuleFileError as exc:
+        return RuleProblem(exc.line, exc.reason, str(exc))
+    return None
+
+
+def save_rules(services: Services, text: str, reason: str = "", source: str = "form") -> bool:
+    """Save new rules text (checked first) as the rules in force; False when it is unchanged.
+
+    Raises PermissionDenied (not an admin), RuleFileError (line and reason; nothing saved).
+    """
+    services.require_role("admin", action="修改审核规则")
+    parse_rules(services, text)
+    old = rules_text(services)
+    if text == old:
+        return False
+    stamp = repo.now()
+    with services.store.write() as db:
+        wdb.add_rule_set(db, text, stamp, services.user.name, (reason or "").strip())
+        version = _bump_version(db)
+        repo.add_audit(db, user=services.user.name, field="rules", old=old, new=text, source=source,
+                       reason=(reason or "").strip() or f"目录版本 {version}", at=stamp)
+    return True
+
+
+# ---- trying a change against history ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Flag:
+    region: str
+    year: int
+    indicator: str
+    message: str
+
+
+@dataclass(frozen=True)
+class TrialResult:
+    """How many stored values the current and the proposed settings flag (`examined` values looked at)."""
+
+    examined: int
+    current: tuple[Flag, ...]
+    proposed: tuple[Flag, ...]
+    unit: str = "个数值"  # what `examined` counts
+
+    @property
+    def newly_flagged(self) -> list[Flag]:
+        now = {(f.region, f.year, f.indicator, f.message.split("：")[0]) for f in self.current}
+        return [f for f in self.proposed if (f.region, f.year, f.indicator, f.message.split("：")[0]) not in now]
+
+    @property
+    def no_longer_flagged(self) -> list[Flag]:
+        new = {(f.region, f.year, f.indicator, f.message.split("：")[0]) for f in self.proposed}
+        return [f for f in self.current if (f.region, f.year, f.indicator, f.message.split("：")[0]) not in new]
+
+    def summary(self) -> str:
+        return (f"历史数据 {self.examined} {self.unit}中，现行设置标记 {len(self.current)} 个，"
+                f"新设置将标记 {len(self.proposed)} 个（新增 {len(self.newly_flagged)} 个，"
+                f"不再标记 {len(self.no_longer_flagged)} 个）")
+
+
+def threshold_flags(ind: Indicator, series: dict[str, dict[int, float]]) -> list[Flag]:
+    """The design's rules 1 and 3 for one indicator over {region: {year: value}}: range, decimals, and the
+    change against the nearest earlier year beyond yoy_warn (grown over a gap of g years)."""
+    out = []
+    for region, by_year in series.items():
+        years = sorted(by_year)
+        for k, y in enumerate(years):
+            v = by_year[y]
+            if ind.min is not None and v < ind.min or ind.max is not None and v > ind.max:
+                out.append(Flag(region, y, ind.code, f"range：{ind.format(v)} 超出 [{ind.min:g}, {ind.max:g}]"
+                                if ind.min is not None and ind.max is not None else f"range：{ind.format(v)} 超出范围"))
+            if ind.decimals == 0 and v != int(v):
+                out.append(Flag(region, y, ind.code, f"format：{v:g} 应为整数"))
+            if k == 0 or ind.yoy_warn is None:
+                continue
+            py = years[k - 1]
+            p, gap = by_year[py], y - py
+            if ind.threshold_in_points:
+                if abs(v - p) > gap * ind.yoy_warn + 1e-9:
+                    out.append(Flag(region, y, ind.code, f"yoy：{py}年 {ind.format(p)} → {y}年 {ind.format(v)}"))
+            elif p != 0:
+                limit = (1 + ind.yoy_warn / 100) ** gap - 1
+                if abs(v / p - 1) > limit + 1e-9:
+                    out.append(Flag(region, y, ind.code, f"yoy：{py}年 {ind.format(p)} → {y}年 {ind.format(v)}"))
+    return out
+
+
+def _series(services: Services, codes: list[str], before_year: int | None) -> dict[str, dict[str, dict[int, float]]]:
+    out: dict[str, dict[str, dict[int, float]]] = {}
+    with services.store.reading() as db:
+        for region, year, code, value in wdb.all_values(db, codes, before_year):
+            out.setdefault(code, {}).setdefault(region, {})[year] = value
+    return out
+
+
+def try_indicator(services: Services, indicator: str, before_year: int | None = None, **changes) -> TrialResult:
+    """What the proposed min, max, decimals or yoy_warn (and kind) would flag among stored values (of years
+    before `before_year` when given), beside what the current settings flag. Writes nothing.
+
+    Raises UnknownIndicator, CatalogEditError (a proposed value that is not valid).
+    """
+    old = services.indicator(indicator)
+    new = _checked(dataclasses.replace(old, **{k: v for k, v in changes.items() if k in EDITABLE and k != "code"}),
+                   services.indicators(include_hidden=True), own=old.code)
+    series = _series(services, [old.code], before_year).get(old.code, {})
+    examined = sum(len(v) for v in series.values())
+    return TrialResult(examined, tuple(threshold_flags(old, series)), tuple(threshold_flags(new, series)))
+
+
+def rule_flags(ruleset, values_by_region_year: dict[tuple[str, int], dict[str, float]]) -> list[Flag]:
+    """The region-years where a rule does not hold (a rule with an operand without a value is not applied).
+    The message starts with the rule's expression, so moving a rule to another line is not a change."""
+    out = []
+    for (region, year), values in sorted(values_by_region_year.items()):
+        for rule in ruleset:
+            sides = rule.condition.sides(values)
+            if sides is not None and not rule.condition.holds(*sides):
+                out.append(Flag(region, year, rule.indicator,
+                                f"{rule.source}：{sides[0]:g} 与 {sides[1]:g}（第{rule.line}行）"))
+    return out
+
+
+def try_rules(services: Services, text: str, before_year: int | None = None) -> TrialResult:
+    """What proposed rules text would flag in the stored region-years, beside the rules in force.
+    `examined` counts region-years. Writes nothing. Raises RuleFileError for text that does not parse.
+    """
+    proposed = parse_rules(services, text)
+    try:
+        current = parse_rules(services, rules_text(services))
+    except AppError:
+        current = ()  # the rules in force no longer parse (a code was renamed): nothing flags under them
+    by_ry: dict[tuple[str, int], dict[str, float]] = {}
+    with services.store.reading() as db:
+        for region, year, code, value in wdb.all_values(db, None, before_year):
+            by_ry.setdefault((region, year), {})[code] = value
+    return TrialResult(len(by_ry), tuple(rule_flags(current, by_ry)), tuple(rule_flags(proposed, by_ry)),
+                       "个地区年度")
+

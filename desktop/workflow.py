@@ -1,0 +1,354 @@
+"""The clerk → supervisor flow: log-in, submit / approve / return / reopen, submission snapshots, the audit view.
+
+Statuses (stored per region-year): draft → submitted (submit) → approved (approve) or returned (return);
+returned → submitted (submit again); approved → returned (reopen, with a reason). A returned dataset is
+editable like a draft and shows the supervisor's reason. Who may do what is in ROLES_FOR; the value-level
+locks (nobody edits a submitted or approved dataset) live in Services so every writer obeys them.
+Every transition is an audit row (field "status", old/new the statuses); every refused transition or failed
+log-in concerning approval is an audit row too (field "denied" or "login").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from desktop.auth import check_password, hash_password
+from desktop.db import repo
+from desktop.db import workflow as wdb
+from desktop.domain import STATUS_NAMES, AuditRow, Dataset, Finding, User
+from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
+from desktop.services import Services, check_year
+
+SUBMIT, APPROVE, RETURN, REOPEN = "submit", "approve", "return", "reopen"
+ACTIONS = (SUBMIT, APPROVE, RETURN, REOPEN)
+ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开"}
+# action → (statuses it starts from, status it leads to)
+TRANSITIONS = {
+    SUBMIT: (("draft", "returned"), "submitted"),
+    APPROVE: (("submitted",), "approved"),
+    RETURN: (("submitted",), "returned"),
+    REOPEN: (("approved",), "returned"),
+}
+ROLES_FOR = {
+    SUBMIT: ("clerk", "supervisor", "admin"),
+    APPROVE: ("supervisor", "admin"),
+    RETURN: ("supervisor", "admin"),
+    REOPEN: ("supervisor", "admin"),
+}
+NEEDS_REASON = frozenset({RETURN, REOPEN})
+ROLE_NAMES = {"clerk": "填报员", "supervisor": "审核人", "admin": "管理员"}
+
+
+class SubmissionRefused(WorkflowError):
+    """Submit refused by validation; `findings` are the blocking ones (errors, unexplained warnings)."""
+
+    def __init__(self, message: str, findings: list[Finding]):
+        self.findings = findings
+        super().__init__(message)
+
+
+# ---- authentication ---------------------------------------------------------------------------------
+
+def _record_login_failure(services: Services, name: str, message: str, concerning) -> None:
+    """An audit row for a failed log-in (own transaction); `concerning` is (action, region, year) or None."""
+    action, region, year = concerning
+    code, y = _resolve_quietly(services, region, year)
+    try:
+        with services.store.write() as db:
+            repo.add_audit(db, user=name, field="login", old=None, new=None, source=ACTION_NAMES.get(action, action),
+                           region=code, year=y, reason=message)
+    except StoreError:
+        pass
+
+
+def _resolve_quietly(services: Services, region, year) -> tuple[str | None, int | None]:
+    code = y = None
+    try:
+        code = services.region(region).code if region is not None else None
+    except UnknownRegion:
+        pass
+    try:
+        y = check_year(year) if year is not None else None
+    except AppError:
+        pass
+    return code, y
+
+
+def verify_password(services: Services, name: str, password: str | None) -> User:
+    """The user `name` when the password fits (any password, or none, for a user without one).
+
+    Raises AuthError for an unknown user, a missing or a wrong password.
+    """
+    with services.store.reading() as db:
+        found = repo.get_user(db, name)
+    if found is None:
+        raise AuthError(f"未注册的用户：{name!r}（由管理员用 user add 注册）")
+    user, pw_hash, salt = found
+    if pw_hash is None:
+        return user
+    if not password:
+        raise AuthError(f"用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）")
+    if not check_password(password, pw_hash, salt or ""):
+        raise AuthError(f"密码错误：用户 {name}")
+    return user
+
+
+def authenticate_cli(services: Services, read_password: Callable[[str], str | None],
+                     concerning: tuple[str, object, object] | None = None) -> User:
+    """Check the password of the services' user when that user has one (read by `read_password(prompt)`).
+
+    Raises AuthError; when `concerning` = (action, region, year) names an approval command, the failed
+    attempt is recorded in the audit.
+    """
+    name = services.user.name
+    if not services.user.has_password:
+        return services.user
+    try:
+        return verify_password(services, name, read_password(f"用户 {name} 的密码："))
+    except AuthError as exc:
+        if concerning is not None:
+            _record_login_failure(services, name, str(exc), concerning)
+        raise
+
+
+def record_unknown_user(services: Services, name: str, action: str, region, year, message: str) -> None:
+    """Record an approval command attempted under a name that is not registered."""
+    _record_login_failure(services, name, message, (action, region, year))
+
+
+def login(services: Services, name: str, password: str | None,
+          concerning: tuple[str, object, object] | None = None) -> User:
+    """Switch the services to user `name` after checking the password (the window's log-in dialog).
+
+    Raises AuthError (unknown user, missing or wrong password); the services keep their user then.
+    """
+    try:
+        user = verify_password(services, (name or "").strip(), password)
+    except AuthError as exc:
+        if concerning is not None:
+            _record_login_failure(services, (name or "").strip(), str(exc), concerning)
+        raise
+    services.user = user
+    return user
+
+
+def needs_password(services: Services, name: str) -> bool:
+    with services.store.reading() as db:
+        found = repo.get_user(db, name)
+    return bool(found and found[0].has_password)
+
+
+def set_password(services: Services, name: str, password: str | None) -> User:
+    """Set (or with None/"" remove) a user's password: an admin for anyone, any user for themself.
+
+    Raises PermissionDenied, AuthError (unknown user). The audit row records that it changed, never the hash.
+    """
+    if services.user.name != name:
+        services.require_role("admin", action="修改其他用户的密码")
+    with services.store.reading() as db:
+        found = repo.get_user(db, name)
+    if found is None:
+        raise AuthError(f"未注册的用户：{name!r}")
+    user = found[0]
+    pw_hash, salt = hash_password(password) if password else (None, None)
+    with services.store.write() as db:
+        repo.put_user(db, name, user.role, pw_hash, salt)
+        repo.add_audit(db, user=services.user.name, field="user", old=None, new=None, source="password",
+                       reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
+    updated = User(name, user.role, pw_hash is not None)
+    if services.user.name == name:
+        services.user = updated
+    return updated
+
+
+# ---- transitions ----------------------------------------------------------------------------------------
+
+def allowed_actions(services: Services, region: str, year: int) -> list[str]:
+    """The actions the services' user may take on this dataset now (for enabling buttons)."""
+    status = services.dataset(region, year).status
+    return [a for a in ACTIONS if status in TRANSITIONS[a][0] and services.user.role in ROLES_FOR[a]]
+
+
+def _finding_line(services: Services, f: Finding) -> str:
+    try:
+        name = services.indicator(f.indicator).name if f.indicator else ""
+    except AppError:
+        name = f.indicator
+    kind = "错误" if f.severity == "error" else "未说明的警告"
+    return f"  [{kind}] {name}：{f.message}" if name and name not in f.message else f"  [{kind}] {f.message}"
+
+
+def blocking_for_submit(services: Services, region: str, year: int) -> list[Finding]:
+    """The findings that keep this dataset from being submitted (errors, warnings without an explanation)."""
+    from desktop.validation import blocking_findings, validate
+
+    return list(blocking_findings(validate(services, region, year, submission=True)))
+
+
+def transition(services: Services, action: str, region: str, year: int, reason: str = "",
+               source: str = "cli") -> Dataset:
+    """Move one region-year's dataset by `action` (submit, approve, return, reopen); returns the new Dataset.
+
+    Raises UnknownRegion, InvalidYear, PermissionDenied (role), WorkflowError (wrong status, missing reason),
+    SubmissionRefused (submit with errors or unexplained warnings, listing them). Refusals are audited;
+    nothing else is written then. A submission freezes the values and notes for later comparison.
+    """
+    if action not in TRANSITIONS:
+        raise AppError(f"未知操作：{action!r}（应为 submit、approve、return 或 reopen）")
+    reg = services.region(region)
+    y = check_year(year)
+    what = ACTION_NAMES[action]
+    label = f"{reg.name} {y}年数据"
+    reason = (reason or "").strip()
+    services.require_role(*ROLES_FOR[action], action=what, region=reg.code, year=y)
+    sources, target = TRANSITIONS[action]
+    current = services.dataset(reg.code, y).status
+    if current not in sources:
+        allowed = "、".join(STATUS_NAMES[s] for s in sources)
+        raise services.refuse(WorkflowError(
+            f"{label}当前为“{STATUS_NAMES[current]}”，不能{what}（只有“{allowed}”的数据可以{what}）"),
+            what, reg.code, y)
+    if action in NEEDS_REASON and not reason:
+        raise services.refuse(WorkflowError(f"{what}{label}须注明原因（--reason）"), what, reg.code, y)
+    if action == SUBMIT:
+        blocking = blocking_for_submit(services, reg.code, y)
+        if blocking:
+            errors = sum(1 for f in blocking if f.severity == "error")
+            warnings = len(blocking) - errors
+            lines = "\n".join(_finding_line(services, f) for f in blocking)
+            raise services.refuse(SubmissionRefused(
+                f"{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：\n{lines}",
+                blocking), what, reg.code, y)
+    stamp = repo.now()
+    with services.store.write() as db:
+        now_status = repo.get_dataset(db, reg.code, y).status
+        if now_status != current:  # someone else moved it meanwhile
+            raise WorkflowError(f"{label}的状态刚被改为“{STATUS_NAMES[now_status]}”，请刷新后再试")
+        ds = Dataset(reg.code, y, target, stamp, services.user.name, reason)
+        repo.put_dataset(db, ds)
+        repo.add_audit(db, user=services.user.name, field="status", old=current, new=target, source=source,
+                       region=reg.code, year=y, reason=reason, at=stamp)
+        if action == SUBMIT:
+            wdb.add_submission(db, reg.code, y, stamp, services.user.name, services.catalog_version(),
+                               repo.values_of(db, reg.code, y))
+    return ds
+
+
+def submit(services: Services, region: str, year: int, reason: str = "", source: str = "cli") -> Dataset:
+    return transition(services, SUBMIT, region, year, reason, source)
+
+
+def approve(services: Services, region: str, year: int, reason: str = "", source: str = "cli") -> Dataset:
+    return transition(services, APPROVE, region, year, reason, source)
+
+
+def return_dataset(services: Services, region: str, year: int, reason: str, source: str = "cli") -> Dataset:
+    return transition(services, RETURN, region, year, reason, source)
+
+
+def reopen(services: Services, region: str, year: int, reason: str, source: str = "cli") -> Dataset:
+    return transition(services, REOPEN, region, year, reason, source)
+
+
+# ---- what changed since the last submission --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SubmittedValue:
+    """One indicator as last submitted beside its current value and note."""
+
+    indicator: str
+    submitted_value: float | None
+    submitted_note: str
+    current_value: float | None
+    current_note: str
+    in_submission: bool
+
+    @property
+    def changed(self) -> bool:
+        return self.submitted_value != self.current_value or self.submitted_note != self.current_note
+
+
+@dataclass(frozen=True)
+class SubmissionComparison:
+    submission: wdb.Submission | None
+    rows: list[SubmittedValue]
+
+    @property
+    def changed(self) -> list[SubmittedValue]:
+        return [r for r in self.rows if r.changed]
+
+
+def since_last_submission(services: Services, region: str, year: int) -> SubmissionComparison:
+    """Per indicator (catalog order), the last submitted value and note beside the current ones.
+
+    `submission` is None (and rows empty) when the dataset was never submitted.
+    """
+    reg, y = services.region(region), check_year(year)
+    with services.store.reading() as db:
+        sub = wdb.last_submission(db, reg.code, y)
+        if sub is None:
+            return SubmissionComparison(None, [])
+        frozen = wdb.submission_values(db, sub.id)
+        current = repo.values_of(db, reg.code, y)
+    order = {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
+    rows = []
+    for code in sorted(set(frozen) | set(current), key=lambda c: (order.get(c, len(order)), c)):
+        sv, sn = frozen.get(code, (None, ""))
+        cur = current.get(code)
+        rows.append(SubmittedValue(code, sv, sn, cur.value if cur else None, cur.note if cur else "",
+                                   code in frozen))
+    return SubmissionComparison(sub, rows)
+
+
+def submission_history(services: Services, region: str, year: int) -> list[wdb.Submission]:
+    with services.store.reading() as db:
+        return wdb.submissions(db, services.region(region).code, check_year(year))
+
+
+# ---- the audit, filtered ---------------------------------------------------------------------------------
+
+FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
+               "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作"}
+
+
+def _day(text: str | dt.date | None) -> str | None:
+    if text is None or text == "":
+        return None
+    if isinstance(text, dt.date):
+        return text.isoformat()
+    try:
+        return dt.date.fromisoformat(str(text).strip()[:10]).isoformat()
+    except ValueError:
+        raise AppError(f"日期无效：{text!r}（应为 YYYY-MM-DD）") from None
+
+
+def find_audit(services: Services, region: str | None = None, year: int | None = None,
+               indicator: str | None = None, fields: list[str] | tuple[str, ...] | None = None,
+               user: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
+               text: str | None = None) -> list[AuditRow]:
+    """Audit rows, oldest first, filtered by region-year, one value (indicator), kinds of change (`fields`,
+    see FIELD_NAMES), user, a day range (inclusive, YYYY-MM-DD) and a text found in old/new/source/reason.
+
+    Raises UnknownRegion, InvalidYear, UnknownIndicator, AppError (bad date).
+    """
+    rows = services.audit(region, year, indicator)
+    lo, hi = _day(since), _day(until)
+    needle = (text or "").strip().lower()
+    wanted = set(fields) if fields else None
+    out = []
+    for r in rows:
+        if wanted is not None and r.field not in wanted:
+            continue
+        if user and r.user != user:
+            continue
+        if lo and r.at[:10] < lo:
+            continue
+        if hi and r.at[:10] > hi:
+            continue
+        if needle and not any(needle in str(x).lower() for x in (r.old, r.new, r.source, r.reason, r.user)
+                              if x is not None):
+            continue
+        out.append(r)
+    return out
