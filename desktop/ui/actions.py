@@ -1,0 +1,237 @@
+"""The window's actions (toolbar and menus) and what they call in the services; mixed into MainWindow."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolBar
+
+from desktop.errors import AppError
+from desktop.ui.jobs import Cancelled, run_job
+from desktop.ui.messages import show_error
+
+LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+
+
+class ActionsMixin:
+    """Builds the QActions; every handler first commits the cell being edited and shows refusals."""
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        add = self._add_action
+        add("import", self.tr("导入Excel…"), self.import_excel, "Ctrl+I")
+        add("template", self.tr("导出填报模板…"), self.export_template, "Ctrl+T")
+        add("report_xlsx", self.tr("导出Excel报表…"), lambda: self.export_report(".xlsx"), "Ctrl+E")
+        add("report_pdf", self.tr("导出PDF报表…"), lambda: self.export_report(".pdf"), "Ctrl+P")
+        add("extract", self.tr("从报告文本提取…"), self.extract_from_text, "Ctrl+Shift+X")
+        add("backup", self.tr("备份数据库…"), self.backup_store, None)
+        add("quit", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        add("submit", self.tr("提交"), lambda: self.workflow("submit"), "Ctrl+Shift+S")
+        add("approve", self.tr("审核通过"), lambda: self.workflow("approve"), "Ctrl+Shift+A")
+        add("return", self.tr("退回…"), lambda: self.workflow("return"), "Ctrl+Shift+R")
+        add("reopen", self.tr("重新打开…"), lambda: self.workflow("reopen"), None)
+        add("history", self.tr("数值历史与趋势…"), self.show_history, "Ctrl+H")
+        add("audit", self.tr("审计记录…"), self.show_audit, "Ctrl+Shift+H")
+        add("refresh", self.tr("刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
+        add("switch_user", self.tr("切换用户…"), self.switch_user, None)
+        add("paste", self.tr("粘贴一列数值"), self.form.paste_clipboard, None)
+        self.actions_by_name["paste"].setShortcuts([])
+
+        undo = self.model.undo_stack.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = self.model.undo_stack.createRedoAction(self, self.tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.actions_by_name.update(undo=undo, redo=redo)
+
+        bar = QToolBar(self.tr("工具栏"))
+        bar.setObjectName("main_toolbar")
+        for name in ("import", "template", "report_xlsx", "report_pdf", None, "submit", "approve", "return",
+                     None, "history"):
+            if name is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self.actions_by_name[name])
+        self.addToolBar(bar)
+
+        menu = self.menuBar()
+        m = menu.addMenu(self.tr("文件(&F)"))
+        for name in ("import", "template", "report_xlsx", "report_pdf", None, "extract", None, "backup",
+                     "switch_user", None, "quit"):
+            m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
+        m = menu.addMenu(self.tr("编辑(&E)"))
+        for name in ("undo", "redo", None, "paste", None, "refresh"):
+            m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
+        m = menu.addMenu(self.tr("审核(&W)"))
+        for name in ("submit", "approve", "return", "reopen", None, "history", "audit"):
+            m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
+        m = menu.addMenu(self.tr("语言(&L)"))
+        current = str(self.settings.value("language", "zh_CN"))
+        for code, label in LANGUAGES:
+            act = m.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.triggered.connect(functools.partial(self.choose_language, code))
+            self.actions_by_name[f"lang_{code}"] = act
+
+    def _add_action(self, name: str, text: str, slot, shortcut) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(f"{text.rstrip('…')} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        act.triggered.connect(lambda _checked=False: self._run_action(slot))
+        self.actions_by_name[name] = act
+        return act
+
+    def _run_action(self, slot) -> None:
+        self.form.commit_pending()
+        try:
+            slot()
+        except Cancelled as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+        except AppError as exc:
+            show_error(self, exc)
+
+    def update_actions(self) -> None:
+        """Enable the workflow actions the user may take on this dataset now."""
+        if not hasattr(self, "actions_by_name"):
+            return
+        allowed = None
+        if self.region_code:
+            try:
+                from desktop.workflow import allowed_actions
+
+                allowed = set(allowed_actions(self.services, self.region_code, self.year))
+            except ImportError:
+                allowed = None
+        for name in ("submit", "approve", "return", "reopen"):
+            self.actions_by_name[name].setEnabled(allowed is None or name in allowed)
+
+    # ---- dialogs the tests patch ------------------------------------------------------------------
+    def ask_save_path(self, title: str, suggested: str, pattern: str) -> str | None:
+        folder = str(self.settings.value("last/folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / suggested), pattern)
+        if path:
+            self.settings.setValue("last/folder", str(Path(path).parent))
+        return path or None
+
+    def ask_open_paths(self, title: str, pattern: str) -> list[str]:
+        folder = str(self.settings.value("last/folder", str(Path.home())))
+        paths, _ = QFileDialog.getOpenFileNames(self, title, folder, pattern)
+        if paths:
+            self.settings.setValue("last/folder", str(Path(paths[0]).parent))
+        return paths
+
+    def ask_reason(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        return text.strip() if ok else None
+
+    def open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # ---- handlers -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.tree.set_statuses(self.services.statuses(self.year), self.year)
+        self.model.refresh()
+
+    def import_excel(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        paths = self.ask_open_paths(self.tr("导入Excel工作簿"), self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
+        if not paths:
+            return
+        dialog = ImportDialog(self.services, paths, self)
+        if dialog.prepare() and dialog.exec() and dialog.committed:
+            self.refresh()
+            self.statusBar().showMessage(dialog.committed, 10000)
+
+    def export_template(self) -> None:
+        from desktop import exchange
+
+        name = f"{self.model.region_year.region.name}_{self.year}_填报模板.xlsx"
+        path = self.ask_save_path(self.tr("导出填报模板"), name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        region, year = self.region_code, self.year
+        run_job(self, self.services, self.tr("正在导出填报模板…"),
+                lambda s, progress, cancelled: exchange.write_template(s, region, year, path))
+        self.statusBar().showMessage(self.tr("已导出填报模板：{path}").format(path=path), 10000)
+        self.open_file(Path(path))
+
+    def export_report(self, ext: str) -> Path | None:
+        from desktop import reports
+
+        suggested = reports.suggested_filename(self.services, self.region_code, self.year, ext)
+        pattern = self.tr("PDF 文件 (*.pdf)") if ext == ".pdf" else self.tr("Excel 工作簿 (*.xlsx)")
+        path = self.ask_save_path(self.tr("导出报表"), suggested, pattern)
+        if not path:
+            return None
+        if not path.lower().endswith(ext):
+            path += ext
+        region, year = self.region_code, self.year
+        written = run_job(self, self.services, self.tr("正在生成报表…"),
+                          lambda s, progress, cancelled: reports.write_report(s, region, year, path, progress,
+                                                                              cancelled))
+        written = Path(written or path)
+        self.statusBar().showMessage(self.tr("已生成报表：{path}").format(path=written), 10000)
+        self.open_file(written)
+        return written
+
+    def workflow(self, action: str) -> None:
+        from desktop import workflow
+
+        reason = ""
+        if action in ("return", "reopen"):
+            title = self.tr("退回") if action == "return" else self.tr("重新打开")
+            reason = self.ask_reason(title, self.tr("请写明原因（填报人会看到）："))
+            if reason is None:
+                return
+        fn = {"submit": workflow.submit, "approve": workflow.approve, "return": workflow.return_dataset,
+              "reopen": workflow.reopen}[action]
+        ds = fn(self.services, self.region_code, self.year, reason=reason, source="form")
+        self.refresh()
+        self.statusBar().showMessage(self.tr("{region} {year}年：{status}").format(
+            region=self.model.region_year.region.name, year=self.year, status=self.tree.status_text(ds.status)),
+            10000)
+
+    def show_history(self) -> None:
+        from desktop.ui.history_dialog import HistoryDialog
+
+        ind = self.model.indicator_at(self.form.currentIndex().row())
+        if ind is None:
+            raise AppError(self.tr("请先在表中选中一个指标"))
+        HistoryDialog(self.services, self.region_code, self.year, ind.code, self).exec()
+
+    def show_audit(self) -> None:
+        from desktop.ui.audit_dialog import AuditDialog
+
+        AuditDialog(self.services, self.region_code, self.year, None, self).exec()
+
+    def extract_from_text(self) -> None:
+        try:
+            from desktop.ui.extract_dialog import ExtractDialog
+        except ImportError:
+            raise AppError(self.tr("“从报告文本提取”模块尚未安装")) from None
+        ExtractDialog(self.services, self.region_code, self.year, self).exec()
+        self.refresh()
+
+    def backup_store(self) -> None:
+        path = self.ask_save_path(self.tr("备份数据库"), "indicators-backup.sqlite", self.tr("数据库 (*.sqlite)"))
+        if path:
+            written = self.services.backup(path)
+            self.statusBar().showMessage(self.tr("已备份到：{path}").format(path=written), 10000)
+
+    def switch_user(self) -> None:
+        from desktop.ui.login_dialog import LoginDialog
+
+        if LoginDialog.ask(self.services, self.settings, self):
+            self.refresh()
+
+    def choose_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        for c, _label in LANGUAGES:
+            self.actions_by_name[f"lang_{c}"].setChecked(c == code)
+        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在重新启动程序后切换。"))

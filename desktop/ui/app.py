@@ -1,0 +1,144 @@
+"""Starting the window: QApplication, fonts, translations, the excepthook, log-in, lock, store, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop import APP_NAME, APP_TITLE
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
+TRANSLATIONS = RESOURCES / "translations"
+UI_FONTS = ("Microsoft YaHei", "Microsoft YaHei UI", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+            "Source Han Sans SC", "PingFang SC")
+
+
+def setup_fonts(app) -> str:
+    """Register the shipped CJK font and pick the first CJK-capable UI font that exists; returns its family."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    if FONT_FILE.exists():
+        QFontDatabase.addApplicationFont(str(FONT_FILE))
+    families = set(QFontDatabase.families())
+    for family in UI_FONTS:
+        if family in families:
+            font = QFont(family)
+            font.setPointSize(max(app.font().pointSize(), 10))
+            app.setFont(font)
+            return family
+    return app.font().family()
+
+
+def install_translators(app, language: str) -> list:
+    """Our app_<lang>.qm and Qt's own qtbase_<lang>.qm; Simplified Chinese is the source language."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_lang = "zh_CN" if language.startswith("zh") else language
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{qt_lang}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    if not language.startswith("zh"):
+        ours = QTranslator(app)
+        if ours.load(str(TRANSLATIONS / f"app_{language}.qm")):
+            app.installTranslator(ours)
+            installed.append(ours)
+    QLocale.setDefault(QLocale("zh_CN") if language.startswith("zh")
+                       else QLocale(language))
+    return installed
+
+
+def make_application(argv: list[str] | None = None):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName(APP_TITLE)
+    setup_fonts(app)
+    install_translators(app, str(QSettings().value("language", "zh_CN")))
+    return app
+
+
+def store_message(exc) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.errors import StoreDamaged, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
+
+    tr = QCoreApplication.translate
+    heads = {StoreLocked: tr("app", "数据库正被占用"), StoreReadOnly: tr("app", "数据库只读"),
+             StoreFull: tr("app", "磁盘已满"), StoreTooNew: tr("app", "程序版本过旧"),
+             StoreDamaged: tr("app", "数据库已损坏")}
+    head = next((h for k, h in heads.items() if isinstance(exc, k)), tr("app", "无法打开数据库"))
+    return f"{head}\n\n{exc}"
+
+
+def open_services(db_path: Path):
+    """Services on the store, creating it on first start; raises StoreError subclasses."""
+    from desktop.services import Services
+
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return Services.init(db_path)
+    return Services.open(db_path)
+
+
+def run(db_path: str | None = None) -> int:
+    """The whole GUI session; returns the exit code."""
+    from PySide6.QtCore import QDir, QLockFile, QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.errors import AppError, StoreError
+    from desktop.services import default_db_path
+    from desktop.ui.messages import ExceptHook, setup_logging
+
+    app = make_application()
+    sys.excepthook = ExceptHook(setup_logging())
+    path = Path(db_path) if db_path else default_db_path()
+    path = Path(QDir.cleanPath(str(path.resolve())))
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        QMessageBox.critical(None, APP_TITLE, str(exc))
+        return 1
+    lock = QLockFile(str(path) + ".gui-lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        ok, pid, host, _app = lock.getLockInfo()
+        who = app.translate("app", "（进程 {pid}，计算机 {host}）").format(pid=pid, host=host) if ok else ""
+        QMessageBox.warning(None, APP_TITLE, app.translate(
+            "app", "本程序已经打开了这个数据库{who}：\n{path}\n\n请切换到已打开的窗口；同一数据库只能由一个窗口使用。"
+        ).format(who=who, path=path))
+        return 1
+    try:
+        try:
+            services = open_services(path)
+        except StoreError as exc:
+            QMessageBox.critical(None, APP_TITLE, store_message(exc))
+            return 1
+        try:
+            if services.store.notice:
+                QMessageBox.information(None, APP_TITLE, services.store.notice)
+            else:
+                try:
+                    services.backup(reason="gui-open")
+                except AppError as exc:
+                    QMessageBox.warning(None, APP_TITLE, app.translate("app", "启动时未能备份数据库：{e}").format(e=exc))
+            from desktop.ui.login_dialog import LoginDialog
+
+            settings = QSettings()
+            if not LoginDialog.ask(services, settings):
+                return 0
+            from desktop.ui.main_window import MainWindow
+
+            window = MainWindow(services, settings)
+            window.show()
+            return app.exec()
+        finally:
+            services.close()
+    finally:
+        lock.unlock()

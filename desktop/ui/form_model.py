@@ -1,0 +1,374 @@
+"""The entry form of one region-year as a QAbstractTableModel, with undoable writes to the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
+
+from desktop.domain import Finding, Indicator, RegionYear, ValueChange
+from desktop.errors import AppError, InvalidValue
+from desktop.ui.icons import severity_icon
+
+COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def run_validation(services, region: str, year: int) -> list[Finding] | None:
+    """The findings of a region-year from desktop.validation, or None while that module is not installed."""
+    try:
+        from desktop.validation import validate
+    except ImportError:
+        return None
+    return list(validate(services, region, year))
+
+
+@dataclass
+class Row:
+    section: str
+    indicator: Indicator | None = None  # None: a section heading row
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One indicator's value and note before and after an edit."""
+
+    indicator: str
+    old_value: float | None
+    old_note: str
+    new_value: float | None
+    new_note: str
+
+
+class EditCommand(QUndoCommand):
+    """An edit already written to the store; undo writes the old values back, redo the new ones."""
+
+    def __init__(self, model: "FormModel", region: str, year: int, edits: list[Edit], source: str, text: str):
+        super().__init__(text)
+        self.model, self.region, self.year, self.edits, self.source = model, region, year, edits, source
+        self._written = True  # push() calls redo(): the first write has already happened
+
+    def undo(self) -> None:
+        self.model.write_back(self.region, self.year,
+                              [ValueChange(self.region, self.year, e.indicator, e.old_value, e.old_note)
+                               for e in self.edits], self.source, "撤销")
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        self.model.write_back(self.region, self.year,
+                              [ValueChange(self.region, self.year, e.indicator, e.new_value, e.new_note)
+                               for e in self.edits], self.source, "重做")
+
+
+class FormModel(QAbstractTableModel):
+    """Rows: section headings and indicators; columns 指标 | 单位 | 上年 | 本年 | 增减% | 目标 | 审核 | 说明.
+
+    Only 本年 and 说明 are editable. Every accepted edit is written at once through
+    services.apply_changes and revalidated; the write is pushed on `undo_stack`.
+    """
+
+    edit_refused = Signal(str)  # a message naming the indicator and why
+    values_changed = Signal()  # after any write (edit, paste, undo) and reload
+    findings_changed = Signal(object)  # list[Finding] | None
+
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = QUndoStack(self)
+        self.rows: list[Row] = []
+        self.data_: RegionYear | None = None
+        self.findings: list[Finding] | None = []
+        self.by_indicator: dict[str, list[Finding]] = {}
+        self._row_of: dict[str, int] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._build_rows()
+
+    # ---- loading ---------------------------------------------------------------------------
+    def _build_rows(self) -> None:
+        rows: list[Row] = []
+        section = None
+        for ind in self.services.indicators():
+            if ind.section != section:
+                section = ind.section
+                rows.append(Row(section))
+            rows.append(Row(section, ind))
+        self.rows = rows
+        self._row_of = {r.indicator.code: i for i, r in enumerate(rows) if r.indicator}
+
+    def reload_catalog(self) -> None:
+        self.beginResetModel()
+        self._build_rows()
+        self.endResetModel()
+
+    def load(self, region: str, year: int) -> None:
+        """Show another region-year; the undo history belongs to the one left behind."""
+        self.undo_stack.clear()
+        self.data_ = self.services.get_region_year(region, year)
+        self._revalidate()
+        self._all_changed()
+
+    def refresh(self) -> None:
+        if self.data_ is None:
+            return
+        self.data_ = self.services.get_region_year(self.data_.region.code, self.data_.year)
+        self._revalidate()
+        self._all_changed()
+        self.values_changed.emit()
+
+    def _revalidate(self) -> None:
+        ry = self.data_
+        self.findings = run_validation(self.services, ry.region.code, ry.year) if ry else []
+        self.by_indicator = {}
+        for f in self.findings or []:
+            self.by_indicator.setdefault(f.indicator, []).append(f)
+        self.findings_changed.emit(self.findings)
+
+    def _all_changed(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COL_NOTE))
+
+    # ---- lookups -----------------------------------------------------------------------------
+    @property
+    def region_year(self) -> RegionYear | None:
+        return self.data_
+
+    def indicator_at(self, row: int) -> Indicator | None:
+        return self.rows[row].indicator if 0 <= row < len(self.rows) else None
+
+    def row_of(self, code: str) -> int:
+        return self._row_of.get(code, -1)
+
+    def value_of(self, code: str) -> float | None:
+        rec = self.data_.values.get(code) if self.data_ else None
+        return rec.value if rec else None
+
+    def note_of(self, code: str) -> str:
+        rec = self.data_.values.get(code) if self.data_ else None
+        return rec.note if rec else ""
+
+    def change_percent(self, ind: Indicator) -> float | None:
+        value, prior = self.value_of(ind.code), self.data_.prior.get(ind.code) if self.data_ else None
+        if value is None or prior is None or prior.value == 0:
+            return None
+        return (value - prior.value) / abs(prior.value) * 100.0
+
+    # ---- Qt model interface -----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 8
+
+    def headers(self) -> list[str]:
+        return [self.tr("指标"), self.tr("单位"), self.tr("上年"), self.tr("本年"), self.tr("增减%"),
+                self.tr("目标"), self.tr("审核"), self.tr("说明")]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            headers = self.headers()
+            if 0 <= section < len(headers):
+                return headers[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        row = self.rows[index.row()]
+        if row.indicator is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_VALUE, COL_NOTE) and self.data_ is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if row.indicator is None:
+            if role == Qt.ItemDataRole.DisplayRole and col == COL_NAME:
+                return row.section
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor("#e8eef5"))
+            return None
+        ind = row.indicator
+        if role == INDICATOR_ROLE:
+            return ind.code
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(ind, col, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_CHECK:
+            worst = self._worst(ind.code)
+            return severity_icon(worst) if worst else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(ind, col)
+        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_VALUE, COL_NOTE):
+            worst = self._worst(ind.code)
+            if worst == "error":
+                return QBrush(QColor("#fde2e1"))
+            if worst == "warning":
+                return QBrush(QColor("#fff3d6"))
+            return QBrush(QColor("#ffffff"))
+        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
+            return QBrush(QColor("#555555"))
+        return None
+
+    def _text(self, ind: Indicator, col: int, editing: bool) -> str:
+        ry = self.data_
+        if col == COL_NAME:
+            return ind.name
+        if col == COL_UNIT:
+            return ind.unit
+        if ry is None:
+            return ""
+        if col == COL_PRIOR:
+            prior = ry.prior.get(ind.code)
+            if prior is None:
+                return ""
+            text = ind.format(prior.value)
+            return text if prior.year == ry.year - 1 or editing else f"{text}（{prior.year}）"
+        if col == COL_VALUE:
+            return ind.format(self.value_of(ind.code))
+        if col == COL_CHANGE:
+            pct = self.change_percent(ind)
+            return "" if pct is None else f"{pct:+.1f}"
+        if col == COL_TARGET:
+            return ind.format(ry.targets.get(ind.code))
+        if col == COL_CHECK:
+            return self._check_text(ind.code)
+        if col == COL_NOTE:
+            return self.note_of(ind.code)
+        return ""
+
+    def _worst(self, code: str) -> str | None:
+        open_ = [f for f in self.by_indicator.get(code, ()) if not f.cleared]
+        if open_:
+            return min(open_, key=lambda f: SEVERITY_RANK.get(f.severity, 9)).severity
+        if self.by_indicator.get(code):
+            return "cleared"
+        return None
+
+    def _check_text(self, code: str) -> str:
+        found = [f for f in self.by_indicator.get(code, ()) if not f.cleared]
+        if not found:
+            return self.tr("已说明") if self.by_indicator.get(code) else ""
+        names = {"error": self.tr("错误"), "warning": self.tr("核实"), "info": self.tr("提示")}
+        worst = min(found, key=lambda f: SEVERITY_RANK.get(f.severity, 9)).severity
+        return names.get(worst, worst) + (f" ×{len(found)}" if len(found) > 1 else "")
+
+    def _tooltip(self, ind: Indicator, col: int) -> str | None:
+        if col == COL_CHECK or (col in (COL_VALUE, COL_NOTE) and self.by_indicator.get(ind.code)):
+            return "\n".join(f.message for f in self.by_indicator.get(ind.code, ())) or None
+        if col == COL_NAME:
+            return ind.definition or None
+        if col == COL_VALUE:
+            lo = "" if ind.min is None else ind.format(ind.min)
+            hi = "" if ind.max is None else ind.format(ind.max)
+            return self.tr("单位 {unit}，{decimals} 位小数，范围 {lo} – {hi}").format(
+                unit=ind.unit or "-", decimals=ind.decimals, lo=lo, hi=hi)
+        if col == COL_PRIOR and self.data_ and ind.code in self.data_.prior:
+            return self.tr("{year}年的值").format(year=self.data_.prior[ind.code].year)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.data_ is None:
+            return False
+        ind = self.indicator_at(index.row())
+        if ind is None or index.column() not in (COL_VALUE, COL_NOTE):
+            return False
+        old_value, old_note = self.value_of(ind.code), self.note_of(ind.code)
+        ry = self.data_
+        if index.column() == COL_VALUE:
+            try:
+                new_value = self.services.parse_value(ind.code, value if value is not None else "",
+                                                      where=f"{ry.region.name} {ry.year}年 {ind.name}")
+            except InvalidValue as exc:
+                self.edit_refused.emit(str(exc))
+                return False
+            if new_value is not None:
+                new_value = round(new_value, 10)
+            new_note = old_note
+        else:
+            new_value, new_note = old_value, str(value or "").strip()
+        if new_value == old_value and new_note == old_note:
+            return False
+        edit = Edit(ind.code, old_value, old_note, new_value, new_note)
+        label = self.tr("修改 {name}").format(name=ind.name)
+        return self.apply_edits([edit], "form", label)
+
+    # ---- writing ----------------------------------------------------------------------------------
+    def apply_edits(self, edits: list[Edit], source: str, label: str) -> bool:
+        """Write the edits as one transaction and push them on the undo stack; False when refused."""
+        ry = self.data_
+        changes = [ValueChange(ry.region.code, ry.year, e.indicator, e.new_value, e.new_note) for e in edits]
+        if not self.write_back(ry.region.code, ry.year, changes, source, ""):
+            return False
+        self.undo_stack.push(EditCommand(self, ry.region.code, ry.year, edits, source, label))
+        return True
+
+    def write_back(self, region: str, year: int, changes: list[ValueChange], source: str, reason: str) -> bool:
+        try:
+            self.services.apply_changes(changes, source, reason=reason)
+        except AppError as exc:
+            self.edit_refused.emit(str(exc))
+            return False
+        if self.data_ is not None and (self.data_.region.code, self.data_.year) == (region, year):
+            self.refresh()
+        return True
+
+    def paste(self, start_row: int, cells: list[str]) -> bool:
+        """Fill 本年 from start_row downward (section rows skipped) with the pasted cells.
+
+        Every cell is read first; one bad cell (or more cells than rows) and nothing is written.
+        """
+        if self.data_ is None or not cells:
+            return False
+        ry = self.data_
+        targets = [r.indicator for r in self.rows[max(start_row, 0):] if r.indicator is not None]
+        if len(cells) > len(targets):
+            self.edit_refused.emit(self.tr("粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据").format(n=len(cells), m=len(targets)))
+            return False
+        edits, problems = [], []
+        for pos, (text, ind) in enumerate(zip(cells, targets), start=1):
+            try:
+                value = self.services.parse_value(ind.code, text, where=self.tr("粘贴的第 {n} 个单元格（{name}）").format(
+                    n=pos, name=ind.name))
+            except InvalidValue as exc:
+                problems.append(str(exc))
+                continue
+            value = None if value is None else round(value, 10)
+            old = self.value_of(ind.code)
+            if value != old:
+                edits.append(Edit(ind.code, old, self.note_of(ind.code), value, self.note_of(ind.code)))
+        if problems:
+            self.edit_refused.emit(self.tr("未粘贴任何数据：") + "\n" + "\n".join(problems))
+            return False
+        if not edits:
+            return True
+        label = self.tr("粘贴 {n} 个数值").format(n=len(cells))
+        return self.apply_edits(edits, "paste", label)
+
+
+def split_clipboard(text: str) -> list[str]:
+    """Cells of a block copied from Excel or WPS, row by row (tab or newline separated)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text.strip():
+        return []
+    cells = []
+    for line in text.split("\n"):
+        cells.extend(cell.strip().strip('"') for cell in line.split("\t"))
+    return cells
+
+
+__all__ = ["FormModel", "Edit", "EditCommand", "split_clipboard", "QPersistentModelIndex"]

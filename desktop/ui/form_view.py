@@ -1,0 +1,122 @@
+"""The entry table: Enter and Tab move down to the next value, typing starts editing, Ctrl+V pastes a column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+
+from desktop.ui.form_model import COL_CHECK, COL_NAME, COL_NOTE, COL_VALUE, FormModel, split_clipboard
+from desktop.ui.value_delegate import ValueDelegate
+
+
+class FormView(QTableView):
+    pasted = Signal(bool)  # True when the paste was written
+
+    def __init__(self, model: FormModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.delegate = ValueDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((COL_NAME, 210), (1, 56), (2, 96), (COL_VALUE, 96), (4, 64), (5, 70), (COL_CHECK, 74)):
+            self.setColumnWidth(col, width)
+        model.modelReset.connect(self._span_sections)
+        self._span_sections()
+
+    def form_model(self) -> FormModel:
+        return self.model()
+
+    def _span_sections(self) -> None:
+        self.clearSpans()
+        model = self.form_model()
+        for row in range(model.rowCount()):
+            if model.indicator_at(row) is None:
+                self.setSpan(row, 0, 1, model.columnCount())
+
+    # ---- moving -------------------------------------------------------------------------------
+    def _next_value_row(self, row: int, step: int) -> int:
+        model = self.form_model()
+        r = row + step
+        while 0 <= r < model.rowCount():
+            if model.indicator_at(r) is not None:
+                return r
+            r += step
+        return row
+
+    def go_to(self, row: int, column: int = COL_VALUE) -> None:
+        index = self.model().index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def moveCursor(self, action, modifiers):
+        current = self.currentIndex()
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            row = current.row() if current.isValid() else -1
+            col = current.column() if current.column() in (COL_VALUE, COL_NOTE) else COL_VALUE
+            step = 1 if action == QAbstractItemView.CursorAction.MoveNext else -1
+            return self.model().index(self._next_value_row(row, step), col)
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor, hint):
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: commit and move down
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._move_down()
+            return
+        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem:  # Tab: move down without reopening
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._move_down()
+            return
+        super().closeEditor(editor, hint)
+
+    def _move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            col = current.column() if current.column() in (COL_VALUE, COL_NOTE) else COL_VALUE
+            self.go_to(self._next_value_row(current.row(), 1), col)
+
+    def keyPressEvent(self, event):
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._move_down()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_clipboard()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentIndex().isValid():
+                index = self.currentIndex()
+                if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.model().setData(index, "", Qt.ItemDataRole.EditRole)
+                return
+        super().keyPressEvent(event)
+
+    # ---- committing and pasting -------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Commit the cell being edited (before any action or closing; otherwise the typed value is lost)."""
+        editor = self.delegate.current_editor
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def paste_text(self, text: str) -> bool:
+        index = self.currentIndex()
+        row = index.row() if index.isValid() else 0
+        ok = self.form_model().paste(row, split_clipboard(text))
+        self.pasted.emit(ok)
+        return ok
+
+    def paste_clipboard(self) -> bool:
+        self.commit_pending()
+        return self.paste_text(QGuiApplication.clipboard().text())

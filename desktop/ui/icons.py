@@ -1,0 +1,71 @@
+"""Small icons drawn with QPainter: dataset status and finding severity (no image files to ship)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
+
+STATUS_COLORS = {
+    "empty": "#c8c8c8",
+    "draft": "#4a90d9",
+    "submitted": "#e6a23c",
+    "returned": "#d9534f",
+    "approved": "#3c9d40",
+}
+SEVERITY_COLORS = {"error": "#d9342b", "warning": "#e69500", "info": "#3b7dd8", "cleared": "#8a8a8a"}
+
+
+def _pixmap(size: int = 16) -> QPixmap:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    return pm
+
+
+@lru_cache(maxsize=None)
+def status_icon(status: str) -> QIcon:
+    """A filled circle in the status colour; a hollow one for a region-year without data."""
+    pm = _pixmap()
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = QColor(STATUS_COLORS.get(status, STATUS_COLORS["empty"]))
+    p.setPen(QPen(color.darker(130), 1.2))
+    p.setBrush(Qt.BrushStyle.NoBrush if status == "empty" else color)
+    p.drawEllipse(2, 2, 12, 12)
+    if status == "approved":
+        p.setPen(QPen(QColor("white"), 2))
+        p.drawPolyline(QPolygonF([QPointF(5, 8), QPointF(7.5, 10.5), QPointF(11, 5.5)]))
+    p.end()
+    return QIcon(pm)
+
+
+@lru_cache(maxsize=None)
+def severity_icon(severity: str) -> QIcon:
+    """Error: red disc with a cross; warning: amber triangle; info: blue disc; cleared: grey tick."""
+    pm = _pixmap()
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = QColor(SEVERITY_COLORS.get(severity, "#888888"))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    white = QPen(QColor("white"), 2)
+    if severity == "warning":
+        p.drawPolygon(QPolygonF([QPointF(8, 1.5), QPointF(15, 14.5), QPointF(1, 14.5)]))
+        p.setPen(white)
+        p.drawLine(QPointF(8, 6), QPointF(8, 10))
+        p.drawPoint(QPointF(8, 12.5))
+    elif severity == "cleared":
+        p.setPen(QPen(color, 2.2))
+        p.drawPolyline(QPolygonF([QPointF(3, 8), QPointF(6.5, 12), QPointF(13, 4)]))
+    else:
+        p.drawEllipse(1, 1, 14, 14)
+        p.setPen(white)
+        if severity == "error":
+            p.drawLine(QPointF(5, 5), QPointF(11, 11))
+            p.drawLine(QPointF(11, 5), QPointF(5, 11))
+        else:
+            p.drawLine(QPointF(8, 7), QPointF(8, 12))
+            p.drawPoint(QPointF(8, 4.5))
+    p.end()
+    return QIcon(pm)

@@ -1,0 +1,75 @@
+"""Who is working: the user list (the last one preselected) and a password when the user has one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+from desktop.errors import AppError
+
+
+class LoginDialog(QDialog):
+    def __init__(self, services, settings, parent=None):
+        super().__init__(parent)
+        self.services, self.settings = services, settings
+        self.setWindowTitle(self.tr("登录"))
+        self.users = {u.name: u for u in services.users()}
+        self.user_box = QComboBox()
+        roles = {"clerk": self.tr("填报员"), "supervisor": self.tr("审核人"), "admin": self.tr("管理员")}
+        for name, user in sorted(self.users.items()):
+            self.user_box.addItem(f"{name}（{roles.get(user.role, user.role)}）", name)
+        last = str(settings.value("last/user", "") or "")
+        pos = self.user_box.findData(last)
+        if pos >= 0:
+            self.user_box.setCurrentIndex(pos)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b71c1c;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("用户"), self.user_box)
+        self.password_label = QLabel(self.tr("密码"))
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        self.user_box.currentIndexChanged.connect(self._user_changed)
+        self._user_changed()
+
+    def selected_user(self) -> str:
+        return self.user_box.currentData() or ""
+
+    def _user_changed(self, *_args) -> None:
+        user = self.users.get(self.selected_user())
+        needs = bool(user and user.has_password)
+        self.password.setVisible(needs)
+        self.password_label.setVisible(needs)
+        self.error.clear()
+
+    def try_login(self) -> bool:
+        from desktop.workflow import login
+
+        try:
+            login(self.services, self.selected_user(), self.password.text() or None)
+        except AppError as exc:
+            self.error.setText(str(exc))
+            self.password.selectAll()
+            return False
+        self.settings.setValue("last/user", self.selected_user())
+        self.accept()
+        return True
+
+    @classmethod
+    def ask(cls, services, settings, parent=None) -> bool:
+        """Log in: True when a user was chosen (at once when there is one user without a password)."""
+        users = services.users()
+        if len(users) == 1 and not users[0].has_password:
+            from desktop.workflow import login
+
+            login(services, users[0].name, None)
+            return True
+        return cls(services, settings, parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,257 @@
+"""The main window: region tree and year, the entry form, findings, toolbar, menus and status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import MAX_YEAR, MIN_YEAR
+from desktop.errors import AppError
+from desktop.ui.actions import ActionsMixin
+from desktop.ui.findings_panel import FindingsPanel
+from desktop.ui.form_model import COL_VALUE, FormModel
+from desktop.ui.form_view import FormView
+from desktop.ui.region_tree import RegionTree
+
+
+class MainWindow(ActionsMixin, QMainWindow):
+    """MainWindow(services): everything the clerk sees; every write goes through the services."""
+
+    region_year_loaded = Signal(str, int)
+
+    def __init__(self, services, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings if settings is not None else QSettings()
+        self.region_code: str | None = None
+        self.year: int = dt.date.today().year - 1
+        self.setWindowTitle(self.tr("县卫生健康指标填报系统"))
+        self._build_widgets()
+        self._build_actions()
+        self._connect_signals()
+        self._restore_state()
+
+    # ---- building --------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.year_box = QSpinBox()
+        self.year_box.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_box.setSuffix(self.tr(" 年"))
+        self.year_box.setValue(self.year)
+        self.tree = RegionTree(self.services)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        year_row = QHBoxLayout()
+        year_row.addWidget(QLabel(self.tr("年份")))
+        year_row.addWidget(self.year_box, 1)
+        left_layout.addLayout(year_row)
+        left_layout.addWidget(self.tree, 1)
+
+        self.model = FormModel(self.services, self)
+        self.form = FormView(self.model)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 2px;")
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet("color: #8a1f11; background: #fbe3e0; padding: 4px;")
+        self.reason_label.setVisible(False)
+        self.message_bar = QLabel()
+        self.message_bar.setWordWrap(True)
+        self.message_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_bar.setStyleSheet("color: #b71c1c; background: #fdecea; padding: 4px; border: 1px solid #f5c2bd;")
+        self.message_bar.setVisible(False)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 4, 0, 4)
+        center_layout.addWidget(self.title)
+        center_layout.addWidget(self.reason_label)
+        center_layout.addWidget(self.message_bar)
+        center_layout.addWidget(self.form, 1)
+
+        self.findings = FindingsPanel(self.services)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 820, 330])
+        self.setCentralWidget(self.splitter)
+
+        self.user_label = QLabel()
+        self.status_label = QLabel()
+        self.counts_label = QLabel()
+        for w in (self.user_label, self.status_label, self.counts_label):
+            self.statusBar().addPermanentWidget(w)
+
+    def _connect_signals(self) -> None:
+        self.tree.region_chosen.connect(self._region_chosen)
+        self.year_box.valueChanged.connect(self._year_chosen)
+        self.model.edit_refused.connect(self.show_message)
+        self.model.values_changed.connect(self._values_changed)
+        self.model.findings_changed.connect(self._findings_changed)
+        self.findings.indicator_chosen.connect(self.select_indicator)
+        self.form.pasted.connect(lambda ok: ok and self.clear_message())
+
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        columns = s.value("form/columns")
+        if columns is not None:
+            self.form.horizontalHeader().restoreState(columns)
+        region = s.value("last/region")
+        year = s.value("last/year")
+        try:
+            year = int(year) if year is not None else self.year
+        except (TypeError, ValueError):
+            year = self.year
+        if not region or region not in self.tree.items:
+            counties = sorted(r.code for r in self.services.regions() if r.level == "county")
+            region = counties[0] if counties else next(iter(self.tree.items), None)
+        self.year_box.blockSignals(True)
+        self.year_box.setValue(max(MIN_YEAR, min(MAX_YEAR, year)))
+        self.year_box.blockSignals(False)
+        self.year = self.year_box.value()
+        self.tree.set_statuses(self.services.statuses(self.year), self.year)
+        if region:
+            self.tree.blockSignals(True)
+            self.tree.select(region)
+            self.tree.blockSignals(False)
+            self.load(region, self.year)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("form/columns", self.form.horizontalHeader().saveState())
+        if self.region_code:
+            s.setValue("last/region", self.region_code)
+            s.setValue("last/year", self.year)
+        s.sync()
+
+    # ---- region-year ------------------------------------------------------------------------------
+    def load(self, region: str, year: int) -> None:
+        """Show one region-year (the cell being edited is committed first)."""
+        self.form.commit_pending()
+        try:
+            self.model.load(region, year)
+        except AppError as exc:
+            self.show_message(str(exc))
+            return
+        self.region_code, self.year = region, year
+        self.clear_message()
+        self._update_header()
+        self.settings.setValue("last/region", region)
+        self.settings.setValue("last/year", year)
+        first = self.form._next_value_row(-1, 1)
+        if not self.form.currentIndex().isValid():
+            self.form.go_to(first, COL_VALUE)
+        self.region_year_loaded.emit(region, year)
+
+    def _region_chosen(self, code: str) -> None:
+        if code != self.region_code:
+            self.load(code, self.year)
+
+    def _year_chosen(self, year: int) -> None:
+        self.form.commit_pending()
+        self.tree.set_statuses(self.services.statuses(year), year)
+        if self.region_code:
+            self.load(self.region_code, year)
+        else:
+            self.year = year
+
+    def select_region_year(self, region: str, year: int) -> None:
+        """Pick a region-year as the clerk would: the tree and the year box (for tests and start-up)."""
+        code = self.services.region(region).code
+        self.year_box.setValue(year)
+        if code != self.region_code:
+            self.tree.select(code)
+        elif self.year != year:
+            self.load(code, year)
+
+    def select_indicator(self, code: str) -> None:
+        row = self.model.row_of(code)
+        if row >= 0:
+            self.form.go_to(row, COL_VALUE)
+            self.form.setFocus()
+
+    def _values_changed(self) -> None:
+        self._update_header()
+
+    def _findings_changed(self, findings) -> None:
+        self.findings.set_findings(findings)
+        self._update_status_bar()
+
+    def _update_header(self) -> None:
+        ry = self.model.region_year
+        if ry is None:
+            self.title.setText("")
+            return
+        status = self.tree.status_text(ry.status)
+        self.title.setText(self.tr("{region} {year}年 · {status}").format(region=ry.region.name, year=ry.year,
+                                                                           status=status))
+        self.setWindowTitle(self.tr("{region} {year}年 — 县卫生健康指标填报系统").format(
+            region=ry.region.name, year=ry.year))
+        if ry.status == "returned" and ry.status_reason:
+            self.reason_label.setText(self.tr("审核人退回的原因：{reason}").format(reason=ry.status_reason))
+            self.reason_label.setVisible(True)
+        else:
+            self.reason_label.setVisible(False)
+        item = self.tree.items.get(ry.region.code)
+        if item is not None:
+            from desktop.ui.icons import status_icon
+
+            item.setIcon(0, status_icon(ry.status if (ry.values or ry.status != "draft") else "empty"))
+        self._update_status_bar()
+        self.update_actions()
+
+    def _update_status_bar(self) -> None:
+        ry = self.model.region_year
+        user = self.services.user
+        roles = {"clerk": self.tr("填报员"), "supervisor": self.tr("审核人"), "admin": self.tr("管理员")}
+        self.user_label.setText(self.tr("用户：{name}（{role}）").format(name=user.name,
+                                                                      role=roles.get(user.role, user.role)))
+        self.status_label.setText(self.tr("状态：{status}").format(
+            status=self.tree.status_text(ry.status) if ry else "—"))
+        c = self.findings.counts()
+        self.counts_label.setText(self.tr("错误 {e} · 核实 {w}").format(e=c["error"], w=c["warning"]))
+
+    # ---- messages ---------------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message_bar.setText(text)
+        self.message_bar.setVisible(True)
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
+
+    def clear_message(self) -> None:
+        self.message_bar.clear()
+        self.message_bar.setVisible(False)
+
+    # ---- closing ----------------------------------------------------------------------------------
+    def closeEvent(self, event):
+        self.form.commit_pending()
+        self.save_state()
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "QAction", "QKeySequence", "QTimer"]

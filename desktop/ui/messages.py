@@ -1,0 +1,72 @@
+"""Turning exceptions into words for the user, and the excepthook that logs and shows them."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.errors import AppError
+
+log = logging.getLogger("desktop.ui")
+
+
+def describe(exc: BaseException) -> str:
+    """One message for the user: the core's own Chinese line for an AppError, else a generic one."""
+    if isinstance(exc, AppError):
+        return str(exc)
+    return QCoreApplication.translate("messages", "意外错误：{kind}：{text}").format(kind=type(exc).__name__, text=exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    if not isinstance(exc, AppError):
+        log.error("error shown to the user", exc_info=(type(exc), exc, exc.__traceback__))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "无法完成"), describe(exc))
+
+
+def log_file_path() -> Path:
+    from platformdirs import user_log_dir
+
+    from desktop import APP_NAME
+
+    return Path(user_log_dir(APP_NAME, appauthor=False)) / "desktop.log"
+
+
+def setup_logging() -> Path | None:
+    """Log to a file in the user log dir; a windowed program has no console to print to."""
+    path = log_file_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+class ExceptHook:
+    """sys.excepthook for the GUI: an exception in a slot is logged to the file and shown in a dialog."""
+
+    def __init__(self, log_path: Path | None):
+        self.log_path = log_path
+        self.shown: list[str] = []
+
+    def __call__(self, kind, exc, tb) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("unhandled exception in the window:\n%s", text)
+        message = describe(exc)
+        self.shown.append(message)
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("messages", "错误"), message)
+        if not isinstance(exc, AppError):
+            where = str(self.log_path) if self.log_path else QCoreApplication.translate("messages", "（无日志文件）")
+            box.setInformativeText(QCoreApplication.translate("messages", "详细信息已写入日志文件：{path}").format(path=where))
+            box.setDetailedText(text)
+        box.exec()

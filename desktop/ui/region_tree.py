@@ -1,0 +1,77 @@
+"""The region tree: province → cities → counties, each with the dataset status of the chosen year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from desktop.ui.icons import status_icon
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RegionTree(QTreeWidget):
+    region_chosen = Signal(str)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self._build()
+        self.currentItemChanged.connect(self._changed)
+
+    def _build(self) -> None:
+        self.clear()
+        self.items = {}
+        regions = sorted(self.services.regions(), key=lambda r: r.code)
+        codes = {r.code for r in regions}
+        pending = list(regions)
+        # parents first: a region whose parent is not yet placed waits for the next pass
+        while pending:
+            rest = []
+            for r in pending:
+                if r.parent_code and r.parent_code in codes and r.parent_code not in self.items:
+                    rest.append(r)
+                    continue
+                item = QTreeWidgetItem([r.name])
+                item.setData(0, CODE_ROLE, r.code)
+                parent = self.items.get(r.parent_code) if r.parent_code else None
+                if parent is not None:
+                    parent.addChild(item)
+                else:
+                    self.addTopLevelItem(item)
+                self.items[r.code] = item
+            if len(rest) == len(pending):
+                break
+            pending = rest
+        for i in range(self.topLevelItemCount()):
+            self.topLevelItem(i).setExpanded(True)
+
+    def set_statuses(self, statuses: dict[str, str], year: int) -> None:
+        for code, item in self.items.items():
+            status = statuses.get(code)
+            item.setIcon(0, status_icon(status or "empty"))
+            item.setToolTip(0, self.tr("{code} · {year}年：{status}").format(
+                code=code, year=year, status=self.status_text(status)))
+
+    def status_text(self, status: str | None) -> str:
+        return {"draft": self.tr("草稿"), "submitted": self.tr("已提交"), "returned": self.tr("已退回"),
+                "approved": self.tr("已审核")}.get(status or "", self.tr("未填报"))
+
+    def select(self, code: str) -> bool:
+        item = self.items.get(code)
+        if item is None:
+            return False
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        return True
+
+    def current_code(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, CODE_ROLE) if item else None
+
+    def _changed(self, item, _previous) -> None:
+        if item is not None:
+            self.region_chosen.emit(item.data(0, CODE_ROLE))
