@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop.errors import AppError
 from desktop.domain import STATUS_NAMES, Finding, Indicator, Prior, Region
 from desktop.services import Services, check_year
 
 TREND_YEARS = 5
-SEVERITY_NAMES = {"error": "错误", "warning": "核实", "info": "提示"}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -114,6 +115,11 @@ class ReportData:
         return self.value_count == 0
 
     @property
+    def notes(self) -> list[Row]:
+        """The rows that carry an explanation (说明), in catalog order."""
+        return [r for s in self.sections for r in s.rows if r.note]
+
+    @property
     def trend_years(self) -> list[int]:
         return list(range(self.year - TREND_YEARS + 1, self.year + 1))
 
@@ -155,7 +161,10 @@ def _findings(services: Services, region: str, year: int) -> tuple[list[Finding]
         from desktop.validation import validate
     except ImportError:
         return [], "审核模块不可用，本报告未列审核结果"
-    return list(validate(services, region, year)), ""
+    try:
+        return list(validate(services, region, year)), ""
+    except AppError as exc:  # e.g. the rules in force do not parse: the report still prints the figures
+        return [], f"审核未能进行：{exc}"
 
 
 def _signatures(services: Services, region: str, year: int, status: str) -> Signatures:

@@ -162,7 +162,7 @@ def _doc(path: Path, pagesize, title: str) -> SimpleDocTemplate:
 
 SUMMARY_HEAD = ["指标", "单位", "本年", "上年", "增减", "增减%", "目标", "达标"]
 SUMMARY_WIDTHS = [148, 40, 54, 70, 52, 48, 54, 34]
-FLAG_TEXT = {"error": "［错误］", "warning": "［核实］"}
+FLAG_TEXT = {"error": "［错误］", "warning": "［警告］"}
 
 
 def _summary_row(row: Row, cells: _Cells, glyphs: Glyphs) -> list:
@@ -284,6 +284,10 @@ def summary_story(data: ReportData, glyphs: Glyphs) -> list:
         story.append(_findings_table(data, glyphs, styles))
     else:
         story.append(Paragraph("未发现问题。", styles["body"]))
+    if data.notes and not data.empty:
+        story.append(Paragraph("填报说明", styles["h2"]))
+        for r in data.notes:
+            story.append(Paragraph(glyphs.markup(f"{r.indicator.name}：{r.note}"), styles["body"]))
     if data.trends:
         story.append(Paragraph(f"近五年趋势（{data.trend_years[0]}–{data.year}年）", styles["h2"]))
         story.append(_trend_grid(data, glyphs, styles))
