@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.cli import (
+    catalog_cmds,
     exchange_cmds,
     extract_cmds,
     report_cmds,
@@ -15,7 +16,7 @@ from desktop.cli import (
 )
 from desktop.errors import AppError
 
-COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds]
+COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds, catalog_cmds]
 
 
 class _Parser(argparse.ArgumentParser):
