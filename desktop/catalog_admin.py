@@ -308,18 +308,29 @@ def save_rules(services: Services, text: str, reason: str = "", source: str = "f
 
 
 # ---- trying a change against history ------------------------------------------------------------------
+# Both trials run the validation engine itself (desktop.validation.validate_values) on the stored values,
+# so what a trial counts is exactly what validation would have said.
+
+THRESHOLD_RULES = ("format", "range", "yoy", "history")
+
 
 @dataclass(frozen=True)
 class Flag:
     region: str
     year: int
     indicator: str
+    rule: str
     message: str
+
+    @property
+    def key(self) -> tuple:
+        # a logic finding is told apart by its message (several rules may file under one indicator)
+        return (self.region, self.year, self.indicator, self.rule, self.message if self.rule == "logic" else "")
 
 
 @dataclass(frozen=True)
 class TrialResult:
-    """How many stored values the current and the proposed settings flag (`examined` values looked at)."""
+    """What the current and the proposed settings flag among stored values (`examined` of them)."""
 
     examined: int
     current: tuple[Flag, ...]
@@ -328,45 +339,61 @@ class TrialResult:
 
     @property
     def newly_flagged(self) -> list[Flag]:
-        now = {(f.region, f.year, f.indicator, f.message.split("：")[0]) for f in self.current}
-        return [f for f in self.proposed if (f.region, f.year, f.indicator, f.message.split("：")[0]) not in now]
+        now = {f.key for f in self.current}
+        return [f for f in self.proposed if f.key not in now]
 
     @property
     def no_longer_flagged(self) -> list[Flag]:
-        new = {(f.region, f.year, f.indicator, f.message.split("：")[0]) for f in self.proposed}
-        return [f for f in self.current if (f.region, f.year, f.indicator, f.message.split("：")[0]) not in new]
+        new = {f.key for f in self.proposed}
+        return [f for f in self.current if f.key not in new]
 
     def summary(self) -> str:
-        return (f"历史数据 {self.examined} {self.unit}中，现行设置标记 {len(self.current)} 个，"
-                f"新设置将标记 {len(self.proposed)} 个（新增 {len(self.newly_flagged)} 个，"
-                f"不再标记 {len(self.no_longer_flagged)} 个）")
+        return (f"历史数据 {self.examined} {self.unit}中，现行设置标记 {len(self.current)} 处，"
+                f"新设置将标记 {len(self.proposed)} 处（新增 {len(self.newly_flagged)} 处，"
+                f"不再标记 {len(self.no_longer_flagged)} 处）")
 
 
-def threshold_flags(ind: Indicator, series: dict[str, dict[int, float]]) -> list[Flag]:
-    """The design's rules 1 and 3 for one indicator over {region: {year: value}}: range, decimals, and the
-    change against the nearest earlier year beyond yoy_warn (grown over a gap of g years)."""
+def _empty_rules():
+    from desktop.validation.rules import RuleSet
+
+    return RuleSet("（试算）", ())
+
+
+def threshold_flags(ind: Indicator, series: dict[str, dict[int, float]], cancelled=None) -> list[Flag]:
+    """Format, range, year-on-year and history findings for one indicator over {region: {year: value}},
+    each value judged against the region's earlier years as validation judges it."""
+    from desktop.validation import validate_values
+
+    rules = _empty_rules()
     out = []
-    for region, by_year in series.items():
-        years = sorted(by_year)
-        for k, y in enumerate(years):
-            v = by_year[y]
-            if ind.min is not None and v < ind.min or ind.max is not None and v > ind.max:
-                out.append(Flag(region, y, ind.code, f"range：{ind.format(v)} 超出 [{ind.min:g}, {ind.max:g}]"
-                                if ind.min is not None and ind.max is not None else f"range：{ind.format(v)} 超出范围"))
-            if ind.decimals == 0 and v != int(v):
-                out.append(Flag(region, y, ind.code, f"format：{v:g} 应为整数"))
-            if k == 0 or ind.yoy_warn is None:
-                continue
-            py = years[k - 1]
-            p, gap = by_year[py], y - py
-            if ind.threshold_in_points:
-                if abs(v - p) > gap * ind.yoy_warn + 1e-9:
-                    out.append(Flag(region, y, ind.code, f"yoy：{py}年 {ind.format(p)} → {y}年 {ind.format(v)}"))
-            elif p != 0:
-                limit = (1 + ind.yoy_warn / 100) ** gap - 1
-                if abs(v / p - 1) > limit + 1e-9:
-                    out.append(Flag(region, y, ind.code, f"yoy：{py}年 {ind.format(p)} → {y}年 {ind.format(v)}"))
+    for region, by_year in sorted(series.items()):
+        if cancelled is not None and cancelled():
+            break
+        for year, value in sorted(by_year.items()):
+            findings = validate_values([ind], rules, {ind.code: value}, {ind.code: by_year}, None, year)
+            out += [Flag(region, year, ind.code, f.rule, f.message) for f in findings if f.rule in THRESHOLD_RULES]
     return out
+
+
+def try_indicator(services: Services, indicator: str, before_year: int | None = None,
+                  progress=None, cancelled=None, **changes) -> TrialResult:
+    """What proposed min, max, decimals, kind or yoy_warn would flag among the stored values of this
+    indicator (years before `before_year` when given), beside what the current settings flag. Writes nothing.
+
+    Raises UnknownIndicator, CatalogEditError (a proposed value that is not valid).
+    """
+    old = services.indicator(indicator)
+    new = _checked(dataclasses.replace(old, **{k: v for k, v in changes.items() if k in EDITABLE and k != "code"}),
+                   services.indicators(include_hidden=True), own=old.code)
+    series = _series(services, [old.code], before_year).get(old.code, {})
+    examined = sum(len(v) for v in series.values())
+    current = threshold_flags(old, series, cancelled)
+    if progress is not None:
+        progress(1, 2)
+    proposed = threshold_flags(new, series, cancelled)
+    if progress is not None:
+        progress(2, 2)
+    return TrialResult(examined, tuple(current), tuple(proposed))
 
 
 def _series(services: Services, codes: list[str], before_year: int | None) -> dict[str, dict[str, dict[int, float]]]:
@@ -377,46 +404,43 @@ def _series(services: Services, codes: list[str], before_year: int | None) -> di
     return out
 
 
-def try_indicator(services: Services, indicator: str, before_year: int | None = None, **changes) -> TrialResult:
-    """What the proposed min, max, decimals or yoy_warn (and kind) would flag among stored values (of years
-    before `before_year` when given), beside what the current settings flag. Writes nothing.
+def rule_flags(inds: list[Indicator], ruleset, values_by_region_year: dict[tuple[str, int], dict[str, float]],
+               progress=None, cancelled=None) -> list[Flag]:
+    """The logic findings of `ruleset` in each region-year (a rule with an operand without a value is not
+    applied, as in validation)."""
+    from desktop.validation import validate_values
 
-    Raises UnknownIndicator, CatalogEditError (a proposed value that is not valid).
-    """
-    old = services.indicator(indicator)
-    new = _checked(dataclasses.replace(old, **{k: v for k, v in changes.items() if k in EDITABLE and k != "code"}),
-                   services.indicators(include_hidden=True), own=old.code)
-    series = _series(services, [old.code], before_year).get(old.code, {})
-    examined = sum(len(v) for v in series.values())
-    return TrialResult(examined, tuple(threshold_flags(old, series)), tuple(threshold_flags(new, series)))
-
-
-def rule_flags(ruleset, values_by_region_year: dict[tuple[str, int], dict[str, float]]) -> list[Flag]:
-    """The region-years where a rule does not hold (a rule with an operand without a value is not applied).
-    The message starts with the rule's expression, so moving a rule to another line is not a change."""
     out = []
-    for (region, year), values in sorted(values_by_region_year.items()):
-        for rule in ruleset:
-            sides = rule.condition.sides(values)
-            if sides is not None and not rule.condition.holds(*sides):
-                out.append(Flag(region, year, rule.indicator,
-                                f"{rule.source}：{sides[0]:g} 与 {sides[1]:g}（第{rule.line}行）"))
+    items = sorted(values_by_region_year.items())
+    for n, ((region, year), values) in enumerate(items, start=1):
+        if cancelled is not None and cancelled():
+            break
+        findings = validate_values(inds, ruleset, values, {}, None, year)
+        out += [Flag(region, year, f.indicator, f.rule, f.message) for f in findings if f.rule == "logic"]
+        if progress is not None:
+            progress(n, len(items))
     return out
 
 
-def try_rules(services: Services, text: str, before_year: int | None = None) -> TrialResult:
-    """What proposed rules text would flag in the stored region-years, beside the rules in force.
-    `examined` counts region-years. Writes nothing. Raises RuleFileError for text that does not parse.
+def try_rules(services: Services, text: str, before_year: int | None = None,
+              progress=None, cancelled=None) -> TrialResult:
+    """What proposed rules text would flag in the stored region-years (years before `before_year` when
+    given), beside the rules in force. `examined` counts region-years. Writes nothing.
+
+    Raises RuleFileError (line and reason) for text that does not parse.
     """
     proposed = parse_rules(services, text)
     try:
         current = parse_rules(services, rules_text(services))
     except AppError:
-        current = ()  # the rules in force no longer parse (a code was renamed): nothing flags under them
+        current = _empty_rules()  # the rules in force no longer parse: nothing flags under them
+    inds = services.indicators(include_hidden=True)
     by_ry: dict[tuple[str, int], dict[str, float]] = {}
     with services.store.reading() as db:
         for region, year, code, value in wdb.all_values(db, None, before_year):
             by_ry.setdefault((region, year), {})[code] = value
-    return TrialResult(len(by_ry), tuple(rule_flags(current, by_ry)), tuple(rule_flags(proposed, by_ry)),
-                       "个地区年度")
-
+    half = None if progress is None else (lambda d, t: progress(d, 2 * t))
+    cur = rule_flags(inds, current, by_ry, half, cancelled)
+    rest = None if progress is None else (lambda d, t: progress(t + d, 2 * t))
+    new = rule_flags(inds, proposed, by_ry, rest, cancelled)
+    return TrialResult(len(by_ry), tuple(cur), tuple(new), "个地区年度")
