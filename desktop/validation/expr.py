@@ -241,6 +241,8 @@ class _Parser:
 
     def expect(self, text: str, what: str) -> Token:
         if self.tok.text != text:
+            if self.tok.kind == "end":
+                raise ExprError(f"缺少{what}", self.tok.column)
             raise ExprError(f"此处应为{what}，却是{_show(self.tok)}", self.tok.column)
         return self.take()
 

@@ -92,7 +92,8 @@ def parse_rules(text: str, origin: str = "规则", known_codes=None) -> RuleSet:
             hint = f"；相近的代码：{'、'.join(near)}" if near else ""
             raise RuleFileError(origin, number, f"未知指标代码 {exc.code}{hint}", raw) from None
         except ExprError as exc:
-            raise RuleFileError(origin, number, f"语法错误（表达式第{exc.column}列）：{exc.reason}", raw) from None
+            column = len(raw) - len(raw.lstrip()) + len(head) + len(sep) + exc.column
+            raise RuleFileError(origin, number, f"语法错误（第{column}列）：{exc.reason}", raw) from None
         if not condition.codes():
             raise RuleFileError(origin, number, "规则中没有任何指标代码", raw)
         rules.append(Rule(number, severity, condition, expr_text.strip(), message.strip()))
