@@ -1,0 +1,228 @@
+"""The entry window with pytest-qt (offscreen): typing, Enter, findings, paste, undo, prior year, closing."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from desktop.domain import ValueChange  # noqa: E402
+from desktop.services import Services  # noqa: E402
+from desktop.ui.form_model import COL_CHECK, COL_NOTE, COL_PRIOR, COL_VALUE, FormModel  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+COUNTY = "331081"  # 温岭市
+
+
+@pytest.fixture
+def window(qtbot, services, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(services, settings)
+    qtbot.addWidget(w)
+    w.select_region_year(COUNTY, 2021)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def type_into(qtbot, view, text):
+    """Type as a clerk does: the first key opens the editor on the current cell, the rest go to the editor."""
+    qtbot.keyClick(view, text[0])
+    editor = view.delegate.current_editor
+    assert editor is not None, "typing did not start editing"
+    qtbot.keyClicks(editor, text[1:])
+    return editor
+
+
+def stored(services, code, year=2021, region=COUNTY):
+    rec = services.get_region_year(region, year).values.get(code)
+    return rec.value if rec else None
+
+
+def test_form_model_passes_qt_model_tester(qtmodeltester, services):
+    services.apply_changes([ValueChange(COUNTY, 2020, "HOSPITAL_BEDS", 4000.0),
+                            ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
+    model = FormModel(services)
+    model.load(COUNTY, 2021)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_typing_a_value_and_enter_stores_it_and_moves_down(qtbot, window, services):
+    row = window.model.row_of("POP_RESIDENT")
+    window.form.go_to(row, COL_VALUE)
+    window.form.setFocus()
+    editor = type_into(qtbot, window.form, "140.5")  # typing starts editing
+    assert editor.text() == "140.5"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.form.delegate.current_editor is None)  # Qt commits on Enter via a queued call
+    assert stored(services, "POP_RESIDENT") == 140.5
+    assert window.form.currentIndex().row() == window.model.row_of("POP_ELDERLY_60")
+    assert window.form.currentIndex().column() == COL_VALUE
+    assert window.model.index(row, COL_VALUE).data() == "140.50"
+    audit = services.audit(COUNTY, 2021, "POP_RESIDENT")
+    assert [(a.new, a.source) for a in audit if a.field == "value"] == [(140.5, "form")]
+
+
+def test_tab_moves_down_past_a_section_heading(qtbot, window, services):
+    last_of_section = window.model.row_of("POP_ELDERLY_60")
+    window.form.go_to(last_of_section, COL_VALUE)
+    window.form.setFocus()
+    qtbot.keyClick(type_into(qtbot, window.form, "30"), Qt.Key.Key_Tab)
+    assert stored(services, "POP_ELDERLY_60") == 30
+    assert window.form.currentIndex().row() == window.model.row_of("LIFE_EXPECTANCY")
+
+
+def test_an_out_of_range_value_shows_its_finding(qtbot, window, services):
+    row = window.model.row_of("LIFE_EXPECTANCY")
+    assert window.model.setData(window.model.index(row, COL_VALUE), "120")
+    assert stored(services, "LIFE_EXPECTANCY") == 120
+    assert window.model.index(row, COL_CHECK).data() == "错误"
+    items = [window.findings.tree.topLevelItem(i) for i in range(window.findings.tree.topLevelItemCount())]
+    mine = [it for it in items if it.text(1) == "人均期望寿命"]
+    assert mine and mine[0].text(0) == "错误"
+    assert window.counts_label.text().startswith("错误 1")
+    # clicking the finding selects its row in the form
+    window.form.go_to(window.model.row_of("POP_RESIDENT"))
+    window.findings.tree.itemClicked.emit(mine[0], 0)
+    assert window.form.currentIndex().row() == row
+
+
+def test_a_bad_number_is_refused_with_a_message_and_not_stored(window, services):
+    row = window.model.row_of("HOSPITAL_BEDS")
+    assert not window.model.setData(window.model.index(row, COL_VALUE), "12x3")
+    assert stored(services, "HOSPITAL_BEDS") is None
+    assert window.message_bar.isVisible()
+    assert "医疗机构实有床位数" in window.message_bar.text() and "12x3" in window.message_bar.text()
+
+
+def test_paste_fills_downward_reading_excel_texts(window, services):
+    window.form.go_to(window.model.row_of("HOSPITAL_BEDS"))
+    codes = [window.model.indicator_at(r).code for r in range(window.model.row_of("HOSPITAL_BEDS"),
+                                                               window.model.rowCount())
+             if window.model.indicator_at(r)][:3]
+    assert window.form.paste_text("4,839\r\n１２３４\r\n—\r\n")
+    assert [stored(services, c) for c in codes] == [4839, 1234, None]
+    assert {a.source for a in services.audit(COUNTY, 2021) if a.field == "value"} == {"paste"}
+
+
+def test_paste_of_a_percent_column_across_a_section_heading(window, services):
+    model = window.model
+    start = model.row_of("HEALTH_LITERACY")
+    window.form.go_to(start)
+    rows = [r for r in range(start, model.rowCount()) if model.indicator_at(r)][:2]
+    cells = "\t".join(["35.2%", "1"])  # a row copied from Excel: tab separated
+    assert window.form.paste_text(cells)
+    assert stored(services, model.indicator_at(rows[0]).code) == 35.2
+
+
+def test_paste_with_a_bad_cell_writes_nothing(window, services):
+    window.form.go_to(window.model.row_of("HOSPITAL_BEDS"))
+    before = len(services.audit(COUNTY, 2021))
+    assert not window.form.paste_text("4839\n12abc\n3000\n")
+    assert stored(services, "HOSPITAL_BEDS") is None
+    assert len(services.audit(COUNTY, 2021)) == before
+    text = window.message_bar.text()
+    assert window.message_bar.isVisible() and "第 2 个" in text and "12abc" in text
+
+
+def test_paste_longer_than_the_form_writes_nothing(window, services):
+    model = window.model
+    last = max(r for r in range(model.rowCount()) if model.indicator_at(r))
+    window.form.go_to(last)
+    assert not window.form.paste_text("1\n2\n3")
+    assert stored(services, model.indicator_at(last).code) is None
+    assert "未粘贴" in window.message_bar.text()
+
+
+def test_undo_restores_the_previous_stored_value_and_redo_reapplies(qtbot, window, services):
+    index = window.model.index(window.model.row_of("HOSPITAL_BEDS"), COL_VALUE)
+    assert window.model.setData(index, "4000")
+    assert window.model.setData(index, "4100")
+    assert stored(services, "HOSPITAL_BEDS") == 4100
+    window.actions_by_name["undo"].trigger()
+    assert stored(services, "HOSPITAL_BEDS") == 4000
+    assert index.data() == "4000"
+    window.actions_by_name["undo"].trigger()
+    assert stored(services, "HOSPITAL_BEDS") is None
+    window.actions_by_name["redo"].trigger()
+    assert stored(services, "HOSPITAL_BEDS") == 4000
+    reasons = [a.reason for a in services.audit(COUNTY, 2021, "HOSPITAL_BEDS") if a.field == "value"]
+    assert reasons == ["", "", "撤销", "撤销", "重做"]
+
+
+def test_undo_of_a_paste_restores_every_cell(window, services):
+    window.form.go_to(window.model.row_of("HOSPITAL_BEDS"))
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 10, source="cli")
+    window.refresh()
+    assert window.form.paste_text("4839\n5000")
+    window.model.undo_stack.undo()
+    assert stored(services, "HOSPITAL_BEDS") == 10
+    assert window.model.undo_stack.count() == 1
+
+
+def test_a_note_is_stored_and_clears_a_warning(window, services):
+    services.set_value(COUNTY, 2020, "HOSPITAL_BEDS", 4000, source="cli")
+    model = window.model
+    row = model.row_of("HOSPITAL_BEDS")
+    assert model.setData(model.index(row, COL_VALUE), "8000")  # +100 %: a year-on-year warning
+    assert model.index(row, COL_CHECK).data().startswith("核实")
+    assert model.setData(model.index(row, COL_NOTE), "新建第二人民医院院区投入使用，床位大幅增加")
+    assert services.get_region_year(COUNTY, 2021).values["HOSPITAL_BEDS"].note.startswith("新建")
+    assert model.index(row, COL_CHECK).data() == "已说明"
+
+
+def test_switching_region_year_shows_the_right_prior_year(window, services):
+    services.apply_changes([ValueChange(COUNTY, 2018, "HOSPITAL_BEDS", 3000.0),
+                            ValueChange(COUNTY, 2020, "HOSPITAL_BEDS", 4000.0),
+                            ValueChange("330381", 2020, "HOSPITAL_BEDS", 5555.0)], "cli")
+    row = window.model.row_of("HOSPITAL_BEDS")
+    window.select_region_year(COUNTY, 2021)
+    window.refresh()
+    assert window.model.index(row, COL_PRIOR).data() == "4000"
+    window.select_region_year(COUNTY, 2020)
+    assert window.model.index(row, COL_PRIOR).data() == "3000（2018）"
+    assert window.model.index(row, COL_VALUE).data() == "4000"
+    window.select_region_year("330381", 2021)  # 瑞安市
+    assert window.model.index(row, COL_PRIOR).data() == "5555"
+    assert "瑞安市 2021年" in window.title.text()
+    assert window.settings.value("last/region") == "330381"
+
+
+def test_closing_the_window_commits_the_cell_being_edited(qtbot, services, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(services, settings)
+    qtbot.addWidget(w)
+    w.select_region_year(COUNTY, 2021)
+    w.show()
+    w.form.go_to(w.model.row_of("HOSPITAL_BEDS"))
+    w.form.setFocus()
+    type_into(qtbot, w.form, "4321")
+    w.close()
+    assert stored(services, "HOSPITAL_BEDS") == 4321
+    # the last region-year and the column widths persist
+    again = MainWindow(services, settings)
+    qtbot.addWidget(again)
+    assert (again.region_code, again.year) == (COUNTY, 2021)
+
+
+def test_a_submitted_dataset_refuses_edits_with_a_message(window, services):
+    from desktop.db import repo
+    from desktop.domain import Dataset
+
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, note="", source="cli")
+    with services.store.write() as db:  # as if submitted: the workflow itself is tested elsewhere
+        repo.put_dataset(db, Dataset(COUNTY, 2021, "submitted"))
+    window.refresh()
+    assert "已提交" in window.title.text()
+    assert not window.actions_by_name["submit"].isEnabled()
+    assert not window.model.setData(window.model.index(window.model.row_of("HOSPITAL_BEDS"), COL_VALUE), "5")
+    assert "已提交" in window.message_bar.text()
+    assert stored(services, "HOSPITAL_BEDS") == 4000
+
+
+def test_workflow_actions_follow_the_role_and_status(window, services):
+    acts = window.actions_by_name
+    assert acts["submit"].isEnabled()  # admin on a draft
+    assert not acts["approve"].isEnabled()
