@@ -1,0 +1,76 @@
+"""Bulk queries of the Excel exchange: stored values of many region-years, values and audit rows in bulk."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlite_utils import Database
+
+from desktop.db import repo
+from desktop.domain import ValueRecord
+
+
+def values_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tuple[str, int, str], tuple[float | None, str]]:
+    """{(region, year, indicator): (value, note)} of the stored values of these region-years."""
+    wanted = set(region_years)
+    out: dict[tuple[str, int, str], tuple[float | None, str]] = {}
+    if not wanted:
+        return out
+    regions = sorted({r for r, _ in wanted})
+    years = sorted({y for _, y in wanted})
+    for chunk_start in range(0, len(regions), 400):
+        chunk = regions[chunk_start:chunk_start + 400]
+        sql = (f"SELECT region, year, indicator, value, note FROM value WHERE region IN ({','.join('?' * len(chunk))})"
+               f" AND year IN ({','.join('?' * len(years))})")
+        for region, year, indicator, value, note in db.execute(sql, [*chunk, *years]):
+            if (region, year) in wanted:
+                out[(region, year, indicator)] = (value, note or "")
+    return out
+
+
+def targets_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tuple[str, int, str], float]:
+    wanted = set(region_years)
+    out: dict[tuple[str, int, str], float] = {}
+    if not wanted:
+        return out
+    regions = sorted({r for r, _ in wanted})
+    years = sorted({y for _, y in wanted})
+    sql = (f"SELECT region, year, indicator, value FROM target WHERE region IN ({','.join('?' * len(regions))})"
+           f" AND year IN ({','.join('?' * len(years))})")
+    for region, year, indicator, value in db.execute(sql, [*regions, *years]):
+        if (region, year) in wanted:
+            out[(region, year, indicator)] = value
+    return out
+
+
+def put_values(db: Database, records: list[ValueRecord]) -> None:
+    """Insert or replace many values with one executemany; call inside store.write()."""
+    db.conn.executemany(
+        """INSERT INTO value(region, year, indicator, value, note, updated_at, updated_by, source)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(region, year, indicator) DO UPDATE SET value = excluded.value, note = excluded.note,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source""",
+        [(r.region, r.year, r.indicator, r.value, r.note, r.updated_at, r.updated_by, r.source) for r in records],
+    )
+
+
+def add_audits(db: Database, rows: list[dict]) -> None:
+    """Append many audit rows, chained by hashes exactly as repo.add_audit does, in one executemany.
+
+    Each row: user, field, old, new, source, region, year, indicator, reason, at.
+    """
+    if not rows:
+        return
+    prev = repo.chain_head(db)
+    out = []
+    for r in rows:
+        row = {"at": r.get("at") or repo.now(), "user": r["user"], "region": r.get("region"), "year": r.get("year"),
+               "indicator": r.get("indicator"), "field": r["field"], "old": repo._encode(r.get("old")),
+               "new": repo._encode(r.get("new")), "source": r["source"], "reason": r.get("reason") or ""}
+        row["prev_hash"] = prev
+        row["hash"] = repo.row_hash(prev, row)
+        prev = row["hash"]
+        out.append(row)
+    cols = list(out[0])
+    db.conn.executemany(f"INSERT INTO audit({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                        [[row[c] for c in cols] for row in out])

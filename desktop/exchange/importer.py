@@ -1,0 +1,638 @@
+"""Import of exchange workbooks and filled templates: plan (read and check everything), then commit (one transaction).
+
+Reading rules (DESIGN.md, "Excel exchange format, version 1"), and the decisions taken here:
+- region by code (6 digits, or 12 ending in 000000) else by exact name; indicator by code else by name or alias
+  (full/half-width and spaces normalised). A code and a name on one row that name two different regions or
+  indicators is an error; so is a unit that is not the catalog's unit (a value in 人 where the catalog counts 万人).
+- a percent-formatted cell is a percentage: 0.6535 shown as 65.35% is read as 65.35. The entry template formats
+  the value cells of '%' indicators as plain numbers ("0.00"), and its input message asks for 65.35; a clerk who
+  types "65.35%" instead gets a cell Excel and LibreOffice store as 0.6535 with a percent format, which reads as
+  65.35 too. A percent-formatted cell on an indicator whose unit is not '%' is an error.
+- text is read by desktop.numbers.parse_value ('4,839', full-width digits, a trailing matching unit, '—' …).
+- an empty value cell (blank, '—', '-', '/') supplies no value: import never deletes a stored value. A note
+  beside an empty value is stored as the note of that (possibly still empty) value. A blank note leaves the
+  stored note as it is.
+- the same (region, year, indicator) twice in the files of one call is an error naming both cells.
+- values of a submitted or approved dataset are not overwritten (an error naming the dataset); rows equal to
+  what is stored are fine there.
+- `上年数值` is compared with the nearest earlier stored value (the value the template was made from) and a
+  disagreement beyond the indicator's rounding is reported as drift; it never refuses the import.
+- targets: a `目标` column, or a sheet `目标` whose value column holds the targets; changing a target needs a
+  supervisor or admin, and is refused on an approved dataset (services.set_target semantics, audited).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from desktop.db import exchange as xdb
+from desktop.db import repo
+from desktop.domain import Finding, Indicator, Region, ValueChange, ValueRecord
+from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, PermissionDenied
+from desktop.exchange.format import FORMAT_VERSION, HEADER
+from desktop.exchange.reader import Cell, ImportCancelled, read_workbook
+from desktop.numbers import normalize_text, parse_value
+from desktop.services import Services, check_year
+
+MAX_LISTED_ERRORS = 2000
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """One refusal: the file, sheet and cell (either may be empty for a whole-file problem) and why."""
+
+    file: str
+    sheet: str
+    cell: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.sheet and self.cell:
+            return f"文件 {self.file}，{self.sheet}!{self.cell}：{self.message}"
+        if self.sheet:
+            return f"文件 {self.file}，工作表“{self.sheet}”：{self.message}"
+        return f"文件 {self.file}：{self.message}"
+
+
+@dataclass(frozen=True)
+class ValueLine:
+    indicator: str
+    old: float | None
+    new: float | None
+    old_note: str = ""
+    new_note: str = ""
+
+
+@dataclass
+class RegionYearSummary:
+    region: str
+    region_name: str
+    year: int
+    new: list[ValueLine] = field(default_factory=list)
+    changed: list[ValueLine] = field(default_factory=list)
+    unchanged: list[ValueLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Drift:
+    """A `上年数值` that disagrees with what this store holds for the prior year."""
+
+    file: str
+    sheet: str
+    cell: str
+    region: str
+    region_name: str
+    year: int
+    indicator: str
+    indicator_name: str
+    file_value: float
+    stored_value: float | None
+    stored_year: int | None
+
+    def __str__(self) -> str:
+        where = f"文件 {self.file}，{self.sheet}!{self.cell}"
+        if self.stored_value is None:
+            return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {self.file_value:g}，"
+                    f"本库没有 {self.year} 年以前的数值")
+        return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {self.file_value:g}，"
+                f"本库 {self.stored_year} 年为 {self.stored_value:g}（上级与本地数据不一致）")
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    region: str
+    year: int
+    indicator: str
+    old: float | None
+    new: float
+    source: str
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    name: str
+    sha256: str
+    rows: int = 0
+
+    @property
+    def source(self) -> str:
+        return f"import:{self.name}#{self.sha256}"
+
+
+@dataclass
+class ImportPlan:
+    files: list[SourceFile] = field(default_factory=list)
+    errors: list[ImportIssue] = field(default_factory=list)
+    changes: list[ValueChange] = field(default_factory=list)
+    change_sources: list[str] = field(default_factory=list)
+    summary: dict[tuple[str, int], RegionYearSummary] = field(default_factory=dict)
+    drift: list[Drift] = field(default_factory=list)
+    targets: list[TargetChange] = field(default_factory=list)
+    rows: int = 0
+    more_errors: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def region_years(self) -> list[tuple[str, int]]:
+        return sorted(self.summary)
+
+
+@dataclass
+class ImportResult:
+    plan: ImportPlan
+    written: int
+    targets_written: int
+    backup: Path | None
+    findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
+    validation_note: str = ""
+
+
+class ImportRefused(AppError):
+    """The files have errors; nothing was written. `issues` lists every one."""
+
+    def __init__(self, plan: ImportPlan):
+        self.plan = plan
+        self.issues = list(plan.errors)
+        more = f"；另有 {plan.more_errors} 处错误未列出" if plan.more_errors else ""
+        head = f"导入被拒绝，未写入任何数据：共 {len(self.issues) + plan.more_errors} 处错误{more}"
+        super().__init__(head + "\n" + "\n".join(str(i) for i in self.issues))
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _col(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class _Resolver:
+    """Region, indicator and year lookups with caches (the same few texts repeat on 50,000 rows)."""
+
+    def __init__(self, services: Services):
+        self.services = services
+        self.index = services.indicator_index()
+        regions = services.regions()
+        self.by_code = {r.code: r for r in regions}
+        self.by_name = {}
+        for r in regions:
+            self.by_name.setdefault(normalize_text(r.name), r)
+        self._region_codes: dict[str, Region | None] = {}
+        self._ind: dict[str, Indicator | None] = {}
+        self._years: dict[object, int | str] = {}
+
+    def region_by_code(self, raw: object) -> Region | None:
+        key = _text(raw)
+        if key not in self._region_codes:
+            text = normalize_text(key)
+            if text.isdigit() and len(text) == 12 and text.endswith("000000"):
+                text = text[:6]
+            self._region_codes[key] = self.by_code.get(text)
+        return self._region_codes[key]
+
+    def region_by_name(self, raw: object) -> Region | None:
+        return self.by_name.get(normalize_text(_text(raw)))
+
+    def indicator_by_code(self, raw: object) -> Indicator | None:
+        key = "c:" + _text(raw)
+        if key not in self._ind:
+            text = normalize_text(_text(raw))
+            self._ind[key] = self.index.by_code.get(text) or self.index.by_code.get(text.upper())
+        return self._ind[key]
+
+    def indicator_by_name(self, raw: object) -> Indicator | None:
+        key = "n:" + _text(raw)
+        if key not in self._ind:
+            self._ind[key] = self.index.find(_text(raw))
+        return self._ind[key]
+
+    def year(self, raw: object) -> int | str:
+        """The year, or the reason it is not one."""
+        try:
+            return self._years[raw]
+        except (KeyError, TypeError):
+            pass
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            result: int | str = "年份应为四位数字"
+        else:
+            text = raw
+            if isinstance(raw, str):
+                text = normalize_text(raw).removesuffix("年度").removesuffix("年")
+            try:
+                result = check_year(text)
+            except InvalidYear as exc:
+                result = str(exc)
+        try:
+            self._years[raw] = result
+        except TypeError:
+            pass
+        return result
+
+
+def _number(cell: Cell, ind: Indicator, where: str) -> float | None:
+    """One numeric cell by the reading rules; raises InvalidValue naming `where`."""
+    value = cell.value
+    if isinstance(value, bool):
+        raise InvalidValue(value, "不是数字（是逻辑值）", where)
+    if isinstance(value, (int, float)):
+        if cell.percent:
+            if normalize_text(ind.unit) != "%":
+                raise InvalidValue(f"{value * 100:g}%", f"单元格为百分比格式，但该指标单位是{ind.unit or '无单位'}", where)
+            return round(parse_value(value, where=where) * 100, 10)
+        return parse_value(value, where=where)
+    if isinstance(value, str):
+        return parse_value(value, ind.unit, where)
+    kind = type(value).__name__
+    if kind in ("datetime", "date", "time", "timedelta"):
+        raise InvalidValue(str(value), "是日期或时间，不是数字（请把单元格格式改为“数值”）", where)
+    raise InvalidValue(value, f"不是数字（{kind}）", where)
+
+
+class _Planner:
+    def __init__(self, services: Services, cancelled: Callable[[], bool] | None):
+        self.services = services
+        self.cancelled = cancelled
+        self.resolve = _Resolver(services)
+        self.plan = ImportPlan()
+        # (region, year, indicator) → (value or None, note or None, source, where, file, sheet, cell)
+        self.values: dict[tuple[str, int, str], tuple] = {}
+        self.targets: dict[tuple[str, int, str], tuple] = {}
+        self.priors: list[tuple] = []
+
+    def error(self, file: str, sheet: str, cell: str, message: str) -> None:
+        if len(self.plan.errors) >= MAX_LISTED_ERRORS:
+            self.plan.more_errors += 1
+            return
+        self.plan.errors.append(ImportIssue(file, sheet, cell, message))
+
+    # ---- one file ----------------------------------------------------------------------------------
+    def read_file(self, path: Path) -> None:
+        name = path.name
+        try:
+            sha = _sha256(path)
+        except OSError as exc:
+            self.error(name, "", "", f"无法读取（{exc.strerror or exc}）")
+            return
+        try:
+            book = read_workbook(path, cancelled=self.cancelled)
+        except ImportCancelled:
+            raise
+        except AppError as exc:
+            self.error(name, "", "", getattr(exc, "reason", None) or str(exc))
+            return
+        src = SourceFile(path, name, sha)
+        for p in book.problems:
+            self.error(name, p.sheet, p.cell, p.message)
+        version = book.info.get("版本") or book.info.get("version") or book.info.get("格式版本")
+        if version is not None:
+            try:
+                v = int(float(str(version).strip()))
+            except ValueError:
+                v = None
+            if v is not None and v > FORMAT_VERSION:
+                self.error(name, "说明", "", f"交换格式版本为 {v}，本程序只支持到版本 {FORMAT_VERSION}，请升级程序")
+                return
+        rows = 0
+        for sheet in book.sheets:
+            letters = {key: _col(col) for key, col in sheet.columns.items()}
+            for idx, row in sheet.rows:
+                rows += 1
+                self.read_row(src, sheet.title, sheet.kind, letters, idx, row)
+        self.plan.files.append(SourceFile(path, name, sha, rows))
+        self.plan.rows += rows
+
+    def read_row(self, src: SourceFile, sheet: str, kind: str, letters: dict[str, str], idx: int,
+                 row: dict[str, Cell]) -> None:
+        file = src.name
+        payload = [k for k in ("value", "target", "note") if k in row]
+        if not payload:
+            return  # an unfilled template row, a section heading, an empty line
+
+        def at(key: str) -> str:
+            return f"{letters[key]}{idx}"
+
+        ok = True
+        # region
+        region = None
+        if "region_code" in row:
+            region = self.resolve.region_by_code(row["region_code"].value)
+            if region is None:
+                self.error(file, sheet, at("region_code"), f"未知地区代码 {_text(row['region_code'].value)!r}")
+                ok = False
+            elif "region_name" in row:
+                other = self.resolve.region_by_name(row["region_name"].value)
+                if other is not None and other.code != region.code:
+                    self.error(file, sheet, at("region_name"), f"地区名称“{_text(row['region_name'].value)}”与地区代码"
+                                                               f" {region.code}（{region.name}）不符")
+                    ok = False
+        elif "region_name" in row:
+            region = self.resolve.region_by_name(row["region_name"].value)
+            if region is None:
+                self.error(file, sheet, at("region_name"), f"未知地区 {_text(row['region_name'].value)!r}"
+                                                           "（应为区划代码或准确名称）")
+                ok = False
+        else:
+            col = letters.get("region_code") or letters.get("region_name")
+            self.error(file, sheet, f"{col}{idx}", "缺少地区")
+            ok = False
+        # year
+        year = None
+        if "year" in row:
+            y = self.resolve.year(row["year"].value)
+            if isinstance(y, str):
+                self.error(file, sheet, at("year"), y if y.startswith("年份") else f"年份无效：{y}")
+                ok = False
+            else:
+                year = y
+        else:
+            self.error(file, sheet, at("year"), "缺少年份")
+            ok = False
+        # indicator
+        ind = None
+        if "indicator_code" in row:
+            ind = self.resolve.indicator_by_code(row["indicator_code"].value)
+            if ind is None:
+                # a name typed in the code column is still found by name
+                ind = self.resolve.indicator_by_name(row["indicator_code"].value)
+            if ind is None:
+                raw = _text(row["indicator_code"].value)
+                hint = self.resolve.index.suggestions(raw)
+                self.error(file, sheet, at("indicator_code"), f"未知指标代码 {raw!r}"
+                                                              + (f"；相近的指标：{'、'.join(hint)}" if hint else ""))
+                ok = False
+            elif "indicator_name" in row:
+                other = self.resolve.indicator_by_name(row["indicator_name"].value)
+                if other is not None and other.code != ind.code:
+                    self.error(file, sheet, at("indicator_name"), f"指标名称“{_text(row['indicator_name'].value)}”"
+                                                                  f"与指标代码 {ind.code}（{ind.name}）不符")
+                    ok = False
+        elif "indicator_name" in row:
+            ind = self.resolve.indicator_by_name(row["indicator_name"].value)
+            if ind is None:
+                raw = _text(row["indicator_name"].value)
+                hint = self.resolve.index.suggestions(raw)
+                self.error(file, sheet, at("indicator_name"), f"未知指标 {raw!r}"
+                                                              + (f"；相近的指标：{'、'.join(hint)}" if hint else ""))
+                ok = False
+        else:
+            col = letters.get("indicator_code") or letters.get("indicator_name")
+            self.error(file, sheet, f"{col}{idx}", "缺少指标")
+            ok = False
+        if ind is not None and "unit" in row:
+            unit = normalize_text(_text(row["unit"].value))
+            if unit and unit != normalize_text(ind.unit):
+                self.error(file, sheet, at("unit"), f"单位为“{_text(row['unit'].value)}”，但指标“{ind.name}”的单位是"
+                                                    f"“{ind.unit}”（请换算后再导入）")
+                ok = False
+        if ind is None:
+            return
+        # numbers: in a data sheet 数值 is the value and 目标 the target; in a 目标 sheet either column is the target
+        value = target = prior = None
+        for key in ("value", "target", "prior"):
+            if key not in row:
+                continue
+            label = "目标" if key == "target" or (key == "value" and kind == "target") else HEADER[key]
+            try:
+                number = _number(row[key], ind, "")
+            except InvalidValue as exc:
+                self.error(file, sheet, at(key), f"{label} {exc.raw!r} 无效：{exc.reason}")
+                ok = False
+                continue
+            if key == "prior":
+                prior = number
+            elif label == "目标":
+                if target is None or key == "target":
+                    target = number
+            else:
+                value = number
+        note = None
+        if "note" in row:
+            note = _text(row["note"].value) or None
+        if not ok or region is None or year is None:
+            return
+        where = (file, sheet)
+        if kind == "data" and (value is not None or note is not None):
+            k = (region.code, year, ind.code)
+            cell = at("value") if "value" in row else at("note")
+            if k in self.values:
+                first = self.values[k]
+                self.error(file, sheet, cell, f"{region.name} {year}年 {ind.name} 重复：已在 文件 {first[4]}，"
+                                              f"{first[5]}!{first[6]} 出现")
+            else:
+                self.values[k] = (value, note, src.source, where, file, sheet, cell)
+        if target is not None:
+            k = (region.code, year, ind.code)
+            key = "target" if "target" in row else "value"
+            if k in self.targets:
+                first = self.targets[k]
+                self.error(file, sheet, at(key), f"{region.name} {year}年 {ind.name} 的目标值重复：已在 文件 {first[4]}，"
+                                                 f"{first[5]}!{first[6]} 出现")
+            else:
+                self.targets[k] = (target, None, src.source, where, file, sheet, at(key))
+        if prior is not None:
+            self.priors.append((region, year, ind, prior, file, sheet, at("prior")))
+
+    # ---- against the store ----------------------------------------------------------------------------
+    def compare(self) -> None:
+        services, plan = self.services, self.plan
+        names = {i.code: i for i in services.indicators(include_hidden=True)}
+        region_years = {(r, y) for r, y, _ in self.values} | {(r, y) for r, y, _ in self.targets}
+        db = services.store.db
+        with services.store.reading():
+            stored = xdb.values_for(db, region_years)
+            stored_targets = xdb.targets_for(db, {(r, y) for r, y, _ in self.targets})
+            prior_regions = sorted({p[0].code for p in self.priors})
+            history = repo.history_many(db, prior_regions, max((p[1] for p in self.priors), default=0))
+        region_names = {r.code: r.name for r in services.regions()}
+        order = {code: ind.sort_order for code, ind in names.items()}
+        first_cell: dict[tuple[str, int], tuple[str, str, str]] = {}
+        for (region, year, code) in sorted(self.values, key=lambda k: (k[0], k[1], order.get(k[2], 0))):
+            value, note, source, _, file, sheet, cell = self.values[(region, year, code)]
+            old_value, old_note = stored.get((region, year, code), (None, ""))
+            exists = (region, year, code) in stored
+            new_value = old_value if value is None else value
+            new_note = old_note if note is None else note
+            summary = plan.summary.get((region, year))
+            if summary is None:
+                summary = plan.summary[(region, year)] = RegionYearSummary(region, region_names.get(region, region), year)
+            line = ValueLine(code, old_value, new_value, old_note, new_note)
+            if new_value == old_value and new_note == old_note and (exists or new_value is None):
+                summary.unchanged.append(line)
+                continue
+            (summary.changed if exists else summary.new).append(line)
+            plan.changes.append(ValueChange(region, year, code, new_value, note))
+            plan.change_sources.append(source)
+            first_cell.setdefault((region, year), (file, sheet, cell))
+        # datasets that may not change
+        locked_checked = set()
+        with services.store.reading() as rdb:
+            for (region, year), (file, sheet, cell) in sorted(first_cell.items()):
+                error = services._editable_error(rdb, region, year)
+                if error is not None:
+                    self.error(file, sheet, cell, str(error))
+                locked_checked.add((region, year))
+            for (region, year, code) in sorted(self.targets):
+                target, _, source, _, file, sheet, cell = self.targets[(region, year, code)]
+                old = stored_targets.get((region, year, code))
+                if old == target:
+                    continue
+                ind = names[code]
+                if services.user.role not in ("supervisor", "admin"):
+                    self.error(file, sheet, cell, f"{region_names.get(region, region)} {year}年 {ind.name} 的目标值："
+                                                  f"用户 {services.user.name}（{services.user.role}）无权设定目标值"
+                                                  "（需审核人或管理员）")
+                    continue
+                if repo.get_dataset(rdb, region, year).status == "approved":
+                    self.error(file, sheet, cell, f"{region_names.get(region, region)} {year}年数据已审核通过，"
+                                                  f"目标值只读（{ind.name}）；如需修改请先由审核人重新打开")
+                    continue
+                plan.targets.append(TargetChange(region, year, code, old, target, source))
+        # 上年数值 against the nearest earlier stored value
+        for region, year, ind, prior, file, sheet, cell in self.priors:
+            earlier = {y: v for y, v in history.get(region.code, {}).get(ind.code, {}).items() if y < year}
+            tolerance = 0.5 * 10 ** (-ind.decimals) + 1e-9
+            if not earlier:
+                plan.drift.append(Drift(file, sheet, cell, region.code, region.name, year, ind.code, ind.name,
+                                        prior, None, None))
+                continue
+            py = max(earlier)
+            if abs(earlier[py] - prior) > tolerance:
+                plan.drift.append(Drift(file, sheet, cell, region.code, region.name, year, ind.code, ind.name,
+                                        prior, earlier[py], py))
+
+
+def plan_import(services: Services, paths, progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+    """Read and check every file; write nothing. Errors of all files are collected in plan.errors.
+
+    Raises ImportCancelled when `cancelled()` turns true.
+    """
+    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    planner = _Planner(services, cancelled)
+    if not paths:
+        planner.error("", "", "", "没有指定要导入的文件")
+    seen = {}
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths) + 1)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        key = str(path.resolve()) if path.exists() else str(path)
+        if key in seen:
+            planner.error(path.name, "", "", "同一文件在本次导入中出现了两次")
+            continue
+        seen[key] = True
+        planner.read_file(path)
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+    planner.compare()
+    if progress:
+        progress(len(paths) + 1, len(paths) + 1)
+    return planner.plan
+
+
+def _validate(services: Services, region_years) -> tuple[dict[tuple[str, int], list[Finding]], str]:
+    try:
+        from desktop.validation import validate
+    except ImportError:
+        return {}, "审核模块尚未安装，导入后未做审核"
+    out = {}
+    for region, year in region_years:
+        try:
+            out[(region, year)] = validate(services, region, year)
+        except AppError as exc:
+            return out, f"审核未完成：{exc}"
+    return out, ""
+
+
+def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -> ImportResult:
+    """Write a checked plan in one transaction (after a rolling backup), then validate the touched region-years.
+
+    Raises ImportRefused when the plan has errors, DatasetLocked when a dataset was submitted or approved
+    since the plan was made, PermissionDenied, StoreError; in every case nothing is written.
+    """
+    if not plan.ok:
+        raise ImportRefused(plan)
+    services.require_role("clerk", "supervisor", "admin", action="导入数据")
+    if plan.targets:
+        services.require_role("supervisor", "admin", action="导入目标值")
+    backup = None
+    if plan.changes or plan.targets:
+        backup = services.backup(reason="before-import")
+    user = services.user.name
+    stamp = repo.now()
+    written = 0
+    with services.store.write() as db:
+        keys = {(c.region, c.year) for c in plan.changes} | {(t.region, t.year) for t in plan.targets}
+        for region, year in sorted({(c.region, c.year) for c in plan.changes}):
+            error = services._editable_error(db, region, year)
+            if error is not None:
+                raise error
+        stored = xdb.values_for(db, keys)
+        records, audits = [], []
+        for ch, source in zip(plan.changes, plan.change_sources):
+            old_value, old_note = stored.get((ch.region, ch.year, ch.indicator), (None, ""))
+            new_note = old_note if ch.note is None else ch.note
+            if old_value == ch.value and old_note == new_note:
+                continue
+            records.append(ValueRecord(ch.region, ch.year, ch.indicator, ch.value, new_note, stamp, user, source))
+            common = dict(user=user, source=source, region=ch.region, year=ch.year, indicator=ch.indicator, at=stamp)
+            if old_value != ch.value:
+                audits.append(dict(field="value", old=old_value, new=ch.value, **common))
+            if old_note != new_note:
+                audits.append(dict(field="note", old=old_note, new=new_note, **common))
+        xdb.put_values(db, records)
+        xdb.add_audits(db, audits)
+        written = len(records)
+        for t in plan.targets:
+            if repo.get_dataset(db, t.region, t.year).status == "approved":
+                raise DatasetLocked(f"{t.region} {t.year}年数据已审核通过，目标值只读")
+            old = repo.get_target(db, t.region, t.year, t.indicator)
+            if old == t.new:
+                continue
+            repo.put_target(db, t.region, t.year, t.indicator, t.new, user)
+            repo.add_audit(db, user=user, field="target", old=old, new=t.new, source=t.source,
+                           region=t.region, year=t.year, indicator=t.indicator)
+    findings, note = ({}, "")
+    if validate:
+        findings, note = _validate(services, sorted({(c.region, c.year) for c in plan.changes}))
+    return ImportResult(plan, written, len(plan.targets), backup, findings, note)
+
+
+def import_files(services: Services, paths, dry_run: bool = False,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None):
+    """Plan and (unless dry_run) commit. Returns the ImportPlan for a dry run, else the ImportResult.
+
+    Raises ImportRefused (every error listed, nothing written), ImportCancelled, and the errors of commit_import.
+    """
+    plan = plan_import(services, paths, progress=progress, cancelled=cancelled)
+    if not plan.ok:
+        raise ImportRefused(plan)
+    if dry_run:
+        return plan
+    return commit_import(services, plan)
+
+
+__all__ = ["plan_import", "commit_import", "import_files", "ImportPlan", "ImportResult", "ImportIssue",
+           "ImportRefused", "ImportCancelled", "RegionYearSummary", "ValueLine", "Drift", "TargetChange",
+           "PermissionDenied"]

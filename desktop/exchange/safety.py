@@ -1,0 +1,149 @@
+"""Checks a file must pass before openpyxl opens it: kind by leading bytes, zip sizes and ratios, defusedxml.
+
+Limits (decisions, issue 4 and issue 8):
+- a file over MAX_FILE_BYTES (50 MB) is refused: a province workbook of 50,000 rows is about 3 MB;
+- a zip with more than MAX_ENTRIES entries, an entry that expands beyond MAX_ENTRY_BYTES (300 MB), all entries
+  together beyond MAX_TOTAL_BYTES (600 MB), or an entry over 1 MB that expands more than MAX_RATIO (200×)
+  is refused: openpyxl's read-only mode does not protect memory (a 1 MB file expanding to 1 GiB took 2 GB),
+  and a sheet of real figures compresses about 5–20×;
+- a sheet declaring or holding more than MAX_ROWS rows or MAX_CELLS cells is refused while it is read
+  (desktop.exchange.reader enforces these; a province exchange is about 50,000 rows and 403,000 cells);
+- XML is parsed by openpyxl through defusedxml (entity expansion and external entities refused); opening
+  is refused outright when openpyxl does not report defusedxml in use.
+A real .xls (OLE2), an encrypted workbook (also OLE2), a CSV or other text, an HTML "xls", an .xlsm (macros),
+an .ods and a zip that is not a workbook each get their own message. Every refusal is an UnsafeFile (AppError).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from desktop.errors import AppError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 2000
+MAX_ENTRY_BYTES = 300 * 1024 * 1024
+MAX_TOTAL_BYTES = 600 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_APPLIES_FROM = 1024 * 1024
+MAX_ROWS = 300_000
+MAX_CELLS = 3_000_000
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+
+
+class UnsafeFile(AppError):
+    """A file refused before or while it is opened; `file` is its name."""
+
+    def __init__(self, file: str, message: str):
+        self.file = file
+        self.reason = message
+        super().__init__(f"文件 {file}：{message}")
+
+
+def _looks_like_text(head: bytes) -> str | None:
+    """'csv', 'html' or 'text' when the leading bytes are text, else None."""
+    sample = head[:4096]
+    if not sample:
+        return None
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            # a multi-byte character cut at the end of the sample is still text
+            try:
+                text = sample[:-3].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        if encoding == "utf-16" and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+        if text and printable / len(text) > 0.95:
+            low = text.lstrip().lower()
+            if low.startswith(("<!doctype html", "<html", "<table", "<?xml")) or "<html" in low[:500]:
+                return "html"
+            first = text.splitlines()[0] if text.splitlines() else text
+            if any(sep in first for sep in (",", "\t", ";", "，")):
+                return "csv"
+            return "text"
+    return None
+
+
+def check_defusedxml() -> None:
+    """Refuse to read any workbook unless openpyxl parses XML through defusedxml."""
+    import openpyxl
+
+    if not getattr(openpyxl, "DEFUSEDXML", False):
+        raise AppError("安全组件 defusedxml 未安装或未被 openpyxl 使用，为防止恶意XML，拒绝读取工作簿（pip install defusedxml）")
+
+
+def check_file(path: str | Path) -> None:
+    """Refuse a file that is not a safe .xlsx workbook; raises UnsafeFile naming the file and why."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise UnsafeFile(name, "文件不存在")
+    if path.is_dir():
+        raise UnsafeFile(name, "这是一个文件夹，不是工作簿")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(8192)
+    except OSError as exc:
+        raise UnsafeFile(name, f"无法读取（{exc.strerror or exc}）") from exc
+    if size == 0:
+        raise UnsafeFile(name, "文件为空")
+    if size > MAX_FILE_BYTES:
+        raise UnsafeFile(name, f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_FILE_BYTES // 1048576} MB），拒绝读取")
+    if head.startswith(OLE2_MAGIC):
+        raise UnsafeFile(name, "这是旧版 Excel 97-2003 工作簿（.xls）或加密的工作簿，本程序只读 .xlsx；"
+                               "请在 Excel 中去掉密码并“另存为 Excel 工作簿(*.xlsx)”后再导入")
+    if head.startswith(EMPTY_ZIP_MAGIC):
+        raise UnsafeFile(name, "这是一个空的压缩文件，不是 Excel 工作簿")
+    if not head.startswith(ZIP_MAGIC):
+        kind = _looks_like_text(head)
+        if kind == "csv":
+            raise UnsafeFile(name, "这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并"
+                                   "“另存为 Excel 工作簿(*.xlsx)”后再导入")
+        if kind == "html":
+            raise UnsafeFile(name, "这是网页（HTML/XML）文件，只是扩展名像 Excel；请在 Excel 中打开并另存为 .xlsx 后再导入")
+        if kind == "text":
+            raise UnsafeFile(name, "这是文本文件，不是 .xlsx 工作簿")
+        raise UnsafeFile(name, "不是 .xlsx 工作簿（无法识别的文件格式，或文件已损坏）")
+    _check_zip(path, name)
+
+
+def _check_zip(path: Path, name: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if len(infos) > MAX_ENTRIES:
+                raise UnsafeFile(name, f"压缩包内文件过多（{len(infos)} 个，上限 {MAX_ENTRIES}），拒绝读取")
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if info.file_size > MAX_ENTRY_BYTES:
+                    raise UnsafeFile(name, f"其中 {info.filename} 解压后过大（{info.file_size / 1048576:.0f} MB，"
+                                           f"上限 {MAX_ENTRY_BYTES // 1048576} MB），疑似压缩炸弹，拒绝读取")
+                if info.file_size > RATIO_APPLIES_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    raise UnsafeFile(name, f"其中 {info.filename} 压缩比异常（{info.file_size // max(info.compress_size, 1)} 倍，"
+                                           f"上限 {MAX_RATIO} 倍），疑似压缩炸弹，拒绝读取")
+            if total > MAX_TOTAL_BYTES:
+                raise UnsafeFile(name, f"解压后总大小过大（{total / 1048576:.0f} MB，上限 {MAX_TOTAL_BYTES // 1048576} MB），拒绝读取")
+            if "mimetype" in names and "content.xml" in names:
+                raise UnsafeFile(name, "这是 OpenDocument 表格（.ods），请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入")
+            if "[Content_Types].xml" not in names:
+                raise UnsafeFile(name, "压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）")
+            content_types = zf.read("[Content_Types].xml")[:MAX_ENTRY_BYTES]
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
+                raise UnsafeFile(name, "这是启用宏的工作簿（.xlsm），为安全起见不导入；请另存为不含宏的 .xlsx 后再导入")
+            if b"spreadsheetml.sheet.main" not in content_types and b"spreadsheetml.template.main" not in content_types:
+                raise UnsafeFile(name, "压缩包不是 Excel 工作簿（可能是 Word、PowerPoint 或其他文件）")
+    except zipfile.BadZipFile as exc:
+        raise UnsafeFile(name, f"工作簿已损坏，无法解压（{exc}）") from exc
+    except (OSError, RuntimeError, NotImplementedError) as exc:
+        raise UnsafeFile(name, f"工作簿无法读取（{exc}）") from exc

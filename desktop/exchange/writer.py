@@ -1,0 +1,381 @@
+"""Writing exchange workbooks: the entry template of one region-year and the export of many regions and years.
+
+Both are written to a temporary file beside the target and renamed at the end: an error or a cancel leaves
+no half-written workbook. Text that Excel would run as a formula (starting with = + - @, or a tab or carriage
+return) is written as a string cell with Excel's quote prefix, so it shows as text and stays text when edited.
+Numbers are numbers, formatted with the indicator's decimals (no thousands separators). The value cells of
+'%' indicators hold the percentage itself (65.35 for 65.35%) with a plain number format, never a percent
+format: the reader takes a percent-formatted cell as a fraction to multiply by 100.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+from desktop.db import repo
+from desktop.domain import Indicator, Region
+from desktop.errors import AppError, UsageError
+from desktop.exchange.format import (
+    DATA_SHEET,
+    EXCHANGE_COLUMNS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    HEADER,
+    INFO_SHEET,
+    TARGET_SHEET,
+    number_format,
+)
+from desktop.services import Services, check_year
+
+RISKY_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+GENERATOR = "county-health-indicators"
+
+_WIDTHS = {"region_code": 10, "region_name": 12, "year": 7, "section": 10, "indicator_code": 26,
+           "indicator_name": 34, "unit": 8, "prior": 12, "value": 12, "note": 30, "target": 12}
+
+
+def _generator() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"{GENERATOR} {version(GENERATOR)}"
+    except Exception:
+        return GENERATOR
+
+
+def _clean(text: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def is_risky(text: str) -> bool:
+    return text.startswith(RISKY_START)
+
+
+def parse_years(text: str | int | Iterable[int]) -> list[int]:
+    """'2021', '2019:2021' (or 2019-2021) or a list of years; raises InvalidYear or UsageError."""
+    if isinstance(text, int):
+        return [check_year(text)]
+    if not isinstance(text, str):
+        return sorted({check_year(y) for y in text})
+    raw = text.strip().replace("：", ":").replace("－", ":").replace("—", ":")
+    for sep in (":", "-", "~", "～"):
+        if sep in raw:
+            a, b = raw.split(sep, 1)
+            first, last = check_year(a), check_year(b)
+            if first > last:
+                raise UsageError(f"年份范围 {text!r} 无效：起始年份晚于结束年份")
+            return list(range(first, last + 1))
+    return [check_year(raw)]
+
+
+def expand_regions(services: Services, regions: str | Iterable[str]) -> list[Region]:
+    """Codes or names (comma-separated text or a list); a city or province expands to its counties."""
+    if isinstance(regions, str):
+        parts = [p for p in regions.replace("，", ",").split(",") if p.strip()]
+    else:
+        parts = list(regions)
+    if not parts:
+        raise UsageError("没有指定地区")
+    out: dict[str, Region] = {}
+    for part in parts:
+        region = part if isinstance(part, Region) else services.region(str(part).strip())
+        for county in services.counties_of(region.code) if region.level != "county" else [region]:
+            out.setdefault(county.code, county)
+    return list(out.values())
+
+
+@contextlib.contextmanager
+def _atomic_path(path: Path):
+    """Yield a temporary path beside `path`; rename it to `path` only when the block succeeds."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"输出文件应以 .xlsx 结尾：{path}")
+    if path.is_dir():
+        raise AppError(f"输出路径是一个文件夹：{path}")
+    if not path.parent.exists():
+        raise AppError(f"输出文件夹不存在：{path.parent}")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise AppError(f"无法写入文件：{path}（{exc.strerror or exc}）") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError, OSError):
+            tmp.unlink()
+
+
+def _info_rows(services: Services, regions: str, years: str, rows: int, kind: str) -> list[tuple[str, object]]:
+    return [
+        ("格式", FORMAT_NAME),
+        ("版本", FORMAT_VERSION),
+        ("内容", kind),
+        ("生成程序", _generator()),
+        ("生成时间", dt.datetime.now().astimezone().isoformat(timespec="seconds")),
+        ("指标目录版本", services.catalog_version()),
+        ("地区", regions),
+        ("年份", years),
+        ("行数", rows),
+        ("列", "、".join(HEADER[k] for k in EXCHANGE_COLUMNS) + "（另可有 上年数值、目标 等列）"),
+        ("读取规则", "地区按代码或准确名称；指标按代码或名称；百分比格式的单元格按百分数读取；"
+                 "“—”“-”“/”或空白表示无数值；有任何错误则整批不导入"),
+    ]
+
+
+def _write_info(ws, rows) -> None:
+    from openpyxl.styles import Font
+
+    for i, (key, value) in enumerate(rows, start=1):
+        ws.cell(row=i, column=1, value=key).font = Font(bold=True)
+        cell = ws.cell(row=i, column=2)
+        cell.value = value
+        if isinstance(value, str) and is_risky(value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 90
+
+
+def _range_text(ind: Indicator) -> str:
+    def f(x: float) -> str:
+        return f"{x:.{ind.decimals}f}".rstrip("0").rstrip(".") if ind.decimals else f"{x:.0f}"
+
+    if ind.min is not None and ind.max is not None:
+        return f"{f(ind.min)}–{f(ind.max)}"
+    if ind.min is not None:
+        return f"≥{f(ind.min)}"
+    if ind.max is not None:
+        return f"≤{f(ind.max)}"
+    return "不限"
+
+
+def _validation_for(ind: Indicator):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    whole = ind.decimals <= 0
+    kind = "whole" if whole else "decimal"
+    lo, hi = ind.min, ind.max
+
+    def num(x: float) -> str:
+        return str(int(x)) if whole or float(x).is_integer() else repr(float(x))
+
+    if lo is not None and hi is not None:
+        dv = DataValidation(type=kind, operator="between", formula1=num(lo), formula2=num(hi), allow_blank=True)
+    elif lo is not None:
+        dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=num(lo), allow_blank=True)
+    elif hi is not None:
+        dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=num(hi), allow_blank=True)
+    else:
+        dv = DataValidation(type=kind, operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True)
+    unit = ind.unit or "无单位"
+    percent = "；按百分数填写，如 65.35 表示 65.35%" if ind.unit.strip() in ("%", "％") else ""
+    whole_text = "；整数" if whole else f"；保留{ind.decimals}位小数"
+    dv.showInputMessage = True
+    dv.showErrorMessage = True
+    dv.promptTitle = ind.name[:32]
+    dv.prompt = f"单位：{unit}；范围：{_range_text(ind)}{whole_text}{percent}"[:255]
+    dv.errorTitle = "数值超出范围"[:32]
+    dv.error = (f"{ind.name}应为{'整数' if whole else '数字'}，范围 {_range_text(ind)}（单位：{unit}）。"
+                "确无数值请留空。")[:255]
+    dv.errorStyle = "stop"
+    return dv
+
+
+def write_template(services: Services, region: str, year: int, path: str | os.PathLike) -> Path:
+    """The entry workbook of one region-year: a row per catalog indicator, prior values filled, values empty.
+
+    Raises UnknownRegion, InvalidYear, UsageError (not .xlsx), AppError (cannot write).
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ry = services.get_region_year(region, year)
+    reg = ry.region
+    inds = services.indicators()
+    keys = ("region_code", "region_name", "year", "section", "indicator_code", "indicator_name", "unit",
+            "prior", "value", "note")
+    col = {k: i for i, k in enumerate(keys, start=1)}
+    wb = Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    input_fill = PatternFill("solid", fgColor="FFF2CC")
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    unlocked = Protection(locked=False)
+    for k, i in col.items():
+        c = ws.cell(row=1, column=i, value=HEADER[k])
+        c.font, c.fill, c.border = bold, head_fill, border
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[k]
+    validations = []
+    for r, ind in enumerate(inds, start=2):
+        prior = ry.prior.get(ind.code)
+        cells = {"region_code": reg.code, "region_name": reg.name, "year": ry.year, "section": ind.section,
+                 "indicator_code": ind.code, "indicator_name": ind.name, "unit": ind.unit,
+                 "prior": prior.value if prior else None, "value": None, "note": None}
+        for k, value in cells.items():
+            c = ws.cell(row=r, column=col[k])
+            if isinstance(value, str):
+                value = _clean(value)
+            c.value = value
+            if isinstance(value, str) and is_risky(value):
+                c.data_type = "s"
+                c.quotePrefix = True
+            c.border = border
+            if k in ("prior", "value"):
+                c.number_format = number_format(ind.decimals)
+            if k in ("value", "note"):
+                c.protection = unlocked
+                c.fill = input_fill
+            if k in ("indicator_name", "note"):
+                c.alignment = Alignment(wrap_text=True, vertical="center")
+        dv = _validation_for(ind)
+        dv.add(f"{get_column_letter(col['value'])}{r}")
+        validations.append(dv)
+    for dv in validations:
+        ws.add_data_validation(dv)
+    ws.freeze_panes = ws.cell(row=2, column=col["value"])
+    ws.protection.sheet = True
+    # the clerk may still size columns and rows, and Excel may switch a cell to a percent format when
+    # "65.35%" is typed (the reader relies on that format)
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.formatCells = False
+    ws.print_title_rows = "1:1"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddHeader.center.text = _clean(f"{reg.name} {ry.year}年 卫生健康指标填报表")
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.left.text = "填报人：              审核人：              日期："
+    info = wb.create_sheet(INFO_SHEET)
+    _write_info(info, _info_rows(services, f"{reg.code} {reg.name}", str(ry.year), len(inds), "填报模板") + [
+        ("填写方法", "在黄色的“数值”列填写本年数值（按“单位”列的单位，百分比指标填百分数，如 65.35），"
+                 "异常或缺失请在“说明”列写明原因；代码、名称等列已锁定。填好后用“导入”读回本程序。"),
+    ])
+    with _atomic_path(Path(path)) as tmp:
+        wb.save(tmp)
+    return Path(path)
+
+
+def export_workbook(services: Services, regions, years, path: str | os.PathLike,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> Path:
+    """The exchange sheet of many regions and years (a city or province means its counties), plus a 目标
+    sheet when targets exist. Raises UnknownRegion, InvalidYear, UsageError, ImportCancelled, AppError.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    region_list = expand_regions(services, regions)
+    year_list = parse_years(years)
+    inds = {i.code: i for i in services.indicators(include_hidden=True)}
+    codes = [r.code for r in region_list]
+    names = {r.code: r.name for r in region_list}
+    db = services.store.db
+    with services.store.reading():
+        records = repo.values_of_regions(db, codes, year_list)
+        targets = []
+        for code in codes:
+            for y in year_list:
+                for ind_code, value in repo.targets_of(db, code, y).items():
+                    targets.append((code, y, ind_code, value))
+    order = {c: i.sort_order for c, i in inds.items()}
+    targets.sort(key=lambda t: (t[0], t[1], order.get(t[2], 0)))
+
+    wb = Workbook(write_only=True)
+    total = len(records) + len(targets)
+    done = 0
+    # one styled cell per format, copied: setting number_format per cell costs a style lookup each time
+    proto: dict[str, object] = {}
+
+    def text_cell(ws, text: str):
+        text = _clean(text)
+        if not is_risky(text):
+            return text
+        c = WriteOnlyCell(ws, value=text)
+        c.data_type = "s"
+        c.quotePrefix = True
+        return c
+
+    def value_cell(ws, value: float | None, ind: Indicator | None):
+        if value is None:
+            return None
+        fmt = number_format(ind.decimals) if ind else "General"
+        c = WriteOnlyCell(ws, value=value)
+        p = proto.get(fmt)
+        if p is None:
+            p = WriteOnlyCell(ws, value=0)
+            p.number_format = fmt
+            proto[fmt] = p
+        c._style = p._style
+        return c
+
+    def sheet(title: str, rows, value_header: str):
+        nonlocal done
+        ws = wb.create_sheet(title)
+        keys = EXCHANGE_COLUMNS
+        for i, k in enumerate(keys, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[k]
+        ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.page_setup.orientation = "landscape"
+        bold = Font(bold=True)
+        head = []
+        for k in keys:
+            c = WriteOnlyCell(ws, value=value_header if k == "value" else HEADER[k])
+            c.font = bold
+            head.append(c)
+        ws.append(head)
+        region_text = {c: text_cell(ws, n) for c, n in names.items()}
+        ind_text = {c: (text_cell(ws, i.name), text_cell(ws, i.unit)) for c, i in inds.items()}
+        for region, year, code, value, note in rows:
+            ind = inds.get(code)
+            iname, iunit = ind_text.get(code, (code, ""))
+            ws.append([region, region_text.get(region, region), year, code, iname, iunit,
+                       value_cell(ws, value, ind), text_cell(ws, note) if note else None])
+            done += 1
+            if done % 2000 == 0:
+                if cancelled is not None and cancelled():
+                    raise ExportCancelled()
+                if progress:
+                    progress(done, total)
+
+    sheet(DATA_SHEET, ((r.region, r.year, r.indicator, r.value, r.note) for r in records), HEADER["value"])
+    if targets:
+        sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"])
+    info = wb.create_sheet(INFO_SHEET)
+    region_desc = "、".join(f"{r.code} {r.name}" for r in region_list[:20]) + (
+        f" 等 {len(region_list)} 个地区" if len(region_list) > 20 else "")
+    year_desc = str(year_list[0]) if len(year_list) == 1 else f"{year_list[0]}–{year_list[-1]}"
+    for key, value in _info_rows(services, region_desc, year_desc, len(records), "数据导出"):
+        info.append([key, text_cell(info, value) if isinstance(value, str) else value])
+    with _atomic_path(Path(path)) as tmp:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        wb.save(tmp)
+    if progress:
+        progress(total, total)
+    return Path(path)
+
+
+class ExportCancelled(AppError):
+    def __init__(self):
+        super().__init__("导出已取消，未生成文件")
