@@ -190,12 +190,14 @@ def _connect_readonly(path: Path, busy_timeout: float) -> sqlite3.Connection:
     created (read-only medium or share) the store is opened immutable, unless a -wal file holds
     commits not yet merged (reading without it would show old data)."""
     base = Path(os.path.abspath(path)).as_uri()
-    conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=busy_timeout)
+    conn = None
     try:
+        conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=busy_timeout)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError as exc:
-        conn.close()
+        if conn is not None:
+            conn.close()
         if "unable to open" not in str(exc).lower():
             raise
     wal = path.with_name(path.name + "-wal")
