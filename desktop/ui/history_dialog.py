@@ -1,0 +1,80 @@
+"""One value's history: every audit row of it, and a trend chart of the indicator over the years."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout
+
+from desktop.ui.audit_dialog import AuditModel
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, services, region: str, year: int, indicator: str, parent=None):
+        super().__init__(parent)
+        self.services = services
+        reg, ind = services.region(region), services.indicator(indicator)
+        self.indicator = ind
+        self.setWindowTitle(self.tr("{region} · {name}：历史与趋势").format(region=reg.name, name=ind.name))
+        self.resize(900, 620)
+        self.series_values = dict(sorted(services.history(reg.code, ind.code).items()))
+        heading = QLabel(self.tr("{region} {name}（{unit}）").format(region=reg.name, name=ind.name, unit=ind.unit))
+        heading.setStyleSheet("font-weight: bold;")
+        self.chart_view = self._chart(ind)
+        self.model = AuditModel(services, services.audit(reg.code, year, ind.code))
+        table = QTableView()
+        table.setModel(self.model)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((150, 70, 50, 150, 60, 80, 80, 90)):
+            table.setColumnWidth(col, width)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart_view)
+        splitter.addWidget(table)
+        splitter.setSizes([320, 260])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(QLabel(self.tr("{year}年该数值的修改记录：{n} 条").format(year=year, n=self.model.rowCount())))
+        layout.addWidget(buttons)
+
+    def _chart(self, ind):
+        from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+
+        chart = QChart()
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        line, dots = QLineSeries(), QScatterSeries()
+        dots.setMarkerSize(8)
+        for year, value in self.series_values.items():
+            line.append(year, value)
+            dots.append(year, value)
+        chart.addSeries(line)
+        chart.addSeries(dots)
+        ax, ay = QValueAxis(), QValueAxis()
+        ax.setLabelFormat("%d")
+        ax.setTitleText(self.tr("年份"))
+        ay.setTitleText(ind.unit)
+        if self.series_values:
+            years, values = list(self.series_values), list(self.series_values.values())
+            ax.setRange(min(years) - 0.5, max(years) + 0.5)
+            ax.setTickCount(min(len(years), 10) + 1 if len(years) > 1 else 2)
+            lo, hi = min(values), max(values)
+            pad = (hi - lo) * 0.15 or abs(hi) * 0.1 or 1
+            ay.setRange(lo - pad, hi + pad)
+        else:
+            chart.setTitle(self.tr("尚无任何年份的数值"))
+        ay.setLabelFormat(f"%.{min(ind.decimals, 2)}f")
+        chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        for s in (line, dots):
+            s.attachAxis(ax)
+            s.attachAxis(ay)
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(220)
+        return view

@@ -1,0 +1,113 @@
+"""History/trend, audit viewer, log-in, workflow and report actions of the window (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from desktop.domain import ValueChange  # noqa: E402
+from desktop.ui.audit_dialog import AuditDialog  # noqa: E402
+from desktop.ui.form_model import COL_VALUE  # noqa: E402
+from desktop.ui.history_dialog import HistoryDialog  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+COUNTY = "331081"
+
+
+@pytest.fixture
+def window(qtbot, services, tmp_path):
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.select_region_year(COUNTY, 2021)
+    return w
+
+
+def test_history_dialog_lists_every_change_and_plots_the_years(qtbot, services):
+    services.apply_changes([ValueChange(COUNTY, y, "HOSPITAL_BEDS", v) for y, v in
+                            ((2018, 3000.0), (2019, 3200.0), (2020, 3500.0))], "cli")
+    services.set_value(COUNTY, 2020, "HOSPITAL_BEDS", 3600, source="form")
+    dialog = HistoryDialog(services, COUNTY, 2020, "HOSPITAL_BEDS")
+    qtbot.addWidget(dialog)
+    assert dialog.series_values == {2018: 3000.0, 2019: 3200.0, 2020: 3600.0}
+    rows = [[dialog.model.index(r, c).data() for c in range(9)] for r in range(dialog.model.rowCount())]
+    assert [(r[5], r[6]) for r in rows] == [("3500", "3600"), ("", "3500")]  # newest first
+    series = dialog.chart_view.chart().series()[0]
+    assert [(p.x(), p.y()) for p in series.points()] == [(2018, 3000), (2019, 3200), (2020, 3600)]
+
+
+def test_audit_dialog_filters_and_exports(qtbot, services, tmp_path, monkeypatch):
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, source="form")
+    services.set_note(COUNTY, 2021, "HOSPITAL_BEDS", "新院区投入使用")
+    dialog = AuditDialog(services, COUNTY, 2021)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2
+    dialog.kind.setCurrentIndex(dialog.kind.findData("note"))
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 6).data() == "新院区投入使用"
+    dialog.kind.setCurrentIndex(0)
+    dialog.text.setText("新院区")
+    assert dialog.model.rowCount() == 1
+    out = tmp_path / "audit.xlsx"
+    monkeypatch.setattr(dialog, "ask_save_path", lambda suggested: str(out))
+    assert dialog.export() == out and out.stat().st_size > 0
+
+
+def test_pdf_report_goes_through_the_save_dialog_with_a_sensible_name(window, tmp_path, monkeypatch):
+    asked, opened = {}, []
+
+    def ask(title, suggested, pattern):
+        asked["name"] = suggested
+        return str(tmp_path / suggested)
+
+    monkeypatch.setattr(window, "ask_save_path", ask)
+    monkeypatch.setattr(window, "open_file", opened.append)
+    window.actions_by_name["report_pdf"].trigger()
+    assert asked["name"] == "温岭市_2021_汇总.pdf"
+    assert opened and opened[0].read_bytes()[:5] == b"%PDF-"
+
+
+def test_return_shows_the_supervisors_reason(window, services, monkeypatch):
+    from desktop.db import repo
+    from desktop.domain import Dataset
+
+    with services.store.write() as db:
+        repo.put_dataset(db, Dataset(COUNTY, 2021, "submitted"))
+    window.refresh()
+    monkeypatch.setattr(window, "ask_reason", lambda title, label: "床位数与卫健年报不一致，请核对")
+    window.actions_by_name["return"].trigger()
+    assert services.dataset(COUNTY, 2021).status == "returned"
+    assert window.reason_label.isVisible() or not window.isVisible()
+    assert "床位数与卫健年报不一致" in window.reason_label.text()
+    assert window.actions_by_name["submit"].isEnabled()
+
+
+def test_submit_with_errors_is_refused_with_the_list(window, services, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.ui.actions.show_error", lambda parent, exc: shown.append(str(exc)))
+    window.model.setData(window.model.index(window.model.row_of("LIFE_EXPECTANCY"), COL_VALUE), "120")
+    window.actions_by_name["submit"].trigger()
+    assert shown and "不能提交" in shown[0] and "人均期望寿命" in shown[0]
+    assert services.dataset(COUNTY, 2021).status == "draft"
+
+
+def test_login_dialog_checks_the_password_and_remembers_the_user(qtbot, services, tmp_path):
+    from desktop.ui.login_dialog import LoginDialog
+
+    services.add_user("王芳", "clerk", password="s3cret")
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    dialog = LoginDialog(services, settings)
+    qtbot.addWidget(dialog)
+    dialog.user_box.setCurrentIndex(dialog.user_box.findData("王芳"))
+    assert dialog.password.isVisibleTo(dialog)
+    dialog.password.setText("wrong")
+    assert not dialog.try_login()
+    assert "密码错误" in dialog.error.text()
+    dialog.password.setText("s3cret")
+    assert dialog.try_login()
+    assert services.user.name == "王芳" and settings.value("last/user") == "王芳"
+    again = LoginDialog(services, settings)
+    qtbot.addWidget(again)
+    assert again.selected_user() == "王芳"
