@@ -35,6 +35,26 @@ _fallback_cmap: frozenset[int] | None = None
 _fallback_tried = False
 
 
+def _fix_to_unicode() -> None:
+    """reportlab writes a subset's ToUnicode entries as <%04X>, so a character beyond U+FFFF (😀 U+1F600)
+    comes out of text extraction as another one (U+1F60). Write UTF-16BE, surrogate pairs included."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "_utf16", False):
+        return
+
+    def make_to_unicode_cmap(fontname, subset):
+        text = original(fontname, [v if v <= 0xFFFF else 0 for v in subset])
+        for i, v in enumerate(subset):
+            if v > 0xFFFF:
+                text = text.replace("<%02X> <0000>" % i, "<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()), 1)
+        return text
+
+    make_to_unicode_cmap._utf16 = True
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+
+
 def register() -> str:
     """Register the CJK font with reportlab (once per process: loading it takes ~0.3 s); returns its name."""
     global _main_cmap
@@ -45,6 +65,7 @@ def register() -> str:
             from reportlab.pdfbase import pdfmetrics
             from reportlab.pdfbase.ttfonts import TTFont
 
+            _fix_to_unicode()
             font = TTFont(MAIN_FONT, str(FONT_FILE), subfontIndex=0)
             pdfmetrics.registerFont(font)
             from reportlab.lib.fonts import addMapping

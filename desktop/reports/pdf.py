@@ -161,7 +161,7 @@ def _doc(path: Path, pagesize, title: str) -> SimpleDocTemplate:
 # ---- county-year summary ---------------------------------------------------------------------------
 
 SUMMARY_HEAD = ["指标", "单位", "本年", "上年", "增减", "增减%", "目标", "达标"]
-SUMMARY_WIDTHS = [148, 40, 54, 70, 52, 48, 54, 34]
+SUMMARY_WIDTHS = [142, 38, 54, 78, 52, 48, 54, 34]
 FLAG_TEXT = {"error": "［错误］", "warning": "［警告］"}
 
 
@@ -170,7 +170,11 @@ def _summary_row(row: Row, cells: _Cells, glyphs: Glyphs) -> list:
     name = ind.name + FLAG_TEXT.get(row.flag, "")
     prior = ""
     if row.prior is not None:
-        prior = ind.format(row.prior.value) + (f"\n（{row.prior.year}年）" if row.prior_is_gap else "")
+        prior = ind.format(row.prior.value)
+        if row.prior_is_gap:
+            one_line = f"{prior}({row.prior.year}年)"
+            fits = stringWidth(one_line, MAIN_FONT, 8.5) <= SUMMARY_WIDTHS[3] - 6
+            prior = one_line if fits else f"{prior}\n({row.prior.year}年)"
     met = "" if row.met is None else ("是" if row.met else "否")
     pct = row.change_pct
     return [cells(name, SUMMARY_WIDTHS[0]), glyphs.plain(ind.unit), ind.format(row.value), prior,
@@ -310,8 +314,8 @@ def write_summary(data: ReportData, path: Path) -> None:
 
 # ---- county comparison -------------------------------------------------------------------------------
 
-COUNTIES_PER_PAGE = 8
-NAME_W, UNIT_W, PARENT_W, VALUE_W, RANK_W = 124, 38, 62, 50, 21
+COUNTIES_PER_PAGE = 7
+NAME_W, UNIT_W, PARENT_W, VALUE_W, RANK_W = 140, 36, 60, 52, 22
 
 
 def comparison_story(data: ComparisonData, glyphs: Glyphs, progress=None, cancelled=None) -> list:
