@@ -9,6 +9,13 @@ from sqlite_utils import Database
 Inputs = tuple[dict[str, float], dict[str, str], dict[str, dict[int, float]], dict[str, float]]
 
 
+# notes matter only for the year judged: not fetching the others' saves making their strings
+ONE_REGION_SQL = ("SELECT indicator, year, value, CASE WHEN year = ? THEN note END FROM value "
+                  "WHERE region = ? AND year <= ?")
+MANY_REGIONS_SQL = ("SELECT region, indicator, year, value, CASE WHEN year = ? THEN note END FROM value "
+                    "WHERE region IN ({marks}) AND year <= ?")
+
+
 def _fold(rows, year: int, out_values, out_notes, out_history) -> None:
     for code, y, value, note in rows:
         if y == year:
@@ -26,8 +33,7 @@ def region_year_inputs(db: Database, region: str, year: int) -> Inputs:
     values: dict[str, float] = {}
     notes: dict[str, str] = {}
     history: dict[str, dict[int, float]] = {}
-    rows = conn.execute("SELECT indicator, year, value, note FROM value WHERE region = ? AND year <= ?",
-                        (region, year))
+    rows = conn.execute(ONE_REGION_SQL, (year, region, year))
     _fold(rows, year, values, notes, history)
     targets = dict(conn.execute("SELECT indicator, value FROM target WHERE region = ? AND year = ?",
                                 (region, year)).fetchall())
@@ -40,23 +46,24 @@ def many_region_inputs(db: Database, regions: list[str], year: int) -> dict[str,
     if not regions:
         return out
     conn = db.conn
-    grouped: dict[str, list] = {r: [] for r in regions}
     chunk = 500  # well under SQLite's limit on bound parameters
     for i in range(0, len(regions), chunk):
         part = regions[i:i + chunk]
         marks = ",".join("?" * len(part))
-        for region, code, y, value, note in conn.execute(
-            f"SELECT region, indicator, year, value, note FROM value WHERE region IN ({marks}) AND year <= ?",
-            (*part, year),
-        ):
-            grouped[region].append((code, y, value, note))
+        rows = conn.execute(MANY_REGIONS_SQL.format(marks=marks), (year, *part, year))
+        for region, code, y, value, note in rows:
+            values, notes, history, _ = out[region]
+            if y == year:
+                if value is not None:
+                    values[code] = value
+                if note:
+                    notes[code] = note
+            elif value is not None:
+                history.setdefault(code, {})[y] = value
         for region, code, value in conn.execute(
             f"SELECT region, indicator, value FROM target WHERE region IN ({marks}) AND year = ?", (*part, year)
         ):
             out[region][3][code] = value
-    for region, rows in grouped.items():
-        values, notes, history, _ = out[region]
-        _fold(rows, year, values, notes, history)
     return out
 
 

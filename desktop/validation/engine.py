@@ -248,7 +248,9 @@ def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object]
             findings.append(Finding(code, "error", "range", problem, value, None, None))
         past = history.get(code)
         if past:
-            earlier = {y: v for y, v in past.items() if y < year and v is not None}
+            earlier = past if max(past) < year else {y: v for y, v in past.items() if y < year}
+            if None in earlier.values():
+                earlier = {y: v for y, v in earlier.items() if v is not None}
             if earlier:
                 for found in (_yoy(ind, value, year, earlier), _history(ind, value, earlier)):
                     if found:
