@@ -53,3 +53,42 @@ def test_validate_bad_arguments(demo_path, cli):
     assert r.code == 1 and "年份无效" in r.err
     r = cli(demo_path, "validate", "330300")
     assert r.code == 2
+
+
+def _complete_dataset(services, region, year):
+    """Every visible indicator filled in range and consistent, except beds per 1000 (10 vs 5 from the counts)."""
+    from desktop.domain import ValueChange
+
+    values = {}
+    for ind in services.indicators():
+        values[ind.code] = round((ind.min + ind.max) / 2, ind.decimals)
+    values.update(NURSES_PER_1000=5.0, CHILDCARE_PLACES=100000, CHILDCARE_PLACES_AFFORDABLE=60000,
+                  ELDERLY_REHAB_BEDS_PER_1000=10.0)
+    services.apply_changes([ValueChange(region, year, c, v) for c, v in values.items()], source="cli")
+
+
+def test_submit_refuses_unexplained_warnings_and_accepts_a_real_explanation(services, db_path, cli):
+    from desktop.validation import validate
+
+    _complete_dataset(services, "330302", 2024)
+    (f,) = validate(services, "330302", 2024, submission=True)
+    assert (f.indicator, f.rule, f.severity, f.cleared) == ("BEDS_PER_1000", "logic", "warning", False)
+    r = cli(db_path, "submit", "330302", "2024")
+    assert r.code == 1 and "每千人口医疗机构床位数" in r.err
+    assert cli(db_path, "get", "330302", "2024", "--json").json()["status"] == "draft"
+    cli(db_path, "set", "330302", "2024", "BEDS_PER_1000", "10", "--note", "核实无误")
+    assert cli(db_path, "submit", "330302", "2024").code == 1
+    cli(db_path, "set", "330302", "2024", "BEDS_PER_1000", "10", "--note", "床位数为医院口径，人口为户籍人口，口径不同")
+    r = cli(db_path, "submit", "330302", "2024")
+    assert r.code == 0, r.err
+    assert cli(db_path, "get", "330302", "2024", "--json").json()["status"] == "submitted"
+
+
+def test_submit_refuses_errors_even_with_a_note(services, db_path, cli):
+    _complete_dataset(services, "330302", 2024)
+    services.set_value("330302", 2024, "BEDS_PER_1000", 5.0)
+    services.set_value("330302", 2024, "CHILDCARE_PLACES_AFFORDABLE", 200000, note="含在建项目的普惠托位计划数")
+    r = cli(db_path, "validate", "330302", "2024", "--json", "--submission")
+    assert r.code == 1 and [f["rule"] for f in r.json()["findings"]] == ["logic"]
+    r = cli(db_path, "submit", "330302", "2024")
+    assert r.code == 1 and "普惠托位数" in r.err
