@@ -125,3 +125,35 @@ def test_unreadable_files(tmp_path):
 def test_chinese_severity_words_and_full_width_colon():
     rules = parse_rules("强制性：A <= B\n核实性: A >= C\n提示: B ≠ C", "t", CODES)
     assert [r.severity for r in rules] == ["error", "warning", "info"]
+
+
+# ---- the parser computes what the arithmetic says -----------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_leaf = st.one_of(st.sampled_from(["A", "B", "C"]), st.integers(1, 99).map(str))
+
+
+def _combine(children):
+    return st.one_of(
+        st.tuples(children, st.sampled_from(["+", "-", "*", "/"]), children).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(children, st.sampled_from(["+", "-", "*", "/"]), children).map(lambda t: f"{t[0]} {t[1]} {t[2]}"),
+        children.map(lambda c: f"abs({c})"),
+        children.map(lambda c: f"-{c}"),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(expr=st.recursive(_leaf, _combine, max_leaves=8),
+       a=st.integers(-50, 50), b=st.integers(1, 50), c=st.integers(1, 50))
+def test_parsed_arithmetic_matches_the_usual_reading(expr, a, b, c):
+    env = {"A": float(a), "B": float(b), "C": float(c)}
+    try:
+        expected = eval(expr, {"abs": abs}, dict(env))  # the test's oracle only; the engine never evals
+    except ZeroDivisionError:
+        expected = None
+    got = parse_comparison(f"A <= {expr}", CODES).sides(env)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None and got[1] == pytest.approx(expected, rel=1e-9, abs=1e-9)
