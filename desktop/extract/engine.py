@@ -1,0 +1,536 @@
+"""Figures out of a narrative report: which catalog indicator a sentence states, with which value.
+
+The rules read the prose the way a clerk does: a name (or one of its catalog aliases) followed by a
+connecting word and a figure with a unit that agrees with the indicator's unit; a figure with its
+unit written before the name ("设置14个急救站点"); "分别" and "均" lists; changes ("下降17.56%") only
+for growth indicators; year phrases ("从2019年的2.1个提高到2022年的3.4个"). Anything planned, targeted,
+approximate, about another place or another year is left out: saying nothing beats a wrong figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.domain import Indicator
+from desktop.extract import lexicon as lx
+from desktop.extract.text import Prepared, Sentence, prepare
+from desktop.numbers import normalize_text
+
+_PAREN = re.compile(r"\([^()]*\)")
+_GROWTH_SUFFIX = ("增长率", "增幅", "增速", "增长幅度", "涨幅", "增长速度")
+_NUMBER = re.compile(r"(?<![0-9A-Za-z.])(?P<neg>负|-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![0-9])")
+_CLAUSE = re.compile(r"[,;]")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    indicator: Indicator
+    mode: str  # "name": the figure follows; "base": a growth indicator's quantity, a change verb needed;
+    #            "object": what a flow indicator counts ("村卫生室" of 新增村卫生室数), its verb needed
+    verb: str = ""
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass
+class Figure:
+    start: int          # clean offsets of the digits (with sign)
+    end: int            # end of the figure with multiplier and unit
+    num_end: int
+    number: float
+    multiplier: str
+    unit: str
+    approx: bool
+    year: int | None = None  # the figure is itself a year ("2021年")
+
+
+@dataclass
+class Found:
+    indicator: Indicator
+    value: float
+    year: int
+    sentence: Sentence
+    figure: Figure
+
+
+# ---- the vocabulary of one catalog --------------------------------------------------------------
+def build_terms(indicators: list[Indicator]) -> dict[str, Term]:
+    """Every wording of every indicator, from its name and aliases (and the stems prose uses)."""
+    terms: dict[str, Term] = {}
+    derived: list[Term] = []
+    for ind in indicators:
+        for raw in (ind.name, *ind.aliases):
+            full = normalize_text(raw)
+            variants = {full, _PAREN.sub("", full)}
+            for v in variants:
+                if len(v) < 2:
+                    continue
+                if ind.kind == "growth" and not v.endswith(_GROWTH_SUFFIX):
+                    terms.setdefault(v, Term(v, ind, "base"))
+                    continue
+                terms.setdefault(v, Term(v, ind, "name"))
+                stem = v[:-2] if v.endswith("人数") else v[:-1] if v.endswith("数") and ind.kind != "growth" else ""
+                if len(stem) >= 2:
+                    derived.append(Term(stem, ind, "name"))
+                for verb in lx.FLOW_VERBS:
+                    base = stem or v
+                    if base.startswith(verb) and len(base) - len(verb) >= 2:
+                        derived.append(Term(base[len(verb):], ind, "object", verb))
+                        break
+    for t in derived:
+        terms.setdefault(t.text, t)
+    return terms
+
+
+def find_mentions(text: str, terms: dict[str, Term]) -> list[Mention]:
+    """Non-overlapping mentions, the longest wording winning where two overlap."""
+    hits = []
+    for word, term in terms.items():
+        i = text.find(word)
+        while i >= 0:
+            hits.append(Mention(i, i + len(word), term))
+            i = text.find(word, i + 1)
+    hits.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Mention] = []
+    for m in hits:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def find_figures(text: str, mentions: list[Mention]) -> list[Figure]:
+    inside = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        try:
+            number = float(m.group("num").replace(",", ""))
+        except ValueError:
+            continue
+        if m.group("neg"):
+            number = -number
+        pos = m.end()
+        multiplier = ""
+        if pos < len(text) and text[pos] in lx.MULTIPLIERS:
+            multiplier = text[pos]
+            pos += 1
+        approx = False
+        if pos < len(text) and text[pos] in "多余":
+            approx = True
+            pos += 1
+        unit = ""
+        for u in lx.TEXT_UNITS:
+            if text.startswith(u, pos):
+                unit = u
+                break
+        end = pos + len(unit)
+        after = text[end:end + 3]
+        if lx.APPROX_AFTER.match(after) or after[:1] in ("~", "-") or text[m.start() - 1:m.start()] in ("~", "第"):
+            approx = True
+        if lx.APPROX_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
+            approx = True
+        year = None
+        if unit == "年" and not multiplier and re.fullmatch(r"(19|20)\d\d", m.group("num")):
+            year = int(m.group("num"))
+        out.append(Figure(m.start(), end, m.end(), number, multiplier, unit, approx, year))
+    return out
+
+
+# ---- reading the words between a name and its figure ----------------------------------------
+@dataclass
+class Gap:
+    ok: bool
+    kinds: set = field(default_factory=set)
+    year: int | None = None
+    down: bool = False
+    words: list = field(default_factory=list)
+
+
+def read_gap(gap: str) -> Gap:
+    """Tokenise the connecting words; ok only if every character is a known connector."""
+    out = Gap(True)
+    if len(gap) > lx.GAP_MAX:
+        return Gap(False)
+    i = 0
+    while i < len(gap):
+        m = lx.YEAR_TOKEN.match(gap, i)
+        if m:
+            out.year = int(m.group(1))
+            i = m.end()
+            continue
+        for word, kind in lx.GAP_WORDS:
+            if gap.startswith(word, i):
+                out.kinds.add(kind)
+                out.words.append(word)
+                if kind == "dn":
+                    out.down = True
+                i += len(word)
+                break
+        else:
+            return Gap(False)
+    return out
+
+
+def convert(fig: Figure, ind: Indicator) -> float | None:
+    """The figure in the indicator's unit, or None when the units disagree."""
+    unit = normalize_text(ind.unit)
+    value = fig.number
+    if unit in ("%", "‰"):
+        return value if fig.unit == unit and not fig.multiplier else None
+    if unit == "1/10万":
+        return value if fig.unit in ("1/10万", "/10万", "/十万") and not fig.multiplier else None
+    cat_mult = 1.0
+    cat_class = unit
+    if unit[:1] in lx.MULTIPLIERS and len(unit) > 1:
+        cat_mult, cat_class = lx.MULTIPLIERS[unit[0]], unit[1:]
+    text_mult = lx.MULTIPLIERS.get(fig.multiplier, 1.0)
+    if fig.unit:
+        group = next((g for g in lx.UNIT_GROUPS if cat_class in g), {cat_class})
+        if fig.unit not in group:
+            return None
+        # 人次 counts visits: it stands for persons only where the catalog counts persons by 万人 or 人
+    elif not (fig.multiplier and ind.kind == "count"):
+        return None  # a bare number is too ambiguous to propose
+    return round(value * text_mult / cat_mult, 10)
+
+
+def in_range(value: float, ind: Indicator) -> bool:
+    return (ind.min is None or value >= ind.min) and (ind.max is None or value <= ind.max)
+
+
+# ---- the document: plan or record ------------------------------------------------------------------
+def plan_document(prepared: Prepared) -> bool:
+    """A text mostly about what is to be done (a plan) rather than what was done."""
+    plan = done = 0
+    for s in prepared.sentences:
+        if lx.PLAN_MARKERS.search(s.text):
+            plan += 1
+        if lx.DONE_MARKERS.search(s.text):
+            done += 1
+    return plan >= 3 and done * 3 <= plan
+
+
+_TOPIC_YEAR = re.compile(r"^(?:在|截至|截止|到|至|自)?((?:19|20)\d\d)年(?:底|末|度|全年|上半年|下半年|1-\d+月)?(?:,|以来|来)")
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
+
+
+class _Extractor:
+    def __init__(self, text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...]):
+        self.prepared = prepare(text)
+        self.terms = build_terms(indicators)
+        self.year = year
+        self.region_names = region_names
+        self.plan_doc = plan_document(self.prepared)
+        self.found: list[Found] = []
+
+    def run(self) -> list[Found]:
+        paragraph_year: dict[int, int] = {}
+        for s in self.prepared.sentences:
+            if s.heading:
+                continue
+            m = _TOPIC_YEAR.match(s.text)
+            if m:
+                paragraph_year[s.paragraph] = int(m.group(1))
+            context_year = paragraph_year.get(s.paragraph, self.year)
+            self._sentence(s, context_year)
+        return self.found
+
+    # -- per sentence
+    def _sentence(self, s: Sentence, context_year: int) -> None:
+        text = s.text
+        if self._planned(s):
+            return
+        mentions = find_mentions(text, self.terms)
+        if not mentions and "率" not in text:
+            return
+        figures = [f for f in find_figures(text, mentions) if f.year is None or f.unit != "年"]
+        years = [f for f in find_figures(text, mentions) if f.year is not None]
+        used_mentions: set[int] = set()
+        used_figures: set[int] = set()
+        pairs: list[tuple[Mention, Figure, Gap]] = []
+        for key in ("分别", "均"):
+            for m in re.finditer(key, text):
+                self._list(text, m.start(), m.end(), key, mentions, figures, used_mentions, used_figures, pairs)
+        self._for_groups(text, mentions, figures, used_mentions, used_figures, pairs)
+        for mi, mention in enumerate(mentions):
+            if mi in used_mentions:
+                continue
+            self._direct(text, mi, mention, mentions, figures, used_mentions, used_figures, pairs)
+        for mi, mention in enumerate(mentions):
+            if mi in used_mentions:
+                continue
+            self._before(text, mi, mention, figures, used_mentions, used_figures, pairs)
+        self._elliptic(text, mentions, figures, used_figures, pairs)
+        seen: set[str] = set()
+        for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
+            found = self._judge(s, mention, fig, gap, context_year, years)
+            if found is None:
+                continue
+            key = f"{found.indicator.code}/{found.year}"
+            if key in seen:  # a later figure of the same indicator in one sentence is a part ("其中")
+                continue
+            seen.add(key)
+            self.found.append(found)
+
+    def _planned(self, s: Sentence) -> bool:
+        section = self.prepared.sections[s.section]
+        if section.mode == "plan":
+            return True
+        if lx.PLAN_MARKERS.search(_QUOTED.sub("", s.text)):
+            return True
+        if self.plan_doc and not lx.DONE_MARKERS.search(s.text):
+            return True
+        return False
+
+    # -- pairings
+    def _direct(self, text, mi, mention, mentions, figures, used_m, used_f, pairs) -> None:
+        """name + connecting words + figure, possibly a chain of year phrases."""
+        nxt = next((f for f in figures if f.start >= mention.end), None)
+        if nxt is None or figures.index(nxt) in used_f:
+            return
+        between = text[mention.end:nxt.start]
+        if _CLAUSE.search(between) or any(m.start >= mention.end and m.start < nxt.start for m in mentions):
+            return
+        gap = read_gap(between.rstrip("负-") if nxt.number < 0 else between)
+        if not gap.ok:
+            return
+        used_m.add(mi)
+        used_f.add(figures.index(nxt))
+        pairs.append((mention, nxt, gap))
+        # "从2019年的2.1个提高到2022年的3.4个": the chain goes on with a new year
+        prev = nxt
+        while gap.year is not None or "f" in gap.kinds:
+            fi = figures.index(prev) + 1
+            if fi >= len(figures) or fi in used_f:
+                break
+            cand = figures[fi]
+            between = text[prev.end:cand.start]
+            if _CLAUSE.search(between):
+                break
+            gap2 = read_gap(between)
+            if not gap2.ok or not gap2.words:
+                break
+            used_f.add(fi)
+            pairs.append((mention, cand, gap2))
+            if "f" in gap.kinds and gap.year is None:
+                pairs.remove((mention, prev, gap))  # "由X提高到Y" without a year: X's year is unknown
+            prev, gap = cand, gap2
+            if gap2.year is None:
+                break
+
+    def _before(self, text, mi, mention, figures, used_m, used_f, pairs) -> None:
+        """figure and unit written before the name: "设置14个急救站点", "新增12家村卫生室"."""
+        for fi, fig in enumerate(figures):
+            if fi in used_f or not fig.unit or fig.end != mention.start:
+                continue
+            if mention.term.mode == "base":
+                return
+            clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, fig.start)), default=0)
+            gap = Gap(True)
+            if mention.term.mode == "object":
+                if mention.term.verb not in text[clause_start:fig.start]:
+                    return
+                gap.kinds.add("flow")
+            used_m.add(mi)
+            used_f.add(fi)
+            pairs.append((mention, fig, gap))
+            return
+
+    def _for_groups(self, text, mentions, figures, used_m, used_f, pairs) -> None:
+        """"为19.74万高危人群开展大肠癌筛查": a number of people served, named by the service after it."""
+        for m in re.finditer(r"为(?=\d)", text):
+            fig = next((f for f in figures if f.start == m.end()), None)
+            if fig is None or fig.unit not in ("", "人", "名", "位", "人次"):
+                continue
+            rest = text[fig.end:fig.end + 16]
+            verb = re.match(r"[\u4e00-\u9fff]{0,8}?(?:人群|人员|儿童|老人|老年人|居民|妇女|患者|对象|学生|群众)(?:免费)?(?:开展|提供|实施|进行)", rest)
+            if not verb:
+                continue
+            mention = next((x for x in mentions if x.start == fig.end + verb.end()), None)
+            if mention is None or normalize_text(mention.term.indicator.unit).lstrip("万") not in ("人",):
+                continue
+            fi, mi = figures.index(fig), mentions.index(mention)
+            if fi in used_f or mi in used_m:
+                continue
+            person = Figure(fig.start, fig.end, fig.num_end, fig.number, fig.multiplier, fig.unit or "人",
+                            fig.approx, None)
+            used_f.add(fi)
+            used_m.add(mi)
+            pairs.append((mention, person, Gap(True)))
+
+    def _list(self, text, k0, k1, key, mentions, figures, used_m, used_f, pairs) -> None:
+        """"门诊、住院次均费用分别增长3.2%、2.9%" and "A、B均达100%"."""
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, k0)), default=0)
+        head = text[clause_start:k0]
+        # the figures after the key word
+        first = next((f for f in figures if f.start >= k1), None)
+        if first is None:
+            return
+        after_gap = read_gap(text[k1:first.start].rstrip("负-") if first.number < 0 else text[k1:first.start])
+        if not after_gap.ok or _CLAUSE.search(text[k1:first.start]):
+            return
+        values = [first]
+        if key == "分别":
+            fi = figures.index(first)
+            while fi + 1 < len(figures):
+                sep = text[values[-1].end:figures[fi + 1].start]
+                if not _LIST_SEP.match(sep) or len(sep) > 2:
+                    break
+                fi += 1
+                values.append(figures[fi])
+        # the names before it
+        before_gap = ""
+        m = re.search(r"(?:同比|比上年|较上年|比去年|较去年|全年|已|也|都)+$", head)
+        if m:
+            before_gap = m.group()
+            head = head[: m.start()]
+        items = [x for x in re.split(r"、|和|及|与|以及", head) if x]
+        if len(items) < 2:
+            return
+        resolved = []
+        for idx, item in enumerate(items):
+            term = self._resolve_item(item, items, idx)
+            if term is None:
+                return
+            resolved.append(term)
+        if key == "分别" and len(resolved) != len(values):
+            return
+        gap = read_gap(before_gap + text[k1:first.start].rstrip("负-") if first.number < 0
+                       else before_gap + text[k1:first.start])
+        if not gap.ok:
+            return
+        for idx, term in enumerate(resolved):
+            fig = values[idx] if key == "分别" else first
+            pairs.append((Mention(clause_start, k0, term), fig, gap))
+        for fig in values:
+            used_f.add(figures.index(fig))
+        for mi, mention in enumerate(mentions):
+            if clause_start <= mention.start < k0:
+                used_m.add(mi)
+
+    def _resolve_item(self, item: str, items: list[str], idx: int) -> Term | None:
+        """A list item's indicator, borrowing the shared tail or head of the list ("门诊、住院次均费用")."""
+        best: tuple[int, Term] | None = None
+
+        def consider(cand: str, lo: int, hi: int) -> None:
+            nonlocal best
+            for mention in find_mentions(cand, self.terms):
+                if mention.end == len(cand) and mention.start <= lo and mention.end >= hi:
+                    size = mention.end - mention.start
+                    if best is None or size > best[0]:
+                        best = (size, mention.term)
+
+        consider(item, len(item) - 1, len(item))
+        last, first = items[-1], items[0]
+        if idx < len(items) - 1:
+            for j in range(1, len(last)):
+                consider(item + last[j:], len(item) - 1, len(item))
+        if idx > 0:
+            for j in range(1, len(first)):
+                consider(first[:j] + item, j, j + len(item))
+        return best[1] if best else None
+
+    def _elliptic(self, text, mentions, figures, used_f, pairs) -> None:
+        """"家庭医生签约58.38万人次，签约率44.97%": a bare rate naming the indicator just mentioned."""
+        for cm in _CLAUSE.finditer(text):
+            start = cm.end()
+            m = re.match(r"(?:其中|全市|全县|全区)?([\u4e00-\u9fff]{1,6}?(?:率|占比|比例))", text[start:])
+            if not m:
+                continue
+            word_start, word_end = start + m.start(1), start + m.end(1)
+            if any(x.start <= word_start < x.end for x in mentions):
+                continue
+            word = m.group(1)
+            earlier = [x for x in mentions if x.end <= start]
+            if not earlier:
+                continue
+            prev = earlier[-1]
+            best = None
+            for term in self.terms.values():
+                if term.mode != "name" or not term.text.endswith(word) or term.text == word:
+                    continue
+                shared = _common_prefix(term.text, prev.term.text)
+                if shared >= 2 and (best is None or shared > best[0]):
+                    best = (shared, term)
+            if best is None:
+                continue
+            fig = next((f for f in figures if f.start >= word_end), None)
+            if fig is None or figures.index(fig) in used_f:
+                continue
+            between = text[word_end:fig.start]
+            gap = read_gap(between)
+            if not gap.ok or _CLAUSE.search(between):
+                continue
+            used_f.add(figures.index(fig))
+            pairs.append((Mention(word_start, word_end, best[1]), fig, gap))
+
+    # -- judging one pairing
+    def _judge(self, s: Sentence, mention: Mention, fig: Figure, gap: Gap, context_year: int,
+               years: list[Figure]) -> Found | None:
+        ind = mention.term.indicator
+        if fig.approx or "a" in gap.kinds or "p" in gap.kinds:
+            return None
+        text = s.text
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, min(mention.start, fig.start))), default=0)
+        if lx.OTHER_SCOPE.search(text[clause_start:min(mention.start, fig.start)]):
+            return None
+        # which year the figure is of
+        year = gap.year
+        if year is None:
+            inline = [y for y in years if y.end <= fig.start and y.start >= clause_start
+                      and not _QUOTED.search(text[y.start:fig.start])]
+            year = inline[-1].year if inline else context_year
+        if year > self.year or (gap.year is None and year != self.year):
+            return None
+        change = bool(gap.kinds & {"d", "dn"})
+        value = convert(fig, ind)
+        if value is None:
+            return None
+        if ind.kind == "growth":
+            if mention.term.mode == "base" and not change:
+                return None
+            if mention.term.mode == "name" and gap.down:
+                return None
+            if gap.down:
+                if value < 0:
+                    return None
+                value = -value
+        elif change:
+            return None
+        # a figure that adds to a stock is not the stock
+        flow = mention.term.mode == "object" or any(
+            normalize_text(ind.name).startswith(v) for v in lx.FLOW_VERBS)
+        if not flow:
+            clause = text[clause_start:fig.start]
+            if lx.INCREMENT.search(clause):
+                return None
+            prev_clause = text[:clause_start]
+            if mention.start == clause_start and lx.INCREMENT.search(
+                    prev_clause[max((m.end() for m in _CLAUSE.finditer(prev_clause[:-1])), default=0):]):
+                return None  # "新增照护机构6家，托位180个": the list goes on adding
+        if not in_range(value, ind):
+            return None
+        return Found(ind, value, year, s, fig)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def run(text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...] = ()) -> tuple[Prepared, list[Found]]:
+    ex = _Extractor(text, indicators, year, region_names)
+    return ex.prepared, ex.run()

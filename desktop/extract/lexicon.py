@@ -1,0 +1,73 @@
+"""The words of Chinese statistical prose the extractor reads: units, connectors, plan and past markers.
+
+Indicator names and their variants are not here: they are catalog data (the `aliases` column).
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---- units written after a figure (NFKC-folded) ----------------------------------------------
+# longest first, so "人次" wins over "人" and "个百分点" over "个"
+TEXT_UNITS = sorted([
+    "个百分点", "百分点", "1/10万", "/10万", "/十万", "/万", "人次", "周岁", "剂次", "平方米", "万元", "亿元",
+    "%", "‰", "岁", "人", "名", "位", "张", "床", "个", "家", "所", "处", "座", "辆", "台", "管", "份", "户",
+    "例", "分", "元", "年", "月", "日", "天", "次", "剂", "支", "项", "类", "倍", "小时", "分钟", "号", "间",
+], key=len, reverse=True)
+
+# classifiers that count the same things; the catalog unit's classifier must share a group with the text's
+UNIT_GROUPS = [
+    {"人", "名", "位", "人次"},
+    {"个", "家", "所", "处", "座", "间"},
+    {"张", "床"},
+    {"辆", "台"},
+    {"管"},
+    {"份"},
+    {"户"},
+    {"例"},
+    {"分"},
+    {"岁", "周岁"},
+]
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+
+# ---- words between an indicator's name and its figure --------------------------------------
+# kind: n = neutral ("达到"), d = a change by ("增长"), dn = a change by, downwards ("下降"),
+# c = comparison ("同比"), p = plan ("力争"), a = approximate ("约"), f = from ("由")
+_GAP_WORDS = {
+    "n": "已 已经 已达 共 共计 累计 总计 合计 全年 年末 年底 当年 底 末 达到了 达到 达 为 是 : 有 拥有 提高到 提高至 "
+         "提升到 提升至 上升到 上升至 升至 增加到 增加至 增至 增长到 增长至 下降到 下降至 下降为 降至 降低到 降低至 "
+         "减少到 减少至 降到 保持在 稳定在 维持在 仍 继续 均 总数 总量 数量 的 了 进一步 全市 全县 全区 "
+         "截至目前 目前 现有 实际 上半年 累计达 已完成 完成 建成 设置 配备 开设 备案 建立 覆盖",
+    "d": "增长 增加 上升 提高 提升 增幅 增长率 增速 涨幅 增长幅度 幅度",
+    "dn": "下降 降低 减少 负增长 降幅 下降幅度 下降了 降低了 减少了",
+    "c": "同比 比上年 较上年 比去年 较去年 与上年相比 与去年相比 较 比 环比",
+    "p": "控制在 力争达到 力争 争取 确保 目标 要达到 预计 将达到 要 将 计划",
+    "a": "约 近 超过 超 逾 突破 不到 将近 接近 大约 近乎 高于 低于 不低于 不少于 不超过 小于 大于 少于 多于",
+    "f": "由 从",
+}
+GAP_WORDS: list[tuple[str, str]] = sorted(
+    ((w, kind) for kind, words in _GAP_WORDS.items() for w in words.split()), key=lambda x: -len(x[0]))
+YEAR_TOKEN = re.compile(r"((?:19|20)\d\d)年(?:底|末|度)?")
+GAP_MAX = 14
+
+# after a figure: the figure is not exact, or is a bound of a target
+APPROX_AFTER = re.compile(r"^(?:多|余|以上|以下|左右|上下|以内|之内|强|许|开外)")
+APPROX_BEFORE = re.compile(r"(?:(?<![签预制节公合条契])约|近|超|逾|不到|将近|接近|大约|突破|高于|低于|不低于|不少于|不超过|小于|大于|少于|多于|超出)$")
+
+# ---- whether a sentence tells what was done or what is planned ------------------------------
+PLAN_MARKERS = re.compile(
+    r"力争|争取|争创|力推|确保|预计|预期(?!寿命)|拟|目标(?:值|为|是|任务)|计划(?:到|在|于|年)|规划(?:到|期|目标)|"
+    r"下半年|明年|下一年|下一步|今后|未来[一二三四五0-9]|十四五|十五五|"
+    r"(?:到|至)(?:19|20)\d\d年(?!底|末|\d)|"
+    r"(?:我市|我县|我区|全市|全县|全区|局|委|我们|中心)将|将(?:进一步|继续|深入|全面|加快|持续|紧紧|推进|认真|着力|"
+    r"重点|大力|努力|实现|建成|完成|达到|开展|实施|围绕|坚持|通过|聚焦|提升|提高)|"
+    r"要(?:进一步|加快|确保|实现|达到|完成)")
+# strong signs that a figure is a fact already reached
+DONE_MARKERS = re.compile(
+    r"已|截至|截止|累计|同比|较上年|比上年|较去年|比去年|上年同期|去年同期|全年共|共完成|建成投用|顺利通过|荣获|获评|"
+    r"入选|被命名|目前")
+# the indicator concerns more than the region reported on
+OTHER_SCOPE = re.compile(r"全国|全省|全球|世界|省内平均|全省平均|全国平均|同级平均|国家平均")
+# a figure that adds to a stock, not the stock itself (unless the indicator counts additions)
+INCREMENT = re.compile(r"新增|新建|新改建|新招|新开设|增设|扩建|改建|新认定|新创成")
+FLOW_VERBS = ("新建改建", "招聘引进", "新改建", "新增", "新建", "改建", "招聘", "引进", "招引")
