@@ -352,7 +352,7 @@ class _Extractor:
             if fig is None or fig.unit not in ("", "人", "名", "位", "人次"):
                 continue
             rest = text[fig.end:fig.end + 16]
-            verb = re.match(r"[\u4e00-\u9fff]{0,8}?(?:人群|人员|儿童|老人|老年人|居民|妇女|患者|对象|学生|群众)(?:免费)?(?:开展|提供|实施|进行)", rest)
+            verb = re.match(r"[^,;。!?]{0,10}?(?:人群|人员|儿童|老人|老年人|居民|妇女|患者|对象|学生|群众)(?:免费)?(?:开展|提供|实施|进行)", rest)
             if not verb:
                 continue
             mention = next((x for x in mentions if x.start == fig.end + verb.end()), None)
