@@ -368,3 +368,22 @@ def test_audit_export_to_excel_keeps_formula_text_as_text(office, db_path, cli, 
     assert note_cells and all(c.data_type == "s" for c in note_cells)
     assert all(b[3] == "温岭市" for b in body)
     assert ws.freeze_panes == "A2"
+
+
+def test_users_passwords_and_roles_on_the_command_line(office, db_path, cli, monkeypatch):
+    monkeypatch.setenv("NEW_PW", "zs-new")
+    monkeypatch.setenv("CHI_PASSWORD", "zs-pass")
+    assert cli(db_path, "passwd", "张三", "--password-env", "NEW_PW", "--user", "张三").code == 0
+    r = cli(db_path, "set", REGION, YEAR, "BEDS_PER_1000", "4.4", "--user", "张三")
+    assert r.code == 1 and "密码错误" in r.err  # the old one no longer works
+    monkeypatch.setenv("CHI_PASSWORD", "zs-new")
+    assert cli(db_path, "set", REGION, YEAR, "BEDS_PER_1000", "4.4", "--user", "张三").code == 0
+    r = cli(db_path, "passwd", "李四", "--remove", "--user", "张三")
+    assert r.code == 1 and "无权" in r.err
+    monkeypatch.delenv("CHI_PASSWORD")
+    # changing a role keeps the password; the only admin cannot stop being one
+    assert cli(db_path, "user", "add", "张三", "--role", "supervisor").code == 0
+    assert workflow.needs_password(office("admin"), "张三")
+    r = cli(db_path, "user", "add", "admin", "--role", "clerk")
+    assert r.code == 1 and "唯一的管理员" in r.err
+    assert {u.name: u.role for u in office("admin").users()}["admin"] == "admin"

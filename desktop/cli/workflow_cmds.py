@@ -25,6 +25,14 @@ def register(sub) -> None:
     add_user_option(p)
     p.set_defaults(handler=cmd_changes)
 
+    p = sub.add_parser("passwd", help="设定或取消用户密码（管理员可改任何人的；其他用户只能改自己的）")
+    p.add_argument("name")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--password-env", metavar="VAR", help="从该环境变量读取新密码")
+    group.add_argument("--remove", action="store_true", help="取消密码")
+    add_user_option(p)
+    p.set_defaults(handler=cmd_passwd)
+
     p = sub.add_parser("audit-export", help="把修改记录导出为Excel工作簿")
     p.add_argument("region")
     p.add_argument("year")
@@ -119,6 +127,26 @@ def cmd_changes(args) -> int:
                 [[r.indicator, inds[r.indicator].name if r.indicator in inds else r.indicator,
                   fmt(r.indicator, r.submitted_value), fmt(r.indicator, r.current_value),
                   r.submitted_note, r.current_note, "是" if r.changed else ""] for r in rows])
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    import os
+
+    from desktop import workflow
+    from desktop.errors import AppError
+
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            raise AppError(f"环境变量 {args.password_env} 未设置或为空")
+    services = open_services(args)
+    try:
+        user = workflow.set_password(services, args.name, password)
+    finally:
+        services.close()
+    print(f"用户 {user.name} 的密码已{'设定' if user.has_password else '取消'}")
     return 0
 
 
