@@ -92,11 +92,18 @@ def _translate(exc: Exception, name: str) -> AppError:
     if isinstance(exc, AppError):
         return exc
     kind = type(exc).__name__
-    if kind in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
-        return safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取")
+    # openpyxl wraps what defusedxml raised in a ValueError ("Unable to read workbook ... from e"): look down the chain
+    seen, cause = set(), exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if type(cause).__name__ in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden",
+                                    "NotSupportedError"):
+            return safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取")
+        cause = cause.__cause__ or cause.__context__
     if isinstance(exc, MemoryError):
         return safety.UnsafeFile(name, "工作簿过大，内存不足，拒绝读取")
-    return safety.UnsafeFile(name, f"工作簿已损坏或格式不受支持，无法读取（{kind}：{str(exc)[:120]}）")
+    detail = " ".join(str(exc).split())[:120]  # one line: openpyxl's messages span several
+    return safety.UnsafeFile(name, f"工作簿已损坏或格式不受支持，无法读取（{kind}：{detail}）")
 
 
 def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | None):
