@@ -174,6 +174,8 @@ def test_catalog_commands(db_path, cli, tmp_path):
     assert r.code == 0 and r.json()["current"] == 1 and r.json()["proposed"] == 1
     r = cli(db_path, "indicator", "try", "GP_COUNT", "--yoy-warn", "50")
     assert "不再标记 1 处" in r.out
+    r = cli(db_path, "indicator", "edit", "GP_COUNT", "--max", "400")  # the trial is shown before saving
+    assert r.code == 0 and "试算" in r.out and "新增 1 处" in r.out
     assert cli(db_path, "indicator", "hide", "GP_COUNT").code == 0
     assert "GP_COUNT" not in [i["code"] for i in cli(db_path, "catalog", "--json").json()]
     rules = tmp_path / "rules.txt"

@@ -108,6 +108,11 @@ def cmd_indicator_edit(args) -> int:
         raise AppError("没有要修改的项目（例如 --name、--max、--yoy-warn）")
     services = open_services(args)
     try:
+        if set(changes) & {"min", "max", "decimals", "kind", "yoy_warn"}:
+            # what the new thresholds would have flagged in the stored years, shown before saving
+            trial = catalog_admin.try_indicator(services, args.indicator,
+                                                **{k: v for k, v in changes.items() if k != "code"})
+            print(f"试算：{trial.summary()}")
         ind = catalog_admin.edit_indicator(services, args.indicator, reason=args.reason, source="cli", **changes)
         version = services.catalog_version()
     finally:
@@ -206,6 +211,8 @@ def cmd_rules(args) -> int:
             regions = {r.code: r.name for r in services.regions()}
             _print_trial(result, args.json, names, regions)
         else:
+            if catalog_admin.check_rules(services, text) is None:
+                print(f"试算：{catalog_admin.try_rules(services, text).summary()}")
             changed = catalog_admin.save_rules(services, text, reason=args.reason, source="cli")
             print(f"规则已保存；目录版本 {services.catalog_version()}" if changed else "规则未变化，未保存")
     finally:
