@@ -123,8 +123,8 @@ def _classify(line: str) -> tuple[str, int]:
     m = _NUMBERING.match(stripped)
     rest = stripped[m.end():] if m else stripped
     short = len(rest) <= HEADING_MAX and not (set(rest) & _SENTENCE_PUNCT)
-    if short and not re.search(r"\d(?:\.\d+)?\s*[%‰％]", rest):
-        return "heading", m.end() if m else 0
+    if short and not re.search(r"\d(?:\.\d+)?\s*[%‰％]|\d$", rest):
+        return "short", m.end() if m else 0
     return ("numbered" if m else "text"), 0
 
 
@@ -160,6 +160,10 @@ def prepare(original: str) -> Prepared:
             if current is not None:
                 current.line_break()
             continue
+        open_paragraph = current is not None and bool(current.chars) and current.chars[-1] not in _CLOSE
+        if kind == "short":
+            # a short line without punctuation is a heading, unless a sentence is still running
+            kind, skip = ("text", 0) if open_paragraph else ("heading", skip)
         lead = len(line) - len(line.lstrip())
         start = line_start + lead + skip
         end = line_start + len(line.rstrip())
@@ -174,9 +178,7 @@ def prepare(original: str) -> Prepared:
                 prepared.sections.append(Section(text, mode if mode is not None else prev_mode))
                 paragraphs.append((b, True, len(prepared.sections) - 1))
             continue
-        open_paragraph = (current is not None and kind == "text" and current.chars
-                          and current.chars[-1] not in _CLOSE)
-        if not open_paragraph:
+        if not (open_paragraph and kind == "text"):
             current = _Builder()
             paragraphs.append((current, False, len(prepared.sections) - 1))
         else:

@@ -1,0 +1,183 @@
+"""The extraction rules one by one, as a clerk would notice them: which figure is proposed, and which is not."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from desktop.catalog import read_indicators
+from desktop.extract import Proposal, UnreadableReport, extract, read_text_file
+
+INDS = read_indicators()
+
+
+def found(text: str, year: int = 2021) -> dict[str, float]:
+    return {p.indicator: p.value for p in extract(text, INDS, year) if p.year == year}
+
+
+def test_name_variants_come_from_the_catalog_aliases():
+    assert found("2021年，全市人均预期寿命达到81.9岁。") == {"LIFE_EXPECTANCY": 81.9}
+    assert found("2021年，全市人均期望寿命达到81.9岁。") == {"LIFE_EXPECTANCY": 81.9}
+    assert found("千人托位数达4.01个。") == {"CHILDCARE_PLACES_PER_1000": 4.01}
+    assert found("每千人口托位数达4.01个。") == {"CHILDCARE_PLACES_PER_1000": 4.01}
+    assert found("孕产妇产系统管理率达96.06%。") == {"MATERNAL_MGMT_RATE": 96.06}
+    assert found("孕产妇系统管理率为96.06%。") == {"MATERNAL_MGMT_RATE": 96.06}
+
+
+def test_a_new_alias_in_the_catalog_is_used_without_code_change():
+    import dataclasses
+
+    inds = [dataclasses.replace(i, aliases=i.aliases + ("平均寿命",)) if i.code == "LIFE_EXPECTANCY" else i
+            for i in INDS]
+    assert [p.value for p in extract("全县平均寿命为80.5岁。", inds, 2021)] == [80.5]
+    assert extract("全县平均寿命为80.5岁。", INDS, 2021) == []
+
+
+def test_fenbie_lists_share_the_tail_and_the_head_of_the_names():
+    assert found("门诊、住院次均费用分别增长3.2%、2.9%。") == {
+        "OUTPATIENT_COST_GROWTH": 3.2, "INPATIENT_COST_GROWTH": 2.9}
+    assert found("每千人口执业（助理）医师数和注册护士数分别为3.9人和4.6人。") == {
+        "DOCTORS_PER_1000": 3.9, "NURSES_PER_1000": 4.6}
+    # three names, two figures: which goes with which is unknown, so nothing
+    assert found("孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率分别为5.1/10万、2.1‰。") == {}
+
+
+def test_wan_multiplies_into_the_indicator_unit():
+    assert found("全市核酸日最大检测能力达到3万管。") == {"NAT_DAILY_CAPACITY": 30000}
+    assert found("家庭医生签约人数58.38万人。") == {"FAMILY_DOCTOR_CONTRACTS": 58.38}
+    assert found("家庭医生签约人数583800人。") == {"FAMILY_DOCTOR_CONTRACTS": 58.38}
+    assert found("建成托位3.88万个。") == {"CHILDCARE_PLACES": 38800}
+
+
+def test_units_must_agree():
+    assert found("全市医疗机构实有床位1200张。") == {"HOSPITAL_BEDS": 1200}
+    assert found("全市医疗机构实有床位1200人。") == {}
+    assert found("儿童健康管理率达97.63。") == {}  # no % sign: not sure it is a percentage
+    assert found("全市报告法定传染病病例数同比下降17.56%。") == {}  # a change, not a count of cases
+    assert found("孕产妇死亡率为8.5/10万。") == {"MATERNAL_MORTALITY": 8.5}
+    assert found("婴儿死亡率为2.1‰。") == {"INFANT_MORTALITY": 2.1}
+
+
+def test_changes_count_only_for_growth_indicators():
+    assert found("门急诊次均费用同比增长-3.5%。") == {"OUTPATIENT_COST_GROWTH": -3.5}
+    assert found("住院次均费用同比下降17.56%。") == {"INPATIENT_COST_GROWTH": -17.56}
+    assert found("住院次均费用增长率为2.9%。") == {"INPATIENT_COST_GROWTH": 2.9}
+    assert found("住院次均费用为8000元。") == {}  # the cost itself is not the growth
+    assert found("人均期望寿命比上年提高0.3岁。") == {}  # a change of a non-growth indicator
+    assert found("重大慢性病过早死亡率下降到9.06%。") == {"PREMATURE_NCD_MORTALITY": 9.06}
+    assert found("重大慢性病过早死亡率下降9.06%。") == {}
+
+
+def test_numbers_broken_by_spaces_and_lines():
+    assert found("全市共设置老年康复护理床位1 071\n张。") == {"ELDERLY_REHAB_BEDS": 1071}
+    assert found("全市共设置老年康复护理床位10\n71张。") == {"ELDERLY_REHAB_BEDS": 1071}
+    assert found("该局规范健康档案管理，居民规范化电子健康档案覆\n\n盖率达65.35%。") == {"EHR_STANDARD_COVERAGE": 65.35}
+    assert found("全市建立电子健康档案１１９.５万份。") == {"EHR_RECORDS": 119.5}  # full-width digits
+
+
+def test_year_phrases():
+    got = {(p.indicator, p.year): p.value for p in extract("每千人口托位数从2019年的2.1个提高到2022年的3.4个。", INDS, 2022)}
+    assert got == {("CHILDCARE_PLACES_PER_1000", 2022): 3.4, ("CHILDCARE_PLACES_PER_1000", 2019): 2.1}
+    # a sentence about another year says nothing about this one
+    assert found("2020年，全市人均期望寿命为81.2岁。", 2021) == {}
+    assert found("2021年，全市人均期望寿命为81.6岁。", 2021) == {"LIFE_EXPECTANCY": 81.6}
+    # the paragraph's year carries to its next sentences
+    assert found("2020年，全市加快卫生事业发展。人均期望寿命为81.2岁。", 2021) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "力争人均期望寿命达到82岁。",
+    "到2021年，全市居民健康素养水平达到29%。",
+    "全市居民人均期望寿命达到80岁以上。",
+    "居民健康素养水平目标为30%。",
+    "2022年，我市将进一步提高服务能力，基层就诊率达到70%。",
+    "下半年，完成城乡居民健康体检150万人。",
+    "全市人均期望寿命约82岁。",
+    "全省人均期望寿命为82.1岁。",
+    "新增托位180个。",
+    "新增照护机构6家，托位180个。",
+])
+def test_plans_targets_and_guesses_are_not_proposed(text):
+    assert found(text) == {}
+
+
+def test_plan_section_and_plan_document():
+    text = "一、2021年工作成效\n全市基层就诊率为68.2%。\n二、2022年工作思路\n全市基层就诊率达到70%。\n"
+    assert [p.value for p in extract(text, INDS, 2021)] == [68.2]
+    plan = ("新的一年，我市将深入实施健康行动。到2021年，人均期望寿命达到79岁。"
+            "力争县域就诊率达到90%。确保重点人群签约服务覆盖率达到70%以上。基层就诊率达到75%。")
+    assert extract(plan, INDS, 2021) == []
+
+
+def test_flow_indicators_and_figures_before_names():
+    assert found("我市新增12家村卫生室(站)并投入使用。") == {"VILLAGE_CLINICS_NEW": 12}
+    assert found("全市设置14个急救站点，配备急救车48辆。") == {"EMS_STATIONS": 14, "AMBULANCES": 48}
+    assert found("全市设置12家村卫生室。") == {}  # not new ones
+
+
+def test_a_part_after_qizhong_is_not_the_whole():
+    assert found("全市备案托育机构994家，其中托育机构183家、幼儿园托育部811家。") == {"CHILDCARE_INSTITUTIONS": 994}
+    assert found("建成托位3.88万个，其中普惠托位数2.7万个。") == {
+        "CHILDCARE_PLACES": 38800, "CHILDCARE_PLACES_AFFORDABLE": 27000}
+
+
+def test_a_bare_rate_refers_to_the_indicator_just_named():
+    assert found("已完成城乡居民健康体检129.78万人，完成率达86.52%。") == {"HEALTH_CHECKS": 129.78, "HEALTH_CHECK_RATE": 86.52}
+    assert found("老年健康服务专项行动任务完成率达90%。") == {}
+
+
+def test_positions_point_into_the_original_text():
+    text = "前言。\n\n2021年，我市医疗服务\n收入占比达34.29%，高于全省平均。"
+    (p,) = extract(text, INDS, 2021)
+    assert text[p.value_start:p.value_end] == "34.29%"
+    assert text[p.start:].startswith("2021年")
+    assert p.text == "2021年，我市医疗服务收入占比达34.29%，高于全省平均。"  # layout breaks removed
+    assert p.as_json() == {"indicator": "SERVICE_REVENUE_SHARE", "value": 34.29, "unit": "%",
+                           "text": p.text, "start": p.start, "year": 2021}
+    json.dumps(p.as_json(), ensure_ascii=False)
+    assert isinstance(p, Proposal)
+
+
+def test_empty_and_odd_text():
+    assert extract("", INDS, 2021) == []
+    assert extract("\n\n   \n", INDS, 2021) == []
+    assert extract("人均期望寿命" * 100, INDS, 2021) == []
+    assert extract("2021年2022年2023年%%%‰‰ 1 2 3 4 5。；；", INDS, 2021) == []
+
+
+# ---- files ------------------------------------------------------------------------------------
+def test_read_text_file_in_utf8_gb18030_and_docx(tmp_path):
+    text = "2021年，我市人均期望寿命达到82.3岁。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(text.encode("gb18030"))
+    (tmp_path / "c.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    docx = tmp_path / "d.docx"
+    body = ("<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
+            "<w:p><w:r><w:t>标题</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>2021年，我市人均期望</w:t></w:r><w:r><w:t>寿命达到82.3岁。</w:t></w:r></w:p>"
+            "</w:body></w:document>")
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", body)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        assert read_text_file(tmp_path / name) == text
+    assert read_text_file(docx) == "标题\n" + text
+    assert found(read_text_file(docx)) == {"LIFE_EXPECTANCY": 82.3}
+
+
+def test_unreadable_files_say_which_and_why(tmp_path):
+    with pytest.raises(UnreadableReport, match="不存在"):
+        read_text_file(tmp_path / "missing.txt")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(UnreadableReport, match="bad.docx"):
+        read_text_file(bad)
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(UnreadableReport, match=r"\.doc"):
+        read_text_file(doc)
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(UnreadableReport, match="编码"):
+        read_text_file(binary)
