@@ -69,12 +69,22 @@ def store_message(exc) -> str:
 
     from desktop.errors import StoreDamaged, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 
-    tr = QCoreApplication.translate
-    heads = {StoreLocked: tr("app", "数据库正被占用"), StoreReadOnly: tr("app", "数据库只读"),
-             StoreFull: tr("app", "磁盘已满"), StoreTooNew: tr("app", "程序版本过旧"),
-             StoreDamaged: tr("app", "数据库已损坏")}
-    head = next((h for k, h in heads.items() if isinstance(exc, k)), tr("app", "无法打开数据库"))
+    heads = {StoreLocked: QCoreApplication.translate("app", "数据库正被占用"),
+             StoreReadOnly: QCoreApplication.translate("app", "数据库只读"),
+             StoreFull: QCoreApplication.translate("app", "磁盘已满"),
+             StoreTooNew: QCoreApplication.translate("app", "程序版本过旧"),
+             StoreDamaged: QCoreApplication.translate("app", "数据库已损坏")}
+    head = next((h for k, h in heads.items() if isinstance(exc, k)), QCoreApplication.translate("app", "无法打开数据库"))
     return f"{head}\n\n{exc}"
+
+
+def second_copy_message(known: bool, pid: int, host: str, path) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    who = QCoreApplication.translate("app", "（进程 {pid}，计算机 {host}）").format(pid=pid, host=host) if known else ""
+    return QCoreApplication.translate(
+        "app", "本程序已经打开了这个数据库{who}：{path}。请切换到已打开的窗口；同一数据库只能由一个窗口使用。"
+    ).format(who=who, path=path)
 
 
 def open_services(db_path: Path):
@@ -88,7 +98,7 @@ def open_services(db_path: Path):
 
 def run(db_path: str | None = None) -> int:
     """The whole GUI session; returns the exit code."""
-    from PySide6.QtCore import QDir, QLockFile, QSettings
+    from PySide6.QtCore import QCoreApplication, QDir, QLockFile, QSettings
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.errors import AppError, StoreError
@@ -109,10 +119,7 @@ def run(db_path: str | None = None) -> int:
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
         ok, pid, host, _app = lock.getLockInfo()
-        who = app.translate("app", "（进程 {pid}，计算机 {host}）").format(pid=pid, host=host) if ok else ""
-        QMessageBox.warning(None, APP_TITLE, app.translate(
-            "app", "本程序已经打开了这个数据库{who}：\n{path}\n\n请切换到已打开的窗口；同一数据库只能由一个窗口使用。"
-        ).format(who=who, path=path))
+        QMessageBox.warning(None, APP_TITLE, second_copy_message(ok, pid, host, path))
         return 1
     try:
         try:
@@ -127,7 +134,8 @@ def run(db_path: str | None = None) -> int:
                 try:
                     services.backup(reason="gui-open")
                 except AppError as exc:
-                    QMessageBox.warning(None, APP_TITLE, app.translate("app", "启动时未能备份数据库：{e}").format(e=exc))
+                    QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate(
+                        "app", "启动时未能备份数据库：{e}").format(e=exc))
             from desktop.ui.login_dialog import LoginDialog
 
             settings = QSettings()

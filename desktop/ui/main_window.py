@@ -46,7 +46,6 @@ class MainWindow(ActionsMixin, QMainWindow):
     def _build_widgets(self) -> None:
         self.year_box = QSpinBox()
         self.year_box.setRange(MIN_YEAR, MAX_YEAR)
-        self.year_box.setSuffix(self.tr(" 年"))
         self.year_box.setValue(self.year)
         self.tree = RegionTree(self.services)
         left = QWidget()

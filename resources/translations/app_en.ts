@@ -1,0 +1,710 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ActionsMixin</name>
+    <message>
+        <source>导入Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <source>导出填报模板…</source>
+        <translation>Entry template…</translation>
+    </message>
+    <message>
+        <source>导出Excel报表…</source>
+        <translation>Excel report…</translation>
+    </message>
+    <message>
+        <source>导出PDF报表…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>从报告文本提取…</source>
+        <translation>Extract from report text…</translation>
+    </message>
+    <message>
+        <source>备份数据库…</source>
+        <translation>Back up the store…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>数值历史与趋势…</source>
+        <translation>History and trend…</translation>
+    </message>
+    <message>
+        <source>审计记录…</source>
+        <translation>Audit trail…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>粘贴一列数值</source>
+        <translation>Paste a column of values</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>审核(&amp;W)</source>
+        <translation>&amp;Workflow</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>导入Excel工作簿</source>
+        <translation>Import Excel workbooks</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>导出填报模板</source>
+        <translation>Export entry template</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出填报模板…</source>
+        <translation>Writing the entry template…</translation>
+    </message>
+    <message>
+        <source>已导出填报模板：{path}</source>
+        <translation>Entry template written: {path}</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>正在生成报表…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>已生成报表：{path}</source>
+        <translation>Report written: {path}</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>请写明原因（填报人会看到）：</source>
+        <translation>Give the reason (the clerk will see it):</translation>
+    </message>
+    <message>
+        <source>{region} {year}年：{status}</source>
+        <translation>{region} {year}: {status}</translation>
+    </message>
+    <message>
+        <source>请先在表中选中一个指标</source>
+        <translation>Select an indicator in the table first</translation>
+    </message>
+    <message>
+        <source>“从报告文本提取”模块尚未安装</source>
+        <translation>The “extract from report text” module is not installed</translation>
+    </message>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back up the store</translation>
+    </message>
+    <message>
+        <source>数据库 (*.sqlite)</source>
+        <translation>Store (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>已备份到：{path}</source>
+        <translation>Backed up to: {path}</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动程序后切换。</source>
+        <translation>The interface language changes when the program is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>修改记录：{what}</source>
+        <translation>Change log: {what}</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>查找（原值、新值、来源、原因）</source>
+        <translation>Find (old, new, source, reason)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>共 {n} 条记录</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>导出审计记录</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>指标目录</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <source>审核规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed log-in</translation>
+    </message>
+    <message>
+        <source>被拒绝的操作</source>
+        <translation>Refused action</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>已说明</source>
+        <translation>explained</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>核实</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>审核模块未安装：暂不能审核</source>
+        <translation>The validation module is not installed: no checks yet</translation>
+    </message>
+    <message>
+        <source>错误 {e} 条，核实 {w} 条，提示 {i} 条</source>
+        <translation>{e} errors, {w} warnings, {i} notes</translation>
+    </message>
+    <message>
+        <source>已由说明消除。</source>
+        <translation>Cleared by its note.</translation>
+    </message>
+    <message>
+        <source>在该指标的「说明」栏写明变化的具体原因（如“新建院区投入使用，床位增加”），即可消除此核实性提示；“核实无误”“无”之类的套话不能消除。</source>
+        <translation>Write the actual cause of the change in this indicator&apos;s Note (e.g. “new hospital campus opened, more beds”) to clear this warning; stock phrases such as “核实无误” (checked) or “无” (none) do not clear it.</translation>
+    </message>
+</context>
+<context>
+    <name>FormModel</name>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>上年</source>
+        <translation>Prior year</translation>
+    </message>
+    <message>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>增减%</source>
+        <translation>Change %</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>已说明</source>
+        <translation>explained</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>核实</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>单位 {unit}，{decimals} 位小数，范围 {lo} – {hi}</source>
+        <translation>Unit {unit}, {decimals} decimals, range {lo} – {hi}</translation>
+    </message>
+    <message>
+        <source>{year}年的值</source>
+        <translation>Value of {year}</translation>
+    </message>
+    <message>
+        <source>修改 {name}</source>
+        <translation>Edit {name}</translation>
+    </message>
+    <message>
+        <source>粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据</source>
+        <translation>{n} cells pasted but only {m} indicators from the current row down: nothing was pasted</translation>
+    </message>
+    <message>
+        <source>粘贴的第 {n} 个单元格（{name}）</source>
+        <translation>pasted cell {n} ({name})</translation>
+    </message>
+    <message>
+        <source>未粘贴任何数据：</source>
+        <translation>Nothing was pasted:</translation>
+    </message>
+    <message>
+        <source>粘贴 {n} 个数值</source>
+        <translation>Paste {n} values</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>{region} · {name}：历史与趋势</source>
+        <translation>{region} · {name}: history and trend</translation>
+    </message>
+    <message>
+        <source>{region} {name}（{unit}）</source>
+        <translation>{region} {name} ({unit})</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{year}年该数值的修改记录：{n} 条</source>
+        <translation>Changes to this value in {year}: {n}</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>尚无任何年份的数值</source>
+        <translation>No values in any year yet</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入Excel：检查结果</source>
+        <translation>Import Excel: check results</translation>
+    </message>
+    <message>
+        <source>文件：{names}</source>
+        <translation>Files: {names}</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>错误与提醒</source>
+        <translation>Errors and reminders</translation>
+    </message>
+    <message>
+        <source>正在检查导入文件…</source>
+        <translation>Checking the files to import…</translation>
+    </message>
+    <message>
+        <source>另有 {n} 处错误未列出</source>
+        <translation>{n} more errors not listed</translation>
+    </message>
+    <message>
+        <source>可以导入：{n} 个地区年度，新增 {new} 个数值，修改 {changed} 个数值。点“导入”写入，点“取消”不写入任何数据。</source>
+        <translation>Ready to import: {n} region-years, {new} new values, {changed} changed values. “Import” writes them; “Cancel” writes nothing.</translation>
+    </message>
+    <message>
+        <source>文件有 {n} 处错误，不能导入；改正后重新导入。未写入任何数据。</source>
+        <translation>The files have {n} errors and cannot be imported; correct them and import again. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个数值（{files}）</source>
+        <translation>Imported {n} values ({files})</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>填报员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>县卫生健康指标填报系统</source>
+        <translation>County Health Indicators</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>{region} {year}年 · {status}</source>
+        <translation>{region} {year} · {status}</translation>
+    </message>
+    <message>
+        <source>{region} {year}年 — 县卫生健康指标填报系统</source>
+        <translation>{region} {year} — County Health Indicators</translation>
+    </message>
+    <message>
+        <source>审核人退回的原因：{reason}</source>
+        <translation>Returned by the supervisor: {reason}</translation>
+    </message>
+    <message>
+        <source>填报员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>用户：{name}（{role}）</source>
+        <translation>User: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>状态：{status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>错误 {e} · 核实 {w}</source>
+        <translation>Errors {e} · warnings {w}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionTree</name>
+    <message>
+        <source>{code} · {year}年：{status}</source>
+        <translation>{code} · {year}: {status}</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>已审核</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>未填报</source>
+        <translation>no data</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDelegate</name>
+    <message>
+        <source>超出范围 {lo} – {hi}</source>
+        <translation>Outside the range {lo} – {hi}</translation>
+    </message>
+    <message>
+        <source>该指标应为整数</source>
+        <translation>This indicator takes whole numbers</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>数据库正被占用</source>
+        <translation>The store is in use</translation>
+    </message>
+    <message>
+        <source>数据库只读</source>
+        <translation>The store is read-only</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>The disk is full</translation>
+    </message>
+    <message>
+        <source>程序版本过旧</source>
+        <translation>This program is too old for the store</translation>
+    </message>
+    <message>
+        <source>数据库已损坏</source>
+        <translation>The store is damaged</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the store</translation>
+    </message>
+    <message>
+        <source>（进程 {pid}，计算机 {host}）</source>
+        <translation> (process {pid} on {host})</translation>
+    </message>
+    <message>
+        <source>本程序已经打开了这个数据库{who}：{path}。请切换到已打开的窗口；同一数据库只能由一个窗口使用。</source>
+        <translation>This program already has this store open{who}: {path}. Switch to the open window; one store can be used by one window only.</translation>
+    </message>
+    <message>
+        <source>启动时未能备份数据库：{e}</source>
+        <translation>The store could not be backed up at start: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <source>已取消：未写入任何数据。</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>意外错误：{kind}：{text}</source>
+        <translation>Unexpected error: {kind}: {text}</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>（无日志文件）</source>
+        <translation>(no log file)</translation>
+    </message>
+    <message>
+        <source>详细信息已写入日志文件：{path}</source>
+        <translation>The details were written to the log file: {path}</translation>
+    </message>
+</context>
+</TS>
