@@ -90,12 +90,15 @@ def _canvas_class(footer_left: str, stamp: tuple[str, colors.Color] | None):
 
 
 class Sparkline(Flowable):
-    """A small line chart of up to five years, drawn straight on the canvas (cheap, no graphics tree)."""
+    """A small line chart of up to five years with its title, drawn straight on the canvas: one path for
+    the line, one for the markers, one text object for the labels (cheap: a report may hold 56 of them)."""
 
-    def __init__(self, points: list[tuple[int, float]], years: list[int], fmt: Callable[[float], str],
-                 width: float, height: float):
+    TITLE_H = 11
+
+    def __init__(self, title: str, points: list[tuple[int, float]], years: list[int],
+                 fmt: Callable[[float], str], width: float, height: float):
         super().__init__()
-        self.points, self.years, self.fmt = points, years, fmt
+        self.title, self.points, self.years, self.fmt = title, points, years, fmt
         self.width, self.height = width, height
 
     def wrap(self, avail_width, avail_height):
@@ -103,32 +106,48 @@ class Sparkline(Flowable):
 
     def draw(self):
         c = self.canv
-        left, right, bottom, top = 14, self.width - 14, 12, self.height - 10
+        left, right, bottom, top = 14, self.width - 14, 12, self.height - self.TITLE_H - 9
         values = [v for _, v in self.points]
         lo, hi = min(values), max(values)
         if hi == lo:
             lo, hi = lo - 1, hi + 1
         n = len(self.years)
-        def x_of(year): return left + (right - left) * (self.years.index(year) / max(n - 1, 1))
-        def y_of(v): return bottom + (top - bottom) * (v - lo) / (hi - lo)
+        index = {y: i for i, y in enumerate(self.years)}
+
+        def x_of(year):
+            return left + (right - left) * (index[year] / max(n - 1, 1))
+
+        def y_of(v):
+            return bottom + (top - bottom) * (v - lo) / (hi - lo)
+
         c.setStrokeColor(colors.HexColor("#bbbbbb"))
         c.setLineWidth(0.5)
         c.line(left, bottom, right, bottom)
-        c.setFont(MAIN_FONT, 6)
-        c.setFillColor(colors.HexColor("#555555"))
-        for y in self.years:
-            c.drawCentredString(x_of(y), 3, str(y))
         c.setStrokeColor(colors.HexColor("#1f5fbf"))
-        c.setLineWidth(1.2)
-        path = c.beginPath()
-        for i, (y, v) in enumerate(self.points):
-            (path.lineTo if i else path.moveTo)(x_of(y), y_of(v))
-        c.drawPath(path, stroke=1, fill=0)
         c.setFillColor(colors.HexColor("#1f5fbf"))
-        c.setFont(MAIN_FONT, 6)
+        c.setLineWidth(1.2)
+        line, marks = c.beginPath(), c.beginPath()
+        for i, (y, v) in enumerate(self.points):
+            x, yy = x_of(y), y_of(v)
+            (line.lineTo if i else line.moveTo)(x, yy)
+            marks.rect(x - 1.5, yy - 1.5, 3, 3)
+        c.drawPath(line, stroke=1, fill=0)
+        c.drawPath(marks, stroke=0, fill=1)
+        text = c.beginText()
+        text.setFont(MAIN_FONT, 6)
         for y, v in self.points:
-            c.circle(x_of(y), y_of(v), 1.5, stroke=0, fill=1)
-            c.drawCentredString(x_of(y), y_of(v) + 3, self.fmt(v))
+            label = self.fmt(v)
+            text.setTextOrigin(x_of(y) - stringWidth(label, MAIN_FONT, 6) / 2, y_of(v) + 3)
+            text.textOut(label)
+        text.setFillColor(colors.HexColor("#555555"))
+        for y in self.years:
+            text.setTextOrigin(x_of(y) - stringWidth(str(y), MAIN_FONT, 6) / 2, 3)
+            text.textOut(str(y))
+        text.setFillColor(colors.black)
+        text.setFont(MAIN_FONT, 7.5)
+        text.setTextOrigin(2, self.height - self.TITLE_H + 2)
+        text.textOut(self.title)
+        c.drawText(text)
 
 
 def _signed(value: float | None, decimals: int) -> str:
@@ -229,8 +248,12 @@ def _trend_grid(data: ReportData, glyphs: Glyphs, styles) -> Table:
     cells = []
     for t in data.trends:
         ind = t.indicator
-        label = Paragraph(glyphs.markup(f"{ind.name}（{ind.unit}）"), styles["small"])
-        cells.append([label, Sparkline(t.points, data.trend_years, ind.format, cell_w - 10, 62)])
+        label = f"{ind.name}（{ind.unit}）"
+        if covered(label) and stringWidth(label, MAIN_FONT, 7.5) <= cell_w - 10:
+            cells.append(Sparkline(label, t.points, data.trend_years, ind.format, cell_w - 10, 73))
+        else:  # wraps, or needs the fallback font: a Paragraph above an untitled chart
+            cells.append([Paragraph(glyphs.markup(label), styles["small"]),
+                          Sparkline("", t.points, data.trend_years, ind.format, cell_w - 10, 62)])
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [""] * (per_row - len(rows[-1]))
     return Table(rows, colWidths=[cell_w] * per_row, style=TableStyle([

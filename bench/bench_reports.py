@@ -1,0 +1,217 @@
+"""Benchmark of the reports (issue 5): each time printed as a ratio to a floor measured in the same run.
+
+  .venv/bin/python bench/bench_reports.py [--repeat N] [--batch N]
+
+- province comparison (90 counties x 56 indicators), Excel: write_report vs openpyxl writing the same cells
+  (values, texts, merged header) with no styles and no report logic. Budget 1.5x.
+- the same as PDF: write_report vs reportlab laying out the same table rows (same font, page size, column
+  groups) with no report logic. Budget 2x (reported, not budgeted by the issue).
+- a batch of county-year PDFs (90 counties, five years of data each): write_report vs reportlab writing each
+  county's indicator rows as one plain table in the same font. Budget 2x.
+- one county-year PDF in a fresh process (imports and font loading included). Budget 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.domain import ValueChange  # noqa: E402
+from desktop.services import Services  # noqa: E402
+
+YEAR = 2021
+PROVINCE = "330000"
+
+
+def build_store(path: Path) -> Services:
+    services = Services.init(path)
+    rnd = random.Random(5)
+    changes = []
+    for county in services.counties_of(PROVINCE):
+        for year in range(YEAR - 4, YEAR + 1):
+            for ind in services.indicators():
+                lo, hi = ind.min or 0, min(ind.max or 100, (ind.min or 0) + 100)
+                value = lo + (hi - lo) * (0.3 + 0.02 * (year - YEAR) + 0.05 * rnd.random())
+                changes.append(ValueChange(county.code, year, ind.code, round(value, ind.decimals)))
+    services.apply_changes(changes, source="cli")
+    return services
+
+
+def timed(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+# ---- floors: the same library, the same cells or rows, no report logic -----------------------------
+
+def floor_xlsx(services: Services, out: Path) -> None:
+    from openpyxl import Workbook
+
+    counties = services.counties_of(PROVINCE)
+    from desktop.db import reports as dbr
+
+    with services.store.reading():
+        values = dbr.values_by_region(services.store.db, [c.code for c in counties], YEAR)
+    wb = Workbook()
+    ws = wb.active
+    ws.cell(1, 1, "title")
+    ws.cell(2, 1, "subtitle")
+    for k, c in enumerate(counties):
+        ws.cell(3, 4 + 2 * k, c.name)
+        ws.merge_cells(start_row=3, start_column=4 + 2 * k, end_row=3, end_column=5 + 2 * k)
+        ws.cell(4, 4 + 2 * k, "数值")
+        ws.cell(4, 5 + 2 * k, "位次")
+    for i, ind in enumerate(services.indicators()):
+        row = 5 + i
+        ws.cell(row, 1, ind.name)
+        ws.cell(row, 2, ind.unit)
+        ws.cell(row, 3, "—")
+        for k, c in enumerate(counties):
+            ws.cell(row, 4 + 2 * k, values.get(c.code, {}).get(ind.code))
+            ws.cell(row, 5 + 2 * k, k + 1)
+    wb.save(out)
+
+
+def _floor_doc(out: Path, pagesize, rows, widths, repeat_rows=1):
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from desktop.reports.fonts import MAIN_FONT, register
+
+    register()
+    doc = SimpleDocTemplate(str(out), pagesize=pagesize, initialFontName=MAIN_FONT)
+    return doc, Table(rows, colWidths=widths, repeatRows=repeat_rows,
+                      style=TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                                        ("GRID", (0, 0), (-1, -1), 0.4, "grey")]))
+
+
+def floor_comparison_pdf(services: Services, out: Path) -> None:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import PageBreak
+
+    from desktop.db import reports as dbr
+
+    counties = services.counties_of(PROVINCE)
+    with services.store.reading():
+        values = dbr.values_by_region(services.store.db, [c.code for c in counties], YEAR)
+    inds = services.indicators()
+    story = []
+    doc = None
+    for g in range(0, len(counties), 7):
+        group = counties[g:g + 7]
+        rows = [["指标", "单位", "本级"] + [x for c in group for x in (c.name, "")],
+                ["", "", ""] + ["数值", "位次"] * len(group)]
+        for ind in inds:
+            rows.append([ind.name, ind.unit, "—"] + [x for c in group for x in
+                                                     (ind.format(values[c.code].get(ind.code)), "1")])
+        doc, table = _floor_doc(out, landscape(A4), rows, [140, 36, 60] + [52, 22] * len(group), 2)
+        story += [table, PageBreak()]
+    doc.build(story)
+
+
+def floor_county_pdfs(services: Services, outdir: Path, counties) -> None:
+    """The same table rows a county-year report prints (indicator rows, one row per finding, the five-year
+    figures), as plain tables in the same font: no validation, no Paragraphs, no charts, no signatures."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from desktop.db import reports as dbr
+    from desktop.reports.fonts import MAIN_FONT, register
+    from desktop.validation import validate
+
+    register()
+    inds = services.indicators()
+    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                        ("GRID", (0, 0), (-1, -1), 0.4, "grey")])
+    # the findings' texts are taken outside the timed part's logic: computed here once per county
+    findings = {c.code: [(f.severity, f.indicator, f.message, "") for f in validate(services, c.code, YEAR)]
+                for c in counties}
+    t0 = time.perf_counter()
+    for c in counties:
+        ry = services.get_region_year(c.code, YEAR)
+        with services.store.reading():
+            history = dbr.history_between(services.store.db, c.code, YEAR - 4, YEAR)
+        rows = [["指标", "单位", "本年", "上年", "增减", "增减%", "目标", "达标"]]
+        trend = [["指标", "单位"] + [f"{y}年" for y in range(YEAR - 4, YEAR + 1)]]
+        for ind in inds:
+            rec, prior = ry.values.get(ind.code), ry.prior.get(ind.code)
+            rows.append([ind.name, ind.unit, ind.format(rec.value if rec else None),
+                         ind.format(prior.value if prior else None), "", "", "", ""])
+            by_year = history.get(ind.code, {})
+            trend.append([ind.name, ind.unit] + [ind.format(by_year.get(y)) for y in range(YEAR - 4, YEAR + 1)])
+        frows = [["级别", "指标", "审核意见", "说明"]] + [list(f) for f in findings[c.code]]
+        doc = SimpleDocTemplate(str(outdir / f"floor_{c.code}.pdf"), pagesize=A4, initialFontName=MAIN_FONT)
+        doc.build([Table(rows, colWidths=[142, 38, 54, 78, 52, 48, 54, 34], repeatRows=1, style=style),
+                   Table(frows, colWidths=[54, 110, 216, 120], repeatRows=1, style=style),
+                   Table(trend, colWidths=[142, 38] + [60] * 5, repeatRows=1, style=style)])
+    return time.perf_counter() - t0
+
+
+def single_cold(db: Path, out: Path) -> float:
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); t = time.perf_counter(); "
+            "from desktop.services import Services; from desktop.reports import write_report; "
+            f"s = Services.open({str(db)!r}); write_report(s, '331081', {YEAR}, {str(out)!r}); "
+            "print(time.perf_counter() - t)")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=90, help="county-year PDFs in the batch")
+    args = ap.parse_args()
+    from desktop.reports import write_report
+    from desktop.reports.fonts import register
+
+    register()  # loaded once per process, in both the floor and the report
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        t = time.perf_counter()
+        services = build_store(tmp / "bench.sqlite")
+        print(f"store: 90 counties x 56 indicators x 5 years in {time.perf_counter() - t:.1f} s")
+
+        results = []
+        fx = timed(lambda: floor_xlsx(services, tmp / "floor.xlsx"), args.repeat)
+        rx = timed(lambda: write_report(services, PROVINCE, YEAR, tmp / "province.xlsx"), args.repeat)
+        results.append(("province comparison, Excel", rx, fx, 1.5))
+        fp = timed(lambda: floor_comparison_pdf(services, tmp / "floor.pdf"), args.repeat)
+        rp = timed(lambda: write_report(services, PROVINCE, YEAR, tmp / "province.pdf"), args.repeat)
+        results.append(("province comparison, PDF", rp, fp, 2.0))
+
+        counties = services.counties_of(PROVINCE)[: args.batch]
+        fb = floor_county_pdfs(services, tmp, counties)
+
+        def batch():
+            for c in counties:
+                write_report(services, c.code, YEAR, tmp / f"{c.code}.pdf")
+
+        rb = timed(batch, 1)
+        results.append((f"{len(counties)} county-year PDFs", rb, fb, 2.0))
+        services.close()
+        cold = statistics.median(single_cold(tmp / "bench.sqlite", tmp / "one.pdf") for _ in range(args.repeat))
+
+    print(f"{'what':34} {'report':>9} {'floor':>9} {'ratio':>6} {'budget':>7}")
+    ok = True
+    for name, report, floor, budget in results:
+        ratio = report / floor
+        ok &= ratio <= budget
+        print(f"{name:34} {report:8.2f}s {floor:8.2f}s {ratio:5.2f}x {budget:6.1f}x {'ok' if ratio <= budget else 'OVER'}")
+    print(f"{'one county-year PDF, fresh process':34} {cold:8.2f}s {'':>9} {'':>6} {'1.0 s':>7} "
+          f"{'ok' if cold < 1 else 'OVER'}")
+    return 0 if ok and cold < 1 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
