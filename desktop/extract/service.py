@@ -1,0 +1,64 @@
+"""What the extraction dialog and the command line do with a store: propose, compare, take."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain import ValueChange
+from desktop.errors import AppError
+from desktop.extract import Proposal, extract
+
+SOURCE = "extraction"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A proposal beside the value the store already holds for its region, year and indicator."""
+
+    proposal: Proposal
+    stored: float | None
+
+    @property
+    def same(self) -> bool:
+        return self.stored is not None and abs(self.stored - self.proposal.value) < 1e-9
+
+
+def propose(services, text: str, region: str, year: int) -> list[Row]:
+    """The figures the text states for the region-year, each with the stored value beside it.
+
+    Raises UnknownRegion, InvalidYear.
+    """
+    from desktop.services import check_year
+
+    reg = services.region(region)
+    year = check_year(year)
+    proposals = extract(text, services.indicators(), year, reg)
+    stored: dict[int, dict] = {}
+    rows = []
+    for p in proposals:
+        if p.year not in stored:
+            stored[p.year] = services.get_region_year(reg.code, p.year).values
+        rec = stored[p.year].get(p.indicator)
+        rows.append(Row(p, rec.value if rec else None))
+    return rows
+
+
+def take(services, region: str, proposals: list[Proposal], reason: str = "") -> int:
+    """Write the chosen proposals as one audited change (source 'extraction'); returns how many changed.
+
+    Two different values chosen for one indicator and year are refused, naming it; nothing is written then.
+    Raises what Services.apply_changes raises (DatasetLocked, PermissionDenied, InvalidValue ...).
+    """
+    reg = services.region(region)
+    chosen: dict[tuple[str, int], Proposal] = {}
+    for p in proposals:
+        key = (p.indicator, p.year)
+        if key in chosen and abs(chosen[key].value - p.value) > 1e-9:
+            ind = services.indicator(p.indicator)
+            raise AppError(f"{reg.name} {p.year}年 {ind.name}：选了两个不同的数值"
+                           f"（{ind.format(chosen[key].value)} 和 {ind.format(p.value)}），请只选一个")
+        chosen[key] = p
+    changes = [ValueChange(reg.code, p.year, p.indicator, p.value) for p in chosen.values()]
+    if not changes:
+        return 0
+    return services.apply_changes(changes, SOURCE, reason or "从报告文本提取")

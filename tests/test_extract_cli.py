@@ -1,0 +1,47 @@
+"""The extract command: JSON as the contract says, a readable table, clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SEEDS = Path(__file__).parent / "data" / "extraction_seeds"
+
+
+def test_extract_json_lists_the_figures_of_the_year(cli, db_path):
+    r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--region", "瑞安市", "--year", "2021", "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    assert isinstance(data, list) and len(data) >= 15
+    assert all(set(d) == {"indicator", "value", "unit", "text", "start", "year"} for d in data)
+    by_code = {d["indicator"]: d for d in data}
+    assert by_code["NAT_DAILY_CAPACITY"]["value"] == 30000
+    assert by_code["NAT_DAILY_CAPACITY"]["unit"] == "管"
+    assert "3万管" in by_code["NAT_DAILY_CAPACITY"]["text"]
+    original = (SEEDS / "ruian_2021.txt").read_text(encoding="utf-8")
+    life = by_code["LIFE_EXPECTANCY"]
+    assert life["value"] == 82.3 and life["year"] == 2021
+    assert original[life["start"]:life["start"] + 40].replace("\n", "").startswith(life["text"][:10])
+
+
+def test_extract_plan_gives_an_empty_list(cli, db_path):
+    r = cli(db_path, "extract", SEEDS / "wenling_2021_plan.txt", "--region", "331081", "--year", "2021", "--json")
+    assert r.code == 0 and r.json() == []
+
+
+def test_extract_table_shows_names_and_stored_values(cli, demo_path):
+    r = cli(demo_path, "extract", SEEDS / "wenzhou_2023h1.txt", "--region", "330300", "--year", "2023")
+    assert r.code == 0, r.err
+    assert "每千人口托位数" in r.out and "4.01" in r.out
+    assert "＝" in r.out  # the demo store already holds these values
+    assert "共 8 条建议值" in r.out
+
+
+def test_extract_refusals(cli, db_path, tmp_path):
+    r = cli(db_path, "extract", tmp_path / "none.txt", "--region", "瑞安市", "--year", "2021")
+    assert r.code == 1 and "不存在" in r.err and "none.txt" in r.err
+    r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--region", "火星市", "--year", "2021")
+    assert r.code == 1 and "未知地区" in r.err
+    r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--region", "瑞安市", "--year", "20x1")
+    assert r.code == 1 and "年份无效" in r.err
+    r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--year", "2021")
+    assert r.code == 2

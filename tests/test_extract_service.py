@@ -1,0 +1,54 @@
+"""Proposals beside stored values, and taking them as one audited change."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.errors import AppError, DatasetLocked
+from desktop.extract.service import propose, take
+
+TEXT = ("2021年，全市人均期望寿命达到82.3岁，儿童健康管理率达97.63%。"
+        "每千人口托位数从2019年的2.1个提高到2021年的2.5个。")
+
+
+def test_propose_shows_stored_values(services):
+    services.set_value("瑞安市", 2021, "LIFE_EXPECTANCY", 81.0)
+    services.set_value("瑞安市", 2021, "CHILD_HEALTH_MGMT_RATE", 97.63)
+    rows = {(r.proposal.indicator, r.proposal.year): r for r in propose(services, TEXT, "瑞安市", 2021)}
+    assert rows[("LIFE_EXPECTANCY", 2021)].stored == 81.0
+    assert not rows[("LIFE_EXPECTANCY", 2021)].same
+    assert rows[("CHILD_HEALTH_MGMT_RATE", 2021)].same
+    assert rows[("CHILDCARE_PLACES_PER_1000", 2019)].stored is None
+
+
+def test_take_writes_one_audited_change(services):
+    rows = propose(services, TEXT, "330381", 2021)
+    n = take(services, "330381", [r.proposal for r in rows])
+    assert n == 4
+    assert services.history("330381", "CHILDCARE_PLACES_PER_1000") == {2019: 2.1, 2021: 2.5}
+    audit = [a for a in services.audit("330381") if a.field == "value"]
+    assert len(audit) == 4 and {a.source for a in audit} == {"extraction"}
+    assert len({a.at for a in audit}) == 1  # one change
+    assert take(services, "330381", [r.proposal for r in rows]) == 0  # nothing new the second time
+
+
+def test_take_refuses_two_values_for_one_indicator_and_writes_nothing(services):
+    rows = propose(services, TEXT + "人均期望寿命为82.0岁。", "330381", 2021)
+    life = [r.proposal for r in rows if r.proposal.indicator == "LIFE_EXPECTANCY"]
+    assert len(life) == 2
+    with pytest.raises(AppError, match="人均期望寿命.*两个不同的数值"):
+        take(services, "330381", [r.proposal for r in rows])
+    assert services.get_region_year("330381", 2021).values == {}
+
+
+def test_take_on_an_approved_dataset_is_refused(services, monkeypatch):
+    rows = propose(services, TEXT, "330381", 2021)
+    from desktop.services import Services
+
+    def locked(self, db, region, year):
+        raise DatasetLocked("瑞安市 2021年数据已审核通过，只读")
+
+    monkeypatch.setattr(Services, "_require_editable", locked)
+    with pytest.raises(DatasetLocked):
+        take(services, "330381", [r.proposal for r in rows])
+    assert services.get_region_year("330381", 2021).values == {}
