@@ -410,12 +410,14 @@ def rule_flags(inds: list[Indicator], ruleset, values_by_region_year: dict[tuple
     applied, as in validation)."""
     from desktop.validation import validate_values
 
+    named = {c for rule in ruleset for c in rule.codes}
+    inds = [i for i in inds if i.code in named]  # only what the rules read: the rest cannot change a logic finding
     out = []
     items = sorted(values_by_region_year.items())
     for n, ((region, year), values) in enumerate(items, start=1):
         if cancelled is not None and cancelled():
             break
-        findings = validate_values(inds, ruleset, values, {}, None, year)
+        findings = validate_values(inds, ruleset, {c: v for c, v in values.items() if c in named}, {}, None, year)
         out += [Flag(region, year, f.indicator, f.rule, f.message) for f in findings if f.rule == "logic"]
         if progress is not None:
             progress(n, len(items))
