@@ -190,3 +190,16 @@ def test_catalog_commands(db_path, cli, tmp_path):
     assert cli(db_path, "rules", "show").out == "error: GP_COUNT <= 400\n"
     audit = [a for a in cli(db_path, "audit", REGION, 2022, "--json").json()]
     assert audit  # the value rows are there; catalog rows have no region
+
+
+def test_catalog_changes_exported_from_the_whole_audit(db_path, cli, tmp_path):
+    from openpyxl import load_workbook
+
+    assert cli(db_path, "indicator", "edit", "BEDS_PER_1000", "--yoy-warn", "12", "--reason", "=1+1").code == 0
+    out = tmp_path / "catalog.xlsx"
+    r = cli(db_path, "audit-export", "-o", out, "--field", "catalog")
+    assert r.code == 0, r.err
+    rows = list(load_workbook(out)["修改记录"].iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[1][5] == "BEDS_PER_1000" and rows[1][7] == "指标目录"
+    assert '"yoy_warn": 15' in rows[1][8] and '"yoy_warn": 12' in rows[1][9] and rows[1][11] == "=1+1"
+    assert cli(db_path, "audit-export", REGION, "-o", out).code == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.cli.common import add_user_option, open_services, print_json, print_table, read_password
 from desktop.domain import STATUS_NAMES
-from desktop.errors import AuthError
+from desktop.errors import AuthError, UsageError
 from desktop.services import DEFAULT_USER, Services
 
 
@@ -33,9 +33,9 @@ def register(sub) -> None:
     add_user_option(p)
     p.set_defaults(handler=cmd_passwd)
 
-    p = sub.add_parser("audit-export", help="把修改记录导出为Excel工作簿")
-    p.add_argument("region")
-    p.add_argument("year")
+    p = sub.add_parser("audit-export", help="把修改记录导出为Excel工作簿（不给地区和年份时导出全部，含指标目录的修改）")
+    p.add_argument("region", nargs="?")
+    p.add_argument("year", nargs="?")
     p.add_argument("indicator", nargs="?")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.add_argument("--field", action="append", default=None, metavar="FIELD",
@@ -154,6 +154,8 @@ def cmd_audit_export(args) -> int:
     from desktop import workflow
     from desktop.audit_export import export_audit
 
+    if args.region is not None and args.year is None:
+        raise UsageError("给出地区时也须给出年份：audit-export REGION YEAR [INDICATOR] -o FILE.xlsx")
     services = open_services(args)
     try:
         rows = workflow.find_audit(services, args.region, args.year, args.indicator, fields=args.field,
