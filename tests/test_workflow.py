@@ -387,3 +387,22 @@ def test_users_passwords_and_roles_on_the_command_line(office, db_path, cli, mon
     r = cli(db_path, "user", "add", "admin", "--role", "clerk")
     assert r.code == 1 and "唯一的管理员" in r.err
     assert {u.name: u.role for u in office("admin").users()}["admin"] == "admin"
+
+
+def test_libreoffice_reads_exported_formula_text_as_text(office, db_path, cli, tmp_path):
+    import csv
+    import shutil
+    import subprocess
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice not installed")
+    office("张三").set_value(REGION, YEAR, "BEDS_PER_1000", 4.4, note="=SUM(1,2)")
+    out = tmp_path / "audit.xlsx"
+    assert cli(db_path, "audit-export", REGION, YEAR, "-o", out).code == 0
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    with open(tmp_path / "audit.csv", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    notes = [r[9] for r in rows if r[7] == "说明" and r[5] == "BEDS_PER_1000"]
+    assert notes == ["=SUM(1,2)"]  # not evaluated to 3
