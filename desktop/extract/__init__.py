@@ -36,11 +36,13 @@ class Proposal:
                 "start": self.start, "year": self.year}
 
 
-def extract(text: str, indicators: list[Indicator], year: int, region: Region | str | None = None) -> list[Proposal]:
+def extract(text: str, indicators: list[Indicator], year: int, region: Region | str | None = None,
+            progress=None, cancelled=None) -> list[Proposal]:
     """Every catalog indicator the text states for `year` (and for earlier years in year phrases).
 
     Plans and targets, approximate figures, changes of non-growth indicators, figures of other places
     and units that disagree with the indicator's unit are not proposed. Raises nothing on odd text.
+    `progress(done, total)` counts sentences; when `cancelled()` turns true the result is empty.
     """
     from desktop.extract.engine import run
 
@@ -49,7 +51,7 @@ def extract(text: str, indicators: list[Indicator], year: int, region: Region | 
         names = (region.name,)
     elif isinstance(region, str) and region:
         names = (region,)
-    prepared, found = run(text or "", list(indicators), int(year), names)
+    prepared, found = run(text or "", list(indicators), int(year), names, progress, cancelled)
     out = []
     for f in found:
         s = f.sentence

@@ -232,9 +232,15 @@ class _Extractor:
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
 
-    def run(self) -> list[Found]:
+    def run(self, progress=None, cancelled=None) -> list[Found]:
         paragraph_year: dict[int, int] = {}
-        for s in self.prepared.sentences:
+        total = len(self.prepared.sentences)
+        for done, s in enumerate(self.prepared.sentences):
+            if done % 200 == 0:
+                if cancelled is not None and cancelled():
+                    return []
+                if progress is not None:
+                    progress(done, total)
             if s.heading:
                 continue
             m = _TOPIC_YEAR.match(s.text)
@@ -531,6 +537,10 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def run(text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...] = ()) -> tuple[Prepared, list[Found]]:
+def run(text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...] = (),
+        progress=None, cancelled=None) -> tuple[Prepared, list[Found]]:
     ex = _Extractor(text, indicators, year, region_names)
-    return ex.prepared, ex.run()
+    found = ex.run(progress, cancelled)
+    if progress is not None:
+        progress(len(ex.prepared.sentences), len(ex.prepared.sentences))
+    return ex.prepared, found

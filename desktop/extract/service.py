@@ -23,7 +23,7 @@ class Row:
         return self.stored is not None and abs(self.stored - self.proposal.value) < 1e-9
 
 
-def propose(services, text: str, region: str, year: int) -> list[Row]:
+def propose(services, text: str, region: str, year: int, progress=None, cancelled=None) -> list[Row]:
     """The figures the text states for the region-year, each with the stored value beside it.
 
     Raises UnknownRegion, InvalidYear.
@@ -32,7 +32,7 @@ def propose(services, text: str, region: str, year: int) -> list[Row]:
 
     reg = services.region(region)
     year = check_year(year)
-    proposals = extract(text, services.indicators(), year, reg)
+    proposals = extract(text, services.indicators(), year, reg, progress, cancelled)
     stored: dict[int, dict] = {}
     rows = []
     for p in proposals:

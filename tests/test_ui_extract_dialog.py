@@ -1,0 +1,130 @@
+"""The 从报告文本提取 dialog: proposals with the stored value beside, the sentence highlighted, ticked ones written."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.ui.extract_dialog import COL_STORED, COL_TAKE, ExtractDialog
+
+SEEDS = Path(__file__).parent / "data" / "extraction_seeds"
+RUIAN = (SEEDS / "ruian_2021.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def dialog(qtbot, services):
+    services.set_value("330381", 2021, "LIFE_EXPECTANCY", 81.0)  # a different value already stored
+    d = ExtractDialog(services, "330381", 2021)
+    qtbot.addWidget(d)
+    return d
+
+
+def _row(d, code):
+    return next(i for i, r in enumerate(d.model.rows) if r.proposal.indicator == code)
+
+
+def test_model_passes_the_model_tester(qtmodeltester, dialog):
+    dialog.set_text(RUIAN)
+    dialog.run_extraction()
+    assert dialog.model.rowCount() == 18
+    qtmodeltester.check(dialog.model)
+
+
+def test_proposals_show_stored_values_and_default_ticks(dialog):
+    dialog.set_text(RUIAN)
+    dialog.extract_button.click()
+    m = dialog.model
+    life = _row(dialog, "LIFE_EXPECTANCY")
+    assert m.data(m.index(life, COL_STORED)) == "81.00"
+    assert m.data(m.index(life, COL_TAKE), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    nat = _row(dialog, "NAT_DAILY_CAPACITY")
+    assert m.data(m.index(nat, COL_STORED)) == "—"
+    assert m.data(m.index(nat, COL_TAKE), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert len(m.chosen()) == 17
+    assert "18" in dialog.status.text()
+
+
+def test_selecting_a_row_highlights_its_sentence_and_figure(dialog):
+    dialog.set_text(RUIAN)
+    dialog.run_extraction()
+    row = _row(dialog, "NAT_DAILY_CAPACITY")
+    dialog.table.selectRow(row)
+    sentence, figure = dialog.source.extraSelections()
+    assert figure.cursor.selectedText() == "3万管"
+    assert "".join(sentence.cursor.selectedText().split()).endswith("全市核酸日最大检测能力达到3万管。")
+    assert "3万管" in dialog.sentence_view.toPlainText()
+
+
+def test_commit_writes_ticked_values_as_one_audited_change(dialog, services):
+    dialog.set_text(RUIAN)
+    dialog.run_extraction()
+    m = dialog.model
+    m.set_all(False)
+    for code in ("NAT_DAILY_CAPACITY", "LIFE_EXPECTANCY", "FAMILY_DOCTOR_RATE"):
+        assert m.setData(m.index(_row(dialog, code), COL_TAKE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.commit_button.isEnabled()
+    dialog.commit_button.click()
+    values = services.get_region_year("330381", 2021).values
+    assert {k: v.value for k, v in values.items()} == {
+        "NAT_DAILY_CAPACITY": 30000, "LIFE_EXPECTANCY": 82.3, "FAMILY_DOCTOR_RATE": 44.97}
+    rows = [a for a in services.audit("330381", 2021) if a.field == "value" and a.source == "extraction"]
+    assert len(rows) == 3 and len({a.at for a in rows}) == 1
+    assert dialog.written == 3
+    assert "已写入 3" in dialog.status.text()
+    # the stored value beside is now the new one, and nothing stays ticked that is already stored
+    assert dialog.model.data(dialog.model.index(_row(dialog, "LIFE_EXPECTANCY"), COL_STORED)).startswith("82.30")
+
+
+def test_editing_the_text_clears_stale_proposals(dialog):
+    dialog.set_text(RUIAN)
+    dialog.run_extraction()
+    assert dialog.model.rowCount() > 0
+    dialog.source.appendPlainText("补充一句。")
+    assert dialog.model.rowCount() == 0
+    assert not dialog.commit_button.isEnabled()
+    assert "重新" in dialog.status.text()
+
+
+def test_open_docx_through_the_file_question(dialog, tmp_path, monkeypatch):
+    docx = tmp_path / "report.docx"
+    body = ("<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
+            "<w:p><w:r><w:t>2021年，我市人均期望寿命达到82.3岁，儿童健康管理率达97.63%。</w:t></w:r></w:p>"
+            "</w:body></w:document>")
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", body)
+    monkeypatch.setattr(dialog, "ask_open_path", lambda: str(docx))
+    dialog.open_button.click()
+    assert {r.proposal.indicator for r in dialog.model.rows} == {"LIFE_EXPECTANCY", "CHILD_HEALTH_MGMT_RATE"}
+
+
+def test_an_unreadable_file_is_refused_with_its_name(dialog, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.ui.extract_dialog.show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    assert dialog.open_file(str(bad)) is False
+    assert shown and "scan.pdf" in shown[0]
+    assert dialog.model.rowCount() == 0
+
+
+def test_ask_returns_how_many_were_written(qtbot, services, monkeypatch):
+    def fake_exec(self):
+        qtbot.addWidget(self)
+        self.commit()
+        return 1
+
+    monkeypatch.setattr(ExtractDialog, "exec", fake_exec)
+    n = ExtractDialog.ask(services, "330381", 2021, text="2021年，全市设置14个急救站点，配备急救车48辆。")
+    assert n == 2
+    assert services.get_region_year("330381", 2021).values["AMBULANCES"].value == 48
+
+
+def test_a_plan_gives_nothing_to_write(dialog):
+    dialog.set_text((SEEDS / "wenling_2021_plan.txt").read_text(encoding="utf-8"))
+    dialog.run_extraction()
+    assert dialog.model.rowCount() == 0
+    assert not dialog.commit_button.isEnabled()
+    assert "没有找到" in dialog.status.text()
