@@ -310,12 +310,17 @@ def test_roles_refuse_targets_catalog_rules_and_users(office):
     assert {u.name for u in admin.users()} == {"admin", "张三", "李四"}
 
 
-def test_forbidden_writes_on_the_command_line(office, db_path, cli, monkeypatch):
+def test_forbidden_writes_on_the_command_line(office, db_path, cli, monkeypatch, tmp_path):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("error: BEDS_PER_1000 <= 10\n", encoding="utf-8")
     monkeypatch.setenv("CHI_PASSWORD", "zs-pass")
     for args in (("target", REGION, YEAR, "LIFE_EXPECTANCY", "82"),
                  ("user", "add", "赵六", "--role", "admin"),
                  ("indicator", "edit", "BEDS_PER_1000", "--max", "30"),
                  ("indicator", "hide", "BEDS_PER_1000"),
+                 ("indicator", "add", "GP_COUNT", "--section", "医疗资源", "--name", "全科医生数", "--unit", "人",
+                  "--kind", "count"),
+                 ("rules", "set", rules),
                  ("return", REGION, YEAR, "--reason", "x"),
                  ("reopen", REGION, YEAR, "--reason", "x")):
         r = cli(db_path, *args, "--user", "张三")
@@ -327,9 +332,18 @@ def test_forbidden_writes_on_the_command_line(office, db_path, cli, monkeypatch)
     monkeypatch.delenv("CHI_PASSWORD")
     r = cli(db_path, "set", REGION, YEAR, "BEDS_PER_1000", "5")  # admin neither, until it is returned
     assert r.code == 1 and "已提交" in r.err
+    monkeypatch.setenv("CHI_PASSWORD", "ls-pass")
+    assert cli(db_path, "approve", REGION, YEAR, "--user", "李四").code == 0
+    r = cli(db_path, "target", REGION, YEAR, "LIFE_EXPECTANCY", "82", "--user", "李四")
+    assert r.code == 1 and "已审核" in r.err
+    r = cli(db_path, "approve", REGION, YEAR, "--user", "李四")
+    assert r.code == 1 and "当前为“已审核”" in r.err
     admin = office("admin")
-    assert len([x for x in denied_rows(admin, None, None) if x.user == "张三"]) == 7
+    assert len([x for x in denied_rows(admin, None, None) if x.user == "张三"]) == 9
+    assert len([x for x in denied_rows(admin, None, None) if x.user == "李四"]) == 2
     assert admin.get_region_year(REGION, YEAR).values["BEDS_PER_1000"].value == 4.6
+    assert admin.targets(REGION, YEAR) == {} and admin.rules_text() is None
+    assert "GP_COUNT" not in [i.code for i in admin.indicators(include_hidden=True)]
 
 
 # ---- the audit view ------------------------------------------------------------------------------------------
