@@ -181,3 +181,17 @@ def test_unreadable_files_say_which_and_why(tmp_path):
     binary.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(UnreadableReport, match="编码"):
         read_text_file(binary)
+
+
+def test_a_change_clause_after_the_quantity_of_a_growth_indicator():
+    assert found("住院次均费用8560元，同比下降2.3%。") == {"INPATIENT_COST_GROWTH": -2.3}
+    assert found("门诊次均费用245元，同比增长3.1%，住院次均费用8560元。") == {"OUTPATIENT_COST_GROWTH": 3.1}
+    assert found("人均期望寿命82.1岁，同比提高0.2岁。") == {"LIFE_EXPECTANCY": 82.1}
+
+
+def test_figures_of_other_named_regions_are_not_this_regions():
+    text = "全市人均期望寿命82.6岁，其中平阳县人均期望寿命81.9岁，瑞安人均期望寿命82.3岁。"
+    got = extract(text, INDS, 2021, "温州市", places=["平阳县", "瑞安市", "乐清市"])
+    assert [(p.indicator, p.value) for p in got] == [("LIFE_EXPECTANCY", 82.6)]
+    text = "2021年瑞安市人均期望寿命达到82.3岁。"
+    assert [p.value for p in extract(text, INDS, 2021, "瑞安市", places=["平阳县", "温州市"])] == [82.3]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.catalog import read_indicators
+from desktop.catalog import read_indicators, read_regions
 from desktop.extract import extract
 
 DATA = Path(__file__).parent / "data"
@@ -38,7 +38,13 @@ def measure(source: str, rows: list[dict]) -> dict:
     years = [int(r["year"]) for r in rows if r["kind"] == "value"] or [min(int(r["year"]) for r in rows)]
     year = max(years)
     text = (DATA / f"extraction_{source}").read_text(encoding="utf-8")
-    proposals = extract(text, read_indicators(), year, region)
+    regions = {r.code: r for r in read_regions()}
+    own, code = {region}, regions[region].parent_code
+    while code:
+        own.add(code)
+        code = regions[code].parent_code
+    places = [r.name for r in regions.values() if r.code not in own]
+    proposals = extract(text, read_indicators(), year, regions[region], places=places)
     wanted = {_key(r["indicator"], r["year"], r["value"]) for r in rows if r["kind"] == "value"}
     refused = {_key(r["indicator"], r["year"], r["value"]): r["kind"] for r in rows if r["kind"] != "value"}
     got = {_key(p.indicator, p.year, p.value) for p in proposals}

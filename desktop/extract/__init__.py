@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.domain import Indicator, Region
@@ -37,12 +38,13 @@ class Proposal:
 
 
 def extract(text: str, indicators: list[Indicator], year: int, region: Region | str | None = None,
-            progress=None, cancelled=None) -> list[Proposal]:
+            progress=None, cancelled=None, places: Iterable[str] = ()) -> list[Proposal]:
     """Every catalog indicator the text states for `year` (and for earlier years in year phrases).
 
     Plans and targets, approximate figures, changes of non-growth indicators, figures of other places
     and units that disagree with the indicator's unit are not proposed. Raises nothing on odd text.
     `progress(done, total)` counts sentences; when `cancelled()` turns true the result is empty.
+    `places` are names of other regions: a figure whose clause names one of them is not this region's.
     """
     from desktop.extract.engine import run
 
@@ -51,7 +53,7 @@ def extract(text: str, indicators: list[Indicator], year: int, region: Region | 
         names = (region.name,)
     elif isinstance(region, str) and region:
         names = (region,)
-    prepared, found = run(text or "", list(indicators), int(year), names, progress, cancelled)
+    prepared, found = run(text or "", list(indicators), int(year), names, progress, cancelled, tuple(places))
     out = []
     for f in found:
         s = f.sentence

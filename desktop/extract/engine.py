@@ -21,6 +21,7 @@ _PAREN = re.compile(r"\([^()]*\)")
 _GROWTH_SUFFIX = ("增长率", "增幅", "增速", "增长幅度", "涨幅", "增长速度")
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.])(?P<neg>负|-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![0-9])")
 _CLAUSE = re.compile(r"[,;]")
+_CHANGE_CLAUSE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|上升|提高|下降|降低|减少)(?=-?\d)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)")
 
 
@@ -224,11 +225,16 @@ _QUOTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
 class _Extractor:
-    def __init__(self, text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...]):
+    def __init__(self, text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...],
+                 places: tuple[str, ...] = ()):
         self.prepared = prepare(text)
         self.terms = build_terms(indicators)
         self.year = year
         self.region_names = region_names
+        # other places by name, and by name without 市/县/区 ("平阳县" and "平阳"), never our own
+        own = {n for name in region_names for n in (name, _short_place(name))}
+        words = {n for name in places for n in (name, _short_place(name)) if len(n) >= 2} - own
+        self.places = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
 
@@ -446,9 +452,22 @@ class _Extractor:
         return best[1] if best else None
 
     def _elliptic(self, text, mentions, figures, used_f, pairs) -> None:
-        """"家庭医生签约58.38万人次，签约率44.97%": a bare rate naming the indicator just mentioned."""
+        """"家庭医生签约58.38万人次，签约率44.97%": a bare rate naming the indicator just mentioned;
+        "住院次均费用8560元，同比下降2.3%": a change of the growth indicator's quantity just named."""
         for cm in _CLAUSE.finditer(text):
             start = cm.end()
+            change = _CHANGE_CLAUSE.match(text, start)
+            if change:
+                earlier = [x for x in mentions if x.end <= start]
+                fig = next((f for f in figures if f.start >= change.end()), None)
+                if (earlier and earlier[-1].term.mode == "base" and fig is not None
+                        and figures.index(fig) not in used_f
+                        and not _CLAUSE.search(text, earlier[-1].end, start - 1)):
+                    gap = read_gap(text[start:fig.start])
+                    if gap.ok:
+                        used_f.add(figures.index(fig))
+                        pairs.append((earlier[-1], fig, gap))
+                continue
             m = re.match(r"(?:其中|全市|全县|全区)?([\u4e00-\u9fff]{1,6}?(?:率|占比|比例))", text[start:])
             if not m:
                 continue
@@ -487,7 +506,8 @@ class _Extractor:
             return None
         text = s.text
         clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, min(mention.start, fig.start))), default=0)
-        if lx.OTHER_SCOPE.search(text[clause_start:min(mention.start, fig.start)]):
+        subject = text[clause_start:min(mention.start, fig.start)]
+        if lx.OTHER_SCOPE.search(subject) or (self.places is not None and self.places.search(subject)):
             return None
         # which year the figure is of
         year = gap.year
@@ -528,6 +548,13 @@ class _Extractor:
         return Found(ind, value, year, s, fig)
 
 
+def _short_place(name: str) -> str:
+    for suffix in ("自治县", "市", "县", "区"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b):
@@ -538,8 +565,8 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def run(text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...] = (),
-        progress=None, cancelled=None) -> tuple[Prepared, list[Found]]:
-    ex = _Extractor(text, indicators, year, region_names)
+        progress=None, cancelled=None, places: tuple[str, ...] = ()) -> tuple[Prepared, list[Found]]:
+    ex = _Extractor(text, indicators, year, region_names, places)
     found = ex.run(progress, cancelled)
     if progress is not None:
         progress(len(ex.prepared.sentences), len(ex.prepared.sentences))

@@ -32,7 +32,14 @@ def propose(services, text: str, region: str, year: int, progress=None, cancelle
 
     reg = services.region(region)
     year = check_year(year)
-    proposals = extract(text, services.indicators(), year, reg, progress, cancelled)
+    # the region's own ancestors speak for it ("全市" in a city report); any other region does not
+    ancestors, code = set(), reg.parent_code
+    while code:
+        ancestors.add(code)
+        parent = next((r for r in services.regions() if r.code == code), None)
+        code = parent.parent_code if parent else None
+    places = [r.name for r in services.regions() if r.code != reg.code and r.code not in ancestors]
+    proposals = extract(text, services.indicators(), year, reg, progress, cancelled, places)
     stored: dict[int, dict] = {}
     rows = []
     for p in proposals:
