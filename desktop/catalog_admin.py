@@ -128,7 +128,7 @@ def _as_json(ind: Indicator, fields=None) -> dict:
 
 
 def _write_indicator(services: Services, old: Indicator | None, new: Indicator, reason: str,
-                     source: str) -> Indicator:
+                     source: str, also: list[Indicator] = ()) -> Indicator:
     """Save one indicator (old None: a new one) with its audit row and a new catalog version."""
     if old is not None:
         changed = [f for f in (*EDITABLE, "hidden") if getattr(old, f) != getattr(new, f)]
@@ -141,7 +141,7 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
             if wdb.indicator_in_use(db, old.code):
                 raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
             wdb.rename_indicator(db, old.code, new.code)
-        repo.upsert_indicators(db, [new])
+        repo.upsert_indicators(db, [*also, new])
         version = _bump_version(db)
         repo.add_audit(db, user=services.user.name, field="catalog", indicator=new.code,
                        old=None if old is None else _as_json(old, changed),
@@ -178,20 +178,10 @@ def add_indicator(services: Services, indicator: Indicator | dict, reason: str =
     if not order:
         in_section = [i.sort_order for i in existing if i.section == (indicator.section or "").strip()]
         order = (max(in_section) if in_section else max([i.sort_order for i in existing], default=-1)) + 1
-        if in_section:
-            _shift_after(services, existing, order)
-            existing = services.indicators(include_hidden=True)
     new = _checked(dataclasses.replace(indicator, sort_order=order, hidden=False), existing)
-    return _write_indicator(services, None, new, reason, source)
-
-
-def _shift_after(services: Services, existing: list[Indicator], order: int) -> None:
-    """Make room at sort position `order` (moving later indicators down; no audit: only the order moves)."""
+    # make room at `order`: later indicators move down one place, in the same transaction (only the order moves)
     moved = [dataclasses.replace(i, sort_order=i.sort_order + 1) for i in existing if i.sort_order >= order]
-    if moved:
-        with services.store.write() as db:
-            repo.upsert_indicators(db, moved)
-        services.invalidate_catalog()
+    return _write_indicator(services, None, new, reason, source, also=moved)
 
 
 def edit_indicator(services: Services, indicator: str, reason: str = "", source: str = "form", **changes) -> Indicator:
