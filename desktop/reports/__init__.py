@@ -20,6 +20,10 @@ __all__ = ["write_report", "report_data", "comparison_data", "suggested_filename
            "ReportData", "ComparisonData"]
 
 FORMATS = (".pdf", ".xlsx")
+# mkstemp makes 0600 files; the report gets the permissions a plain new file would (read once, here:
+# os.umask can only be read by setting it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 _BAD_FILE_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
@@ -51,6 +55,8 @@ def _temp_beside(path: Path) -> Path:
     except OSError as exc:
         raise AppError(f"无法写入报表文件：{path}（{exc.strerror or exc}）") from None
     os.close(fd)
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, 0o666 & ~_UMASK)
     return Path(tmp)
 
 

@@ -227,13 +227,13 @@ def _section_table(rows: list[Row], cells: _Cells, glyphs: Glyphs, styles) -> Ta
 
 def _findings_table(data: ReportData, glyphs: Glyphs, styles) -> Table:
     p = styles["cell"]
+    cells = _Cells(glyphs, p)
     rows = [["级别", "指标", "审核意见", "说明"]]
     fills = []
     for i, rf in enumerate(data.findings, start=1):
         f = rf.finding
         level = SEVERITY_NAMES.get(f.severity, f.severity) + ("\n（已说明）" if f.cleared else "")
-        rows.append([level, Paragraph(glyphs.markup(rf.indicator_name), p), Paragraph(glyphs.markup(f.message), p),
-                     Paragraph(glyphs.markup(rf.note), p) if rf.note else ""])
+        rows.append([level, cells(rf.indicator_name, 110), cells(f.message, 216), cells(rf.note, 120) if rf.note else ""])
         if f.severity in FLAG_FILL and not f.cleared:
             fills.append(("BACKGROUND", (0, i), (0, i), FLAG_FILL[f.severity]))
     style = [("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
