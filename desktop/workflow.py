@@ -211,8 +211,11 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
             f"{label}当前为“{STATUS_NAMES[current]}”，不能{what}（只有“{allowed}”的数据可以{what}）"),
             what, reg.code, y)
     if action in NEEDS_REASON and not reason:
-        raise services.refuse(WorkflowError(f"{what}{label}须注明原因（--reason）"), what, reg.code, y)
+        raise services.refuse(WorkflowError(f"{what}{label}须注明原因"), what, reg.code, y)
+    validated = None
     if action == SUBMIT:
+        with services.store.reading() as db:
+            validated = repo.values_of(db, reg.code, y)
         blocking = blocking_for_submit(services, reg.code, y)
         if blocking:
             errors = sum(1 for f in blocking if f.severity == "error")
@@ -226,13 +229,15 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
         now_status = repo.get_dataset(db, reg.code, y).status
         if now_status != current:  # someone else moved it meanwhile
             raise WorkflowError(f"{label}的状态刚被改为“{STATUS_NAMES[now_status]}”，请刷新后再试")
+        values = repo.values_of(db, reg.code, y) if action == SUBMIT else {}
+        if action == SUBMIT and values != validated:  # edited by someone else while it was being checked
+            raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
         ds = Dataset(reg.code, y, target, stamp, services.user.name, reason)
         repo.put_dataset(db, ds)
         repo.add_audit(db, user=services.user.name, field="status", old=current, new=target, source=source,
                        region=reg.code, year=y, reason=reason, at=stamp)
         if action == SUBMIT:
-            wdb.add_submission(db, reg.code, y, stamp, services.user.name, services.catalog_version(),
-                               repo.values_of(db, reg.code, y))
+            wdb.add_submission(db, reg.code, y, stamp, services.user.name, services.catalog_version(), values)
     return ds
 
 

@@ -420,3 +420,19 @@ def test_libreoffice_reads_exported_formula_text_as_text(office, db_path, cli, t
         rows = list(csv.reader(f))
     notes = [r[9] for r in rows if r[7] == "说明" and r[5] == "BEDS_PER_1000"]
     assert notes == ["=SUM(1,2)"]  # not evaluated to 3
+
+
+def test_submission_refused_when_data_changes_while_it_is_checked(office, monkeypatch):
+    clerk, other = office("张三"), office("admin")
+    real = workflow.blocking_for_submit
+
+    def edit_meanwhile(services, region, year):
+        found = real(services, region, year)
+        other.set_value(region, year, "BEDS_PER_1000", 4.9)  # another window saves while validation runs
+        return found
+
+    monkeypatch.setattr(workflow, "blocking_for_submit", edit_meanwhile)
+    with pytest.raises(WorkflowError, match="审核期间被修改"):
+        workflow.submit(clerk, REGION, YEAR)
+    assert clerk.dataset(REGION, YEAR).status == "draft"
+    assert workflow.submission_history(clerk, REGION, YEAR) == []
