@@ -106,7 +106,8 @@ def _translate(exc: Exception, name: str) -> AppError:
     return safety.UnsafeFile(name, f"工作簿已损坏或格式不受支持，无法读取（{kind}：{detail}）")
 
 
-def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | None):
+def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | None,
+          progress: Callable[[int, int], None] | None = None):
     """(row index, [cell dicts]) of the rows that exist in the sheet, counting cells against the budget."""
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -122,8 +123,11 @@ def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | 
             if budget[0] < 0 or idx > safety.MAX_ROWS:
                 raise safety.UnsafeFile(name, f"工作表“{ws.title}”过大（超过 {safety.MAX_ROWS} 行或工作簿超过 "
                                               f"{safety.MAX_CELLS} 个单元格），拒绝读取")
-            if cancelled is not None and n % 2000 == 0 and cancelled():
-                raise ImportCancelled()
+            if n % 2000 == 0:
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+                if progress is not None:
+                    progress(idx, ws.max_row or 0)
             yield idx, cells
 
 
@@ -160,11 +164,12 @@ def _missing(columns: dict[str, int]) -> str:
     return "、".join(need)
 
 
-def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData, cancelled, required: bool):
+def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData, cancelled, required: bool,
+                progress=None):
     columns: dict[str, int] | None = None
     header_row = 0
     sheet = None
-    for idx, cells in _rows(wb, ws, budget, name, cancelled):
+    for idx, cells in _rows(wb, ws, budget, name, cancelled, progress):
         if sheet is None:
             found, dupes = _header_of(cells)
             if _is_header(found):
@@ -239,7 +244,7 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
             chosen = [(ws, "data", False) for ws in wb.worksheets
                       if hasattr(ws, "_get_source") and sheet_kind(ws.title) is None and ws.sheet_state == "visible"]
         for ws, kind, required in chosen:
-            _read_sheet(wb, ws, kind, name, budget, percent, out, cancelled, required)
+            _read_sheet(wb, ws, kind, name, budget, percent, out, cancelled, required, progress)
         if not out.sheets and not out.problems:
             out.problems.append(SheetProblem("", "", f"找不到数据表：应有名为“数据”的工作表，第1行为表头"
                                                      f"（至少包含{_missing({})}）"))

@@ -358,22 +358,40 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
                 if progress:
                     progress(done, total)
 
-    sheet(DATA_SHEET, ((r.region, r.year, r.indicator, r.value, r.note) for r in records), HEADER["value"])
-    if targets:
-        sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"])
-    info = wb.create_sheet(INFO_SHEET)
-    region_desc = "、".join(f"{r.code} {r.name}" for r in region_list[:20]) + (
-        f" 等 {len(region_list)} 个地区" if len(region_list) > 20 else "")
-    year_desc = str(year_list[0]) if len(year_list) == 1 else f"{year_list[0]}–{year_list[-1]}"
-    for key, value in _info_rows(services, region_desc, year_desc, len(records), "数据导出"):
-        info.append([key, text_cell(info, value) if isinstance(value, str) else value])
-    with _atomic_path(Path(path)) as tmp:
-        if cancelled is not None and cancelled():
-            raise ExportCancelled()
-        wb.save(tmp)
+    try:
+        sheet(DATA_SHEET, ((r.region, r.year, r.indicator, r.value, r.note) for r in records), HEADER["value"])
+        if targets:
+            sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"])
+        info = wb.create_sheet(INFO_SHEET)
+        region_desc = "、".join(f"{r.code} {r.name}" for r in region_list[:20]) + (
+            f" 等 {len(region_list)} 个地区" if len(region_list) > 20 else "")
+        year_desc = str(year_list[0]) if len(year_list) == 1 else f"{year_list[0]}–{year_list[-1]}"
+        for key, value in _info_rows(services, region_desc, year_desc, len(records), "数据导出"):
+            info.append([key, text_cell(info, value) if isinstance(value, str) else value])
+        with _atomic_path(Path(path)) as tmp:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            wb.save(tmp)
+    except BaseException:
+        _discard(wb)
+        raise
     if progress:
         progress(total, total)
     return Path(path)
+
+
+def _discard(wb) -> None:
+    """Close the row writers and remove the temporary files of an abandoned write-only workbook."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            if getattr(ws, "_rows", None) is not None:
+                ws._rows.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
 
 class ExportCancelled(AppError):

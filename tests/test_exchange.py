@@ -1,0 +1,440 @@
+"""Excel exchange (issue 4): export → import round trip, template, filled templates, reading rules, refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.db import repo
+from desktop.domain import Dataset, ValueChange
+from desktop.errors import AppError
+from desktop.exchange import (
+    ImportCancelled,
+    ImportRefused,
+    commit_import,
+    export_workbook,
+    import_files,
+    plan_import,
+    write_template,
+)
+from desktop.services import Services
+
+HEAD = ["地区代码", "地区名称", "年份", "指标代码", "指标名称", "单位", "数值", "说明"]
+
+
+def make_book(path: Path, rows: list[list], header: list[str] = HEAD, sheet: str = "数据", formats=None) -> Path:
+    """A workbook as another program would write it; formats maps (row, col) 1-based to a number format."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    for (r, c), fmt in (formats or {}).items():
+        ws.cell(row=r, column=c).number_format = fmt
+    wb.save(path)
+    return path
+
+
+def all_values(services: Services) -> dict:
+    with services.store.reading() as db:
+        rows = db.execute("SELECT region, year, indicator, value, note FROM value").fetchall()
+    return {(r, y, i): (v, n) for r, y, i, v, n in rows}
+
+
+def audit_count(services: Services) -> int:
+    with services.store.reading() as db:
+        return db.execute("SELECT count(*) FROM audit").fetchone()[0]
+
+
+# ---- round trip --------------------------------------------------------------------------------------
+
+def test_round_trip_export_import_identical(demo_services, services, tmp_path):
+    demo_services.apply_changes([
+        ValueChange("331081", 2020, "HEALTH_LITERACY", 27.456, "=HYPERLINK(\"http://x\")"),
+        ValueChange("331081", 2020, "HOSPITAL_BEDS", 4839, "-3% 因院区改造"),
+        ValueChange("331081", 2021, "OUTPATIENT_COST_GROWTH", -2.5, "@备注"),
+        ValueChange("330381", 2020, "POP_RESIDENT", 152.71, ""),
+    ], source="cli")
+    src = {k: v for k, v in all_values(demo_services).items() if k[0] in ("331081", "330381")}
+    book = export_workbook(demo_services, "330300,331081", "2020:2021", tmp_path / "out.xlsx")
+    assert book.exists() and not list(tmp_path.glob(".*.part"))
+
+    result = import_files(services, [book])
+    got = all_values(services)
+    assert got == src  # values and notes identical, nothing more
+    sha = hashlib.sha256(book.read_bytes()).hexdigest()
+    sources = {row.source for row in services.audit("331081", 2020)}
+    assert sources == {f"import:out.xlsx#{sha}"}
+    assert result.written == len(src)
+    assert services.verify_audit() == []
+    # importing the same file again changes nothing and writes no audit row
+    before = audit_count(services)
+    again = import_files(services, [book])
+    assert again.written == 0 and audit_count(services) == before
+
+
+def test_export_cells_numbers_formats_and_formula_text(demo_services, tmp_path):
+    demo_services.apply_changes([
+        ValueChange("331081", 2021, "HOSPITAL_BEDS", 4839, "=1+1"),
+        ValueChange("331081", 2021, "HEALTH_LITERACY", 65.35, "+86 电话核实"),
+    ], source="cli")
+    book = export_workbook(demo_services, ["温岭市"], [2021], tmp_path / "e.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["数据"]
+    header = [c.value for c in ws[1]]
+    assert header == HEAD
+    rows = {r[3].value: r for r in ws.iter_rows(min_row=2)}
+    beds, lit = rows["HOSPITAL_BEDS"], rows["HEALTH_LITERACY"]
+    assert beds[6].value == 4839 and beds[6].data_type == "n" and beds[6].number_format == "0"
+    assert lit[6].value == 65.35 and lit[6].number_format == "0.00"
+    for cell, text in ((beds[7], "=1+1"), (lit[7], "+86 电话核实")):
+        assert cell.value == text and cell.data_type == "s" and cell.quotePrefix
+    assert ws.freeze_panes == "A2"
+    info = {r[0].value: r[1].value for r in wb["说明"].iter_rows()}
+    assert info["格式"] == "县卫生健康指标交换格式" and info["版本"] == 1
+    assert info["指标目录版本"] == demo_services.catalog_version() and info["生成时间"]
+    assert "目标" in wb.sheetnames  # 温岭 has targets for 2021
+
+
+def test_export_city_means_its_counties(services, tmp_path):
+    services.set_value("330381", 2021, "HOSPITAL_BEDS", 100)
+    services.set_value("330102", 2021, "HOSPITAL_BEDS", 200)  # 杭州 上城区: not under 温州
+    book = export_workbook(services, "330300", "2021", tmp_path / "w.xlsx")
+    ws = openpyxl.load_workbook(book)["数据"]
+    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == ["330381"]
+
+
+# ---- template --------------------------------------------------------------------------------------
+
+def test_template_layout_validation_protection_print(demo_services, tmp_path):
+    demo_services.set_value("331081", 2021, "HOSPITAL_BEDS", 4839)
+    path = write_template(demo_services, "331081", 2022, tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    header = [c.value for c in ws[1]]
+    for name in HEAD + ["上年数值"]:
+        assert name in header
+    col = {name: i for i, name in enumerate(header)}
+    rows = list(ws.iter_rows(min_row=2))
+    inds = demo_services.indicators()
+    assert [r[col["指标代码"]].value for r in rows] == [i.code for i in inds]
+    sections = [r[col["分类"]].value for r in rows]
+    assert sections == sorted(sections, key=lambda s: [i.section for i in inds].index(s))  # grouped
+    beds = next(r for r in rows if r[col["指标代码"]].value == "HOSPITAL_BEDS")
+    assert beds[col["上年数值"]].value == 4839
+    assert all(r[col["数值"]].value is None for r in rows)
+    assert beds[col["指标代码"]].protection.locked and beds[col["指标名称"]].protection.locked
+    assert not beds[col["数值"]].protection.locked and not beds[col["说明"]].protection.locked
+    assert ws.protection.sheet
+    dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    value_letter = beds[col["数值"]].column_letter
+    dv_beds = dvs[f"{value_letter}{beds[0].row}"]
+    assert dv_beds.type == "whole" and dv_beds.formula1 == "0" and dv_beds.formula2 == "100000"
+    assert "张" in dv_beds.prompt and "0–100000" in dv_beds.prompt
+    lit = next(r for r in rows if r[col["指标代码"]].value == "HEALTH_LITERACY")
+    dv_lit = dvs[f"{value_letter}{lit[0].row}"]
+    assert dv_lit.type == "decimal" and dv_lit.formula2 == "100" and "%" in dv_lit.prompt
+    assert ws.freeze_panes is not None and ws.print_title_rows == "$1:$1"
+    assert ws.page_setup.paperSize in (9, "9")
+    assert ws.column_dimensions["F"].width > 10
+    info = {r[0].value: r[1].value for r in wb["说明"].iter_rows()}
+    for key in ("格式", "版本", "生成程序", "生成时间", "指标目录版本"):
+        assert info[key]
+
+
+def test_filled_template_reading_rules(services, tmp_path):
+    services.set_value("331081", 2021, "HEALTH_LITERACY", 60)
+    path = write_template(services, "331081", 2022, tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    header = [c.value for c in ws[1]]
+    vcol, ncol, ccol = header.index("数值") + 1, header.index("说明") + 1, header.index("指标代码") + 1
+    by_code = {ws.cell(row=r, column=ccol).value: r for r in range(2, ws.max_row + 1)}
+    fill = {
+        "HEALTH_LITERACY": (0.6535, "0.00%"),  # typed as 65.35% in Excel
+        "HOSPITAL_BEDS": ("4,839", None),
+        "LICENSED_DOCTORS": ("１２３４", None),  # full-width digits
+        "POP_RESIDENT": ("152.71万人", None),  # trailing unit that matches
+        "AMBULANCES": ("—", None),
+        "EMS_STATIONS": (14, None),
+    }
+    for code, (value, fmt) in fill.items():
+        cell = ws.cell(row=by_code[code], column=vcol, value=value)
+        if fmt:
+            cell.number_format = fmt
+    ws.cell(row=by_code["AMBULANCES"], column=ncol, value="统计口径调整，暂缺")
+    wb.save(path)
+    plan = plan_import(services, [path])
+    assert plan.ok, [str(e) for e in plan.errors]
+    summary = plan.summary[("331081", 2022)]
+    assert len(summary.new) == 6 and not summary.changed
+    commit_import(services, plan)
+    got = services.get_region_year("331081", 2022).values
+    assert got["HEALTH_LITERACY"].value == 65.35
+    assert got["HOSPITAL_BEDS"].value == 4839 and got["LICENSED_DOCTORS"].value == 1234
+    assert got["POP_RESIDENT"].value == 152.71 and got["EMS_STATIONS"].value == 14
+    assert got["AMBULANCES"].value is None and got["AMBULANCES"].note == "统计口径调整，暂缺"
+    assert plan.drift == []  # the template's 上年数值 agrees with the store
+
+
+def test_prior_value_drift_reported(services, tmp_path):
+    services.set_value("331081", 2021, "HOSPITAL_BEDS", 4839)
+    path = write_template(services, "331081", 2022, tmp_path / "t.xlsx")
+    services.set_value("331081", 2021, "HOSPITAL_BEDS", 4900)  # our copy changed after the template went out
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=header.index("指标代码") + 1).value
+               == "HOSPITAL_BEDS")
+    ws.cell(row=row, column=header.index("数值") + 1, value=5000)
+    wb.save(path)
+    plan = plan_import(services, [path])
+    assert plan.ok
+    assert len(plan.drift) == 1
+    d = plan.drift[0]
+    assert (d.indicator, d.file_value, d.stored_value, d.stored_year) == ("HOSPITAL_BEDS", 4839, 4900, 2021)
+    assert f"{header.index('上年数值') and ws.cell(row=row, column=header.index('上年数值') + 1).coordinate}" in str(d)
+
+
+# ---- other programs' workbooks ------------------------------------------------------------------------
+
+def test_english_headers_any_order_extra_columns_names(services, tmp_path):
+    header = ["comment", "value", "indicator_name", "year", "region_name", "unit", "note"]
+    rows = [
+        ["x", 82.3, "人均期望寿命", 2021, "瑞安市", "岁", "户籍人口"],
+        ["y", "1,071", "老年康复护理床位数", "2021年", "瑞安市", "", None],
+        ["z", 0.9706, "儿童健康管理率", 2021, "瑞安市", "%", None],
+    ]
+    path = make_book(tmp_path / "eng.xlsx", rows, header=header, sheet="Sheet1", formats={(4, 2): "0.00%"})
+    import_files(services, [path])
+    got = services.get_region_year("330381", 2021).values
+    assert got["LIFE_EXPECTANCY"].value == 82.3 and got["LIFE_EXPECTANCY"].note == "户籍人口"
+    assert got["ELDERLY_REHAB_BEDS"].value == 1071
+    assert got["CHILD_HEALTH_MGMT_RATE"].value == 97.06
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_saved_workbook_imports(services, tmp_path):
+    csv_path = tmp_path / "county.csv"
+    csv_path.write_text(
+        "指标名称,年份,地区代码,数值,说明,上年数值\n"
+        "常住人口,2021,331081,140.6,,\n"
+        "医疗机构实有床位数,2021,331081,\"4,839\",含民营,\n"
+        "居民健康素养水平,2021,331081,35.2%,,\n"
+        "婴儿死亡率,2021,331081,１.８５,,\n"
+        "救护车数,2021,331081,—,,\n",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx",
+                    "--infilter=CSV:44,34,76,1", "--outdir", str(tmp_path), str(csv_path)],
+                   check=True, capture_output=True, timeout=120)
+    book = tmp_path / "county.xlsx"
+    assert book.exists()
+    result = import_files(services, [book])
+    got = services.get_region_year("331081", 2021).values
+    assert got["POP_RESIDENT"].value == 140.6
+    assert got["HOSPITAL_BEDS"].value == 4839 and got["HOSPITAL_BEDS"].note == "含民营"
+    assert got["HEALTH_LITERACY"].value == pytest.approx(35.2)
+    assert got["INFANT_MORTALITY"].value == 1.85
+    assert "AMBULANCES" not in got
+    assert result.written == 4
+
+
+# ---- refusals: every error at once, with its cell, and nothing written ---------------------------------
+
+def test_bad_rows_all_reported_with_cells_nothing_written(services, tmp_path):
+    good = make_book(tmp_path / "good.xlsx", [["331081", "温岭市", 2021, "HOSPITAL_BEDS", "", "张", 4839, ""]])
+    rows = [
+        ["331081", "温岭市", 2021, "POP_RESIDENT", "常住人口", "万人", 140.6, ""],            # row 2 fine
+        ["999999", "", 2021, "POP_RESIDENT", "", "", 1, ""],                                 # row 3 region
+        ["331081", "", "二〇二一", "POP_RESIDENT", "", "", 1, ""],                            # row 4 year
+        ["331081", "", 2021, "", "每千人床位", "", 1, ""],                                    # row 5 indicator
+        ["331081", "", 2021, "HOSPITAL_BEDS", "", "", "约五千", ""],                          # row 6 value
+        ["331081", "", 2021, "INFANT_MORTALITY", "", "", 0.02, ""],                          # row 7 % on ‰
+        ["331081", "", 2021, "EHR_RECORDS", "", "份", 1195000, ""],                           # row 8 unit
+        ["331081", "", 2021, "POP_RESIDENT", "", "", 141, ""],                               # row 9 duplicate
+        ["331081", "瑞安市", 2021, "AMBULANCES", "", "", 48, ""],                              # row 10 contradiction
+    ]
+    bad = make_book(tmp_path / "bad.xlsx", rows, formats={(7, 7): "0.00%"})
+    before = audit_count(services)
+    with pytest.raises(ImportRefused) as info:
+        import_files(services, [good, bad])
+    issues = info.value.issues
+    cells = {(i.file, i.cell) for i in issues}
+    for cell in ("A3", "C4", "E5", "G6", "G7", "F8", "G9", "B10"):
+        assert ("bad.xlsx", cell) in cells, (cell, [str(i) for i in issues])
+    assert len(issues) == 8
+    text = {i.cell: str(i) for i in issues}
+    assert text["A3"].startswith("文件 bad.xlsx，数据!A3：") and "999999" in text["A3"]
+    assert "每千人口医疗机构床位数" in text["E5"]  # nearest catalog name suggested
+    assert "百分比" in text["G7"] and "G2" in text["G9"]
+    assert all_values(services) == {} and audit_count(services) == before
+
+
+@pytest.mark.parametrize("content,suffix,words", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".xls", ".xls"),
+    ("地区代码,年份,指标代码,数值\n331081,2021,HOSPITAL_BEDS,4839\n".encode("utf-8"), ".xlsx", "CSV"),
+    ("地区代码,年份,指标代码,数值\n331081,2021,HOSPITAL_BEDS,4839\n".encode("utf-8"), ".csv", "CSV"),
+    (b"\x00\x01garbage" * 100, ".xlsx", "无法识别"),
+    (b"", ".xlsx", "为空"),
+    (b"<html><body><table><tr><td>1</td></tr></table></body></html>", ".xls", "网页"),
+])
+def test_refused_file_kinds(services, tmp_path, content, suffix, words):
+    path = tmp_path / f"f{suffix}"
+    path.write_bytes(content)
+    plan = plan_import(services, [path])
+    assert not plan.ok and words in str(plan.errors[0]) and path.name in str(plan.errors[0])
+    with pytest.raises(AppError):
+        import_files(services, [path])
+    assert all_values(services) == {}
+
+
+def test_refused_xlsm_and_zip_bomb_and_entity_bomb(services, tmp_path):
+    import zipfile
+
+    base = make_book(tmp_path / "base.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", 1, ""]])
+
+    def variant(name: str, extra: dict[str, bytes], replace: dict[str, bytes] | None = None) -> Path:
+        out = tmp_path / name
+        with zipfile.ZipFile(base) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = (replace or {}).get(item.filename, zin.read(item.filename))
+                zout.writestr(item.filename, data)
+            for fname, data in extra.items():
+                zout.writestr(fname, data)
+        return out
+
+    xlsm = variant("macro.xlsx", {"xl/vbaProject.bin": b"\0" * 100})
+    bomb = variant("bomb.xlsx", {"xl/media/pad.bin": b"\0" * (3 * 1024 * 1024)})
+    with zipfile.ZipFile(base) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    body = sheet.split("?>", 1)[1] if sheet.startswith("<?xml") else sheet
+    entity = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+              + body.replace("<v>1</v>", "<v>&lol2;</v>"))
+    xml_bomb = variant("entity.xlsx", {}, {"xl/worksheets/sheet1.xml": entity.encode()})
+    plan = plan_import(services, [xlsm, bomb, xml_bomb])
+    text = [str(e) for e in plan.errors]
+    assert len(text) == 3
+    assert "macro.xlsx" in text[0] and ".xlsm" in text[0]
+    assert "bomb.xlsx" in text[1] and "压缩" in text[1]
+    assert "entity.xlsx" in text[2] and "XML" in text[2]
+    assert all_values(services) == {}
+
+
+def test_defusedxml_is_what_openpyxl_uses():
+    import openpyxl.xml.functions as f
+
+    assert openpyxl.DEFUSEDXML is True
+    assert f.iterparse.__module__.startswith("defusedxml")
+
+
+def test_declared_size_over_limit_refused(services, tmp_path, monkeypatch):
+    from desktop.exchange import safety
+
+    path = make_book(tmp_path / "big.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", i, ""] for i in range(50)])
+    monkeypatch.setattr(safety, "MAX_ROWS", 20)
+    plan = plan_import(services, [path])
+    assert not plan.ok and "上限" in str(plan.errors[0])
+    monkeypatch.setattr(safety, "MAX_ROWS", 300_000)
+    monkeypatch.setattr(safety, "MAX_CELLS", 100)
+    plan = plan_import(services, [path])
+    assert not plan.ok and "单元格" in str(plan.errors[0])
+
+
+def test_approved_dataset_not_overwritten(services, tmp_path):
+    services.set_value("331081", 2021, "HOSPITAL_BEDS", 4839)
+    with services.store.write() as db:
+        repo.put_dataset(db, Dataset("331081", 2021, "approved", repo.now(), "admin"))
+    same = make_book(tmp_path / "same.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", 4839, ""]])
+    assert plan_import(services, [same]).ok  # equal to what is stored: fine
+    changed = make_book(tmp_path / "changed.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", 5000, ""]])
+    with pytest.raises(ImportRefused) as info:
+        import_files(services, [changed])
+    assert "温岭市 2021年" in str(info.value) and "审核" in str(info.value) and "G2" in str(info.value)
+    assert services.get_region_year("331081", 2021).values["HOSPITAL_BEDS"].value == 4839
+
+
+def test_targets_from_column_and_sheet(services, tmp_path, db_path):
+    path = tmp_path / "targets.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(HEAD + ["目标"])
+    ws.append(["331081", "", 2025, "LIFE_EXPECTANCY", "", "", None, "", 80])
+    ws2 = wb.create_sheet("目标")
+    ws2.append(HEAD)
+    ws2.append(["331081", "", 2025, "HEALTH_LITERACY", "", "", 35, ""])
+    wb.save(path)
+    services.add_user("clerk1", "clerk")
+    clerk = Services.open(db_path, user="clerk1")
+    try:
+        with pytest.raises(ImportRefused) as info:
+            import_files(clerk, [path])
+        assert len(info.value.issues) == 2 and "无权" in str(info.value)
+    finally:
+        clerk.close()
+    result = import_files(services, [path])
+    assert result.targets_written == 2
+    assert services.targets("331081", 2025) == {"LIFE_EXPECTANCY": 80, "HEALTH_LITERACY": 35}
+    rows = [r for r in services.audit("331081", 2025) if r.field == "target"]
+    assert len(rows) == 2 and all(r.source.startswith("import:targets.xlsx#") for r in rows)
+    assert all_values(services) == {}  # targets are not values
+
+
+def test_findings_reported_after_import_do_not_refuse(services, tmp_path):
+    pytest.importorskip("desktop.validation")
+    path = make_book(tmp_path / "range.xlsx", [["331081", "", 2021, "HEALTH_LITERACY", "", "", 150, ""]])
+    result = import_files(services, [path])
+    assert result.written == 1
+    findings = result.findings[("331081", 2021)]
+    assert any(f.indicator == "HEALTH_LITERACY" and f.severity == "error" for f in findings)
+
+
+def test_cancel_writes_nothing(demo_services, services, tmp_path):
+    book = export_workbook(demo_services, "330000", "2021", tmp_path / "p.xlsx")
+    with pytest.raises(ImportCancelled):
+        plan_import(services, [book], cancelled=lambda: True)
+    from desktop.exchange import ExportCancelled
+
+    with pytest.raises(ExportCancelled):
+        export_workbook(demo_services, "330000", "2021", tmp_path / "c.xlsx", cancelled=lambda: True)
+    assert not (tmp_path / "c.xlsx").exists() and not list(tmp_path.glob(".*.part"))
+    assert all_values(services) == {}
+
+
+# ---- command line ---------------------------------------------------------------------------------------
+
+def test_cli_template_export_import_dry_run(cli, demo_path, db_path, tmp_path):
+    out = tmp_path / "t.xlsx"
+    r = cli(demo_path, "template", "温岭市", "2022", "-o", out)
+    assert r.code == 0 and out.exists()
+    book = tmp_path / "e.xlsx"
+    assert cli(demo_path, "export", "330381", "2021", "-o", book).code == 0
+    cli(db_path, "set", "330381", "2021", "LIFE_EXPECTANCY", "80")
+    cli(db_path, "set", "330381", "2021", "AMBULANCES", "48")
+    r = cli(db_path, "import", book, "--dry-run")
+    assert r.code == 0, r.err
+    assert "瑞安市（330381）2021年：新增 16，修改 1，未变 1" in r.out
+    assert "人均期望寿命：80.00 → 82.30" in r.out
+    assert cli(db_path, "get", "330381", "2021", "--json").json()["values"]["LIFE_EXPECTANCY"]["value"] == 80
+    r = cli(db_path, "import", book)
+    assert r.code == 0 and "已导入：17 个数值" in r.out
+    assert cli(db_path, "get", "330381", "2021", "--json").json()["values"]["LIFE_EXPECTANCY"]["value"] == 82.3
+
+
+def test_cli_import_refused_exit_1_lists_cells(cli, db_path, tmp_path):
+    bad = make_book(tmp_path / "bad.xlsx", [["331081", "", 2021, "NO_SUCH", "", "", 1, ""],
+                                            ["331081", "", 2021, "HOSPITAL_BEDS", "", "", "x", ""]])
+    r = cli(db_path, "import", bad)
+    assert r.code == 1
+    assert "数据!D2" in r.err and "数据!G3" in r.err and "未写入任何数据" in r.err
+    assert "Traceback" not in r.err
+    r = cli(db_path, "export", "331081", "2021", "-o", tmp_path / "x.csv")
+    assert r.code == 2 and ".xlsx" in r.err
