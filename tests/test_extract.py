@@ -195,3 +195,18 @@ def test_figures_of_other_named_regions_are_not_this_regions():
     assert [(p.indicator, p.value) for p in got] == [("LIFE_EXPECTANCY", 82.6)]
     text = "2021年瑞安市人均期望寿命达到82.3岁。"
     assert [p.value for p in extract(text, INDS, 2021, "瑞安市", places=["平阳县", "温州市"])] == [82.3]
+
+
+def test_zero_written_as_a_word():
+    assert found("孕产妇死亡率为零，婴儿死亡率1.86‰。") == {"MATERNAL_MORTALITY": 0, "INFANT_MORTALITY": 1.86}
+    assert found("孕产妇死亡率为零星报告。") == {}
+
+
+def test_the_extractor_runs_without_qt():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import desktop.extract, desktop.extract.service, "
+                          "desktop.extract.engine, desktop.cli.extract_cmds, sys; print('PySide6' in sys.modules)"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -21,6 +21,7 @@ _PAREN = re.compile(r"\([^()]*\)")
 _GROWTH_SUFFIX = ("增长率", "增幅", "增速", "增长幅度", "涨幅", "增长速度")
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.])(?P<neg>负|-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![0-9])")
 _CLAUSE = re.compile(r"[,;]")
+_ZERO = re.compile(r"(?<=为|是)零(?=[,;。!?]|$)")
 _CHANGE_CLAUSE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|上升|提高|下降|降低|减少)(?=-?\d)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)")
 
@@ -110,6 +111,9 @@ def find_mentions(text: str, terms: dict[str, Term]) -> list[Mention]:
 def find_figures(text: str, mentions: list[Mention]) -> list[Figure]:
     inside = [(m.start, m.end) for m in mentions]
     out = []
+    for m in _ZERO.finditer(text):  # "孕产妇死亡率为零": zero in any unit
+        if not any(a <= m.start() < b for a, b in inside):
+            out.append(Figure(m.start(), m.end(), m.end(), 0.0, "", "零", False))
     for m in _NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in inside):
             continue
@@ -143,7 +147,7 @@ def find_figures(text: str, mentions: list[Mention]) -> list[Figure]:
         if unit == "年" and not multiplier and re.fullmatch(r"(19|20)\d\d", m.group("num")):
             year = int(m.group("num"))
         out.append(Figure(m.start(), end, m.end(), number, multiplier, unit, approx, year))
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 # ---- reading the words between a name and its figure ----------------------------------------
@@ -185,6 +189,8 @@ def convert(fig: Figure, ind: Indicator) -> float | None:
     """The figure in the indicator's unit, or None when the units disagree."""
     unit = normalize_text(ind.unit)
     value = fig.number
+    if fig.unit == "零":
+        return 0.0
     if unit in ("%", "‰"):
         return value if fig.unit == unit and not fig.multiplier else None
     if unit == "1/10万":
