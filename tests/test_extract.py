@@ -210,3 +210,19 @@ def test_the_extractor_runs_without_qt():
                           "desktop.extract.engine, desktop.cli.extract_cmds, sys; print('PySide6' in sys.modules)"],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_continuing_clauses():
+    assert found("全市共有执业（助理）医师3200人，每千人口3.1人。") == {"LICENSED_DOCTORS": 3200, "DOCTORS_PER_1000": 3.1}
+    assert found("近三年，全市人均期望寿命年均提高0.3岁，2021年达到82.5岁。") == {"LIFE_EXPECTANCY": 82.5}
+    assert found("全县每千人口床位数由2019年的5.1张增加到6.2张。") == {"BEDS_PER_1000": 6.2}
+    assert found("人均期望寿命达到82.3岁，比全省高0.5岁。") == {"LIFE_EXPECTANCY": 82.3}
+
+
+def test_list_items_outside_the_catalog_keep_their_place():
+    assert found("孕产妇系统管理率和3岁以下儿童系统管理率分别为95.1%和93.2%。") == {"MATERNAL_MGMT_RATE": 95.1}
+    assert found("3岁以下儿童系统管理率和孕产妇系统管理率分别为93.2%和95.1%。") == {"MATERNAL_MGMT_RATE": 95.1}
+    assert found("老年人和儿童中医药健康管理率、家庭医生签约率分别为72.4%、45.1%。") == {
+        "TCM_MGMT_RATE": 72.4, "FAMILY_DOCTOR_RATE": 45.1}
+    assert found("窗口提前办结率、群众满意度均达100%。") == {}
+    assert found("儿童健康管理率、孕产妇系统管理率均达95%。") == {"CHILD_HEALTH_MGMT_RATE": 95, "MATERNAL_MGMT_RATE": 95}

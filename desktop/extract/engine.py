@@ -158,6 +158,7 @@ class Gap:
     year: int | None = None
     down: bool = False
     words: list = field(default_factory=list)
+    chained: bool = False  # a later figure of a year phrase: without its own year it is the sentence's
 
 
 def read_gap(gap: str) -> Gap:
@@ -287,6 +288,7 @@ class _Extractor:
             if mi in used_mentions:
                 continue
             self._before(text, mi, mention, figures, used_mentions, used_figures, pairs)
+        self._continued(text, mentions, figures, used_mentions, used_figures, pairs)
         self._elliptic(text, mentions, figures, used_figures, pairs)
         seen: set[str] = set()
         for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
@@ -337,6 +339,7 @@ class _Extractor:
             gap2 = read_gap(between)
             if not gap2.ok or not gap2.words:
                 break
+            gap2.chained = True
             used_f.add(fi)
             pairs.append((mention, cand, gap2))
             if "f" in gap.kinds and gap.year is None:
@@ -411,22 +414,28 @@ class _Extractor:
         if m:
             before_gap = m.group()
             head = head[: m.start()]
-        items = [x for x in re.split(r"、|和|及|与|以及", head) if x]
+        # split at 、和及与 except inside a name ("老年人和儿童中医药健康管理率")
+        inside = [(m.start, m.end) for m in find_mentions(head, self.terms)]
+        items, last = [], 0
+        for sep in re.finditer(r"以及|、|和|及|与", head):
+            if not any(a <= sep.start() < b for a, b in inside):
+                items.append(head[last:sep.start()])
+                last = sep.end()
+        items = [x for x in items + [head[last:]] if x]
         if len(items) < 2:
             return
-        resolved = []
-        for idx, item in enumerate(items):
-            term = self._resolve_item(item, items, idx)
-            if term is None:
-                return
-            resolved.append(term)
+        resolved = [self._resolve_item(item, items, idx) for idx, item in enumerate(items)]
         if key == "分别" and len(resolved) != len(values):
+            return
+        if key == "均" and None in resolved:
             return
         gap = read_gap(before_gap + text[k1:first.start].rstrip("负-") if first.number < 0
                        else before_gap + text[k1:first.start])
         if not gap.ok:
             return
         for idx, term in enumerate(resolved):
+            if term is None:  # an item not in the catalog still holds its place in the list
+                continue
             fig = values[idx] if key == "分别" else first
             pairs.append((Mention(clause_start, k0, term), fig, gap))
         for fig in values:
@@ -456,6 +465,37 @@ class _Extractor:
             for j in range(1, len(first)):
                 consider(first[:j] + item, j, j + len(item))
         return best[1] if best else None
+
+    def _continued(self, text, mentions, figures, used_m, used_f, pairs) -> None:
+        """A clause that goes on about the indicator just named: "执业(助理)医师3200人，每千人口3.1人"
+        (a per-population figure of it) and "人均期望寿命年均提高0.3岁，2022年达到82.5岁"."""
+        for cm in _CLAUSE.finditer(text):
+            start = cm.end()
+            earlier = [(i, x) for i, x in enumerate(mentions) if x.end <= start]
+            if not earlier or any(start <= x.start < _clause_end(text, start) for x in mentions):
+                continue
+            mi, prev = earlier[-1]
+            if _CLAUSE.search(text, prev.end, start - 1) or prev.term.mode != "name":
+                continue
+            fig = next((f for f in figures if f.start >= start), None)
+            if fig is None or figures.index(fig) in used_f:
+                continue
+            per = _PER_POPULATION.match(text, start, fig.start)
+            if per:
+                wanted = (per.group(1) + prev.term.text, per.group(1) + prev.term.text + "数")
+                term = next((self.terms[w] for w in wanted if w in self.terms), None)
+                gap = read_gap(text[per.end():fig.start])
+                if term is not None and gap.ok:
+                    used_f.add(figures.index(fig))
+                    pairs.append((Mention(start, per.end(), term), fig, gap))
+                continue
+            if mi in used_m:
+                continue
+            gap = read_gap(text[start:fig.start])
+            if gap.ok and gap.words and (gap.year is not None or gap.kinds & {"n"}) and gap.words != ["的"]:
+                used_m.add(mi)
+                used_f.add(figures.index(fig))
+                pairs.append((prev, fig, gap))
 
     def _elliptic(self, text, mentions, figures, used_f, pairs) -> None:
         """"家庭医生签约58.38万人次，签约率44.97%": a bare rate naming the indicator just mentioned;
@@ -517,6 +557,8 @@ class _Extractor:
             return None
         # which year the figure is of
         year = gap.year
+        if year is None and gap.chained:
+            year = context_year
         if year is None:
             inline = [y for y in years if y.end <= fig.start and y.start >= clause_start
                       and not _QUOTED.search(text[y.start:fig.start])]
@@ -552,6 +594,14 @@ class _Extractor:
         if not in_range(value, ind):
             return None
         return Found(ind, value, year, s, fig)
+
+
+_PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = _CLAUSE.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _short_place(name: str) -> str:
