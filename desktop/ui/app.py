@@ -78,6 +78,17 @@ def store_message(exc) -> str:
     return f"{head}\n\n{exc}"
 
 
+def lock_holder(lock) -> tuple[bool, int, str]:
+    """(known, pid, host) of the process holding a QLockFile (PySide6 returns 3 or 4 values by version)."""
+    info = lock.getLockInfo()
+    if len(info) == 4:
+        ok, pid, host, _app = info
+    else:
+        pid, host, _app = info
+        ok = bool(pid)
+    return bool(ok), int(pid or 0), str(host or "")
+
+
 def second_copy_message(known: bool, pid: int, host: str, path) -> str:
     from PySide6.QtCore import QCoreApplication
 
@@ -118,8 +129,7 @@ def run(db_path: str | None = None) -> int:
     lock = QLockFile(str(path) + ".gui-lock")
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        ok, pid, host, _app = lock.getLockInfo()
-        QMessageBox.warning(None, APP_TITLE, second_copy_message(ok, pid, host, path))
+        QMessageBox.warning(None, APP_TITLE, second_copy_message(*lock_holder(lock), path))
         return 1
     try:
         try:

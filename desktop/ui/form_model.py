@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
 from desktop.domain import Finding, Indicator, RegionYear, ValueChange
@@ -13,7 +13,20 @@ from desktop.ui.icons import severity_icon
 
 COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
+INDICATOR_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+DISPLAY, EDIT, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole)
+DECORATION, FONT = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.FontRole)
+BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+FLAGS_HEADING = Qt.ItemFlag.ItemIsEnabled
+FLAGS_CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+FLAGS_EDITABLE = FLAGS_CELL | Qt.ItemFlag.ItemIsEditable
+SECTION_BRUSH = QBrush(QColor("#e8eef5"))
+ERROR_BRUSH = QBrush(QColor("#fde2e1"))
+WARNING_BRUSH = QBrush(QColor("#fff3d6"))
+PLAIN_BRUSH = QBrush(QColor("#ffffff"))
+MUTED_BRUSH = QBrush(QColor("#555555"))
 
 
 def run_validation(services, region: str, year: int) -> list[Finding] | None:
@@ -85,6 +98,8 @@ class FormModel(QAbstractTableModel):
         self.findings: list[Finding] | None = []
         self.by_indicator: dict[str, list[Finding]] = {}
         self._row_of: dict[str, int] = {}
+        self._cells: list[list[dict]] = []
+        self._flags: list[list] = []
         self._bold = QFont()
         self._bold.setBold(True)
         self._build_rows()
@@ -100,6 +115,7 @@ class FormModel(QAbstractTableModel):
             rows.append(Row(section, ind))
         self.rows = rows
         self._row_of = {r.indicator.code: i for i, r in enumerate(rows) if r.indicator}
+        self._build_cells(notify=False)
 
     def reload_catalog(self) -> None:
         self.beginResetModel()
@@ -111,14 +127,14 @@ class FormModel(QAbstractTableModel):
         self.undo_stack.clear()
         self.data_ = self.services.get_region_year(region, year)
         self._revalidate()
-        self._all_changed()
+        self._build_cells()
 
     def refresh(self) -> None:
         if self.data_ is None:
             return
         self.data_ = self.services.get_region_year(self.data_.region.code, self.data_.year)
         self._revalidate()
-        self._all_changed()
+        self._build_cells()
         self.values_changed.emit()
 
     def _revalidate(self) -> None:
@@ -177,50 +193,70 @@ class FormModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        if not index.isValid():
+        r = index.row()
+        if r < 0 or not self._flags:
             return Qt.ItemFlag.NoItemFlags
-        row = self.rows[index.row()]
-        if row.indicator is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (COL_VALUE, COL_NOTE) and self.data_ is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self._flags[r][index.column()]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # Painting asks for every role of every visible cell: answer from the cache built in _build_cells.
+        r = index.row()
+        if r < 0 or r >= len(self._cells):
             return None
-        row, col = self.rows[index.row()], index.column()
-        if row.indicator is None:
-            if role == Qt.ItemDataRole.DisplayRole and col == COL_NAME:
-                return row.section
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor("#e8eef5"))
-            return None
-        ind = row.indicator
-        if role == INDICATOR_ROLE:
-            return ind.code
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(ind, col, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_CHECK:
+        if role == TOOLTIP:  # only on hover: not worth caching
+            ind = self.rows[r].indicator
+            return self._tooltip(ind, index.column()) if ind is not None else None
+        return self._cells[r][index.column()].get(role)
+
+    def _build_cells(self, notify: bool = True) -> None:
+        cells, flags = [], []
+        editable = self.data_ is not None
+        for row in self.rows:
+            if row.indicator is None:
+                section = {FONT: self._bold, BACKGROUND: SECTION_BRUSH}
+                cells.append([{DISPLAY: row.section, **section}] + [dict(section) for _ in range(7)])
+                flags.append([FLAGS_HEADING] * 8)
+                continue
+            ind = row.indicator
             worst = self._worst(ind.code)
-            return severity_icon(worst) if worst else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(ind, col)
-        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_VALUE, COL_NOTE):
-            worst = self._worst(ind.code)
-            if worst == "error":
-                return QBrush(QColor("#fde2e1"))
-            if worst == "warning":
-                return QBrush(QColor("#fff3d6"))
-            return QBrush(QColor("#ffffff"))
-        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
-            return QBrush(QColor("#555555"))
-        return None
+            icon = severity_icon(worst) if worst else None
+            tint = {"error": ERROR_BRUSH, "warning": WARNING_BRUSH}.get(worst, PLAIN_BRUSH)
+            line = []
+            for col in range(8):
+                cell = {DISPLAY: self._text(ind, col, False), INDICATOR_ROLE: ind.code}
+                if col in (COL_PRIOR, COL_VALUE):
+                    cell[EDIT] = self._text(ind, col, True)
+                elif col == COL_NOTE:
+                    cell[EDIT] = cell[DISPLAY]
+                if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET):
+                    cell[ALIGN] = RIGHT
+                if col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
+                    cell[FOREGROUND] = MUTED_BRUSH
+                if col == COL_CHECK and icon is not None:
+                    cell[DECORATION] = icon
+                if col in (COL_VALUE, COL_NOTE):
+                    cell[BACKGROUND] = tint
+                line.append(cell)
+            cells.append(line)
+            flags.append([FLAGS_EDITABLE if editable and col in (COL_VALUE, COL_NOTE) else FLAGS_CELL
+                          for col in range(8)])
+        old = self._cells
+        self._cells, self._flags = cells, flags
+        if not notify:
+            return
+        if len(old) != len(cells):
+            self._all_changed()
+            return
+        # only the rows that look different are repainted (an edit touches one row and its findings)
+        changed = [i for i, (a, b) in enumerate(zip(old, cells)) if a != b]
+        start = prev = None
+        for i in changed + [None]:
+            if i is not None and prev is not None and i == prev + 1:
+                prev = i
+                continue
+            if start is not None:
+                self.dataChanged.emit(self.index(start, 0), self.index(prev, COL_NOTE))
+            start = prev = i
 
     def _text(self, ind: Indicator, col: int, editing: bool) -> str:
         ry = self.data_
@@ -335,7 +371,8 @@ class FormModel(QAbstractTableModel):
         ry = self.data_
         targets = [r.indicator for r in self.rows[max(start_row, 0):] if r.indicator is not None]
         if len(cells) > len(targets):
-            self.edit_refused.emit(self.tr("粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据").format(n=len(cells), m=len(targets)))
+            self.edit_refused.emit(self.tr("粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据").format(
+                n=len(cells), m=len(targets)))
             return False
         edits, problems = [], []
         for pos, (text, ind) in enumerate(zip(cells, targets), start=1):
@@ -371,4 +408,4 @@ def split_clipboard(text: str) -> list[str]:
     return cells
 
 
-__all__ = ["FormModel", "Edit", "EditCommand", "split_clipboard", "QPersistentModelIndex"]
+__all__ = ["FormModel", "Edit", "EditCommand", "split_clipboard"]

@@ -183,11 +183,18 @@ class MainWindow(ActionsMixin, QMainWindow):
     def select_region_year(self, region: str, year: int) -> None:
         """Pick a region-year as the clerk would: the tree and the year box (for tests and start-up)."""
         code = self.services.region(region).code
-        self.year_box.setValue(year)
-        if code != self.region_code:
-            self.tree.select(code)
-        elif self.year != year:
-            self.load(code, year)
+        if code == self.region_code and year == self.year:
+            return
+        self.form.commit_pending()
+        if year != self.year_box.value():
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(year)
+            self.year_box.blockSignals(False)
+            self.tree.set_statuses(self.services.statuses(year), year)
+        self.tree.blockSignals(True)
+        self.tree.select(code)
+        self.tree.blockSignals(False)
+        self.load(code, year)
 
     def select_indicator(self, code: str) -> None:
         row = self.model.row_of(code)

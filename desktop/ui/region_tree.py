@@ -50,11 +50,12 @@ class RegionTree(QTreeWidget):
             self.topLevelItem(i).setExpanded(True)
 
     def set_statuses(self, statuses: dict[str, str], year: int) -> None:
+        names = {s: self.status_text(s) for s in (None, "draft", "submitted", "returned", "approved")}
+        tip = self.tr("{code} · {year}年：{status}")
         for code, item in self.items.items():
             status = statuses.get(code)
             item.setIcon(0, status_icon(status or "empty"))
-            item.setToolTip(0, self.tr("{code} · {year}年：{status}").format(
-                code=code, year=year, status=self.status_text(status)))
+            item.setToolTip(0, tip.format(code=code, year=year, status=names.get(status, status)))
 
     def status_text(self, status: str | None) -> str:
         return {"draft": self.tr("草稿"), "submitted": self.tr("已提交"), "returned": self.tr("已退回"),

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ActionsMixin</name>
@@ -299,6 +298,81 @@
     </message>
 </context>
 <context>
+    <name>ExtractDialog</name>
+    <message>
+        <source>从报告文本提取</source>
+        <translation>Extract from report text</translation>
+    </message>
+    <message>
+        <source>{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx 文件，再点“提取”。计划、目标和约数不会提取；请逐条核对后勾选写入。</source>
+        <translation>{region} {year}: paste the text of the annual report, or open a .txt / .docx file, then click “Extract”. Plans, targets and approximate figures are not extracted; check each proposal and tick the ones to write.</translation>
+    </message>
+    <message>
+        <source>在此粘贴报告文本</source>
+        <translation>Paste the report text here</translation>
+    </message>
+    <message>
+        <source>打开文件…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <source>提取</source>
+        <translation>Extract</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>写入所选</source>
+        <translation>Write the selected</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打开报告</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <source>报告文本 (*.txt *.docx);;所有文件 (*)</source>
+        <translation>Report text (*.txt *.docx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请先粘贴报告文本或打开文件</source>
+        <translation>Paste the report text or open a file first</translation>
+    </message>
+    <message>
+        <source>正在提取…</source>
+        <translation>Extracting…</translation>
+    </message>
+    <message>
+        <source>找到 {n} 条建议值，已勾选库中尚无数值的 {k} 条</source>
+        <translation>Found {n} proposed values; ticked the {k} that have no value in the store yet</translation>
+    </message>
+    <message>
+        <source>没有找到本年度的指标数值（计划、目标和约数不会提取）</source>
+        <translation>No indicator values of this year were found (plans, targets and approximate figures are not extracted)</translation>
+    </message>
+    <message>
+        <source>没有勾选任何数值</source>
+        <translation>No value is ticked</translation>
+    </message>
+    <message>
+        <source>已写入 {n} 个数值（来源：报告文本提取）</source>
+        <translation>Wrote {n} values (source: report text extraction)</translation>
+    </message>
+    <message>
+        <source>文本已修改，请重新点“提取”</source>
+        <translation>The text has changed: click “Extract” again</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>级别</source>
@@ -342,7 +416,7 @@
     </message>
     <message>
         <source>在该指标的「说明」栏写明变化的具体原因（如“新建院区投入使用，床位增加”），即可消除此核实性提示；“核实无误”“无”之类的套话不能消除。</source>
-        <translation>Write the actual cause of the change in this indicator&apos;s Note (e.g. “new hospital campus opened, more beds”) to clear this warning; stock phrases such as “核实无误” (checked) or “无” (none) do not clear it.</translation>
+        <translation>Write the actual cause of the change in this indicator's Note (e.g. “new hospital campus opened, more beds”) to clear this warning; stock phrases such as “核实无误” (checked) or “无” (none) do not clear it.</translation>
     </message>
 </context>
 <context>
@@ -594,6 +668,45 @@
     <message>
         <source>错误 {e} · 核实 {w}</source>
         <translation>Errors {e} · warnings {w}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>采用</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>库中现值</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <source>{value}（相同）</source>
+        <translation>{value} (same)</translation>
+    </message>
+    <message>
+        <source>库中已有不同的数值；勾选后将被替换</source>
+        <translation>The store holds a different value; ticking this replaces it</translation>
     </message>
 </context>
 <context>

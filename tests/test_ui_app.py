@@ -1,0 +1,110 @@
+"""Start-up pieces: fonts, the excepthook (dialog and log file), store faults as messages, the PySide6 guard."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_thousands_of_qt_calls_and_emits_do_not_abort_the_process():
+    """PySide6 6.12 drops a reference to None per void call and to True per emit: desktop.ui guards it."""
+    code = """
+import desktop.ui
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+class O(QObject):
+    changed = Signal(object)
+o, label = O(), QLabel()
+for i in range(30000):
+    label.setText(str(i))
+    o.changed.emit(i)
+print("alive")
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0 and "alive" in out.stdout, out.stderr[-500:]
+
+
+def test_a_cjk_ui_font_is_chosen(qapp):
+    from desktop.ui.app import UI_FONTS, setup_fonts
+
+    family = setup_fonts(qapp)
+    assert family in UI_FONTS
+
+
+def test_an_exception_in_a_slot_is_logged_and_shown(qapp, tmp_path, monkeypatch, caplog):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.errors import StoreFull
+    from desktop.ui.messages import ExceptHook
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.informativeText())))
+    hook = ExceptHook(tmp_path / "desktop.log")
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        with caplog.at_level(logging.ERROR, logger="desktop.ui"):
+            hook(type(exc), exc, exc.__traceback__)
+    assert "ZeroDivisionError" in shown[0][0] and str(tmp_path / "desktop.log") in shown[0][1]
+    assert "Traceback" in caplog.text
+    hook(StoreFull, StoreFull("磁盘已满或数据库达到容量上限，本次修改未保存：x.sqlite"), None)
+    assert shown[1][0].startswith("磁盘已满")
+
+
+def test_store_faults_read_as_clear_messages(tmp_path, qapp):
+    from desktop.db.store import open_store
+    from desktop.errors import NotAStore, StoreTooNew
+    from desktop.services import Services
+    from desktop.ui.app import store_message
+
+    bad = tmp_path / "not.sqlite"
+    bad.write_text("hello", encoding="utf-8")
+    with pytest.raises(NotAStore) as err:
+        Services.open(bad)
+    assert "不是本程序的数据库" in store_message(err.value) and str(bad) in store_message(err.value)
+    new = tmp_path / "new.sqlite"
+    Services.init(new).close()
+    store = open_store(new)
+    store.conn.execute("PRAGMA user_version = 999")
+    store.close()
+    with pytest.raises(StoreTooNew) as err:
+        Services.open(new)
+    assert store_message(err.value).startswith("程序版本过旧")
+
+
+def test_a_missing_store_is_created_on_first_start(tmp_path):
+    from desktop.ui.app import open_services
+
+    services = open_services(tmp_path / "sub" / "first.sqlite")
+    try:
+        assert len(services.indicators()) > 50 and services.user.name == "admin"
+    finally:
+        services.close()
+
+
+def test_a_second_copy_on_the_same_store_is_told(tmp_path, qapp):
+    from PySide6.QtCore import QLockFile
+
+    from desktop.ui.app import lock_holder, second_copy_message
+
+    path = tmp_path / "s.sqlite"
+    first = QLockFile(str(path) + ".gui-lock")
+    assert first.tryLock(0)
+    second = QLockFile(str(path) + ".gui-lock")
+    assert not second.tryLock(0)
+    ok, pid, host = lock_holder(second)
+    assert ok and pid == os.getpid()
+    text = second_copy_message(ok, pid, host, path)
+    assert str(pid) in text and "已经打开" in text
+    first.unlock()
