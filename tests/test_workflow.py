@@ -436,3 +436,29 @@ def test_submission_refused_when_data_changes_while_it_is_checked(office, monkey
         workflow.submit(clerk, REGION, YEAR)
     assert clerk.dataset(REGION, YEAR).status == "draft"
     assert workflow.submission_history(clerk, REGION, YEAR) == []
+
+
+def test_store_of_schema_v2_upgrades_and_keeps_its_flow(tmp_path):
+    import sqlite3
+
+    from desktop.db.schema import migrate
+    from desktop.db.store import open_store
+
+    path = tmp_path / "v2.sqlite"
+    store = open_store(path, create=True, migrate_store=False)
+    migrate(store.db, upto=2)
+    store.close()
+    services = Services.init(path)  # upgrades to the current schema, loads catalog and regions
+    services.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM submission").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM rule_set").fetchone() == (0,)
+    conn.close()
+    services = Services.open(path)
+    try:
+        fill_ready(services)
+        workflow.submit(services, REGION, YEAR)
+        assert workflow.since_last_submission(services, REGION, YEAR).submission is not None
+        assert services.rules_text() is None
+    finally:
+        services.close()
