@@ -226,3 +226,24 @@ def test_workflow_actions_follow_the_role_and_status(window, services):
     acts = window.actions_by_name
     assert acts["submit"].isEnabled()  # admin on a draft
     assert not acts["approve"].isEnabled()
+
+
+def test_a_supervisor_types_a_target_and_a_clerk_cannot(qtbot, services, tmp_path):
+    from desktop.ui.form_model import COL_TARGET
+    from desktop.workflow import login
+
+    services.add_user("李审核", "supervisor")
+    services.add_user("王填报", "clerk")
+    login(services, "李审核", None)
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.select_region_year(COUNTY, 2021)
+    index = w.model.index(w.model.row_of("HOSPITAL_BEDS"), COL_TARGET)
+    assert index.flags() & Qt.ItemFlag.ItemIsEditable
+    assert w.model.setData(index, "5,000")
+    assert services.targets(COUNTY, 2021)["HOSPITAL_BEDS"] == 5000
+    assert index.data() == "5000"
+    login(services, "王填报", None)
+    w.model.targets_editable = False
+    w.refresh()
+    assert not (index.flags() & Qt.ItemFlag.ItemIsEditable)

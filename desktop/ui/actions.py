@@ -228,6 +228,7 @@ class ActionsMixin:
         from desktop.ui.login_dialog import LoginDialog
 
         if LoginDialog.ask(self.services, self.settings, self):
+            self.model.targets_editable = self.services.user.role in ("supervisor", "admin")
             self.refresh()
 
     def choose_language(self, code: str) -> None:

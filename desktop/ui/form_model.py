@@ -99,6 +99,8 @@ class FormModel(QAbstractTableModel):
         self.by_indicator: dict[str, list[Finding]] = {}
         self._row_of: dict[str, int] = {}
         self._cells: list[list[dict]] = []
+        # a supervisor or admin types targets in the 目标 column (the services check the role again)
+        self.targets_editable = False
         self._flags: list[list] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -224,7 +226,7 @@ class FormModel(QAbstractTableModel):
             line = []
             for col in range(8):
                 cell = {DISPLAY: self._text(ind, col, False), INDICATOR_ROLE: ind.code}
-                if col in (COL_PRIOR, COL_VALUE):
+                if col in (COL_PRIOR, COL_VALUE, COL_TARGET):
                     cell[EDIT] = self._text(ind, col, True)
                 elif col == COL_NOTE:
                     cell[EDIT] = cell[DISPLAY]
@@ -238,8 +240,9 @@ class FormModel(QAbstractTableModel):
                     cell[BACKGROUND] = tint
                 line.append(cell)
             cells.append(line)
-            flags.append([FLAGS_EDITABLE if editable and col in (COL_VALUE, COL_NOTE) else FLAGS_CELL
-                          for col in range(8)])
+            flags.append([FLAGS_EDITABLE if editable and (col in (COL_VALUE, COL_NOTE)
+                                                          or col == COL_TARGET and self.targets_editable)
+                          else FLAGS_CELL for col in range(8)])
         old = self._cells
         self._cells, self._flags = cells, flags
         if not notify:
@@ -319,6 +322,8 @@ class FormModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.data_ is None:
             return False
         ind = self.indicator_at(index.row())
+        if ind is not None and index.column() == COL_TARGET:
+            return self.set_target(ind, value)
         if ind is None or index.column() not in (COL_VALUE, COL_NOTE):
             return False
         old_value, old_note = self.value_of(ind.code), self.note_of(ind.code)
@@ -340,6 +345,18 @@ class FormModel(QAbstractTableModel):
         edit = Edit(ind.code, old_value, old_note, new_value, new_note)
         label = self.tr("修改 {name}").format(name=ind.name)
         return self.apply_edits([edit], "form", label)
+
+    def set_target(self, ind: Indicator, text) -> bool:
+        """Write the target of this region-year (supervisor or admin; not undoable: the audit keeps it)."""
+        ry = self.data_
+        try:
+            self.services.set_target(ry.region.code, ry.year, ind.code, "" if text is None else str(text),
+                                     source="form")
+        except AppError as exc:
+            self.edit_refused.emit(str(exc))
+            return False
+        self.refresh()
+        return True
 
     # ---- writing ----------------------------------------------------------------------------------
     def apply_edits(self, edits: list[Edit], source: str, label: str) -> bool:

@@ -58,6 +58,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         left_layout.addWidget(self.tree, 1)
 
         self.model = FormModel(self.services, self)
+        self.model.targets_editable = self.services.user.role in ("supervisor", "admin")
         self.form = FormView(self.model)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 2px;")

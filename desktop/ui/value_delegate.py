@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
 
 from desktop.errors import InvalidValue
 from desktop.numbers import parse_value
-from desktop.ui.form_model import COL_VALUE
+from desktop.ui.form_model import COL_TARGET, COL_VALUE
 
 
 class ValueDelegate(QStyledItemDelegate):
@@ -24,7 +24,7 @@ class ValueDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setFrame(False)
-        if index.column() == COL_VALUE:
+        if index.column() in (COL_VALUE, COL_TARGET):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             ind = index.model().indicator_at(index.row())
             if ind is not None:
