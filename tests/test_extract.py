@@ -226,3 +226,10 @@ def test_list_items_outside_the_catalog_keep_their_place():
         "TCM_MGMT_RATE": 72.4, "FAMILY_DOCTOR_RATE": 45.1}
     assert found("窗口提前办结率、群众满意度均达100%。") == {}
     assert found("儿童健康管理率、孕产妇系统管理率均达95%。") == {"CHILD_HEALTH_MGMT_RATE": 95, "MATERNAL_MGMT_RATE": 95}
+
+
+def test_a_name_narrowed_to_a_part_is_not_the_indicator():
+    assert found("完成65岁以上老年人健康体检5.2万人。") == {}
+    assert found("配备负压救护车6辆。") == {}
+    assert found("配备救护车6辆。") == {"AMBULANCES": 6}
+    assert found("基层就诊率较上年提高1.8个百分点，达到68.34%。") == {"PRIMARY_VISIT_SHARE": 68.34}

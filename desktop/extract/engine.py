@@ -268,7 +268,7 @@ class _Extractor:
         text = s.text
         if self._planned(s):
             return
-        mentions = find_mentions(text, self.terms)
+        mentions = [m for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
         if not mentions and "率" not in text:
             return
         figures = [f for f in find_figures(text, mentions) if f.year is None or f.unit != "年"]
@@ -301,6 +301,12 @@ class _Extractor:
             seen.add(key)
             self.found.append(found)
 
+    @staticmethod
+    def _qualified(text: str, m: Mention) -> bool:
+        """A name narrowed by the word before it to a part of what the indicator counts."""
+        q = lx.QUALIFIERS.search(text, max(0, m.start - 4), m.start)
+        return bool(q) and not m.term.text.startswith(q.group())
+
     def _planned(self, s: Sentence) -> bool:
         section = self.prepared.sections[s.section]
         if section.mode == "plan":
@@ -322,6 +328,10 @@ class _Extractor:
             return
         gap = read_gap(between.rstrip("负-") if nxt.number < 0 else between)
         if not gap.ok:
+            return
+        if gap.kinds & {"d", "dn"} and mention.term.indicator.kind != "growth":
+            # "较上年提高1.8个百分点，达到68.34%": a change, and the value may follow
+            used_f.add(figures.index(nxt))
             return
         used_m.add(mi)
         used_f.add(figures.index(nxt))

@@ -71,3 +71,7 @@ OTHER_SCOPE = re.compile(r"全国|全省|全球|世界|省内平均|全省平均
 # a figure that adds to a stock, not the stock itself (unless the indicator counts additions)
 INCREMENT = re.compile(r"新增|新建|新改建|新招|新开设|增设|扩建|改建|新认定|新创成")
 FLOW_VERBS = ("新建改建", "招聘引进", "新改建", "新增", "新建", "改建", "招聘", "引进", "招引")
+# a word just before a name that narrows it to a part ("老年人健康体检", "负压救护车", "医院床位")
+QUALIFIERS = re.compile(
+    r"(?:老年人|老人|儿童|学生|孕产妇|妇女|职工|患者|新生儿|婴幼儿|青少年|残疾人|适龄|高危|重点人群|"
+    r"负压|民营|公立|社会办|私立|中医|专科|医院|乡镇|村级|儿科|妇幼|重症|ICU|监护型|转运型)$")
