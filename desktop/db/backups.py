@@ -28,25 +28,46 @@ def list_backups(store_path: Path) -> list[Path]:
     return sorted(folder.glob("*.sqlite"), key=lambda p: p.name, reverse=True)
 
 
+def _failed(exc: Exception, dest: Path):
+    from desktop.errors import StoreError, StoreFull
+
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == 28:
+        return StoreFull(f"磁盘已满，备份未能写入：{dest}（数据库本身未受影响）")
+    why = getattr(exc, "strerror", None) or ("文件夹不存在或没有写入权限" if "unable to open" in text else str(exc))
+    return StoreError(f"无法写入备份文件：{dest}（{why}）")
+
+
 def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """A consistent copy of the open database into `dest` (written to a temporary name, then renamed)."""
+    """A consistent copy of the open database into `dest` (written to a temporary name, then renamed).
+
+    Raises StoreError (StoreFull for a full disk) naming the file; a failed copy leaves no file behind."""
     dest = Path(dest)
     tmp = dest.with_name(dest.name + ".part")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    target = sqlite3.connect(str(tmp))
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    os.replace(tmp, dest)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        target = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _failed(exc, dest) from exc
     return dest
 
 
 def rolling_backup(conn: sqlite3.Connection, store_path: Path, reason: str, keep: int = KEEP) -> Path:
+    """A backup beside the store (folder <store>.backups), keeping the newest `keep`. Raises StoreError."""
     folder = backup_dir(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _failed(exc, folder) from exc
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     safe = re.sub(r"[^A-Za-z0-9_-]+", "-", reason)[:40] or "backup"
     dest = copy_to(conn, folder / f"{Path(store_path).stem}-{stamp}-{safe}.sqlite")
@@ -131,29 +152,34 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
         from desktop.errors import NotAStore
 
         raise NotAStore(f"备份文件不能是数据库本身：{source}")
-    folder = backup_dir(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    kept = folder / f"{store_path.stem}-{stamp}-damaged.sqlite.damaged"
-    tmp = store_path.with_name(store_path.name + ".restore-part")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    src = sqlite3.connect(Path(os.path.abspath(source)).as_uri() + "?mode=ro", uri=True)
     try:
-        target = sqlite3.connect(str(tmp))
+        folder = backup_dir(store_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        kept = folder / f"{store_path.stem}-{stamp}-damaged.sqlite.damaged"
+        tmp = store_path.with_name(store_path.name + ".restore-part")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        src = sqlite3.connect(Path(os.path.abspath(source)).as_uri() + "?mode=ro", uri=True)
         try:
-            src.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
+            target = sqlite3.connect(str(tmp))
+            try:
+                src.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        src.close()
-    if store_path.exists():
-        shutil.copy2(store_path, kept)
-    for suffix in ("-wal", "-shm"):
-        side = store_path.with_name(store_path.name + suffix)
-        if side.exists():
-            shutil.copy2(side, kept.with_name(kept.name + suffix))
-            side.unlink()
-    os.replace(tmp, store_path)
+            src.close()
+        if store_path.exists():
+            shutil.copy2(store_path, kept)
+        for suffix in ("-wal", "-shm"):
+            side = store_path.with_name(store_path.name + suffix)
+            if side.exists():
+                shutil.copy2(side, kept.with_name(kept.name + suffix))
+                side.unlink()
+        os.replace(tmp, store_path)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            tmp.unlink()
+        raise _failed(exc, store_path) from exc
     return kept

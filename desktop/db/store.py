@@ -305,7 +305,7 @@ def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool) -> No
         if version > 0:
             try:
                 backups.rolling_backup(store.conn, path, f"before-upgrade-v{version}")
-            except (OSError, sqlite3.Error) as exc:
+            except StoreError as exc:
                 raise StoreError(f"升级数据库前无法建立备份，未升级：{path}（{exc}）") from exc
         # BEGIN IMMEDIATE around all steps: a second program opening the same old store waits
         # and then finds it upgraded, instead of running the steps a second time.
