@@ -111,3 +111,24 @@ def test_login_dialog_checks_the_password_and_remembers_the_user(qtbot, services
     again = LoginDialog(services, settings)
     qtbot.addWidget(again)
     assert again.selected_user() == "王芳"
+
+
+def test_catalog_editor_edits_an_indicator_and_marks_a_bad_rule_line(qtbot, services):
+    from desktop.ui.catalog_dialog import FIELDS, CatalogDialog
+
+    dialog = CatalogDialog(services)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    row = [i.code for i in model.rows].index("HOSPITAL_BEDS")
+    assert model.setData(model.index(row, FIELDS.index("max")), "50000")
+    assert services.indicator("HOSPITAL_BEDS").max == 50000
+    assert not model.setData(model.index(row, FIELDS.index("decimals")), "many")
+    assert "小数位数" in model.error
+    dialog.rules.setPlainText(dialog.rules.toPlainText() + "\nerror: HOSPITAL_BEDS <= NO_SUCH_CODE\n")
+    assert not dialog.check_rules()
+    assert "NO_SUCH_CODE" in dialog.rules_message.text()
+    marked = dialog.rules.extraSelections()
+    assert marked and marked[0].cursor.block().text().startswith("error: HOSPITAL_BEDS <= NO_SUCH_CODE")
+    assert not dialog.save_rules_button.isEnabled()
+    dialog.rules.setPlainText(dialog.rules.toPlainText().replace("NO_SUCH_CODE", "POP_RESIDENT"))
+    assert dialog.check_rules() and dialog.save_rules()

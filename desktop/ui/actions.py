@@ -37,6 +37,7 @@ class ActionsMixin:
         add("audit", self.tr("审计记录…"), self.show_audit, "Ctrl+Shift+H")
         add("refresh", self.tr("刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
         add("switch_user", self.tr("切换用户…"), self.switch_user, None)
+        add("catalog", self.tr("指标目录与审核规则…"), self.edit_catalog, None)
         add("paste", self.tr("粘贴一列数值"), self.form.paste_clipboard, None)
         self.actions_by_name["paste"].setShortcuts([])
 
@@ -65,7 +66,7 @@ class ActionsMixin:
         for name in ("undo", "redo", None, "paste", None, "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
-        for name in ("submit", "approve", "return", "reopen", None, "history", "audit"):
+        for name in ("submit", "approve", "return", "reopen", None, "history", "audit", None, "catalog"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("语言(&L)"))
         current = str(self.settings.value("language", "zh_CN"))
@@ -229,6 +230,18 @@ class ActionsMixin:
 
         if LoginDialog.ask(self.services, self.settings, self):
             self.model.targets_editable = self.services.user.role in ("supervisor", "admin")
+            self.refresh()
+
+    def edit_catalog(self) -> None:
+        from desktop.ui.catalog_dialog import CatalogDialog
+
+        self.services.require_role("admin", action="修改指标目录")
+        dialog = CatalogDialog(self.services, self)
+        dialog.exec()
+        if dialog.changed:
+            self.services.invalidate_catalog()
+            self.model.reload_catalog()
+            self.form._span_sections()
             self.refresh()
 
     def choose_language(self, code: str) -> None:

@@ -63,6 +63,10 @@
         <translation>Switch user…</translation>
     </message>
     <message>
+        <source>指标目录与审核规则…</source>
+        <translation>Catalog and rules…</translation>
+    </message>
+    <message>
         <source>粘贴一列数值</source>
         <translation>Paste a column of values</translation>
     </message>
@@ -295,6 +299,104 @@
     <message>
         <source>被拒绝的操作</source>
         <translation>Refused action</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>指标目录与审核规则</source>
+        <translation>Catalog and validation rules</translation>
+    </message>
+    <message>
+        <source>双击单元格修改；每次修改立即保存并记入审计。</source>
+        <translation>Double-click a cell to change it; each change is saved at once and audited.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>保存规则</source>
+        <translation>Save rules</translation>
+    </message>
+    <message>
+        <source>审核规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>规则无误。</source>
+        <translation>The rules are valid.</translation>
+    </message>
+    <message>
+        <source>规则已保存。</source>
+        <translation>The rules were saved.</translation>
+    </message>
+    <message>
+        <source>规则没有变化。</source>
+        <translation>The rules are unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>小数位数</source>
+        <translation>Decimals</translation>
+    </message>
+    <message>
+        <source>下限</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>同比阈值</source>
+        <translation>YoY threshold</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>定义</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
     </message>
 </context>
 <context>
