@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 from desktop.domain import STATUS_NAMES, AuditRow
 from desktop.errors import AppError
@@ -30,15 +31,20 @@ def _shown(field: str, value: object) -> object:
     return str(value)
 
 
-def _put(ws, row: int, col: int, value: object) -> None:
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
+def _cell(ws, value: object):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"  # written as a string: a reader never evaluates it
+    return cell
 
 
-def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title: str = "修改记录") -> Path:
-    """Write audit rows (e.g. from workflow.find_audit) to an .xlsx file; returns the path.
+def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title: str = "修改记录",
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Path | None:
+    """Write audit rows (e.g. from workflow.find_audit) to an .xlsx file; returns the path, or None when
+    cancelled (nothing is left behind then).
 
     Raises AppError when the file cannot be written.
     """
@@ -46,42 +52,61 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from desktop.workflow import FIELD_NAMES
+
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise AppError(f"导出文件应以 .xlsx 结尾：{path}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AppError(f"无法写入文件：{path}（{exc.strerror}）") from exc
     regions = {r.code: r.name for r in services.regions()}
     names = {i.code: i.name for i in services.indicators(include_hidden=True)}
-    from desktop.workflow import FIELD_NAMES
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    for col, head in enumerate(HEADERS, start=1):
-        _put(ws, 1, col, head)
-        ws.cell(row=1, column=col).font = Font(bold=True)
-        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[col - 1]
-    for n, r in enumerate(rows, start=2):
-        values = [r.at, r.user, r.region, regions.get(r.region, "") if r.region else "", r.year, r.indicator,
-                  names.get(r.indicator, "") if r.indicator else "", FIELD_NAMES.get(r.field, r.field),
-                  _shown(r.field, r.old), _shown(r.field, r.new), r.source, r.reason]
-        for col, value in enumerate(values, start=1):
-            _put(ws, n, col, value)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    for col, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(rows) + 1}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.orientation = "landscape"
     ws.print_title_rows = "1:1"
+    bold = Font(bold=True)
+    header = []
+    for head in HEADERS:
+        cell = _cell(ws, head)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    total = len(rows)
+    for n, r in enumerate(rows, start=1):
+        values = [r.at, r.user, r.region, regions.get(r.region, "") if r.region else "", r.year, r.indicator,
+                  names.get(r.indicator, "") if r.indicator else "", FIELD_NAMES.get(r.field, r.field),
+                  _shown(r.field, r.old), _shown(r.field, r.new), r.source, r.reason]
+        ws.append([_cell(ws, v) for v in values])
+        if n % 2000 == 0:
+            if cancelled is not None and cancelled():
+                ws.close()  # ends the worksheet's temporary file; nothing is saved
+                return None
+            if progress is not None:
+                progress(n, total)
     info = wb.create_sheet("说明")
-    for i, (k, v) in enumerate((("内容", title), ("记录数", len(rows)), ("目录版本", services.catalog_version()),
-                                ("导出用户", services.user.name)), start=1):
-        _put(info, i, 1, k)
-        _put(info, i, 2, v)
+    for k, v in (("内容", title), ("记录数", total), ("目录版本", services.catalog_version()),
+                 ("导出用户", services.user.name)):
+        info.append([_cell(info, k), _cell(info, v)])
+    tmp = path.with_name(path.name + ".part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
         wb.save(tmp)
         os.replace(tmp, path)
     except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
         raise AppError(f"无法写入文件：{path}（{exc.strerror}）") from exc
+    if progress is not None:
+        progress(total, total)
     return path

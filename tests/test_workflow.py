@@ -462,3 +462,24 @@ def test_store_of_schema_v2_upgrades_and_keeps_its_flow(tmp_path):
         assert services.rules_text() is None
     finally:
         services.close()
+
+
+def test_audit_export_bad_paths_and_cancel(office, tmp_path):
+    from desktop.audit_export import export_audit
+    from desktop.errors import AppError
+
+    services = office("admin")
+    rows = workflow.find_audit(services, REGION, YEAR)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(AppError, match="无法写入文件"):
+        export_audit(services, rows, blocker / "audit.xlsx")
+    with pytest.raises(AppError, match=".xlsx"):
+        export_audit(services, rows, tmp_path / "audit.csv")
+    many = rows * 100  # more than one progress step
+    seen = []
+    assert export_audit(services, many, tmp_path / "c.xlsx", progress=lambda d, t: seen.append((d, t)),
+                        cancelled=lambda: True) is None
+    assert not (tmp_path / "c.xlsx").exists() and seen == []
+    assert export_audit(services, many, tmp_path / "d.xlsx", progress=lambda d, t: seen.append((d, t))).exists()
+    assert seen[-1] == (len(many), len(many))
