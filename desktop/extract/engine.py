@@ -10,48 +10,27 @@ approximate, about another place or another year is left out: saying nothing bea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.domain import Indicator
 from desktop.extract import lexicon as lx
 from desktop.extract.text import Prepared, Sentence, prepare
+from desktop.extract.words import (
+    CHANGE_CLAUSE,
+    CLAUSE,
+    LIST_SEP,
+    Figure,
+    Gap,
+    Mention,
+    Term,
+    build_terms,
+    convert,
+    find_figures,
+    find_mentions,
+    in_range,
+    read_gap,
+)
 from desktop.numbers import normalize_text
-
-_PAREN = re.compile(r"\([^()]*\)")
-_GROWTH_SUFFIX = ("增长率", "增幅", "增速", "增长幅度", "涨幅", "增长速度")
-_NUMBER = re.compile(r"(?<![0-9A-Za-z.])(?P<neg>负|-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![0-9])")
-_CLAUSE = re.compile(r"[,;]")
-_ZERO = re.compile(r"(?<=为|是)零(?=[,;。!?]|$)")
-_CHANGE_CLAUSE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|上升|提高|下降|降低|减少)(?=-?\d)")
-_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)")
-
-
-@dataclass(frozen=True)
-class Term:
-    text: str
-    indicator: Indicator
-    mode: str  # "name": the figure follows; "base": a growth indicator's quantity, a change verb needed;
-    #            "object": what a flow indicator counts ("村卫生室" of 新增村卫生室数), its verb needed
-    verb: str = ""
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    term: Term
-
-
-@dataclass
-class Figure:
-    start: int          # clean offsets of the digits (with sign)
-    end: int            # end of the figure with multiplier and unit
-    num_end: int
-    number: float
-    multiplier: str
-    unit: str
-    approx: bool
-    year: int | None = None  # the figure is itself a year ("2021年")
 
 
 @dataclass
@@ -62,157 +41,6 @@ class Found:
     sentence: Sentence
     figure: Figure
 
-
-# ---- the vocabulary of one catalog --------------------------------------------------------------
-def build_terms(indicators: list[Indicator]) -> dict[str, Term]:
-    """Every wording of every indicator, from its name and aliases (and the stems prose uses)."""
-    terms: dict[str, Term] = {}
-    derived: list[Term] = []
-    for ind in indicators:
-        for raw in (ind.name, *ind.aliases):
-            full = normalize_text(raw)
-            variants = {full, _PAREN.sub("", full)}
-            for v in variants:
-                if len(v) < 2:
-                    continue
-                if ind.kind == "growth" and not v.endswith(_GROWTH_SUFFIX):
-                    terms.setdefault(v, Term(v, ind, "base"))
-                    continue
-                terms.setdefault(v, Term(v, ind, "name"))
-                stem = v[:-2] if v.endswith("人数") else v[:-1] if v.endswith("数") and ind.kind != "growth" else ""
-                if len(stem) >= 2:
-                    derived.append(Term(stem, ind, "name"))
-                for verb in lx.FLOW_VERBS:
-                    base = stem or v
-                    if base.startswith(verb) and len(base) - len(verb) >= 2:
-                        derived.append(Term(base[len(verb):], ind, "object", verb))
-                        break
-    for t in derived:
-        terms.setdefault(t.text, t)
-    return terms
-
-
-def find_mentions(text: str, terms: dict[str, Term]) -> list[Mention]:
-    """Non-overlapping mentions, the longest wording winning where two overlap."""
-    hits = []
-    for word, term in terms.items():
-        i = text.find(word)
-        while i >= 0:
-            hits.append(Mention(i, i + len(word), term))
-            i = text.find(word, i + 1)
-    hits.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: list[Mention] = []
-    for m in hits:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
-
-
-def find_figures(text: str, mentions: list[Mention]) -> list[Figure]:
-    inside = [(m.start, m.end) for m in mentions]
-    out = []
-    for m in _ZERO.finditer(text):  # "孕产妇死亡率为零": zero in any unit
-        if not any(a <= m.start() < b for a, b in inside):
-            out.append(Figure(m.start(), m.end(), m.end(), 0.0, "", "零", False))
-    for m in _NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in inside):
-            continue
-        try:
-            number = float(m.group("num").replace(",", ""))
-        except ValueError:
-            continue
-        if m.group("neg"):
-            number = -number
-        pos = m.end()
-        multiplier = ""
-        if pos < len(text) and text[pos] in lx.MULTIPLIERS:
-            multiplier = text[pos]
-            pos += 1
-        approx = False
-        if pos < len(text) and text[pos] in "多余":
-            approx = True
-            pos += 1
-        unit = ""
-        for u in lx.TEXT_UNITS:
-            if text.startswith(u, pos):
-                unit = u
-                break
-        end = pos + len(unit)
-        after = text[end:end + 3]
-        if lx.APPROX_AFTER.match(after) or after[:1] in ("~", "-") or text[m.start() - 1:m.start()] in ("~", "第"):
-            approx = True
-        if lx.APPROX_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
-            approx = True
-        year = None
-        if unit == "年" and not multiplier and re.fullmatch(r"(19|20)\d\d", m.group("num")):
-            year = int(m.group("num"))
-        out.append(Figure(m.start(), end, m.end(), number, multiplier, unit, approx, year))
-    return sorted(out, key=lambda f: f.start)
-
-
-# ---- reading the words between a name and its figure ----------------------------------------
-@dataclass
-class Gap:
-    ok: bool
-    kinds: set = field(default_factory=set)
-    year: int | None = None
-    down: bool = False
-    words: list = field(default_factory=list)
-    chained: bool = False  # a later figure of a year phrase: without its own year it is the sentence's
-
-
-def read_gap(gap: str) -> Gap:
-    """Tokenise the connecting words; ok only if every character is a known connector."""
-    out = Gap(True)
-    if len(gap) > lx.GAP_MAX:
-        return Gap(False)
-    i = 0
-    while i < len(gap):
-        m = lx.YEAR_TOKEN.match(gap, i)
-        if m:
-            out.year = int(m.group(1))
-            i = m.end()
-            continue
-        for word, kind in lx.GAP_WORDS:
-            if gap.startswith(word, i):
-                out.kinds.add(kind)
-                out.words.append(word)
-                if kind == "dn":
-                    out.down = True
-                i += len(word)
-                break
-        else:
-            return Gap(False)
-    return out
-
-
-def convert(fig: Figure, ind: Indicator) -> float | None:
-    """The figure in the indicator's unit, or None when the units disagree."""
-    unit = normalize_text(ind.unit)
-    value = fig.number
-    if fig.unit == "零":
-        return 0.0
-    if unit in ("%", "‰"):
-        return value if fig.unit == unit and not fig.multiplier else None
-    if unit == "1/10万":
-        return value if fig.unit in ("1/10万", "/10万", "/十万") and not fig.multiplier else None
-    cat_mult = 1.0
-    cat_class = unit
-    if unit[:1] in lx.MULTIPLIERS and len(unit) > 1:
-        cat_mult, cat_class = lx.MULTIPLIERS[unit[0]], unit[1:]
-    text_mult = lx.MULTIPLIERS.get(fig.multiplier, 1.0)
-    if fig.unit:
-        group = next((g for g in lx.UNIT_GROUPS if cat_class in g), {cat_class})
-        if fig.unit not in group:
-            return None
-        # 人次 counts visits: it stands for persons only where the catalog counts persons by 万人 or 人
-    elif not (fig.multiplier and ind.kind == "count"):
-        return None  # a bare number is too ambiguous to propose
-    return round(value * text_mult / cat_mult, 10)
-
-
-def in_range(value: float, ind: Indicator) -> bool:
-    return (ind.min is None or value >= ind.min) and (ind.max is None or value <= ind.max)
 
 
 # ---- the document: plan or record ------------------------------------------------------------------
@@ -324,7 +152,7 @@ class _Extractor:
         if nxt is None or figures.index(nxt) in used_f:
             return
         between = text[mention.end:nxt.start]
-        if _CLAUSE.search(between) or any(m.start >= mention.end and m.start < nxt.start for m in mentions):
+        if CLAUSE.search(between) or any(m.start >= mention.end and m.start < nxt.start for m in mentions):
             return
         gap = read_gap(between.rstrip("负-") if nxt.number < 0 else between)
         if not gap.ok:
@@ -344,7 +172,7 @@ class _Extractor:
                 break
             cand = figures[fi]
             between = text[prev.end:cand.start]
-            if _CLAUSE.search(between):
+            if CLAUSE.search(between):
                 break
             gap2 = read_gap(between)
             if not gap2.ok or not gap2.words:
@@ -365,7 +193,7 @@ class _Extractor:
                 continue
             if mention.term.mode == "base":
                 return
-            clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, fig.start)), default=0)
+            clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, fig.start)), default=0)
             gap = Gap(True)
             if mention.term.mode == "object":
                 if mention.term.verb not in text[clause_start:fig.start]:
@@ -400,21 +228,21 @@ class _Extractor:
 
     def _list(self, text, k0, k1, key, mentions, figures, used_m, used_f, pairs) -> None:
         """"门诊、住院次均费用分别增长3.2%、2.9%" and "A、B均达100%"."""
-        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, k0)), default=0)
+        clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, k0)), default=0)
         head = text[clause_start:k0]
         # the figures after the key word
         first = next((f for f in figures if f.start >= k1), None)
         if first is None:
             return
         after_gap = read_gap(text[k1:first.start].rstrip("负-") if first.number < 0 else text[k1:first.start])
-        if not after_gap.ok or _CLAUSE.search(text[k1:first.start]):
+        if not after_gap.ok or CLAUSE.search(text[k1:first.start]):
             return
         values = [first]
         if key == "分别":
             fi = figures.index(first)
             while fi + 1 < len(figures):
                 sep = text[values[-1].end:figures[fi + 1].start]
-                if not _LIST_SEP.match(sep) or len(sep) > 2:
+                if not LIST_SEP.match(sep) or len(sep) > 2:
                     break
                 fi += 1
                 values.append(figures[fi])
@@ -479,13 +307,13 @@ class _Extractor:
     def _continued(self, text, mentions, figures, used_m, used_f, pairs) -> None:
         """A clause that goes on about the indicator just named: "执业(助理)医师3200人，每千人口3.1人"
         (a per-population figure of it) and "人均期望寿命年均提高0.3岁，2022年达到82.5岁"."""
-        for cm in _CLAUSE.finditer(text):
+        for cm in CLAUSE.finditer(text):
             start = cm.end()
             earlier = [(i, x) for i, x in enumerate(mentions) if x.end <= start]
             if not earlier or any(start <= x.start < _clause_end(text, start) for x in mentions):
                 continue
             mi, prev = earlier[-1]
-            if _CLAUSE.search(text, prev.end, start - 1) or prev.term.mode != "name":
+            if CLAUSE.search(text, prev.end, start - 1) or prev.term.mode != "name":
                 continue
             fig = next((f for f in figures if f.start >= start), None)
             if fig is None or figures.index(fig) in used_f:
@@ -510,15 +338,15 @@ class _Extractor:
     def _elliptic(self, text, mentions, figures, used_f, pairs) -> None:
         """"家庭医生签约58.38万人次，签约率44.97%": a bare rate naming the indicator just mentioned;
         "住院次均费用8560元，同比下降2.3%": a change of the growth indicator's quantity just named."""
-        for cm in _CLAUSE.finditer(text):
+        for cm in CLAUSE.finditer(text):
             start = cm.end()
-            change = _CHANGE_CLAUSE.match(text, start)
+            change = CHANGE_CLAUSE.match(text, start)
             if change:
                 earlier = [x for x in mentions if x.end <= start]
                 fig = next((f for f in figures if f.start >= change.end()), None)
                 if (earlier and earlier[-1].term.mode == "base" and fig is not None
                         and figures.index(fig) not in used_f
-                        and not _CLAUSE.search(text, earlier[-1].end, start - 1)):
+                        and not CLAUSE.search(text, earlier[-1].end, start - 1)):
                     gap = read_gap(text[start:fig.start])
                     if gap.ok:
                         used_f.add(figures.index(fig))
@@ -549,7 +377,7 @@ class _Extractor:
                 continue
             between = text[word_end:fig.start]
             gap = read_gap(between)
-            if not gap.ok or _CLAUSE.search(between):
+            if not gap.ok or CLAUSE.search(between):
                 continue
             used_f.add(figures.index(fig))
             pairs.append((Mention(word_start, word_end, best[1]), fig, gap))
@@ -561,7 +389,7 @@ class _Extractor:
         if fig.approx or "a" in gap.kinds or "p" in gap.kinds:
             return None
         text = s.text
-        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, min(mention.start, fig.start))), default=0)
+        clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, min(mention.start, fig.start))), default=0)
         subject = text[clause_start:min(mention.start, fig.start)]
         if lx.OTHER_SCOPE.search(subject) or (self.places is not None and self.places.search(subject)):
             return None
@@ -599,7 +427,7 @@ class _Extractor:
                 return None
             prev_clause = text[:clause_start]
             if mention.start == clause_start and lx.INCREMENT.search(
-                    prev_clause[max((m.end() for m in _CLAUSE.finditer(prev_clause[:-1])), default=0):]):
+                    prev_clause[max((m.end() for m in CLAUSE.finditer(prev_clause[:-1])), default=0):]):
                 return None  # "新增照护机构6家，托位180个": the list goes on adding
         if not in_range(value, ind):
             return None
@@ -610,7 +438,7 @@ _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = _CLAUSE.search(text, start)
+    m = CLAUSE.search(text, start)
     return m.start() if m else len(text)
 
 

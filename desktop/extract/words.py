@@ -1,0 +1,202 @@
+"""The words of one sentence: catalog names (with the stems prose uses), figures with units, connectors.
+
+`build_terms` turns a catalog into wordings, `find_mentions` and `find_figures` find them in clean text,
+`read_gap` reads what stands between a name and its figure, `convert` puts a figure in the indicator's unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.domain import Indicator
+from desktop.extract import lexicon as lx
+from desktop.numbers import normalize_text
+
+_PAREN = re.compile(r"\([^()]*\)")
+_GROWTH_SUFFIX = ("增长率", "增幅", "增速", "增长幅度", "涨幅", "增长速度")
+_NUMBER = re.compile(r"(?<![0-9A-Za-z.])(?P<neg>负|-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![0-9])")
+CLAUSE = re.compile(r"[,;]")
+_ZERO = re.compile(r"(?<=为|是)零(?=[,;。!?]|$)")
+CHANGE_CLAUSE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|上升|提高|下降|降低|减少)(?=-?\d)")
+LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    indicator: Indicator
+    mode: str  # "name": the figure follows; "base": a growth indicator's quantity, a change verb needed;
+    #            "object": what a flow indicator counts ("村卫生室" of 新增村卫生室数), its verb needed
+    verb: str = ""
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass
+class Figure:
+    start: int          # clean offsets of the digits (with sign)
+    end: int            # end of the figure with multiplier and unit
+    num_end: int
+    number: float
+    multiplier: str
+    unit: str
+    approx: bool
+    year: int | None = None  # the figure is itself a year ("2021年")
+
+
+# ---- the vocabulary of one catalog --------------------------------------------------------------
+def build_terms(indicators: list[Indicator]) -> dict[str, Term]:
+    """Every wording of every indicator, from its name and aliases (and the stems prose uses)."""
+    terms: dict[str, Term] = {}
+    derived: list[Term] = []
+    for ind in indicators:
+        for raw in (ind.name, *ind.aliases):
+            full = normalize_text(raw)
+            variants = {full, _PAREN.sub("", full)}
+            for v in variants:
+                if len(v) < 2:
+                    continue
+                if ind.kind == "growth" and not v.endswith(_GROWTH_SUFFIX):
+                    terms.setdefault(v, Term(v, ind, "base"))
+                    continue
+                terms.setdefault(v, Term(v, ind, "name"))
+                stem = v[:-2] if v.endswith("人数") else v[:-1] if v.endswith("数") and ind.kind != "growth" else ""
+                if len(stem) >= 2:
+                    derived.append(Term(stem, ind, "name"))
+                for verb in lx.FLOW_VERBS:
+                    base = stem or v
+                    if base.startswith(verb) and len(base) - len(verb) >= 2:
+                        derived.append(Term(base[len(verb):], ind, "object", verb))
+                        break
+    for t in derived:
+        terms.setdefault(t.text, t)
+    return terms
+
+
+def find_mentions(text: str, terms: dict[str, Term]) -> list[Mention]:
+    """Non-overlapping mentions, the longest wording winning where two overlap."""
+    hits = []
+    for word, term in terms.items():
+        i = text.find(word)
+        while i >= 0:
+            hits.append(Mention(i, i + len(word), term))
+            i = text.find(word, i + 1)
+    hits.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Mention] = []
+    for m in hits:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def find_figures(text: str, mentions: list[Mention]) -> list[Figure]:
+    inside = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in _ZERO.finditer(text):  # "孕产妇死亡率为零": zero in any unit
+        if not any(a <= m.start() < b for a, b in inside):
+            out.append(Figure(m.start(), m.end(), m.end(), 0.0, "", "零", False))
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        try:
+            number = float(m.group("num").replace(",", ""))
+        except ValueError:
+            continue
+        if m.group("neg"):
+            number = -number
+        pos = m.end()
+        multiplier = ""
+        if pos < len(text) and text[pos] in lx.MULTIPLIERS:
+            multiplier = text[pos]
+            pos += 1
+        approx = False
+        if pos < len(text) and text[pos] in "多余":
+            approx = True
+            pos += 1
+        unit = ""
+        for u in lx.TEXT_UNITS:
+            if text.startswith(u, pos):
+                unit = u
+                break
+        end = pos + len(unit)
+        after = text[end:end + 3]
+        if lx.APPROX_AFTER.match(after) or after[:1] in ("~", "-") or text[m.start() - 1:m.start()] in ("~", "第"):
+            approx = True
+        if lx.APPROX_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
+            approx = True
+        year = None
+        if unit == "年" and not multiplier and re.fullmatch(r"(19|20)\d\d", m.group("num")):
+            year = int(m.group("num"))
+        out.append(Figure(m.start(), end, m.end(), number, multiplier, unit, approx, year))
+    return sorted(out, key=lambda f: f.start)
+
+
+# ---- reading the words between a name and its figure ----------------------------------------
+@dataclass
+class Gap:
+    ok: bool
+    kinds: set = field(default_factory=set)
+    year: int | None = None
+    down: bool = False
+    words: list = field(default_factory=list)
+    chained: bool = False  # a later figure of a year phrase: without its own year it is the sentence's
+
+
+def read_gap(gap: str) -> Gap:
+    """Tokenise the connecting words; ok only if every character is a known connector."""
+    out = Gap(True)
+    if len(gap) > lx.GAP_MAX:
+        return Gap(False)
+    i = 0
+    while i < len(gap):
+        m = lx.YEAR_TOKEN.match(gap, i)
+        if m:
+            out.year = int(m.group(1))
+            i = m.end()
+            continue
+        for word, kind in lx.GAP_WORDS:
+            if gap.startswith(word, i):
+                out.kinds.add(kind)
+                out.words.append(word)
+                if kind == "dn":
+                    out.down = True
+                i += len(word)
+                break
+        else:
+            return Gap(False)
+    return out
+
+
+def convert(fig: Figure, ind: Indicator) -> float | None:
+    """The figure in the indicator's unit, or None when the units disagree."""
+    unit = normalize_text(ind.unit)
+    value = fig.number
+    if fig.unit == "零":
+        return 0.0
+    if unit in ("%", "‰"):
+        return value if fig.unit == unit and not fig.multiplier else None
+    if unit == "1/10万":
+        return value if fig.unit in ("1/10万", "/10万", "/十万") and not fig.multiplier else None
+    cat_mult = 1.0
+    cat_class = unit
+    if unit[:1] in lx.MULTIPLIERS and len(unit) > 1:
+        cat_mult, cat_class = lx.MULTIPLIERS[unit[0]], unit[1:]
+    text_mult = lx.MULTIPLIERS.get(fig.multiplier, 1.0)
+    if fig.unit:
+        group = next((g for g in lx.UNIT_GROUPS if cat_class in g), {cat_class})
+        if fig.unit not in group:
+            return None
+        # 人次 counts visits: it stands for persons only where the catalog counts persons by 万人 or 人
+    elif not (fig.multiplier and ind.kind == "count"):
+        return None  # a bare number is too ambiguous to propose
+    return round(value * text_mult / cat_mult, 10)
+
+
+def in_range(value: float, ind: Indicator) -> bool:
+    return (ind.min is None or value >= ind.min) and (ind.max is None or value <= ind.max)
