@@ -70,6 +70,9 @@ def run_job(parent: QWidget | None, services, label: str, fn: JobFn):
     loop = QEventLoop()
 
     def progressed(done: int, total: int) -> None:
+        if dialog.wasCanceled():
+            job.cancel_event.set()
+            return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
 
