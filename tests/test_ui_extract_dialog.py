@@ -128,3 +128,24 @@ def test_a_plan_gives_nothing_to_write(dialog):
     assert dialog.model.rowCount() == 0
     assert not dialog.commit_button.isEnabled()
     assert "没有找到" in dialog.status.text()
+
+
+def test_a_long_text_is_read_off_the_gui_thread(dialog, monkeypatch):
+    import threading
+
+    import desktop.extract.service as service
+
+    monkeypatch.setattr("desktop.ui.extract_dialog.BACKGROUND_CHARS", 1000)
+    threads = []
+    real = service.propose
+
+    def spy(*args, **kw):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(service, "propose", spy)
+    dialog.set_text(RUIAN)
+    dialog.run_extraction()
+    assert threads == [False]
+    assert dialog.model.rowCount() == 18
+    assert dialog.model.data(dialog.model.index(_row(dialog, "LIFE_EXPECTANCY"), COL_STORED)) == "81.00"
