@@ -215,6 +215,11 @@ class Services:
         with self.store.reading():
             return repo.statuses_of_year(self.store.db, check_year(year))
 
+    def regions_with_values(self, year: int) -> set[str]:
+        """Codes of the regions holding at least one value in `year` (the window marks them as begun)."""
+        with self.store.reading():
+            return repo.regions_with_values(self.store.db, check_year(year))
+
     # ---- permissions -------------------------------------------------------------------------
     # Who may do what (issue 7; README "Roles and approval"): clerks, supervisors and admins edit values
     # of a draft or returned dataset; nobody edits a submitted one (a supervisor returns it first) or an

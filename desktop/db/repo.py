@@ -168,6 +168,10 @@ def statuses_of_year(db: Database, year: int) -> dict[str, str]:
     return dict(db.execute("SELECT region, status FROM dataset WHERE year = ?", [year]).fetchall())
 
 
+def regions_with_values(db: Database, year: int) -> set[str]:
+    return {r[0] for r in db.execute("SELECT DISTINCT region FROM value WHERE year = ?", [year])}
+
+
 def put_dataset(db: Database, ds: Dataset) -> None:
     db.execute(
         """INSERT INTO dataset(region, year, status, updated_at, updated_by, reason) VALUES (?, ?, ?, ?, ?, ?)
