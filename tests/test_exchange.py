@@ -438,3 +438,44 @@ def test_cli_import_refused_exit_1_lists_cells(cli, db_path, tmp_path):
     assert "Traceback" not in r.err
     r = cli(db_path, "export", "331081", "2021", "-o", tmp_path / "x.csv")
     assert r.code == 2 and ".xlsx" in r.err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_shows_formula_like_notes_as_text(services, tmp_path):
+    services.apply_changes([ValueChange("331081", 2021, "HOSPITAL_BEDS", 4839, "=1+1"),
+                            ValueChange("331081", 2021, "AMBULANCES", 48, "@SUM(1,2)")], source="cli")
+    book = export_workbook(services, "331081", "2021", tmp_path / "inj.xlsx")
+    profile = tmp_path / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path / "csv"), str(book)],
+                   check=True, capture_output=True, timeout=120)
+    text = (tmp_path / "csv" / "inj.csv").read_text(encoding="utf-8")
+    assert "=1+1" in text and "@SUM(1,2)" in text
+    assert ",2\n" not in text and ",3\n" not in text  # neither was calculated
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_template_filled_and_saved_by_libreoffice_imports(services, tmp_path):
+    services.set_value("331081", 2021, "HOSPITAL_BEDS", 4839)
+    (tmp_path / "in").mkdir()
+    path = write_template(services, "331081", 2022, tmp_path / "in" / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    header = [c.value for c in ws[1]]
+    vcol, ccol = header.index("数值") + 1, header.index("指标代码") + 1
+    rows = {ws.cell(row=r, column=ccol).value: r for r in range(2, ws.max_row + 1)}
+    ws.cell(row=rows["HOSPITAL_BEDS"], column=vcol, value=5012)
+    pct = ws.cell(row=rows["FAMILY_DOCTOR_RATE"], column=vcol, value=0.4497)
+    pct.number_format = "0.00%"
+    wb.save(path)
+    profile = tmp_path / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx",
+                    "--outdir", str(tmp_path / "out"), str(path)], check=True, capture_output=True, timeout=120)
+    saved = tmp_path / "out" / "t.xlsx"
+    plan = plan_import(services, [saved])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert plan.drift == []  # LibreOffice kept the 上年数值 as numbers
+    commit_import(services, plan)
+    got = services.get_region_year("331081", 2022).values
+    assert got["HOSPITAL_BEDS"].value == 5012 and got["FAMILY_DOCTOR_RATE"].value == 44.97
+    assert len(got) == 2

@@ -236,6 +236,8 @@ class _Resolver:
             result: int | str = "年份应为四位数字"
         else:
             text = raw
+            if isinstance(raw, float) and raw.is_integer():
+                text = int(raw)
             if isinstance(raw, str):
                 text = normalize_text(raw).removesuffix("年度").removesuffix("年")
             try:

@@ -244,7 +244,7 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
         validations.append(dv)
     for dv in validations:
         ws.add_data_validation(dv)
-    ws.freeze_panes = ws.cell(row=2, column=col["value"])
+    ws.freeze_panes = "A2"  # header only: frozen columns up to 数值 would not fit a laptop screen
     ws.protection.sheet = True
     # the clerk may still size columns and rows, and Excel may switch a cell to a percent format when
     # "65.35%" is typed (the reader relies on that format)
