@@ -479,3 +479,37 @@ def test_template_filled_and_saved_by_libreoffice_imports(services, tmp_path):
     got = services.get_region_year("331081", 2022).values
     assert got["HOSPITAL_BEDS"].value == 5012 and got["FAMILY_DOCTOR_RATE"].value == 44.97
     assert len(got) == 2
+
+
+def test_percent_format_detection_and_headers():
+    from desktop.exchange.format import column_key, is_percent_format
+
+    for fmt in ("0%", "0.00%", "[$-804]0.0%", "#,##0.00%;[Red]-#,##0.00%"):
+        assert is_percent_format(fmt), fmt
+    for fmt in ("General", "0.00", '0.00"%"', "0.00\\%", "@"):
+        assert not is_percent_format(fmt), fmt
+    assert column_key(" 指标代码 ") == "indicator_code" and column_key("Region_Code") == "region_code"
+    assert column_key("ｖａｌｕｅ") == "value" and column_key("上年数值") == "prior" and column_key("备用") is None
+
+
+def test_twelve_digit_codes_duplicates_across_files_and_progress(services, tmp_path):
+    a = make_book(tmp_path / "a.xlsx", [[331081000000, "", 2021.0, "hospital_beds", "", "", 4839, ""]])
+    b = make_book(tmp_path / "b.xlsx", [["331081", "", 2021, "医疗机构实有床位数", "", "", 4840, ""]])
+    seen = []
+    plan = plan_import(services, [a], progress=lambda d, t: seen.append((d, t)))
+    assert plan.ok and plan.changes[0].value == 4839 and plan.changes[0].region == "331081"
+    assert seen and seen[-1][0] == seen[-1][1] and all(x[0] <= y[0] for x, y in zip(seen, seen[1:]))
+    plan = plan_import(services, [a, b])
+    assert [str(e) for e in plan.errors] == [
+        "文件 b.xlsx，数据!G2：温岭市 2021年 医疗机构实有床位数 重复：已在 文件 a.xlsx，数据!G2 出现"]
+
+
+def test_submitted_dataset_refused(services, tmp_path):
+    with services.store.write() as db:
+        repo.put_dataset(db, Dataset("331081", 2021, "submitted", repo.now(), "admin"))
+    path = make_book(tmp_path / "s.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", 1, ""]])
+    plan = plan_import(services, [path])
+    assert not plan.ok and "已提交" in str(plan.errors[0]) and "数据!G2" in str(plan.errors[0])
+    with pytest.raises(ImportRefused):
+        commit_import(services, plan)
+    assert all_values(services) == {}
