@@ -391,6 +391,13 @@ class Services:
         with self.store.reading():
             return repo.verify_chain(self.store.db)
 
+    def verify_values(self) -> list[str]:
+        """Values or notes that disagree with their last audit row (changed outside the program); [] if none."""
+        from desktop.db.consistency import value_audit_problems
+
+        with self.store.reading():
+            return value_audit_problems(self.store.db)
+
     def audit_chain_head(self) -> str:
         return repo.chain_head(self.store.db)
 
