@@ -281,12 +281,14 @@ def cmd_verify(args) -> int:
         integrity = services.store.integrity_check()
         chain = services.verify_audit()
         head = services.audit_chain_head()
+        values = services.verify_values()
     finally:
         services.close()
-    ok = integrity == ["ok"] and not chain
+    ok = integrity == ["ok"] and not chain and not values
     if args.json:
-        print_json({"ok": ok, "integrity": integrity, "audit_chain": chain, "chain_head": head})
+        print_json({"ok": ok, "integrity": integrity, "audit_chain": chain, "chain_head": head, "values": values})
     else:
         print(f"integrity_check：{'ok' if integrity == ['ok'] else '；'.join(integrity)}")
         print(f"审计哈希链：{'完整' if not chain else '；'.join(chain)}（链头 {head[:16]}）")
+        print(f"数值与审计记录：{'一致' if not values else '；'.join(values)}")
     return 0 if ok else 1
