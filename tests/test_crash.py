@@ -128,6 +128,8 @@ def run_kills(path: Path, kills: int, seed: int, max_delay: float, backup_every:
             with _opened(path) as s:
                 if s.verify_audit():
                     figures["chain_broken"] += 1
+                if s.verify_values():
+                    figures["mismatched"] += 1
         except Exception:  # noqa: BLE001 - counted: the program could not open what it wrote
             figures["open_failed"] += 1
         for b in backups.list_backups(path):
