@@ -233,3 +233,11 @@ def test_a_name_narrowed_to_a_part_is_not_the_indicator():
     assert found("配备负压救护车6辆。") == {}
     assert found("配备救护车6辆。") == {"AMBULANCES": 6}
     assert found("基层就诊率较上年提高1.8个百分点，达到68.34%。") == {"PRIMARY_VISIT_SHARE": 68.34}
+
+
+def test_figures_of_part_of_the_year_say_so():
+    got = extract("某市2023年上半年工作总结\n一、完成情况\n截至6月底，全市备案托育机构994家。\n全市基层就诊率为66.1%。", INDS, 2023)
+    assert [(p.indicator, p.period) for p in got] == [("CHILDCARE_INSTITUTIONS", "截至6月底"),
+                                                      ("PRIMARY_VISIT_SHARE", "上半年")]
+    got = extract("截至2023年12月底，全市备案托育机构994家。", INDS, 2023)
+    assert [p.period for p in got] == [""]

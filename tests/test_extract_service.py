@@ -52,3 +52,10 @@ def test_take_on_an_approved_dataset_is_refused(services, monkeypatch):
     with pytest.raises(DatasetLocked):
         take(services, "330381", [r.proposal for r in rows])
     assert services.get_region_year("330381", 2021).values == {}
+
+
+def test_a_figure_of_part_of_the_year_is_written_with_a_note(services):
+    rows = propose(services, "截至6月底，全市备案托育机构994家。", "330300", 2023)
+    assert take(services, "330300", [r.proposal for r in rows]) == 1
+    rec = services.get_region_year("330300", 2023).values["CHILDCARE_INSTITUTIONS"]
+    assert rec.value == 994 and rec.note == "报告期：截至6月底（报告文本提取）"

@@ -44,7 +44,8 @@ def cmd_extract(args) -> int:
     for r in rows:
         p, ind = r.proposal, inds[r.proposal.indicator]
         stored = "" if r.stored is None else ("＝" if r.same else ind.format(r.stored))
-        table.append([p.indicator, ind.name, ind.format(p.value), p.unit, p.year, stored,
+        year = f"{p.year}（{p.period}）" if p.period else p.year
+        table.append([p.indicator, ind.name, ind.format(p.value), p.unit, year, stored,
                       _excerpt(p.text, p.figure)])
     print_table(["代码", "指标", "数值", "单位", "年份", "库中值", "原文"], table)
     print(f"共 {len(rows)} 条建议值；确认后请在窗口“从报告文本提取”中勾选写入，或用 set 命令逐条录入")

@@ -31,6 +31,7 @@ class Proposal:
     value_end: int = 0
     name: str = ""
     figure: str = ""  # the figure as written, e.g. "3.88万个"
+    period: str = ""  # the part of the year the figure covers ("截至6月底", "上半年"); "" for the whole year
 
     def as_json(self) -> dict:
         return {"indicator": self.indicator, "value": self.value, "unit": self.unit, "text": self.text,
@@ -61,5 +62,5 @@ def extract(text: str, indicators: list[Indicator], year: int, region: Region | 
             indicator=f.indicator.code, value=f.value, unit=f.indicator.unit,
             text=prepared.display(s), start=s.start, year=f.year, end=s.end,
             value_start=s.pos[f.figure.start], value_end=s.pos[f.figure.end - 1] + 1,
-            name=f.indicator.name, figure=prepared.display(s, f.figure.start, f.figure.end)))
+            name=f.indicator.name, figure=prepared.display(s, f.figure.start, f.figure.end), period=f.period))
     return out

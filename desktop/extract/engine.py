@@ -40,6 +40,7 @@ class Found:
     year: int
     sentence: Sentence
     figure: Figure
+    period: str = ""  # a part of the year ("截至6月底"), "" for the whole year
 
 
 
@@ -75,6 +76,10 @@ class _Extractor:
 
     def run(self, progress=None, cancelled=None) -> list[Found]:
         paragraph_year: dict[int, int] = {}
+        paragraph_period: dict[int, str] = {}
+        # the title (the first line) may say the whole report covers a part of the year
+        sentences = self.prepared.sentences
+        doc_period = lx.period_of(sentences[0].text) if sentences else ""
         total = len(self.prepared.sentences)
         for done, s in enumerate(self.prepared.sentences):
             if done % 200 == 0:
@@ -88,7 +93,15 @@ class _Extractor:
             if m:
                 paragraph_year[s.paragraph] = int(m.group(1))
             context_year = paragraph_year.get(s.paragraph, self.year)
+            period = lx.period_of(s.text)
+            if period:
+                paragraph_period[s.paragraph] = period
+            before = len(self.found)
             self._sentence(s, context_year)
+            period = (period or paragraph_period.get(s.paragraph)
+                      or lx.period_of(self.prepared.sections[s.section].heading) or doc_period)
+            for f in self.found[before:]:
+                f.period = period
         return self.found
 
     # -- per sentence

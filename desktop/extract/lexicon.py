@@ -75,3 +75,21 @@ FLOW_VERBS = ("新建改建", "招聘引进", "新改建", "新增", "新建", "
 QUALIFIERS = re.compile(
     r"(?:老年人|老人|儿童|学生|孕产妇|妇女|职工|患者|新生儿|婴幼儿|青少年|残疾人|适龄|高危|重点人群|"
     r"负压|民营|公立|社会办|私立|中医|专科|医院|乡镇|村级|儿科|妇幼|重症|ICU|监护型|转运型)$")
+# a part of the year: figures so marked are not the whole year's ("截至6月底", "上半年", "1-9月")
+PERIOD = re.compile(
+    r"截[至止](?:(?:19|20)\d\d年)?(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?|"
+    r"(?:(?:19|20)\d\d年)?1[-~至](?P<m2>\d{1,2})月|上半年|一季度|第一季度|前三季度|前三个季度")
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+
+
+def period_of(text: str) -> str:
+    """The part of the year a text speaks of, as written ("截至6月底"), or "" for the whole year."""
+    for m in PERIOD.finditer(text):
+        month = m.group("m1") or m.group("m2")
+        if month:
+            n = int(month) if month.isdigit() else _CN_MONTH.get(month, 12)
+            if n >= 12:
+                continue
+        return re.sub(r"^(?:19|20)\d\d年", "", m.group())
+    return ""

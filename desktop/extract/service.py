@@ -23,6 +23,11 @@ class Row:
         return self.stored is not None and abs(self.stored - self.proposal.value) < 1e-9
 
 
+def period_note(p: Proposal) -> str:
+    """The note a figure of part of the year carries into the store, e.g. "报告期：截至6月底（报告文本提取）"."""
+    return f"报告期：{p.period}（报告文本提取）" if p.period else ""
+
+
 def propose(services, text: str, region: str, year: int, progress=None, cancelled=None) -> list[Row]:
     """The figures the text states for the region-year, each with the stored value beside it.
 
@@ -65,7 +70,9 @@ def take(services, region: str, proposals: list[Proposal], reason: str = "") -> 
             raise AppError(f"{reg.name} {p.year}年 {ind.name}：选了两个不同的数值"
                            f"（{ind.format(chosen[key].value)} 和 {ind.format(p.value)}），请只选一个")
         chosen[key] = p
-    changes = [ValueChange(reg.code, p.year, p.indicator, p.value) for p in chosen.values()]
+    # a figure of part of the year goes in with a note saying so; a whole year's leaves the note alone
+    changes = [ValueChange(reg.code, p.year, p.indicator, p.value, period_note(p) or None)
+               for p in chosen.values()]
     if not changes:
         return 0
     return services.apply_changes(changes, SOURCE, reason or "从报告文本提取")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
+from desktop.extract.service import period_note
 from desktop.ui.messages import show_error
 
 # texts longer than this are read off the GUI thread (a year's report is a tenth of it)
@@ -126,7 +127,7 @@ class ProposalModel(QAbstractTableModel):
             if col == COL_UNIT:
                 return p.unit
             if col == COL_YEAR:
-                return str(p.year)
+                return f"{p.year}（{p.period}）" if p.period else str(p.year)
             if col == COL_STORED:
                 if row.stored is None:
                     return "—"
@@ -139,6 +140,8 @@ class ProposalModel(QAbstractTableModel):
                 return p.text
             if col == COL_NAME:
                 return p.indicator
+            if col == COL_YEAR and p.period:
+                return self.tr("只是一年中的一部分：写入时附说明“{note}”").format(note=period_note(p))
             if col == COL_STORED and row.stored is not None and not row.same:
                 return self.tr("库中已有不同的数值；勾选后将被替换")
             return None
