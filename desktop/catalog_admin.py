@@ -431,8 +431,32 @@ def try_rules(services: Services, text: str, before_year: int | None = None,
     with services.store.reading() as db:
         for region, year, code, value in wdb.all_values(db, None, before_year):
             by_ry.setdefault((region, year), {})[code] = value
-    half = None if progress is None else (lambda d, t: progress(d, 2 * t))
-    cur = rule_flags(inds, current, by_ry, half, cancelled)
-    rest = None if progress is None else (lambda d, t: progress(t + d, 2 * t))
-    new = rule_flags(inds, proposed, by_ry, rest, cancelled)
-    return TrialResult(len(by_ry), tuple(cur), tuple(new), "个地区年度")
+    # a rule in both texts flags the same region-years under both: evaluate it once
+    from desktop.validation.rules import RuleSet
+
+    def key(rule):
+        return (rule.source, rule.severity, rule.message)
+
+    cur_keys, new_keys = {key(r) for r in current}, {key(r) for r in proposed}
+    common = RuleSet("（试算）", tuple(r for r in proposed if key(r) in cur_keys))
+    only_cur = RuleSet("（试算）", tuple(r for r in current if key(r) not in new_keys))
+    only_new = RuleSet("（试算）", tuple(r for r in proposed if key(r) not in cur_keys))
+    flags = [_unchanged_rule_flags(common, by_ry, cancelled)]
+    for i, rs in enumerate((only_cur, only_new)):
+        step = None if progress is None else (lambda d, t, i=i: progress(i * t + d, 2 * t))
+        flags.append(rule_flags(inds, rs, by_ry, step, cancelled) if len(rs) else [])
+    return TrialResult(len(by_ry), tuple(flags[0] + flags[1]), tuple(flags[0] + flags[2]), "个地区年度")
+
+
+def _unchanged_rule_flags(ruleset, values_by_region_year, cancelled=None) -> list[Flag]:
+    """Flags of rules that are the same in both texts: counted, never listed as a change, so they get a short
+    message. The test is the engine's own (Comparison.sides / holds on the stored, finite values)."""
+    out = []
+    for (region, year), values in sorted(values_by_region_year.items()):
+        if cancelled is not None and cancelled():
+            break
+        for rule in ruleset:
+            sides = rule.condition.sides(values)
+            if sides is not None and not rule.condition.holds(*sides):
+                out.append(Flag(region, year, rule.indicator, "logic", rule.message or rule.source))
+    return out

@@ -161,6 +161,27 @@ def test_trying_rules_counts_region_years_they_would_flag(services):
         catalog_admin.try_rules(services, "warning: NOPE <= 1")
 
 
+def test_trying_rules_keeps_unchanged_rules_out_of_the_changes(services):
+    from desktop.domain import ValueChange
+
+    services.apply_changes([ValueChange(REGION, 2020, "POP_RESIDENT", 100), ValueChange(REGION, 2020, "POP_ELDERLY_60", 120),
+                            ValueChange(REGION, 2021, "POP_RESIDENT", 100), ValueChange(REGION, 2021, "POP_ELDERLY_60", 30)],
+                           source="test")
+    text = catalog_admin.rules_text(services)
+    same = catalog_admin.try_rules(services, text)
+    assert [(f.year, f.indicator) for f in same.current] == [(2020, "POP_ELDERLY_60")] == \
+        [(f.year, f.indicator) for f in same.proposed]
+    assert same.newly_flagged == [] and same.no_longer_flagged == []
+    # dropping that rule: its break is no longer flagged; tightening it to a share flags 2021 as well
+    dropped = "\n".join(line for line in text.splitlines() if "POP_ELDERLY_60 <= POP_RESIDENT" not in line)
+    result = catalog_admin.try_rules(services, dropped)
+    assert [(f.year, f.indicator) for f in result.no_longer_flagged] == [(2020, "POP_ELDERLY_60")]
+    tighter = dropped + "\nerror: POP_ELDERLY_60 <= POP_RESIDENT * 0.25 | 老年人口占比过高\n"
+    result = catalog_admin.try_rules(services, tighter)
+    assert sorted((f.year, f.indicator) for f in result.newly_flagged) == [(2020, "POP_ELDERLY_60"), (2021, "POP_ELDERLY_60")]
+    assert all("老年人口占比过高" in f.message for f in result.newly_flagged)
+
+
 def test_catalog_commands(db_path, cli, tmp_path):
     r = cli(db_path, "indicator", "add", "GP_COUNT", "--section", "医疗资源", "--name", "全科医生数", "--unit", "人",
             "--kind", "count", "--decimals", "0", "--max", "5000")
