@@ -79,13 +79,15 @@ def test_an_out_of_range_value_shows_its_finding(qtbot, window, services):
     assert window.model.setData(window.model.index(row, COL_VALUE), "120")
     assert stored(services, "LIFE_EXPECTANCY") == 120
     assert window.model.index(row, COL_CHECK).data() == "错误"
-    items = [window.findings.tree.topLevelItem(i) for i in range(window.findings.tree.topLevelItemCount())]
-    mine = [it for it in items if it.text(1) == "人均期望寿命"]
-    assert mine and mine[0].text(0) == "错误"
+    rows = window.findings.rows()
+    mine = [i for i, r in enumerate(rows) if r[1] == "LIFE_EXPECTANCY"]
+    assert mine and rows[mine[0]][0] == "错误" and "120" in rows[mine[0]][2]
+    item = window.findings.list.item(mine[0])
+    assert item.text().startswith("人均期望寿命：")
     assert window.counts_label.text().startswith("错误 1")
     # clicking the finding selects its row in the form
     window.form.go_to(window.model.row_of("POP_RESIDENT"))
-    window.findings.tree.itemClicked.emit(mine[0], 0)
+    window.findings.list.itemClicked.emit(item)
     assert window.form.currentIndex().row() == row
 
 
@@ -168,6 +170,11 @@ def test_a_note_is_stored_and_clears_a_warning(window, services):
     row = model.row_of("HOSPITAL_BEDS")
     assert model.setData(model.index(row, COL_VALUE), "8000")  # +100 %: a year-on-year warning
     assert model.index(row, COL_CHECK).data().startswith("核实")
+    # the findings panel says what note clears the warning
+    panel = window.findings
+    pos = [r[1] for r in panel.rows()].index("HOSPITAL_BEDS")
+    panel.list.setCurrentRow(pos)
+    assert panel.hint.isVisibleTo(panel) and "说明" in panel.hint.text() and "核实无误" in panel.hint.text()
     assert model.setData(model.index(row, COL_NOTE), "新建第二人民医院院区投入使用，床位大幅增加")
     assert services.get_region_year(COUNTY, 2021).values["HOSPITAL_BEDS"].note.startswith("新建")
     assert model.index(row, COL_CHECK).data() == "已说明"

@@ -135,7 +135,7 @@ class ActionsMixin:
 
     # ---- handlers -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.tree.set_statuses(self.services.statuses(self.year), self.year)
+        self.show_statuses(self.year)
         self.model.refresh()
 
     def import_excel(self) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain import Finding
 from desktop.ui.form_model import SEVERITY_RANK
 from desktop.ui.icons import severity_icon
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class FindingsPanel(QWidget):
@@ -18,27 +21,26 @@ class FindingsPanel(QWidget):
         self.services = services
         self.findings: list[Finding] = []
         self.summary = QLabel()
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("级别"), self.tr("指标"), self.tr("审核意见")])
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 70)
-        self.tree.setColumnWidth(1, 160)
-        self.tree.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: bold; padding: 2px;")
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #6b4e00; background: #fff6dd; padding: 4px;")
         self.hint.setVisible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.tree.itemClicked.connect(self._clicked)
-        self.tree.currentItemChanged.connect(lambda item, _prev: self._show_hint(item))
+        self.list.itemClicked.connect(self._clicked)
+        self.list.currentItemChanged.connect(lambda item, _prev: self._show_hint(item))
 
     def severity_name(self, severity: str, cleared: bool = False) -> str:
         if cleared:
@@ -46,7 +48,7 @@ class FindingsPanel(QWidget):
         return {"error": self.tr("错误"), "warning": self.tr("核实"), "info": self.tr("提示")}.get(severity, severity)
 
     def set_findings(self, findings: list[Finding] | None) -> None:
-        self.tree.clear()
+        self.list.clear()
         self.hint.setVisible(False)
         if findings is None:
             self.findings = []
@@ -56,16 +58,25 @@ class FindingsPanel(QWidget):
         index = self.services.indicator_index()
         for f in self.findings:
             ind = index.by_code.get(f.indicator) if f.indicator else None
-            item = QTreeWidgetItem([self.severity_name(f.severity, f.cleared), ind.name if ind else (f.indicator or ""),
-                                    f.message])
-            item.setIcon(0, severity_icon("cleared" if f.cleared else f.severity))
-            item.setToolTip(2, f.message)
-            item.setData(0, Qt.ItemDataRole.UserRole, f.indicator or "")
-            item.setData(1, Qt.ItemDataRole.UserRole, f)
-            self.tree.addTopLevelItem(item)
+            name = ind.name if ind else (f.indicator or "")
+            item = QListWidgetItem(severity_icon("cleared" if f.cleared else f.severity),
+                                   self.tr("{name}：{message}").format(name=name, message=f.message))
+            item.setToolTip(self.tr("{severity}（{rule}）").format(severity=self.severity_name(f.severity, f.cleared),
+                                                                  rule=f.rule))
+            item.setData(CODE_ROLE, f.indicator or "")
+            item.setData(FINDING_ROLE, f)
+            self.list.addItem(item)
         counts = self.counts()
         self.summary.setText(self.tr("错误 {e} 条，核实 {w} 条，提示 {i} 条").format(
             e=counts["error"], w=counts["warning"], i=counts["info"]))
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(severity shown, indicator code, message) of each listed finding, in the order shown."""
+        out = []
+        for i in range(self.list.count()):
+            f: Finding = self.list.item(i).data(FINDING_ROLE)
+            out.append((self.severity_name(f.severity, f.cleared), f.indicator, f.message))
+        return out
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -74,14 +85,14 @@ class FindingsPanel(QWidget):
                 out[f.severity] += 1
         return out
 
-    def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+    def _clicked(self, item: QListWidgetItem) -> None:
         self._show_hint(item)
-        code = item.data(0, Qt.ItemDataRole.UserRole)
+        code = item.data(CODE_ROLE)
         if code:
             self.indicator_chosen.emit(code)
 
-    def _show_hint(self, item: QTreeWidgetItem | None) -> None:
-        finding: Finding | None = item.data(1, Qt.ItemDataRole.UserRole) if item else None
+    def _show_hint(self, item: QListWidgetItem | None) -> None:
+        finding: Finding | None = item.data(FINDING_ROLE) if item else None
         if finding is None or finding.severity != "warning":
             self.hint.setVisible(False)
             return

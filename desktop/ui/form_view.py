@@ -31,7 +31,7 @@ class FormView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((COL_NAME, 210), (1, 56), (2, 96), (COL_VALUE, 96), (4, 64), (5, 70), (COL_CHECK, 74)):
+        for col, width in ((COL_NAME, 200), (1, 50), (2, 82), (COL_VALUE, 86), (4, 60), (5, 64), (COL_CHECK, 66)):
             self.setColumnWidth(col, width)
         model.modelReset.connect(self._span_sections)
         self._span_sections()

@@ -85,7 +85,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.findings)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 820, 330])
+        self.splitter.setSizes([180, 850, 330])
         self.setCentralWidget(self.splitter)
 
         self.user_label = QLabel()
@@ -132,7 +132,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.year_box.setValue(max(MIN_YEAR, min(MAX_YEAR, year)))
         self.year_box.blockSignals(False)
         self.year = self.year_box.value()
-        self.tree.set_statuses(self.services.statuses(self.year), self.year)
+        self.show_statuses(self.year)
         if region:
             self.tree.blockSignals(True)
             self.tree.select(region)
@@ -175,7 +175,7 @@ class MainWindow(ActionsMixin, QMainWindow):
 
     def _year_chosen(self, year: int) -> None:
         self.form.commit_pending()
-        self.tree.set_statuses(self.services.statuses(year), year)
+        self.show_statuses(year)
         if self.region_code:
             self.load(self.region_code, year)
         else:
@@ -191,11 +191,14 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.year_box.blockSignals(True)
             self.year_box.setValue(year)
             self.year_box.blockSignals(False)
-            self.tree.set_statuses(self.services.statuses(year), year)
+            self.show_statuses(year)
         self.tree.blockSignals(True)
         self.tree.select(code)
         self.tree.blockSignals(False)
         self.load(code, year)
+
+    def show_statuses(self, year: int) -> None:
+        self.tree.set_statuses(self.services.statuses(year), year, self.services.regions_with_values(year))
 
     def select_indicator(self, code: str) -> None:
         row = self.model.row_of(code)

@@ -49,11 +49,12 @@ class RegionTree(QTreeWidget):
         for i in range(self.topLevelItemCount()):
             self.topLevelItem(i).setExpanded(True)
 
-    def set_statuses(self, statuses: dict[str, str], year: int) -> None:
+    def set_statuses(self, statuses: dict[str, str], year: int, begun: set[str] | frozenset = frozenset()) -> None:
+        """Icons for `year`: the dataset status, a draft for a region with values but no status yet, else empty."""
         names = {s: self.status_text(s) for s in (None, "draft", "submitted", "returned", "approved")}
         tip = self.tr("{code} · {year}年：{status}")
         for code, item in self.items.items():
-            status = statuses.get(code)
+            status = statuses.get(code) or ("draft" if code in begun else None)
             item.setIcon(0, status_icon(status or "empty"))
             item.setToolTip(0, tip.format(code=code, year=year, status=names.get(status, status)))
 
