@@ -477,18 +477,6 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <source>级别</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <source>审核意见</source>
-        <translation>Finding</translation>
-    </message>
-    <message>
         <source>已说明</source>
         <translation>explained</translation>
     </message>
@@ -507,6 +495,14 @@
     <message>
         <source>审核模块未安装：暂不能审核</source>
         <translation>The validation module is not installed: no checks yet</translation>
+    </message>
+    <message>
+        <source>{name}：{message}</source>
+        <translation>{name}: {message}</translation>
+    </message>
+    <message>
+        <source>{severity}（{rule}）</source>
+        <translation>{severity} ({rule})</translation>
     </message>
     <message>
         <source>错误 {e} 条，核实 {w} 条，提示 {i} 条</source>
@@ -805,6 +801,10 @@
     <message>
         <source>{value}（相同）</source>
         <translation>{value} (same)</translation>
+    </message>
+    <message>
+        <source>只是一年中的一部分：写入时附说明“{note}”</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>库中已有不同的数值；勾选后将被替换</source>
