@@ -804,7 +804,7 @@
     </message>
     <message>
         <source>只是一年中的一部分：写入时附说明“{note}”</source>
-        <translation type="unfinished" />
+        <translation>Only part of a year: written with the note “{note}”</translation>
     </message>
     <message>
         <source>库中已有不同的数值；勾选后将被替换</source>
