@@ -119,9 +119,15 @@ class Services:
 
     # ---- catalog and regions -----------------------------------------------------------------
     def _catalog(self) -> tuple[list[Indicator], IndicatorIndex]:
-        if self._catalog_cache is None:
+        # every catalog edit raises catalog_version: another window or process's edit is seen at the next call
+        try:
+            version = repo.get_meta(self.store.db, "catalog_version")
+        except Exception:  # a closed store: the cached catalog is still right
+            version = getattr(self, "_catalog_seen", None)
+        if self._catalog_cache is None or version != getattr(self, "_catalog_seen", None):
             inds = repo.load_indicators(self.store.db)
             self._catalog_cache = (inds, IndicatorIndex(inds))
+            self._catalog_seen = version
         return self._catalog_cache
 
     def invalidate_catalog(self) -> None:
