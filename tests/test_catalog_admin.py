@@ -225,3 +225,18 @@ def test_catalog_changes_exported_from_the_whole_audit(db_path, cli, tmp_path):
     assert len(rows) == 2 and rows[1][5] == "BEDS_PER_1000" and rows[1][7] == "指标目录"
     assert '"yoy_warn": 15' in rows[1][8] and '"yoy_warn": 12' in rows[1][9] and rows[1][11] == "=1+1"
     assert cli(db_path, "audit-export", REGION, "-o", out).code == 2
+
+
+def test_a_catalog_edit_is_seen_by_another_open_window(db_path):
+    from desktop.services import Services
+
+    admin, clerk = Services.open(db_path), Services.open(db_path, user="admin")
+    try:
+        assert clerk.indicator("FEVER_CLINICS").hidden is False
+        catalog_admin.hide_indicator(admin, "FEVER_CLINICS")
+        catalog_admin.edit_indicator(admin, "BEDS_PER_1000", max=15)
+        assert clerk.indicator("FEVER_CLINICS").hidden is True
+        assert clerk.indicator("BEDS_PER_1000").max == 15
+    finally:
+        admin.close()
+        clerk.close()
