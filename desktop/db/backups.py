@@ -28,6 +28,18 @@ def list_backups(store_path: Path) -> list[Path]:
     return sorted(folder.glob("*.sqlite"), key=lambda p: p.name, reverse=True)
 
 
+def _sync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX): without it a power cut may bring the old name back."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def _failed(exc: Exception, dest: Path):
     from desktop.errors import StoreError, StoreFull
 
@@ -54,6 +66,7 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
         finally:
             target.close()
         os.replace(tmp, dest)
+        _sync_dir(dest.parent)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -178,6 +191,7 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
                 shutil.copy2(side, kept.with_name(kept.name + suffix))
                 side.unlink()
         os.replace(tmp, store_path)
+        _sync_dir(store_path.parent)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError, UnboundLocalError):
             tmp.unlink()
