@@ -241,3 +241,8 @@ def test_figures_of_part_of_the_year_say_so():
                                                       ("PRIMARY_VISIT_SHARE", "上半年")]
     got = extract("截至2023年12月底，全市备案托育机构994家。", INDS, 2023)
     assert [p.period for p in got] == [""]
+
+
+def test_our_figure_after_another_places():
+    assert found("全省居民健康素养水平为38.6%，我县为35.2%，比全省低3.4个百分点。") == {"HEALTH_LITERACY": 35.2}
+    assert found("全国婴儿死亡率为5.0‰，全市为2.1‰。") == {"INFANT_MORTALITY": 2.1}

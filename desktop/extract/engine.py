@@ -340,9 +340,11 @@ class _Extractor:
                     used_f.add(figures.index(fig))
                     pairs.append((Mention(start, per.end(), term), fig, gap))
                 continue
-            if mi in used_m:
+            # "全省…为38.6%，我县为35.2%": our own figure after another place's, even if the name was used
+            own = _OWN_SCOPE.match(text, start, fig.start)
+            if mi in used_m and not own:
                 continue
-            gap = read_gap(text[start:fig.start])
+            gap = read_gap(text[own.end() if own else start:fig.start])
             if gap.ok and gap.words and (gap.year is not None or gap.kinds & {"n"}) and gap.words != ["的"]:
                 used_m.add(mi)
                 used_f.add(figures.index(fig))
@@ -402,8 +404,12 @@ class _Extractor:
         if fig.approx or "a" in gap.kinds or "p" in gap.kinds:
             return None
         text = s.text
+        # the clause the pairing stands in; a continuing clause ("，我县为35.2%") speaks for itself
         clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, min(mention.start, fig.start))), default=0)
-        subject = text[clause_start:min(mention.start, fig.start)]
+        fig_clause = max((m.end() for m in CLAUSE.finditer(text, 0, fig.start)), default=0)
+        if mention.end <= fig_clause:
+            clause_start = fig_clause
+        subject = text[clause_start:max(clause_start, min(mention.start, fig.start))]
         if lx.OTHER_SCOPE.search(subject) or (self.places is not None and self.places.search(subject)):
             return None
         # which year the figure is of
@@ -447,6 +453,7 @@ class _Extractor:
         return Found(ind, value, year, s, fig)
 
 
+_OWN_SCOPE = re.compile(r"我市|我县|我区|本市|本县|本区|全市|全县|全区")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
 
 
