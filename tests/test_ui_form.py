@@ -254,3 +254,12 @@ def test_a_supervisor_types_a_target_and_a_clerk_cannot(qtbot, services, tmp_pat
     w.model.targets_editable = False
     w.refresh()
     assert not (index.flags() & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_a_toolbar_action_first_commits_the_cell_being_edited(qtbot, window, services, tmp_path, monkeypatch):
+    window.form.go_to(window.model.row_of("HOSPITAL_BEDS"))
+    window.form.setFocus()
+    type_into(qtbot, window.form, "4321")
+    monkeypatch.setattr(window, "ask_save_path", lambda *a: None)  # the save dialog is cancelled
+    window.actions_by_name["report_pdf"].trigger()
+    assert stored(services, "HOSPITAL_BEDS") == 4321
