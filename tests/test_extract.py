@@ -6,6 +6,8 @@ import json
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.catalog import read_indicators
 from desktop.extract import Proposal, UnreadableReport, extract, read_text_file
@@ -246,3 +248,23 @@ def test_figures_of_part_of_the_year_say_so():
 def test_our_figure_after_another_places():
     assert found("全省居民健康素养水平为38.6%，我县为35.2%，比全省低3.4个百分点。") == {"HEALTH_LITERACY": 35.2}
     assert found("全国婴儿死亡率为5.0‰，全市为2.1‰。") == {"INFANT_MORTALITY": 2.1}
+
+
+_PIECES = ["人均期望寿命", "托位", "每千人口", "分别", "、", "和", "达到", "为", "增长", "下降", "，", "。", "；", "\n",
+           "\n\n", " ", "1", "0", "7", ".", "5", "万", "%", "‰", "个", "张", "岁", "人次", "2021年", "2019年的", "的",
+           "力争", "以上", "约", "其中", "新增", "全省", "住院次均费用", "门诊", "－", "-", "（", "）", "#", "- ",
+           "一、", "工作思路", "签约率", "家庭医生签约", "为零", "截至6月底", "１２", "\u3000", "😀"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_any_text_gives_well_formed_proposals(pieces):
+    text = "".join(pieces)
+    for p in extract(text, INDS, 2021):
+        ind = next(i for i in INDS if i.code == p.indicator)
+        assert ind.min <= p.value <= ind.max
+        assert 0 <= p.start < p.end <= len(text)
+        assert p.start <= p.value_start < p.value_end <= p.end
+        figure = text[p.value_start:p.value_end]
+        assert any(ch.isdigit() for ch in figure) or "零" in figure
+        assert p.year <= 2021
