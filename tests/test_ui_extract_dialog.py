@@ -149,3 +149,28 @@ def test_a_long_text_is_read_off_the_gui_thread(dialog, monkeypatch):
     assert threads == [False]
     assert dialog.model.rowCount() == 18
     assert dialog.model.data(dialog.model.index(_row(dialog, "LIFE_EXPECTANCY"), COL_STORED)) == "81.00"
+
+
+def test_without_a_region_the_dialog_says_so(qtbot, services):
+    from desktop.errors import AppError
+
+    with pytest.raises(AppError, match="选择一个地区"):
+        ExtractDialog(services, None, 2021)
+
+
+def test_opened_from_the_main_window_menu(qtbot, services, monkeypatch):
+    """The main window's 从报告文本提取 action builds the dialog as ExtractDialog(services, region, year, parent)."""
+    from desktop.ui.main_window import MainWindow
+
+    seen = {}
+
+    def fake_exec(self):
+        seen["args"] = (self.region.code, self.year, self.parent() is window)
+        return 0
+
+    monkeypatch.setattr(ExtractDialog, "exec", fake_exec)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.load("330381", 2021)
+    window.extract_from_text()
+    assert seen["args"] == ("330381", 2021, True)

@@ -171,6 +171,8 @@ class ExtractDialog(QDialog):
     def __init__(self, services, region_code: str, year: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
+        if not region_code:
+            raise AppError(self.tr("请先在左侧选择一个地区，再从报告文本提取"))
         self.region = services.region(region_code)
         self.year = int(year)
         self.written = 0
