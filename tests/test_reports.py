@@ -278,6 +278,8 @@ def test_progress_and_cancel(seeded, tmp_path):
     seen = []
     write_report(seeded, WENZHOU, 2021, tmp_path / "c.xlsx", progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and len(seen) >= 3
+    assert all(isinstance(d, int) and isinstance(t, int) for d, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     calls = iter(range(100))
     with pytest.raises(ReportCancelled):
         write_report(seeded, WENZHOU, 2021, tmp_path / "x.pdf", cancelled=lambda: next(calls) >= 2)

@@ -77,7 +77,7 @@ def write_report(services: Services, region: str, year: int, path: str | os.Path
     reg = services.region(region)
     year = check_year(year)
     comparison = reg.level != "county"
-    total = 3
+    total = 100  # percent, in whole numbers (a progress dialog takes ints)
 
     def step(done: int) -> None:
         if cancelled and cancelled():
@@ -87,7 +87,7 @@ def write_report(services: Services, region: str, year: int, path: str | os.Path
 
     step(0)
     data = comparison_data(services, reg.code, year) if comparison else report_data(services, reg.code, year)
-    step(1)
+    step(10)
     tmp = _temp_beside(path)
     try:
         if suffix == ".pdf":
@@ -97,12 +97,12 @@ def write_report(services: Services, region: str, year: int, path: str | os.Path
         inner = None
         if progress:
             def inner(done: int, of: int) -> None:
-                progress(1 + done / max(of, 1), total)
+                progress(10 + int(80 * done / max(of, 1)), total)
         if comparison:
             writer.write_comparison(data, tmp, inner, cancelled)
         else:
             writer.write_summary(data, tmp)
-        step(2)
+        step(95)
         try:
             os.replace(tmp, path)
         except PermissionError:
