@@ -402,6 +402,10 @@
 <context>
     <name>ExtractDialog</name>
     <message>
+        <source>请先在左侧选择一个地区，再从报告文本提取</source>
+        <translation>Choose a region on the left first, then extract from the report text</translation>
+    </message>
+    <message>
         <source>从报告文本提取</source>
         <translation>Extract from report text</translation>
     </message>
