@@ -268,3 +268,8 @@ def test_any_text_gives_well_formed_proposals(pieces):
         figure = text[p.value_start:p.value_end]
         assert any(ch.isdigit() for ch in figure) or "零" in figure
         assert p.year <= 2021
+
+
+def test_the_figure_compared_with_is_not_the_value():
+    assert found("人均期望寿命比上年的81.2岁提高0.3岁。") == {}
+    assert found("人均期望寿命同比提高到82.3岁。") == {"LIFE_EXPECTANCY": 82.3}

@@ -345,7 +345,7 @@ class _Extractor:
             if mi in used_m and not own:
                 continue
             gap = read_gap(text[own.end() if own else start:fig.start])
-            if gap.ok and gap.words and (gap.year is not None or gap.kinds & {"n"}) and gap.words != ["的"]:
+            if gap.ok and gap.words and (gap.year is not None or gap.kinds & {"n", "t"}) and gap.words != ["的"]:
                 used_m.add(mi)
                 used_f.add(figures.index(fig))
                 pairs.append((prev, fig, gap))
@@ -423,6 +423,8 @@ class _Extractor:
         if year > self.year or (gap.year is None and year != self.year):
             return None
         change = bool(gap.kinds & {"d", "dn"})
+        if "c" in gap.kinds and not change and "t" not in gap.kinds:
+            return None  # "比上年的81.2岁…": the figure compared with, not the value
         value = convert(fig, ind)
         if value is None:
             return None
