@@ -263,3 +263,11 @@ def test_a_toolbar_action_first_commits_the_cell_being_edited(qtbot, window, ser
     monkeypatch.setattr(window, "ask_save_path", lambda *a: None)  # the save dialog is cancelled
     window.actions_by_name["report_pdf"].trigger()
     assert stored(services, "HOSPITAL_BEDS") == 4321
+
+
+def test_paste_in_the_note_column_fills_notes(window, services):
+    window.form.go_to(window.model.row_of("HOSPITAL_BEDS"), COL_NOTE)
+    assert window.form.paste_text("新院区投入使用\r\n")
+    assert services.get_region_year(COUNTY, 2021).values["HOSPITAL_BEDS"].note == "新院区投入使用"
+    window.model.undo_stack.undo()
+    assert "HOSPITAL_BEDS" not in services.get_region_year(COUNTY, 2021).values

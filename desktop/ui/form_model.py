@@ -378,8 +378,8 @@ class FormModel(QAbstractTableModel):
             self.refresh()
         return True
 
-    def paste(self, start_row: int, cells: list[str]) -> bool:
-        """Fill 本年 from start_row downward (section rows skipped) with the pasted cells.
+    def paste(self, start_row: int, cells: list[str], column: int = COL_VALUE) -> bool:
+        """Fill 本年 (or 说明 when `column` is COL_NOTE) from start_row downward, section rows skipped.
 
         Every cell is read first; one bad cell (or more cells than rows) and nothing is written.
         """
@@ -391,6 +391,10 @@ class FormModel(QAbstractTableModel):
             self.edit_refused.emit(self.tr("粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据").format(
                 n=len(cells), m=len(targets)))
             return False
+        if column == COL_NOTE:
+            edits = [Edit(ind.code, self.value_of(ind.code), self.note_of(ind.code), self.value_of(ind.code),
+                          text.strip()) for text, ind in zip(cells, targets) if text.strip() != self.note_of(ind.code)]
+            return not edits or self.apply_edits(edits, "paste", self.tr("粘贴 {n} 条说明").format(n=len(cells)))
         edits, problems = [], []
         for pos, (text, ind) in enumerate(zip(cells, targets), start=1):
             try:

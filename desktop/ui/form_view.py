@@ -113,7 +113,8 @@ class FormView(QTableView):
     def paste_text(self, text: str) -> bool:
         index = self.currentIndex()
         row = index.row() if index.isValid() else 0
-        ok = self.form_model().paste(row, split_clipboard(text))
+        column = COL_NOTE if index.isValid() and index.column() == COL_NOTE else COL_VALUE
+        ok = self.form_model().paste(row, split_clipboard(text), column)
         self.pasted.emit(ok)
         return ok
 

@@ -588,6 +588,10 @@
         <translation>{n} cells pasted but only {m} indicators from the current row down: nothing was pasted</translation>
     </message>
     <message>
+        <source>粘贴 {n} 条说明</source>
+        <translation>Paste {n} notes</translation>
+    </message>
+    <message>
         <source>粘贴的第 {n} 个单元格（{name}）</source>
         <translation>pasted cell {n} ({name})</translation>
     </message>
