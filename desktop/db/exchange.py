@@ -43,6 +43,13 @@ def targets_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[t
     return out
 
 
+def locked_region_years(db: Database, region_years: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The region-years among these whose dataset is submitted or approved."""
+    wanted = set(region_years)
+    rows = db.execute("SELECT region, year FROM dataset WHERE status IN ('submitted', 'approved')").fetchall()
+    return {(r, y) for r, y in rows if (r, y) in wanted}
+
+
 def put_values(db: Database, records: list[ValueRecord]) -> None:
     """Insert or replace many values with one executemany; call inside store.write()."""
     db.conn.executemany(
@@ -54,6 +61,13 @@ def put_values(db: Database, records: list[ValueRecord]) -> None:
     )
 
 
+def _encode(value: object) -> str | None:
+    # json.dumps of a finite float is its repr: the fast path gives the very text repo._encode gives
+    if type(value) is float:
+        return repr(value)
+    return repo._encode(value)
+
+
 def add_audits(db: Database, rows: list[dict]) -> None:
     """Append many audit rows, chained by hashes exactly as repo.add_audit does, in one executemany.
 
@@ -62,15 +76,14 @@ def add_audits(db: Database, rows: list[dict]) -> None:
     if not rows:
         return
     prev = repo.chain_head(db)
+    cols = ("at", "user", "region", "year", "indicator", "field", "old", "new", "source", "reason",
+            "prev_hash", "hash")
     out = []
     for r in rows:
         row = {"at": r.get("at") or repo.now(), "user": r["user"], "region": r.get("region"), "year": r.get("year"),
-               "indicator": r.get("indicator"), "field": r["field"], "old": repo._encode(r.get("old")),
-               "new": repo._encode(r.get("new")), "source": r["source"], "reason": r.get("reason") or ""}
+               "indicator": r.get("indicator"), "field": r["field"], "old": _encode(r.get("old")),
+               "new": _encode(r.get("new")), "source": r["source"], "reason": r.get("reason") or ""}
         row["prev_hash"] = prev
-        row["hash"] = repo.row_hash(prev, row)
-        prev = row["hash"]
-        out.append(row)
-    cols = list(out[0])
-    db.conn.executemany(f"INSERT INTO audit({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                        [[row[c] for c in cols] for row in out])
+        row["hash"] = prev = repo.row_hash(prev, row)
+        out.append(tuple(row[c] for c in cols))
+    db.conn.executemany(f"INSERT INTO audit({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", out)

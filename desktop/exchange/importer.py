@@ -486,13 +486,12 @@ class _Planner:
             plan.change_sources.append(source)
             first_cell.setdefault((region, year), (file, sheet, cell))
         # datasets that may not change
-        locked_checked = set()
         with services.store.reading() as rdb:
+            locked = xdb.locked_region_years(rdb, first_cell)
             for (region, year), (file, sheet, cell) in sorted(first_cell.items()):
-                error = services._editable_error(rdb, region, year)
+                error = services._editable_error(rdb, region, year) if (region, year) in locked else None
                 if error is not None:
                     self.error(file, sheet, cell, str(error))
-                locked_checked.add((region, year))
             for (region, year, code) in sorted(self.targets):
                 target, _, source, _, file, sheet, cell = self.targets[(region, year, code)]
                 old = stored_targets.get((region, year, code))
@@ -592,6 +591,16 @@ def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -
     """
     if not plan.ok:
         raise ImportRefused(plan)
+    was_enabled = gc.isenabled()
+    gc.disable()  # as in plan_import: tens of thousands of short-lived rows, no cycles
+    try:
+        return _commit(services, plan, validate)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _commit(services: Services, plan: ImportPlan, validate: bool) -> ImportResult:
     services.require_role("clerk", "supervisor", "admin", action="导入数据")
     if plan.targets:
         services.require_role("supervisor", "admin", action="导入目标值")
@@ -603,7 +612,7 @@ def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -
     written = 0
     with services.store.write() as db:
         keys = {(c.region, c.year) for c in plan.changes} | {(t.region, t.year) for t in plan.targets}
-        for region, year in sorted({(c.region, c.year) for c in plan.changes}):
+        for region, year in sorted(xdb.locked_region_years(db, {(c.region, c.year) for c in plan.changes})):
             error = services._editable_error(db, region, year)
             if error is not None:
                 raise error

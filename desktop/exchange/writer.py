@@ -327,9 +327,13 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
         c._style = p._style
         return c
 
-    def sheet(title: str, rows, value_header: str):
+    def sheet(title: str, rows, value_header: str, count: int):
         nonlocal done
         ws = wb.create_sheet(title)
+        # openpyxl's write-only sheets omit <dimension>; without it a read-only reader parses the whole
+        # sheet once just to size it. We know the size: declaring it halves the reading time of our exports.
+        last = get_column_letter(len(EXCHANGE_COLUMNS))
+        ws.calculate_dimension = lambda: f"A1:{last}{count + 1}"
         keys = EXCHANGE_COLUMNS
         for i, k in enumerate(keys, start=1):
             ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[k]
@@ -359,9 +363,10 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
                     progress(done, total)
 
     try:
-        sheet(DATA_SHEET, ((r.region, r.year, r.indicator, r.value, r.note) for r in records), HEADER["value"])
+        sheet(DATA_SHEET, ((r.region, r.year, r.indicator, r.value, r.note) for r in records), HEADER["value"],
+              len(records))
         if targets:
-            sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"])
+            sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"], len(targets))
         info = wb.create_sheet(INFO_SHEET)
         region_desc = "、".join(f"{r.code} {r.name}" for r in region_list[:20]) + (
             f" 等 {len(region_list)} 个地区" if len(region_list) > 20 else "")
