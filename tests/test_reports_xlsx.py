@@ -60,6 +60,8 @@ def test_findings_and_trend_charts(seeded, tmp_path):
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
     beds = next(r for r in rows if r[1] == "每千人口医疗机构床位数" and r[2] == "yoy")
     assert beds[0] == "警告" and "7.50" in beds[3]
+    beds_row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "每千人口医疗机构床位数" and r[2].value == "yoy")
+    assert beds_row[4].value == 7.5 and beds_row[4].number_format == "0.00"
     lit = next(r for r in rows if r[1] == "居民健康素养水平" and r[2] == "yoy")
     assert lit[7] == "是" and lit[8].startswith("S&P <img src=")  # explained, the note travels along
     assert ws.freeze_panes == "A2"

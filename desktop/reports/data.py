@@ -65,6 +65,7 @@ class ReportFinding:
     finding: Finding
     indicator_name: str
     note: str
+    decimals: int = 2  # the indicator's, for printing the value and reference
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,8 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
     by_code = {i.code: i for i in inds}
     report_findings = sorted(
         (ReportFinding(f, by_code[f.indicator].name if f.indicator in by_code else f.indicator,
-                       ry.values[f.indicator].note if f.indicator in ry.values else "") for f in findings),
+                       ry.values[f.indicator].note if f.indicator in ry.values else "",
+                       by_code[f.indicator].decimals if f.indicator in by_code else 2) for f in findings),
         key=lambda rf: (_SEVERITY_RANK.get(rf.finding.severity, 3),
                         by_code[rf.finding.indicator].sort_order if rf.finding.indicator in by_code else 10**6))
     trends = []

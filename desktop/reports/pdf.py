@@ -39,7 +39,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", fontSize=16, leading=22, alignment=1, spaceAfter=4, **base),
         "sub": ParagraphStyle("sub", fontSize=9, leading=13, alignment=1, textColor=colors.HexColor("#444444"),
                               **base),
-        "h2": ParagraphStyle("h2", fontSize=11.5, leading=16, spaceBefore=8, spaceAfter=4, **base),
+        "h2": ParagraphStyle("h2", fontSize=11.5, leading=16, spaceBefore=8, spaceAfter=4, keepWithNext=1, **base),
         "body": ParagraphStyle("body", fontSize=9, leading=13, **base),
         "cell": ParagraphStyle("cell", fontSize=8.5, leading=10.5, **base),
         "small": ParagraphStyle("small", fontSize=7.5, leading=9.5, **base),

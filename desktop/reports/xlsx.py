@@ -86,6 +86,13 @@ def put(ws, row: int, col: int, value, fmt: str | None = None, font=BODY_FONT, a
     return cell
 
 
+def _lines(value: str, width: float) -> int:
+    """How many lines a wrapped cell of this column width needs (a CJK character takes two width units):
+    neither openpyxl nor LibreOffice fits row heights to wrapped text, so the writer sets them."""
+    units = sum(2.0 if ord(ch) > 0x2E80 else 1.1 for ch in value)
+    return max(1, -(-int(units) // max(int(width) - 1, 1)))
+
+
 def number_format(decimals: int, signed: bool = False, suffix: str = "") -> str:
     base = "0" + ("." + "0" * decimals if decimals > 0 else "")
     if suffix:
@@ -121,7 +128,7 @@ def _print_setup(ws, title: str, generated_at: str, title_rows: str, landscape: 
 # ---- county-year summary ------------------------------------------------------------------------
 
 SUMMARY_HEAD = ["指标", "单位", "本年", "上年", "增减", "增减%", "目标", "达标", "审核", "说明"]
-SUMMARY_WIDTHS = [30, 7, 10, 15, 9, 9, 9, 5, 6, 28]
+SUMMARY_WIDTHS = [36, 7, 10, 15, 9, 9, 9, 5, 6, 30]
 
 
 def _summary_sheet(ws, data: ReportData) -> None:
@@ -162,13 +169,16 @@ def _summary_sheet(ws, data: ReportData) -> None:
             put(ws, row, 8, None if r.met is None else ("是" if r.met else "否"), align=CENTER, fill=fill)
             put(ws, row, 9, SEVERITY_NAMES.get(r.flag, "") if r.flag else None, align=CENTER, fill=fill)
             put(ws, row, 10, r.note or None, align=WRAP, fill=fill)
+            lines = max(_lines(ind.name, SUMMARY_WIDTHS[0]), _lines(r.note, SUMMARY_WIDTHS[-1]) if r.note else 1)
+            if lines > 1:
+                ws.row_dimensions[row].height = 14 * lines
             row += 1
     row += 1
     if not data.empty and data.missing:
-        put(ws, row, 1, f"本年未填报的指标（{len(data.missing)}项）：" + "、".join(i.name for i in data.missing),
-            align=WRAP, border=False)
+        line = f"本年未填报的指标（{len(data.missing)}项）：" + "、".join(i.name for i in data.missing)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncol)
-        ws.row_dimensions[row].height = 15 * (1 + len(data.missing) // 25)
+        put(ws, row, 1, line, align=Alignment(vertical="top", wrap_text=True), border=False)
+        ws.row_dimensions[row].height = 14 * _lines(line, sum(SUMMARY_WIDTHS))
         row += 2
     s = data.signatures
     for label, value, label2, value2 in (("填报人", s.clerk, "审核人", s.supervisor),
@@ -205,11 +215,14 @@ def _findings_sheet(ws, data: ReportData) -> None:
         put(ws, i, 2, rf.indicator_name, align=WRAP)
         put(ws, i, 3, f.rule)
         put(ws, i, 4, f.message, align=WRAP)
-        put(ws, i, 5, f.value)
-        put(ws, i, 6, f.reference)
+        put(ws, i, 5, f.value, number_format(rf.decimals))
+        put(ws, i, 6, f.reference, number_format(rf.decimals))
         put(ws, i, 7, f.reference_year, "0")
         put(ws, i, 8, "是" if f.cleared else None, align=CENTER)
         put(ws, i, 9, rf.note or None, align=WRAP)
+        lines = max(_lines(f.message, widths[3]), _lines(rf.note, widths[8]), _lines(rf.indicator_name, widths[1]))
+        if lines > 1:
+            ws.row_dimensions[i].height = 14 * lines
     _print_setup(ws, data.title + " 审核结果", data.generated_at, "1:1", landscape=True, widths=widths)
 
 
