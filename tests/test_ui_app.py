@@ -108,3 +108,73 @@ def test_a_second_copy_on_the_same_store_is_told(tmp_path, qapp):
     text = second_copy_message(ok, pid, host, path)
     assert str(pid) in text and "已经打开" in text
     first.unlock()
+
+
+@pytest.fixture
+def quiet_run(qapp, tmp_path, monkeypatch):
+    """desktop.ui.app.run() with the event loop, message boxes, settings and log redirected for a test."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import desktop.ui.messages as messages
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(messages, "log_file_path", lambda: tmp_path / "log" / "desktop.log")
+    said = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *a, **k: said.append(text)))
+    shown = []
+
+    def fake_exec(*_a):
+        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "x")
+        for w in shown:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    yield said, shown
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+def test_run_opens_the_window_with_a_backup_and_releases_the_lock(quiet_run, demo_path):
+    from PySide6.QtCore import QLockFile
+
+    from desktop.db.backups import list_backups
+    from desktop.ui.app import run
+    from desktop.ui.main_window import MainWindow
+
+    said, shown = quiet_run
+    assert run(str(demo_path)) == 0
+    assert any(isinstance(w, MainWindow) for w in shown), shown
+    assert any("gui-open" in p.name for p in list_backups(demo_path))
+    lock = QLockFile(str(demo_path) + ".gui-lock")
+    assert lock.tryLock(0)  # released at exit
+    lock.unlock()
+    assert said == []
+
+
+def test_run_refuses_a_second_copy_on_the_same_store(quiet_run, demo_path):
+    from PySide6.QtCore import QLockFile
+
+    from desktop.ui.app import run
+
+    said, shown = quiet_run
+    held = QLockFile(str(demo_path) + ".gui-lock")
+    assert held.tryLock(0)
+    try:
+        assert run(str(demo_path)) == 1
+    finally:
+        held.unlock()
+    assert said and "已经打开" in said[0] and shown == []
+
+
+def test_run_shows_a_damaged_store_as_a_message(quiet_run, tmp_path):
+    from desktop.ui.app import run
+
+    said, shown = quiet_run
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    assert run(str(bad)) == 1
+    assert said and str(bad) in said[0] and shown == []
