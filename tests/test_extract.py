@@ -273,3 +273,15 @@ def test_any_text_gives_well_formed_proposals(pieces):
 def test_the_figure_compared_with_is_not_the_value():
     assert found("人均期望寿命比上年的81.2岁提高0.3岁。") == {}
     assert found("人均期望寿命同比提高到82.3岁。") == {"LIFE_EXPECTANCY": 82.3}
+
+
+def test_a_per_population_head_is_shared_along_a_list():
+    assert found("每千人口执业（助理）医师数达到3.46人、注册护士数达到3.98人。") == {
+        "DOCTORS_PER_1000": 3.46, "NURSES_PER_1000": 3.98}
+    assert found("执业（助理）医师2108人、注册护士2390人。") == {"LICENSED_DOCTORS": 2108, "REGISTERED_NURSES": 2390}
+
+
+def test_a_dated_figure_compared_with_is_that_years_value():
+    got = {(p.indicator, p.year): p.value for p in extract(
+        "全市重大慢性病过早死亡率为9.8%，较2021年的10.2%有所下降。", INDS, 2022)}
+    assert got == {("PREMATURE_NCD_MORTALITY", 2022): 9.8, ("PREMATURE_NCD_MORTALITY", 2021): 10.2}

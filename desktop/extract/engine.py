@@ -110,6 +110,7 @@ class _Extractor:
         if self._planned(s):
             return
         mentions = [m for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
+        self._share_prefix(text, mentions)
         if not mentions and "率" not in text:
             return
         figures = [f for f in find_figures(text, mentions) if f.year is None or f.unit != "年"]
@@ -141,6 +142,19 @@ class _Extractor:
                 continue
             seen.add(key)
             self.found.append(found)
+
+    def _share_prefix(self, text: str, mentions: list[Mention]) -> None:
+        """"每千人口执业（助理）医师数达到3.46人、注册护士数达到3.98人": a list item after 、 shares the
+        per-population head of the item before it."""
+        for i in range(1, len(mentions)):
+            prev, cur = mentions[i - 1], mentions[i]
+            if text[cur.start - 1:cur.start] not in ("、", "和", "及") or CLAUSE.search(text, prev.end, cur.start):
+                continue
+            head = _PER_POPULATION.match(prev.term.text)
+            if head and not cur.term.text.startswith(head.group()):
+                term = self.terms.get(head.group() + cur.term.text)
+                if term is not None:
+                    mentions[i] = Mention(cur.start, cur.end, term)
 
     @staticmethod
     def _qualified(text: str, m: Mention) -> bool:
@@ -342,9 +356,11 @@ class _Extractor:
                 continue
             # "全省…为38.6%，我县为35.2%": our own figure after another place's, even if the name was used
             own = _OWN_SCOPE.match(text, start, fig.start)
-            if mi in used_m and not own:
-                continue
             gap = read_gap(text[own.end() if own else start:fig.start])
+            # "，较2021年的10.2%": a dated figure compared with is that year's value
+            dated = gap.ok and gap.year is not None and "c" in gap.kinds
+            if mi in used_m and not own and not dated:
+                continue
             if gap.ok and gap.words and (gap.year is not None or gap.kinds & {"n", "t"}) and gap.words != ["的"]:
                 used_m.add(mi)
                 used_f.add(figures.index(fig))
@@ -423,7 +439,7 @@ class _Extractor:
         if year > self.year or (gap.year is None and year != self.year):
             return None
         change = bool(gap.kinds & {"d", "dn"})
-        if "c" in gap.kinds and not change and "t" not in gap.kinds:
+        if "c" in gap.kinds and not change and "t" not in gap.kinds and gap.year is None:
             return None  # "比上年的81.2岁…": the figure compared with, not the value
         value = convert(fig, ind)
         if value is None:
