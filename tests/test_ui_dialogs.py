@@ -132,3 +132,12 @@ def test_catalog_editor_edits_an_indicator_and_marks_a_bad_rule_line(qtbot, serv
     assert not dialog.save_rules_button.isEnabled()
     dialog.rules.setPlainText(dialog.rules.toPlainText().replace("NO_SUCH_CODE", "POP_RESIDENT"))
     assert dialog.check_rules() and dialog.save_rules()
+
+
+def test_audit_and_catalog_models_pass_the_qt_model_tester(qtmodeltester, services):
+    from desktop.ui.audit_dialog import AuditModel
+    from desktop.ui.catalog_dialog import CatalogModel
+
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, note="新院区", source="form")
+    qtmodeltester.check(AuditModel(services, services.audit(COUNTY, 2021)), force_py=True)
+    qtmodeltester.check(CatalogModel(services), force_py=True)

@@ -271,3 +271,15 @@ def test_paste_in_the_note_column_fills_notes(window, services):
     assert services.get_region_year(COUNTY, 2021).values["HOSPITAL_BEDS"].note == "新院区投入使用"
     window.model.undo_stack.undo()
     assert "HOSPITAL_BEDS" not in services.get_region_year(COUNTY, 2021).values
+
+
+def test_the_editor_shows_the_range_and_turns_red_outside_it(qtbot, window):
+    window.form.go_to(window.model.row_of("LIFE_EXPECTANCY"))
+    window.form.setFocus()
+    editor = type_into(qtbot, window.form, "120")
+    assert "color" in editor.styleSheet() and "超出范围" in editor.toolTip() and "90.00" in editor.toolTip()
+    editor.setText("79.5")
+    assert editor.styleSheet() == "" and editor.toolTip() == ""
+    editor.setText("7９.5x")
+    assert "color" in editor.styleSheet()
+    assert editor.placeholderText() == "岁"
