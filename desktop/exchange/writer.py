@@ -129,17 +129,24 @@ def _info_rows(services: Services, regions: str, years: str, rows: int, kind: st
 
 
 def _write_info(ws, rows) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
+    wrap = Alignment(wrap_text=True, vertical="top", horizontal="left")
     for i, (key, value) in enumerate(rows, start=1):
         ws.cell(row=i, column=1, value=key).font = Font(bold=True)
         cell = ws.cell(row=i, column=2)
         cell.value = value
+        cell.alignment = wrap
         if isinstance(value, str) and is_risky(value):
             cell.data_type = "s"
             cell.quotePrefix = True
     ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 90
+    ws.column_dimensions["B"].width = 70
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _range_text(ind: Indicator) -> str:
@@ -200,6 +207,10 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
     ry = services.get_region_year(region, year)
     reg = ry.region
     inds = services.indicators()
+    first = {}
+    for i, ind in enumerate(inds):
+        first.setdefault(ind.section, i)
+    inds.sort(key=lambda ind: (first[ind.section], ind.sort_order))  # grouped by section, catalog order within
     keys = ("region_code", "region_name", "year", "section", "indicator_code", "indicator_name", "unit",
             "prior", "value", "note")
     col = {k: i for i, k in enumerate(keys, start=1)}
