@@ -9,7 +9,6 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
 from desktop.domain import ValueChange  # noqa: E402
-from desktop.services import Services  # noqa: E402
 from desktop.ui.form_model import COL_CHECK, COL_NOTE, COL_PRIOR, COL_VALUE, FormModel  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 

@@ -14,7 +14,8 @@ from desktop.ui.icons import severity_icon
 COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 INDICATOR_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-DISPLAY, EDIT, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole)
+DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 DECORATION, FONT = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.FontRole)
 BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)

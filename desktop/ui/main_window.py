@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from desktop.ui.actions import ActionsMixin
 from desktop.ui.findings_panel import FindingsPanel
 from desktop.ui.form_model import COL_VALUE, FormModel
 from desktop.ui.form_view import FormView
+from desktop.ui.icons import status_icon
 from desktop.ui.region_tree import RegionTree
 
 
@@ -230,8 +230,6 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.reason_label.setVisible(False)
         item = self.tree.items.get(ry.region.code)
         if item is not None:
-            from desktop.ui.icons import status_icon
-
             item.setIcon(0, status_icon(ry.status if (ry.values or ry.status != "draft") else "empty"))
         self._update_status_bar()
         self.update_actions()
@@ -263,5 +261,3 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
-
-__all__ = ["MainWindow", "QAction", "QKeySequence", "QTimer"]
