@@ -2,7 +2,8 @@
 
 Limits (decisions, issue 4 and issue 8):
 - a file over MAX_FILE_BYTES (50 MB) is refused: a province workbook of 50,000 rows is about 3 MB;
-- a zip with more than MAX_ENTRIES entries, an entry that expands beyond MAX_ENTRY_BYTES (300 MB), all entries
+- a zip with more than MAX_ENTRIES entries, a worksheet that expands beyond MAX_ENTRY_BYTES (300 MB; worksheets
+  are streamed), any other part beyond MAX_PART_BYTES (64 MB; shared strings and styles are parsed whole), all entries
   together beyond MAX_TOTAL_BYTES (600 MB), or an entry over 1 MB that expands more than MAX_RATIO (200×)
   is refused: openpyxl's read-only mode does not protect memory (a 1 MB file expanding to 1 GiB took 2 GB),
   and a sheet of real figures compresses about 5–20×;
@@ -24,6 +25,8 @@ from desktop.errors import AppError
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 2000
 MAX_ENTRY_BYTES = 300 * 1024 * 1024
+# parts other than worksheets (shared strings, styles, workbook…) are parsed whole into memory
+MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 600 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_APPLIES_FROM = 1024 * 1024
@@ -129,6 +132,9 @@ def _check_zip(path: Path, name: str) -> None:
                 if info.file_size > MAX_ENTRY_BYTES:
                     raise UnsafeFile(name, f"其中 {info.filename} 解压后过大（{info.file_size / 1048576:.0f} MB，"
                                            f"上限 {MAX_ENTRY_BYTES // 1048576} MB），疑似压缩炸弹，拒绝读取")
+                if info.file_size > MAX_PART_BYTES and not info.filename.startswith("xl/worksheets/"):
+                    raise UnsafeFile(name, f"其中 {info.filename} 解压后过大（{info.file_size / 1048576:.0f} MB，"
+                                           f"上限 {MAX_PART_BYTES // 1048576} MB），拒绝读取")
                 if info.file_size > RATIO_APPLIES_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                     raise UnsafeFile(name, f"其中 {info.filename} 压缩比异常（{info.file_size // max(info.compress_size, 1)} 倍，"
                                            f"上限 {MAX_RATIO} 倍），疑似压缩炸弹，拒绝读取")
