@@ -18,9 +18,11 @@ def setup_fonts(app) -> str:
     """Register the shipped CJK font and pick the first CJK-capable UI font that exists; returns its family."""
     from PySide6.QtGui import QFont, QFontDatabase
 
-    if FONT_FILE.exists():
-        QFontDatabase.addApplicationFont(str(FONT_FILE))
     families = set(QFontDatabase.families())
+    if not families.intersection(UI_FONTS) and FONT_FILE.exists():
+        # no CJK UI font on this machine: the shipped one keeps the window readable (5 MB: only when needed)
+        QFontDatabase.addApplicationFont(str(FONT_FILE))
+        families = set(QFontDatabase.families())
     for family in UI_FONTS:
         if family in families:
             font = QFont(family)
