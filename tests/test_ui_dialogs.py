@@ -141,3 +141,15 @@ def test_audit_and_catalog_models_pass_the_qt_model_tester(qtmodeltester, servic
     services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, note="新院区", source="form")
     qtmodeltester.check(AuditModel(services, services.audit(COUNTY, 2021)), force_py=True)
     qtmodeltester.check(CatalogModel(services), force_py=True)
+
+
+def test_the_audit_of_one_value_opens_from_the_selected_row(window, services, monkeypatch):
+    from desktop.ui.audit_dialog import AuditDialog
+
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, source="form")
+    services.set_value(COUNTY, 2021, "POP_RESIDENT", 140, source="form")
+    opened = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda self: opened.append(self.model.rowCount()) or 0)
+    window.form.go_to(window.model.row_of("HOSPITAL_BEDS"))
+    window.actions_by_name["value_audit"].trigger()
+    assert opened == [1]

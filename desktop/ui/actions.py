@@ -35,6 +35,7 @@ class ActionsMixin:
         add("reopen", self.tr("重新打开…"), lambda: self.workflow("reopen"), None)
         add("history", self.tr("数值历史与趋势…"), self.show_history, "Ctrl+H")
         add("audit", self.tr("审计记录…"), self.show_audit, "Ctrl+Shift+H")
+        add("value_audit", self.tr("该数值的审计记录…"), self.show_value_audit, None)
         add("refresh", self.tr("刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
         add("switch_user", self.tr("切换用户…"), self.switch_user, None)
         add("catalog", self.tr("指标目录与审核规则…"), self.edit_catalog, None)
@@ -66,7 +67,8 @@ class ActionsMixin:
         for name in ("undo", "redo", None, "paste", None, "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
-        for name in ("submit", "approve", "return", "reopen", None, "history", "audit", None, "catalog"):
+        for name in ("submit", "approve", "return", "reopen", None, "history", "value_audit", "audit", None,
+                     "catalog"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("语言(&L)"))
         current = str(self.settings.value("language", "zh_CN"))
@@ -210,6 +212,14 @@ class ActionsMixin:
         from desktop.ui.audit_dialog import AuditDialog
 
         AuditDialog(self.services, self.region_code, self.year, None, self).exec()
+
+    def show_value_audit(self) -> None:
+        from desktop.ui.audit_dialog import AuditDialog
+
+        ind = self.model.indicator_at(self.form.currentIndex().row())
+        if ind is None:
+            raise AppError(self.tr("请先在表中选中一个指标"))
+        AuditDialog(self.services, self.region_code, self.year, ind.code, self).exec()
 
     def extract_from_text(self) -> None:
         try:

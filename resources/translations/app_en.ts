@@ -55,6 +55,10 @@
         <translation>Audit trail…</translation>
     </message>
     <message>
+        <source>该数值的审计记录…</source>
+        <translation>Audit trail of this value…</translation>
+    </message>
+    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
