@@ -61,6 +61,8 @@ _QUOTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
 class _Extractor:
+    """One pass over one text for one year: sentence by sentence, names paired with figures, then judged."""
+
     def __init__(self, text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...],
                  places: tuple[str, ...] = ()):
         self.prepared = prepare(text)
@@ -111,10 +113,11 @@ class _Extractor:
             return
         mentions = [m for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
         self._share_prefix(text, mentions)
-        if not mentions and "率" not in text:
-            return
-        figures = [f for f in find_figures(text, mentions) if f.year is None or f.unit != "年"]
-        years = [f for f in find_figures(text, mentions) if f.year is not None]
+        if not mentions:
+            return  # every pairing starts from a name (a bare 签约率 needs the name before it)
+        all_figures = find_figures(text, mentions)
+        figures = [f for f in all_figures if f.year is None]
+        years = [f for f in all_figures if f.year is not None]
         used_mentions: set[int] = set()
         used_figures: set[int] = set()
         pairs: list[tuple[Mention, Figure, Gap]] = []
