@@ -142,7 +142,11 @@ class FormModel(QAbstractTableModel):
 
     def _revalidate(self) -> None:
         ry = self.data_
-        self.findings = run_validation(self.services, ry.region.code, ry.year) if ry else []
+        try:
+            self.findings = run_validation(self.services, ry.region.code, ry.year) if ry else []
+        except AppError as exc:  # e.g. a rules file that no longer parses: say so, keep the form usable
+            self.findings = []
+            self.edit_refused.emit(str(exc))
         self.by_indicator = {}
         for f in self.findings or []:
             self.by_indicator.setdefault(f.indicator, []).append(f)

@@ -47,6 +47,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.year_box = QSpinBox()
         self.year_box.setRange(MIN_YEAR, MAX_YEAR)
         self.year_box.setValue(self.year)
+        self.year_box.setKeyboardTracking(False)  # a typed year loads once, not at every digit
         self.tree = RegionTree(self.services)
         left = QWidget()
         left_layout = QVBoxLayout(left)
