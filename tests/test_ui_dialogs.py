@@ -153,3 +153,19 @@ def test_the_audit_of_one_value_opens_from_the_selected_row(window, services, mo
     window.form.go_to(window.model.row_of("HOSPITAL_BEDS"))
     window.actions_by_name["value_audit"].trigger()
     assert opened == [1]
+
+
+def test_extract_from_text_opens_for_the_region_year_and_refreshes(window, services, monkeypatch):
+    from desktop.ui.extract_dialog import ExtractDialog
+
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append((dialog.region.code, dialog.year))
+        services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4567, source="extraction")
+        return 0
+
+    monkeypatch.setattr(ExtractDialog, "exec", fake_exec)
+    window.actions_by_name["extract"].trigger()
+    assert seen == [(COUNTY, 2021)]
+    assert window.model.index(window.model.row_of("HOSPITAL_BEDS"), COL_VALUE).data() == "4567"
