@@ -65,6 +65,8 @@ def _slip(ind: Indicator, value: float, prior: float) -> tuple[int, float] | Non
     if value == 0 or prior == 0 or (value > 0) != (prior > 0):
         return None
     ratio = value / prior
+    if not math.isfinite(ratio) or ratio <= 0:  # 1e308 / 5e-324 overflows; the reverse underflows to 0
+        return None
     k = round(math.log10(ratio))
     if abs(k) not in SLIP_POWERS:
         return None
@@ -140,7 +142,9 @@ def _history(ind: Indicator, value: float, earlier: dict[int, float]) -> Finding
     xs = [earlier[y] for y in years]
     n = len(xs)
     mean = sum(xs) / n
-    sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (n - 1))
+    sd = math.sqrt(sum((x - mean) * (x - mean) for x in xs) / (n - 1))  # ** 2 raises OverflowError near 1e308
+    if not (math.isfinite(mean) and math.isfinite(sd)):
+        return None  # figures at the limit of floating point: no meaningful mean or deviation
     dev = value - mean
     min_change = history_min_change(ind, mean)
     if abs(dev) <= min_change + _EPS:
