@@ -205,3 +205,23 @@ def test_fuzzed_workbooks_import_or_are_refused_cleanly(db_path, tmp_path, reque
           f"0 tracebacks, 0 partial writes")
     assert counts["cases"] >= (2000 if long_run else 200)
     assert counts["imported"] > 0 and counts["refused"] > 0
+
+
+def test_extreme_numbers_over_the_years_import_and_validate(services, tmp_path):
+    """Found by the long fuzz run: a tiny prior value (5e-324) and a large one the next year made the
+    year-on-year rule divide into infinity, and the import ended in a traceback after its commit."""
+    rows = [["331081", "温岭市", 2019, "HOSPITAL_BEDS", "", "", 5e-324, ""],
+            ["331081", "温岭市", 2020, "HOSPITAL_BEDS", "", "", 1e308, ""],
+            ["331081", "温岭市", 2021, "HOSPITAL_BEDS", "", "", 1e-300, ""],
+            ["331081", "温岭市", 2022, "HOSPITAL_BEDS", "", "", -1e308, ""]]
+    for k, row in enumerate(rows):
+        path = workbooks.write_exchange(tmp_path / f"y{k}.xlsx", [row])
+        try:
+            import_files(services, [path])
+        except AppError:
+            pass  # a clear refusal is fine; a traceback is not
+    assert services.verify_audit() == [] and services.verify_values() == []
+    from desktop.validation import validate
+
+    for year in (2020, 2021, 2022):
+        validate(services, "331081", year)
