@@ -114,3 +114,67 @@ def test_a_store_on_a_network_drive_is_announced_read_only(db_path, boxes, monke
     assert any(kind == "information" and "网络驱动器" in text and "只读" in text for kind, text in boxes)
     services = boxes.logins[0]
     assert services.store.readonly
+
+
+# ---- faults while the clerk types ------------------------------------------------------------------
+
+HOLD_WRITE = r"""
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute('BEGIN IMMEDIATE')
+print('held', flush=True)
+sys.stdin.readline()
+c.execute('ROLLBACK')
+"""
+
+
+def _form(services):
+    from desktop.ui.form_model import COL_VALUE, FormModel
+
+    model = FormModel(services)
+    model.load("331081", 2021)
+    refused = []
+    model.edit_refused.connect(refused.append)
+    row = next(i for i, r in enumerate(model.rows) if r.indicator and r.indicator.code == "BEDS_PER_1000")
+    return model, model.index(row, COL_VALUE), refused
+
+
+def test_typing_into_a_locked_or_full_store_says_so_and_keeps_the_value(db_path, qapp):
+    s = Services.open(db_path, busy_timeout=0.3)
+    try:
+        s.set_value("331081", 2021, "BEDS_PER_1000", 4.6)
+        model, cell, refused = _form(s)
+        holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITE, str(db_path)], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            assert model.setData(cell, "5.1") is False
+            assert refused and "占用" in refused[-1] and "未执行" in refused[-1]
+            assert model.value_of("BEDS_PER_1000") == 4.6
+        finally:
+            holder.communicate("go\n", timeout=10)
+        assert model.setData(cell, "5.1") is True  # the lock gone, the same edit goes in
+        pages = s.store.conn.execute("PRAGMA page_count").fetchone()[0]
+        s.store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        from desktop.ui.form_model import COL_NOTE
+
+        assert model.setData(cell.siblingAtColumn(COL_NOTE), "很长的说明" * 5000) is False
+        assert "磁盘已满" in refused[-1]
+        assert model.value_of("BEDS_PER_1000") == 5.1
+    finally:
+        s.close()
+    assert Services.open(db_path).get_region_year("331081", 2021).values["BEDS_PER_1000"].value == 5.1
+
+
+def test_the_form_shows_another_programs_commits_when_reloaded(db_path, qapp, cli):
+    s = Services.open(db_path)
+    try:
+        model, cell, refused = _form(s)
+        assert model.setData(cell, "4.6") is True
+        assert cli(db_path, "set", "331081", "2021", "HOSPITAL_BEDS", "5000", "--note", "命令行录入").code == 0
+        model.load("331081", 2021)
+        assert model.value_of("HOSPITAL_BEDS") == 5000 and model.value_of("BEDS_PER_1000") == 4.6
+        users = {(r.indicator, r.source) for r in s.audit("331081", 2021) if r.field == "value"}
+        assert users == {("BEDS_PER_1000", "form"), ("HOSPITAL_BEDS", "cli")}
+    finally:
+        s.close()
