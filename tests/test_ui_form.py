@@ -282,3 +282,10 @@ def test_the_editor_shows_the_range_and_turns_red_outside_it(qtbot, window):
     editor.setText("7９.5x")
     assert "color" in editor.styleSheet()
     assert editor.placeholderText() == "岁"
+
+
+def test_the_actions_have_their_shortcuts(window):
+    keys = {name: [k.toString() for k in act.shortcuts()] for name, act in window.actions_by_name.items()}
+    assert keys["undo"] == ["Ctrl+Z"] and "Ctrl+Y" in keys["redo"]
+    assert keys["import"] == ["Ctrl+I"] and keys["report_pdf"] == ["Ctrl+P"] and keys["report_xlsx"] == ["Ctrl+E"]
+    assert keys["template"] == ["Ctrl+T"] and keys["submit"] == ["Ctrl+Shift+S"] and keys["quit"] == ["Ctrl+Q"]
