@@ -45,3 +45,9 @@ def test_extract_refusals(cli, db_path, tmp_path):
     assert r.code == 1 and "年份无效" in r.err
     r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--year", "2021")
     assert r.code == 2
+
+
+def test_extract_warns_when_the_year_does_not_match_the_text(cli, db_path):
+    r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--region", "瑞安市", "--year", "2022", "--json")
+    assert r.code == 0
+    assert "2021年" in r.err and "请确认所选年份" in r.err

@@ -59,3 +59,12 @@ def test_a_figure_of_part_of_the_year_is_written_with_a_note(services):
     assert take(services, "330300", [r.proposal for r in rows]) == 1
     rec = services.get_region_year("330300", 2023).values["CHILDCARE_INSTITUTIONS"]
     assert rec.value == 994 and rec.note == "报告期：截至6月底（报告文本提取）"
+
+
+def test_a_text_about_another_year_is_pointed_out():
+    from desktop.extract.service import year_warning
+
+    text = "2021年，全市人均期望寿命达到82.3岁。2021年全市新建村卫生室12家。"
+    assert "2022" in year_warning(text, 2022) and "2021" in year_warning(text, 2022)
+    assert year_warning(text, 2021) == ""
+    assert year_warning("全市人均期望寿命达到82.3岁。", 2022) == ""

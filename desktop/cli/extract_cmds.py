@@ -25,7 +25,9 @@ def _excerpt(text: str, figure: str, width: int = 36) -> str:
 
 def cmd_extract(args) -> int:
     from desktop.extract import read_text_file
-    from desktop.extract.service import propose
+    import sys
+
+    from desktop.extract.service import propose, year_warning
 
     text = read_text_file(args.file)
     services = open_services(args)
@@ -34,6 +36,9 @@ def cmd_extract(args) -> int:
         inds = {i.code: i for i in services.indicators(include_hidden=True)}
     finally:
         services.close()
+    warning = year_warning(text, int(args.year))
+    if warning:
+        print(f"提醒：{warning}", file=sys.stderr)
     if args.json:
         print_json([r.proposal.as_json() for r in rows])
         return 0

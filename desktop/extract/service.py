@@ -23,6 +23,23 @@ class Row:
         return self.stored is not None and abs(self.stored - self.proposal.value) < 1e-9
 
 
+def year_warning(text: str, year: int) -> str:
+    """A warning when the text names other years often but never this one (the wrong year picked?)."""
+    import re
+    from collections import Counter
+
+    counts = Counter(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text or ""))
+    if not counts:
+        return ""
+    common, n = counts.most_common(1)[0]
+    k = counts.get(year, 0)
+    if common == year or n < 2 or k * 4 > n:
+        return ""
+    if not k:
+        return f"文本中没有出现{year}年，却{n}次提到{common}年：请确认所选年份"
+    return f"文本{n}次提到{common}年，{year}年只有{k}次：请确认所选年份"
+
+
 def period_note(p: Proposal) -> str:
     """The note a figure of part of the year carries into the store, e.g. "报告期：截至6月底（报告文本提取）"."""
     return f"报告期：{p.period}（报告文本提取）" if p.period else ""

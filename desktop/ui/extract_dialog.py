@@ -313,11 +313,15 @@ class ExtractDialog(QDialog):
         self.sentence_view.clear()
         self.source.setExtraSelections([])
         if rows:
-            self.status.setText(self.tr("找到 {n} 条建议值，已勾选库中尚无数值的 {k} 条").format(
-                n=len(rows), k=len(self.model.chosen())))
+            message = self.tr("找到 {n} 条建议值，已勾选库中尚无数值的 {k} 条").format(
+                n=len(rows), k=len(self.model.chosen()))
             self.table.selectRow(0)
         else:
-            self.status.setText(self.tr("没有找到本年度的指标数值（计划、目标和约数不会提取）"))
+            message = self.tr("没有找到本年度的指标数值（计划、目标和约数不会提取）")
+        from desktop.extract.service import year_warning
+
+        warning = year_warning(text, self.year)
+        self.status.setText(message + ("；" + warning if warning else ""))
         self._update_buttons()
 
     def highlight(self, row: int) -> None:
