@@ -174,3 +174,11 @@ def test_opened_from_the_main_window_menu(qtbot, services, monkeypatch):
     window.load("330381", 2021)
     window.extract_from_text()
     assert seen["args"] == ("330381", 2021, True)
+
+
+def test_the_dialog_warns_when_the_text_is_about_another_year(qtbot, services):
+    d = ExtractDialog(services, "330381", 2022)
+    qtbot.addWidget(d)
+    d.set_text(RUIAN)
+    d.run_extraction()
+    assert "请确认所选年份" in d.status.text()

@@ -121,9 +121,8 @@ class _Extractor:
         used_mentions: set[int] = set()
         used_figures: set[int] = set()
         pairs: list[tuple[Mention, Figure, Gap]] = []
-        for key in ("分别", "均"):
-            for m in re.finditer(key, text):
-                self._list(text, m.start(), m.end(), key, mentions, figures, used_mentions, used_figures, pairs)
+        for m in _LIST_KEY.finditer(text):
+            self._list(text, m.start(), m.end(), m.group(), mentions, figures, used_mentions, used_figures, pairs)
         self._for_groups(text, mentions, figures, used_mentions, used_figures, pairs)
         for mi, mention in enumerate(mentions):
             if mi in used_mentions:
@@ -474,6 +473,8 @@ class _Extractor:
         return Found(ind, value, year, s, fig)
 
 
+# "分别" pairs a list with figures in order; "均" gives all one figure (not the 均 of 人均, 次均, 平均)
+_LIST_KEY = re.compile(r"分别|(?<![人次年平户日月床])均(?=达|为|是|在|保持|控制|实现|超过|高于|低于|增长|下降|提高)")
 _OWN_SCOPE = re.compile(r"我市|我县|我区|本市|本县|本区|全市|全县|全区")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
 
