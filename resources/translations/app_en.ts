@@ -725,6 +725,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>县卫生健康指标填报系统：请选择用户</source>
+        <translation>County Health Indicators: who is working?</translation>
+    </message>
+    <message>
         <source>用户</source>
         <translation>User</translation>
     </message>
