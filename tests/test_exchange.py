@@ -513,3 +513,43 @@ def test_submitted_dataset_refused(services, tmp_path):
     with pytest.raises(ImportRefused):
         commit_import(services, plan)
     assert all_values(services) == {}
+
+
+def test_cell_stream_agrees_with_openpyxl(demo_services, tmp_path):
+    """The expat cell stream reads what openpyxl's own parser reads, on our exports, templates, openpyxl's
+    normal workbooks (shared strings, formulas, booleans, dates) and LibreOffice's files."""
+    import datetime as dt
+
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from desktop.exchange.sheetxml import iter_rows
+
+    demo_services.apply_changes([ValueChange("331081", 2021, "HOSPITAL_BEDS", 4839, "=1+1 含民营")], source="cli")
+    books = [export_workbook(demo_services, "330000", "2021", tmp_path / "e.xlsx"),
+             write_template(demo_services, "331081", 2022, tmp_path / "t.xlsx")]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["文本", 1, 2.5, -3e-7, True, False, dt.datetime(2021, 5, 6), "=SUM(B1:C1)", None, "末尾"])
+    ws.append([None, None, 1e22, "  空格 ", 0])
+    ws["L7"] = "跳行"
+    ws["B1"].number_format = "0.00%"
+    wb.save(tmp_path / "plain.xlsx")
+    books.append(tmp_path / "plain.xlsx")
+    lo = tmp_path / "lo"
+    if shutil.which("soffice"):
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'prof'}", "--headless", "--convert-to",
+                        "xlsx", "--outdir", str(lo), str(tmp_path / "plain.xlsx")], check=True, capture_output=True,
+                       timeout=120)
+        books.append(lo / "plain.xlsx")
+    for book in books:
+        rb = openpyxl.load_workbook(book, read_only=True, data_only=True)
+        for sheet in rb.worksheets:
+            with sheet._get_source() as src:
+                theirs = [(i, [(c["column"], c["value"], c["style_id"]) for c in cells if c["value"] is not None])
+                          for i, cells in WorkSheetParser(src, sheet._shared_strings, data_only=True, epoch=rb.epoch,
+                                                          date_formats=rb._date_formats,
+                                                          timedelta_formats=rb._timedelta_formats).parse()]
+            with sheet._get_source() as src:
+                ours = list(iter_rows(src, sheet._shared_strings, rb._date_formats, rb.epoch, rb._timedelta_formats))
+            assert ours == theirs, (book.name, sheet.title)
+        rb.close()

@@ -1,15 +1,19 @@
 """Reading exchange workbooks: safe opening, choosing sheets, finding the header, streaming the cells.
 
-Reading path (decision): openpyxl in read-only mode, driving its worksheet parser directly.
+Reading path (decision): openpyxl opens the workbook in read-only mode (workbook part, shared strings, styles,
+all parsed through defusedxml); the cells of each sheet are streamed by desktop.exchange.sheetxml (expat,
+DTDs and entities refused), which yields each cell's value and style id.
 - python-calamine reads the same cells about 12× faster, but gives values without number formats, and the
   design's percent rule needs them (a cell showing 65.35% holds 0.6535 and means 65.35): from calamine a
-  clerk's "65.35%" would silently become 0.65. So openpyxl it is, with defusedxml underneath.
+  clerk's "65.35%" would silently become 0.65. So openpyxl opens the file, and the style id of each cell
+  maps to its number format through a set of "percent" style ids computed once per workbook.
 - `ReadOnlyWorksheet.iter_rows` pads rows up to the sheet's declared dimension and builds a cell object per
-  cell; a hostile file declaring A1:XFD1048576 would make it yield a million empty rows. Its parser
-  (`openpyxl.worksheet._reader.WorkSheetParser`) yields only the rows that exist, each cell with its
-  value and style id, which is all we need: the style id maps to a number format once per workbook
-  (a set of "percent" style ids), so the per-cell cost stays at the library's own floor.
-- data_only=True: a formula cell gives the value Excel or LibreOffice cached when saving (a formula
+  cell; a hostile file declaring A1:XFD1048576 would make it yield a million empty rows. The stream yields
+  only the rows that exist. openpyxl's own worksheet parser (`WorkSheetParser`) does too, but through
+  defusedxml's pure-Python ElementTree parser, 2–3× slower than expat callbacks: with it, an import of a
+  province workbook (read + checks + one transaction with 50,000 audit rows) came to 1.8× openpyxl's bare
+  read-only floor, over the 1.5× budget; see sheetxml's docstring.
+- data_only semantics: a formula cell gives the value Excel or LibreOffice cached when saving (a formula
   without a cached value, as openpyxl itself writes them, reads as empty).
 Limits: rows and cells per workbook are counted while streaming (safety.MAX_ROWS, safety.MAX_CELLS).
 """
@@ -23,6 +27,7 @@ from typing import Callable
 from desktop.errors import AppError
 from desktop.exchange import safety
 from desktop.exchange.format import COLUMNS, HEADER, column_key, is_percent_format, sheet_kind
+from desktop.exchange.sheetxml import UnsafeXml, iter_rows
 
 
 class ImportCancelled(AppError):
@@ -108,40 +113,40 @@ def _translate(exc: Exception, name: str) -> AppError:
 
 def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | None,
           progress: Callable[[int, int], None] | None = None):
-    """(row index, [cell dicts]) of the rows that exist in the sheet, counting cells against the budget."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
+    """(row index, [(column, value, style id)]) of the rows that exist, counting cells against the budget."""
     if ws.max_row is not None and ws.max_row > safety.MAX_ROWS:
         raise safety.UnsafeFile(name, f"工作表“{ws.title}”声明了 {ws.max_row} 行，超过上限 {safety.MAX_ROWS} 行，拒绝读取")
     with ws._get_source() as src:
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
         n = 0
-        for idx, cells in parser.parse():
-            n += 1
-            budget[0] -= len(cells)
-            if budget[0] < 0 or idx > safety.MAX_ROWS:
-                raise safety.UnsafeFile(name, f"工作表“{ws.title}”过大（超过 {safety.MAX_ROWS} 行或工作簿超过 "
-                                              f"{safety.MAX_CELLS} 个单元格），拒绝读取")
-            if n % 2000 == 0:
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled()
-                if progress is not None:
-                    progress(idx, ws.max_row or 0)
-            yield idx, cells
+        try:
+            for idx, cells in iter_rows(src, ws._shared_strings, wb._date_formats, wb.epoch,
+                                        wb._timedelta_formats):
+                n += 1
+                budget[0] -= len(cells)
+                if budget[0] < 0 or idx > safety.MAX_ROWS:
+                    raise safety.UnsafeFile(name, f"工作表“{ws.title}”过大（超过 {safety.MAX_ROWS} 行或工作簿超过 "
+                                                  f"{safety.MAX_CELLS} 个单元格），拒绝读取")
+                if n % 2000 == 0:
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()
+                    if progress is not None:
+                        progress(idx, ws.max_row or 0)
+                yield idx, cells
+        except UnsafeXml as exc:
+            raise safety.UnsafeFile(name, f"工作表“{ws.title}”：{exc}") from exc
 
 
 def _header_of(cells: list[dict]) -> tuple[dict[str, int], list[str]]:
     columns: dict[str, int] = {}
     dupes = []
-    for c in cells:
-        key = column_key(c["value"]) if isinstance(c["value"], str) else None
+    for column, value, _style in cells:
+        key = column_key(value) if isinstance(value, str) else None
         if key is None:
             continue
         if key in columns:
             dupes.append(key)
         else:
-            columns[key] = c["column"]
+            columns[key] = column
     return columns, dupes
 
 
@@ -185,13 +190,12 @@ def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData
                 break
             continue
         row: dict[str, Cell] = {}
-        for c in cells:
-            key = by_col.get(c["column"])
+        for column, value, style in cells:
+            key = by_col.get(column)
             if key is not None:
-                value = c["value"]
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
-                row[key] = Cell(c["column"], value, c["style_id"] in percent)
+                row[key] = Cell(column, value, style in percent)
         if row:
             sheet.rows.append((idx, row))
     if sheet is None:
@@ -209,7 +213,7 @@ def _read_info(wb, ws, name, budget, cancelled) -> dict[str, object]:
     for idx, cells in _rows(wb, ws, budget, name, cancelled):
         if idx > 50:
             break
-        vals = [c["value"] for c in sorted(cells, key=lambda c: c["column"])]
+        vals = [value for _col, value, _style in sorted(cells, key=lambda c: c[0])]
         if len(vals) >= 2 and isinstance(vals[0], str):
             info[vals[0].strip()] = vals[1]
     return info
