@@ -58,11 +58,14 @@ class HistoryDialog(QDialog):
         ax, ay = QValueAxis(), QValueAxis()
         ax.setLabelFormat("%d")
         ax.setTitleText(self.tr("年份"))
-        ay.setTitleText(ind.unit)
         if self.series_values:
             years, values = list(self.series_values), list(self.series_values.values())
-            ax.setRange(min(years) - 0.5, max(years) + 0.5)
-            ax.setTickCount(min(len(years), 10) + 1 if len(years) > 1 else 2)
+            first, last = min(years) - 1, max(years) + 1
+            ax.setRange(first, last)
+            # a tick on whole years only: every year, or every few years over a long span
+            ax.setTickType(QValueAxis.TickType.TicksDynamic)
+            ax.setTickAnchor(first)
+            ax.setTickInterval(max(1, -(-(last - first) // 10)))
             lo, hi = min(values), max(values)
             pad = (hi - lo) * 0.15 or abs(hi) * 0.1 or 1
             ay.setRange(lo - pad, hi + pad)
