@@ -285,3 +285,9 @@ def test_a_dated_figure_compared_with_is_that_years_value():
     got = {(p.indicator, p.year): p.value for p in extract(
         "全市重大慢性病过早死亡率为9.8%，较2021年的10.2%有所下降。", INDS, 2022)}
     assert got == {("PREMATURE_NCD_MORTALITY", 2022): 9.8, ("PREMATURE_NCD_MORTALITY", 2021): 10.2}
+
+
+def test_page_numbers_of_a_pdf_inside_a_sentence_are_dropped():
+    for mark in ("— 4 —", "- 4 -", "第4页", "第 4 页 共 12 页", "4/12"):
+        text = f"2021年，全市重点人群签约\n\n{mark}\n\n服务覆盖率为78.9%。"
+        assert found(text) == {"KEY_POP_CONTRACT_RATE": 78.9}, mark

@@ -8,6 +8,7 @@ Each batch of paragraphs was measured once as soon as it was written, before any
 changed because of it (later changes then made use of them, so today's figures on them are kinder):
     batch 1 (a–c): recall 0.86, precision 1.00      batch 2 (d–e): recall 0.81, precision 0.93
     batch 3 (f–g): recall 0.83, precision 0.90      batch 4 (h–i): recall 0.87, precision 0.93
+    batch 5 (j, text copied from a PDF): recall 0.89, precision 1.00
 """
 
 from __future__ import annotations

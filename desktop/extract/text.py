@@ -109,10 +109,15 @@ class _Builder:
         self.pos.append(i - 1)
 
 
+# a page number left by copying from a PDF ("— 3 —", "- 4 -", "第3页 共10页"): not text at all
+_PAGE_MARK = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+                        r"\d{1,4}\s*/\s*\d{1,4})$")
+
+
 def _classify(line: str) -> tuple[str, int]:
     """('blank'|'heading'|'bullet'|'numbered'|'text', length of a leading marker to skip)."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or _PAGE_MARK.match(stripped):
         return "blank", 0
     m = _MARKDOWN_HEADING.match(stripped)
     if m:
