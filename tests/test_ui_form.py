@@ -205,12 +205,14 @@ def test_closing_the_window_commits_the_cell_being_edited(qtbot, services, tmp_p
     w.form.go_to(w.model.row_of("HOSPITAL_BEDS"))
     w.form.setFocus()
     type_into(qtbot, w.form, "4321")
+    w.form.setColumnWidth(0, 321)  # 指标
     w.close()
     assert stored(services, "HOSPITAL_BEDS") == 4321
     # the last region-year and the column widths persist
     again = MainWindow(services, settings)
     qtbot.addWidget(again)
     assert (again.region_code, again.year) == (COUNTY, 2021)
+    assert again.form.columnWidth(0) == 321
 
 
 def test_a_submitted_dataset_refuses_edits_with_a_message(window, services):
