@@ -9,6 +9,7 @@ changed because of it (later changes then made use of them, so today's figures o
     batch 1 (a–c): recall 0.86, precision 1.00      batch 2 (d–e): recall 0.81, precision 0.93
     batch 3 (f–g): recall 0.83, precision 0.90      batch 4 (h–i): recall 0.87, precision 0.93
     batch 5 (j, text copied from a PDF): recall 0.89, precision 1.00
+    pooled: 88 of 104 figures found, 88 of 93 proposals right (recall 0.85, precision 0.95)
 """
 
 from __future__ import annotations
