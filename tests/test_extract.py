@@ -291,3 +291,14 @@ def test_page_numbers_of_a_pdf_inside_a_sentence_are_dropped():
     for mark in ("— 4 —", "- 4 -", "第4页", "第 4 页 共 12 页", "4/12"):
         text = f"2021年，全市重点人群签约\n\n{mark}\n\n服务覆盖率为78.9%。"
         assert found(text) == {"KEY_POP_CONTRACT_RATE": 78.9}, mark
+
+
+def test_every_wording_in_the_catalog_names_one_indicator():
+    from desktop.numbers import normalize_text
+
+    owner: dict[str, str] = {}
+    for ind in INDS:
+        for wording in (ind.name, *ind.aliases):
+            key = normalize_text(wording)
+            assert owner.setdefault(key, ind.code) == ind.code, f"{wording}: {owner[key]} and {ind.code}"
+            assert "," not in wording and "|" not in wording
