@@ -302,3 +302,8 @@ def test_every_wording_in_the_catalog_names_one_indicator():
             key = normalize_text(wording)
             assert owner.setdefault(key, ind.code) == ind.code, f"{wording}: {owner[key]} and {ind.code}"
             assert "," not in wording and "|" not in wording
+
+
+def test_a_fraction_of_a_whole_count_is_not_a_count():
+    assert found("注册护士数达到3.98人。") == {}
+    assert found("注册护士数达到3980人。") == {"REGISTERED_NURSES": 3980}

@@ -470,6 +470,8 @@ class _Extractor:
                 return None  # "新增照护机构6家，托位180个": the list goes on adding
         if not in_range(value, ind):
             return None
+        if ind.decimals == 0 and abs(value - round(value)) > 1e-9:
+            return None  # 3.98 persons is a rate read as a count
         return Found(ind, value, year, s, fig)
 
 
