@@ -294,7 +294,6 @@ def write_comparison(data: ComparisonData, path: Path, progress=None, cancelled=
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_title(f"{data.region.name}{data.year}年各县对比", "各县对比")
-    ncol = 3 + 2 * len(data.counties)
     put(ws, 1, 1, data.title, font=TITLE_FONT, border=False)
     put(ws, 2, 1, f"{data.region.name}（{data.region.code}）下辖 {len(data.counties)} 个县（市、区）  "
                   f"位次按指标方向排列（1为最好）  “—”表示未填报  生成时间：{data.generated_at}", border=False)
@@ -340,4 +339,3 @@ def write_comparison(data: ComparisonData, path: Path, progress=None, cancelled=
     wb.properties.title = text(data.title)
     wb.properties.creator = "县卫生健康指标"
     wb.save(path)
-    del ncol
