@@ -178,6 +178,7 @@ def test_submitted_report_names_the_clerk_only(seeded):
 def test_region_year_without_values_says_so(seeded, tmp_path):
     text = pdf_text(write_report(seeded, "330305", 2021, tmp_path / "empty.pdf"))
     assert "洞头区 2021年尚无任何指标数值" in text
+    assert not any("Helvetica" in f[0] or f[-5] != "yes" for f in pdf_fonts(tmp_path / "empty.pdf"))
     text = pdf_text(write_report(seeded, "330200", 2021, tmp_path / "ningbo.pdf"))
     assert "宁波市及所辖各县 2021年尚无任何指标数值" in text
 
