@@ -78,7 +78,25 @@ def test_a_second_copy_held_by_another_process_is_told_and_a_killed_ones_lock_is
     assert boxes.logins and not [b for b in boxes if b[0] != "information"]
 
 
-def test_opening_the_store_makes_a_rolling_backup(db_path, boxes):
+def test_opening_the_store_makes_a_rolling_backup(db_path, boxes, monkeypatch):
+    """The whole start: log-in accepted, the window shown, the event loop run briefly, then closed."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.login_dialog import LoginDialog
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, services, settings: True))
+
+    def brief_exec(*_a):
+        timer = QElapsedTimer()
+        timer.start()
+        while timer.elapsed() < 300:
+            QCoreApplication.processEvents()
+        for w in QApplication.topLevelWidgets():
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", brief_exec)
     assert _run(db_path) == 0
     saved = backups.list_backups(db_path)
     assert saved and "gui-open" in saved[0].name and backups.is_good_store(saved[0])
