@@ -133,8 +133,8 @@ def main(argv=None) -> int:
         cells = floor_read(book)[1]
         src.close()
     med = statistics.median
-    print(f"workbook: {len(rows) - 1} rows, {cells} cells, {book.name if False else 'province.xlsx'}; "
-          f"{result.written} values imported; median of {args.repeat}")
+    print(f"workbook: {len(counties)} counties × {len(years)} years, {len(rows) - 1} rows, {cells} non-empty cells "
+          f"(empty notes are no cells); {result.written} values imported; median of {args.repeat}")
     print(f"export: {med(t_export):.2f} s = {med(t_export) / med(t_wfloor):.2f} × openpyxl write-only floor "
           f"({med(t_wfloor):.2f} s)  [budget 1.5×]")
     print(f"import: {med(t_import):.2f} s = {med(t_import) / med(t_rfloor):.2f} × openpyxl read-only floor "
