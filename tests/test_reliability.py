@@ -477,3 +477,46 @@ def test_quick_check_runs_on_open(db_path, monkeypatch):
     monkeypatch.setattr(sm, "_connect", lambda *a: Fake(real(*a)))
     with pytest.raises(StoreDamaged, match="quick_check"):
         open_store(db_path)
+
+
+# ---- faults during an import ---------------------------------------------------------------------------
+
+def _book(tmp_path: Path, n_years: int = 6) -> Path:
+    sys.path.insert(0, str(HELPERS))
+    import workbooks
+
+    rows = [["331081", "温岭市", y, "BEDS_PER_1000", "", "", 4.0 + y % 5, "很长的说明" * 400] for y in
+            range(2015, 2015 + n_years)]
+    return workbooks.write_exchange(tmp_path / "上报.xlsx", rows)
+
+
+def test_import_into_a_locked_store_is_one_line_and_writes_nothing(db_path, cli, tmp_path, monkeypatch):
+    book = _book(tmp_path)
+    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT_S", 0.5)
+    holder = _hold_write_lock(db_path)
+    try:
+        line = one_line(cli(db_path, "import", book))
+        assert "占用" in line
+    finally:
+        holder.communicate("go\n", timeout=10)
+    assert value_of(cli, db_path, year=2015) is None
+    assert cli(db_path, "import", book).code == 0  # once free, the same file goes in whole
+    assert value_of(cli, db_path, year=2015) == 4.0 + 2015 % 5
+
+
+def test_import_onto_a_full_disk_is_one_line_and_writes_nothing(db_path, cli, tmp_path, monkeypatch):
+    book = _book(tmp_path, n_years=10)
+    real = store_mod._connect
+
+    def tight(path, readonly, busy_timeout):
+        conn = real(path, readonly, busy_timeout)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        return conn
+
+    monkeypatch.setattr(store_mod, "_connect", tight)
+    line = one_line(cli(db_path, "import", book))
+    assert "磁盘已满" in line
+    monkeypatch.setattr(store_mod, "_connect", real)
+    assert value_of(cli, db_path, year=2015) is None
+    assert cli(db_path, "verify").code == 0
