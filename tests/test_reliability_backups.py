@@ -168,3 +168,18 @@ def test_restore_of_an_older_version_backup_is_upgraded(db_path, cli, tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
     assert value_of(cli, db_path) == 3.3
+
+
+def test_partial_backups_left_by_a_crash_are_cleared_later(services):
+    import os
+
+    folder = backups.backup_dir(services.store.path)
+    folder.mkdir(exist_ok=True)
+    old = folder / "store-20200101-000000-000000-crash.sqlite.part"
+    fresh = folder / "store-20990101-000000-000000-running.sqlite.part"
+    for p in (old, fresh):
+        p.write_bytes(b"SQLite format 3\x00" + b"\0" * 4096)
+    hours_ago = time.time() - 2 * backups.STALE_PART_S
+    os.utime(old, (hours_ago, hours_ago))
+    services.backup(reason="next")
+    assert not old.exists() and fresh.exists()  # a fresh one may be another program's backup under way

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 KEEP = 10
+STALE_PART_S = 3600
 
 
 def backup_dir(store_path: Path) -> Path:
@@ -87,6 +88,12 @@ def rolling_backup(conn: sqlite3.Connection, store_path: Path, reason: str, keep
     for old in list_backups(store_path)[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()
+    # a backup cut off by a crash leaves its .part file: drop those old enough not to be another
+    # program's backup in progress
+    for part in folder.glob("*.sqlite.part"):
+        with contextlib.suppress(OSError):
+            if dt.datetime.now().timestamp() - part.stat().st_mtime > STALE_PART_S:
+                part.unlink()
     return dest
 
 
