@@ -553,3 +553,32 @@ def test_cell_stream_agrees_with_openpyxl(demo_services, tmp_path):
                 ours = list(iter_rows(src, sheet._shared_strings, rb._date_formats, rb.epoch, rb._timedelta_formats))
             assert ours == theirs, (book.name, sheet.title)
         rb.close()
+
+
+def test_title_rows_above_header_and_newer_format_version(services, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["温岭市卫生健康局 2021年指标报表"])
+    ws.append([])
+    ws.append(HEAD)
+    ws.append(["331081", "温岭市", 2021, "HOSPITAL_BEDS", "医疗机构实有床位数", "张", 4839, ""])
+    wb.save(tmp_path / "titled.xlsx")
+    plan = plan_import(services, [tmp_path / "titled.xlsx"])
+    assert plan.ok and plan.changes[0].value == 4839
+    info = wb.create_sheet("说明")
+    info.append(["格式", "县卫生健康指标交换格式"])
+    info.append(["版本", 2])
+    wb.save(tmp_path / "v2.xlsx")
+    plan = plan_import(services, [tmp_path / "v2.xlsx"])
+    assert not plan.ok and "版本为 2" in str(plan.errors[0]) and "v2.xlsx" in str(plan.errors[0])
+
+
+def test_no_recognisable_header_names_sheet(services, tmp_path):
+    path = make_book(tmp_path / "nohead.xlsx", [["331081", 2021, 5]], header=["甲", "乙", "丙"], sheet="Sheet1")
+    plan = plan_import(services, [path])
+    assert not plan.ok
+    assert str(plan.errors[0]).startswith("文件 nohead.xlsx") and "表头" in str(plan.errors[0])
+    named = make_book(tmp_path / "named.xlsx", [["331081", 2021, 5]], header=["甲", "乙", "丙"], sheet="数据")
+    text = str(plan_import(services, [named]).errors[0])
+    assert "数据!A1" in text and "地区代码" in text and "年份" in text
