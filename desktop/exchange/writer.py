@@ -200,6 +200,7 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
     Raises UnknownRegion, InvalidYear, UsageError (not .xlsx), AppError (cannot write).
     """
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
@@ -245,6 +246,9 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
             c.border = border
             if k in ("prior", "value"):
                 c.number_format = number_format(ind.decimals)
+            if k == "prior" and prior is not None and prior.year != ry.year - 1:
+                # as in the reports: the nearest earlier year with a value, its year shown when not the year before
+                c.comment = Comment(f"{prior.year}年数值（{ry.year - 1}年无数据）", "本程序", width=160, height=40)
             if k in ("value", "note"):
                 c.protection = unlocked
                 c.fill = input_fill
