@@ -582,3 +582,18 @@ def test_no_recognisable_header_names_sheet(services, tmp_path):
     named = make_book(tmp_path / "named.xlsx", [["331081", 2021, 5]], header=["甲", "乙", "丙"], sheet="数据")
     text = str(plan_import(services, [named]).errors[0])
     assert "数据!A1" in text and "地区代码" in text and "年份" in text
+
+
+def test_dates_booleans_and_error_cells_refused(services, tmp_path):
+    import datetime as dt
+
+    rows = [["331081", "", 2021, "HOSPITAL_BEDS", "", "", dt.datetime(2021, 3, 1), ""],
+            ["331081", "", 2021, "AMBULANCES", "", "", True, ""],
+            ["331081", "", 2021, "EMS_STATIONS", "", "", "#DIV/0!", ""]]
+    path = make_book(tmp_path / "types.xlsx", rows)
+    with pytest.raises(ImportRefused) as info:
+        import_files(services, [path])
+    text = {i.cell: i.message for i in info.value.issues}
+    assert set(text) == {"G2", "G3", "G4"}
+    assert "日期" in text["G2"] and "逻辑值" in text["G3"] and "错误值" in text["G4"]
+    assert all_values(services) == {}

@@ -39,6 +39,8 @@ from desktop.numbers import normalize_text, parse_value
 from desktop.services import Services, check_year
 
 MAX_LISTED_ERRORS = 2000
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!"})
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,8 @@ def _number(cell: Cell, ind: Indicator, where: str) -> float | None:
             return round(parse_value(value, where=where) * 100, 10)
         return parse_value(value, where=where)
     if isinstance(value, str):
+        if value.strip() in EXCEL_ERRORS:
+            raise InvalidValue(value, "是Excel错误值（公式出错），不是数字", where)
         return parse_value(value, ind.unit, where)
     kind = type(value).__name__
     if kind in ("datetime", "date", "time", "timedelta"):
