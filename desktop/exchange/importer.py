@@ -301,6 +301,12 @@ class _Planner:
     # ---- one file ----------------------------------------------------------------------------------
     def read_file(self, path: Path, progress: Callable[[int, int], None] | None = None) -> None:
         name = path.name
+        if not path.exists():
+            self.error(name, "", "", f"文件不存在：{path}")
+            return
+        if path.is_dir():
+            self.error(name, "", "", "这是一个文件夹，不是工作簿")
+            return
         try:
             sha = _sha256(path)
         except OSError as exc:
