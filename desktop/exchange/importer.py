@@ -32,7 +32,7 @@ from typing import Callable
 from desktop.db import exchange as xdb
 from desktop.db import repo
 from desktop.domain import Finding, Indicator, Region, ValueChange, ValueRecord
-from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, PermissionDenied
+from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.reader import Cell, ImportCancelled, read_workbook
 from desktop.numbers import normalize_text, parse_value
@@ -680,5 +680,4 @@ def import_files(services: Services, paths, dry_run: bool = False,
 
 
 __all__ = ["plan_import", "commit_import", "import_files", "ImportPlan", "ImportResult", "ImportIssue",
-           "ImportRefused", "ImportCancelled", "RegionYearSummary", "ValueLine", "Drift", "TargetChange",
-           "PermissionDenied"]
+           "ImportRefused", "ImportCancelled", "RegionYearSummary", "ValueLine", "Drift", "TargetChange"]

@@ -26,7 +26,7 @@ from typing import Callable
 
 from desktop.errors import AppError
 from desktop.exchange import safety
-from desktop.exchange.format import COLUMNS, HEADER, column_key, is_percent_format, sheet_kind
+from desktop.exchange.format import HEADER, column_key, is_percent_format, sheet_kind
 from desktop.exchange.sheetxml import UnsafeXml, iter_rows
 
 
@@ -261,4 +261,4 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
     return out
 
 
-__all__ = ["read_workbook", "WorkbookData", "SheetData", "Cell", "ImportCancelled", "COLUMNS"]
+__all__ = ["read_workbook", "WorkbookData", "SheetData", "Cell", "ImportCancelled"]
