@@ -520,3 +520,79 @@ def test_import_onto_a_full_disk_is_one_line_and_writes_nothing(db_path, cli, tm
     monkeypatch.setattr(store_mod, "_connect", real)
     assert value_of(cli, db_path, year=2015) is None
     assert cli(db_path, "verify").code == 0
+
+
+# ---- one transaction: counted, not sampled ---------------------------------------------------------------
+
+def _traced(services) -> list[str]:
+    statements: list[str] = []
+    services.store.conn.set_trace_callback(statements.append)
+    return statements
+
+
+def _transactions(statements: list[str]) -> list[str]:
+    """The transaction statements of a trace: 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'."""
+    out = []
+    for statement in statements:
+        words = statement.strip().upper().rstrip(";").split()
+        if words and words[0] == "BEGIN":
+            out.append(" ".join(words[:2]))
+        elif words and words[0] in ("COMMIT", "ROLLBACK", "END"):
+            out.append(words[0])
+    return out
+
+
+def test_an_import_of_thousands_of_rows_is_one_transaction(services, tmp_path):
+    """sqlite-utils and executemany commit per batch unless wrapped: the trace shows one BEGIN IMMEDIATE
+    and one COMMIT around every row of a 1,200-row import (the backup before it is another connection)."""
+    sys.path.insert(0, str(HELPERS))
+    import workbooks
+
+    from desktop.exchange import commit_import, plan_import
+
+    regions = [(r.code, r.name) for r in services.regions() if r.level == "county"][:10]
+    inds = [(i.code, i.name, i.unit) for i in services.indicators()][:12]
+    book = workbooks.write_exchange(tmp_path / "big.xlsx", workbooks.exchange_rows(regions, list(range(2011, 2021)),
+                                                                                  inds))
+    plan = plan_import(services, [book])
+    statements = _traced(services)
+    result = commit_import(services, plan, validate=False)
+    services.store.conn.set_trace_callback(None)
+    assert result.written == 1200
+    tx = _transactions(statements)
+    assert tx.count("BEGIN IMMEDIATE") == 1 and tx.count("COMMIT") == 1, tx
+    assert tx[0] == "BEGIN IMMEDIATE" and tx[-1] == "COMMIT"
+
+
+def test_all_pending_migrations_are_one_transaction(tmp_path):
+    path = tmp_path / "old.sqlite"
+    store = open_store(path, create=True, migrate_store=False)
+    from desktop.db.schema import migrate
+
+    migrate(store.db, upto=1)
+    store.close()
+    statements: list[str] = []
+    real = store_mod._connect
+
+    def traced(*a):
+        conn = real(*a)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    import unittest.mock
+
+    with unittest.mock.patch.object(store_mod, "_connect", traced):
+        open_store(path).close()
+    tx = _transactions(statements)
+    assert tx.count("BEGIN IMMEDIATE") == 1 and tx.count("COMMIT") == 1, tx
+    ddl = [s for s in statements if s.strip().upper().startswith(("CREATE", "ALTER"))]
+    begin, commit = statements.index(next(s for s in statements if s.upper().startswith("BEGIN IMMEDIATE"))), \
+        max(i for i, s in enumerate(statements) if s.strip().upper() == "COMMIT")
+    assert ddl and all(begin < statements.index(s) < commit for s in ddl)
+
+
+def test_windows_network_paths(monkeypatch):
+    monkeypatch.setattr(store_mod.sys, "platform", "win32")
+    assert network_filesystem(Path("\\\\fs01\\统计科\\county.sqlite")) == "网络共享"
+    assert network_filesystem(Path("//fs01/统计科/county.sqlite")) == "网络共享"
+    assert network_filesystem(Path("C:\\data\\county.sqlite")) is None  # GetDriveTypeW not reachable here
