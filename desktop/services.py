@@ -454,7 +454,10 @@ class Services:
             src.close()
         from desktop.db.schema import migrate
 
-        migrate(self.store.db)
+        with self.store.write() as db:  # an older backup upgraded, and the restore itself audited
+            migrate(db)
+            repo.add_audit(db, user=self.user.name, field="restore", old=None, new=source.name, source="restore",
+                           reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
         self._catalog_cache = None
         self._regions_cache = None
         return safety
