@@ -183,3 +183,18 @@ def test_partial_backups_left_by_a_crash_are_cleared_later(services):
     os.utime(old, (hours_ago, hours_ago))
     services.backup(reason="next")
     assert not old.exists() and fresh.exists()  # a fresh one may be another program's backup under way
+
+
+def test_a_restore_is_audited_and_the_chain_stays_whole(db_path, cli, tmp_path):
+    assert cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.6").code == 0
+    old = tmp_path / "old.sqlite"
+    assert cli(db_path, "backup", "-o", old).code == 0
+    assert cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "9.9").code == 0
+    assert cli(db_path, "restore", old).code == 0
+    s = Services.open(db_path)
+    try:
+        rows = [r for r in s.audit() if r.field == "restore"]
+        assert len(rows) == 1 and rows[0].new == "old.sqlite" and "before-restore" in rows[0].reason
+        assert s.verify_audit() == [] and s.verify_values() == []
+    finally:
+        s.close()
