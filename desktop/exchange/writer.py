@@ -104,6 +104,8 @@ def _atomic_path(path: Path):
     try:
         yield tmp
         os.replace(tmp, path)
+    except PermissionError as exc:
+        raise AppError(f"无法写入文件：{path}（没有写入权限，或文件正在 Excel/WPS 中打开，请关闭后重试）") from exc
     except OSError as exc:
         raise AppError(f"无法写入文件：{path}（{exc.strerror or exc}）") from exc
     finally:
