@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 import workbooks  # noqa: E402
 
+MEMORY_BOUND_MB = 300  # the bound of docs/RELIABILITY.md, here the growth of the pytest process
 EN_HEADER = ["region_code", "region_name", "year", "indicator_code", "indicator_name", "unit", "value", "note"]
 
 HOSTILE_TEXT = ["NaN", "nan", "inf", "-inf", "Infinity", "1e309", "-1e309", "—", "-", "/", "4,839", "６５.３５",
@@ -197,12 +198,17 @@ def test_fuzzed_workbooks_import_or_are_refused_cleanly(db_path, tmp_path, reque
         assert _consistency(db_path) == []
         assert services.verify_audit() == [] and services.verify_values() == []
 
+    import resource
+
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:
         one()
     finally:
         services.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n{counts['cases']} fuzz cases: {counts['imported']} imported, {counts['refused']} refused, "
-          f"0 tracebacks, 0 partial writes")
+          f"0 tracebacks, 0 partial writes; peak RSS of the test process {peak:.0f} MB")
+    assert peak - peak_before < MEMORY_BOUND_MB
     assert counts["cases"] >= (2000 if long_run else 200)
     assert counts["imported"] > 0 and counts["refused"] > 0
 
