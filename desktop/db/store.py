@@ -8,7 +8,7 @@ import re
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlite_utils import Database
 
@@ -227,8 +227,12 @@ def open_store(
     readonly: bool = False,
     busy_timeout: float | None = None,
     migrate_store: bool = True,
+    initial: Callable[[Database], None] | None = None,
 ) -> Store:
     """Open (or with create=True make) a store, checked and upgraded.
+
+    `initial(db)` fills a store made now (catalog, regions, first user) in the same transaction as its
+    schema: a first start cut off half-way leaves no store without its user or catalog.
 
     Raises StoreMissing, NotAStore, StoreDamaged (naming the newest good backup), StoreTooNew,
     StoreLocked, StoreReadOnly, StoreError. A store on a network file system opens read-only.
@@ -267,14 +271,15 @@ def open_store(
     store = Store(path, conn, readonly, busy_timeout)
     store.notice = notice
     try:
-        _check_and_migrate(store, create=create, migrate_store=migrate_store)
+        _check_and_migrate(store, create=create, migrate_store=migrate_store, initial=initial)
     except BaseException:
         store.close()
         raise
     return store
 
 
-def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool) -> None:
+def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool,
+                       initial: Callable[[Database], None] | None = None) -> None:
     path = store.path
     try:
         result = store.conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -310,5 +315,8 @@ def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool) -> No
         # BEGIN IMMEDIATE around all steps: a second program opening the same old store waits
         # and then finds it upgraded, instead of running the steps a second time.
         with store.write() as db:
+            fresh = user_version(db) == 0
             if user_version(db) < SCHEMA_VERSION:
                 migrate(db)
+            if fresh and initial is not None:
+                initial(db)
