@@ -86,18 +86,23 @@ class Services:
     @classmethod
     def init(cls, path: str | os.PathLike | None = None, demo: bool = False) -> "Services":
         """Create or upgrade a store and load the default catalog and regions (kept if already there)."""
-        store = open_store(path or default_db_path(), create=True)
+        def fill(db) -> None:
+            if not repo.load_regions(db):
+                repo.upsert_regions(db, catalog_res.read_regions())
+            if not repo.load_indicators(db):
+                repo.upsert_indicators(db, catalog_res.read_indicators())
+                repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
+            if repo.get_user(db, DEFAULT_USER) is None:
+                repo.put_user(db, DEFAULT_USER, "admin", None, None)
+                repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",
+                               source="init", reason=f"用户 {DEFAULT_USER} 注册")
+
+        # a new store gets its schema and this first content in one transaction (a first start cut off
+        # half-way leaves no store without its admin or catalog); an existing one is completed here
+        store = open_store(path or default_db_path(), create=True, initial=fill)
         try:
             with store.write() as db:
-                if not repo.load_regions(db):
-                    repo.upsert_regions(db, catalog_res.read_regions())
-                if not repo.load_indicators(db):
-                    repo.upsert_indicators(db, catalog_res.read_indicators())
-                    repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
-                if repo.get_user(db, DEFAULT_USER) is None:
-                    repo.put_user(db, DEFAULT_USER, "admin", None, None)
-                    repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",
-                                   source="init", reason=f"用户 {DEFAULT_USER} 注册")
+                fill(db)
             services = cls(store, DEFAULT_USER)
             if demo:
                 services.load_demo()
