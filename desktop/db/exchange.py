@@ -28,6 +28,26 @@ def values_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tu
     return out
 
 
+def value_rows(db: Database, regions: list[str], years: list[int]) -> list[tuple]:
+    """(region, year, indicator, value, note) of these regions and years, by region, year and catalog order."""
+    if not regions or not years:
+        return []
+    sql = (f"""SELECT v.region, v.year, v.indicator, v.value, v.note FROM value v JOIN indicator i ON i.code = v.indicator
+               WHERE v.region IN ({','.join('?' * len(regions))}) AND v.year IN ({','.join('?' * len(years))})
+               ORDER BY v.region, v.year, i.sort_order, v.indicator""")
+    return db.execute(sql, [*regions, *years]).fetchall()
+
+
+def target_rows(db: Database, regions: list[str], years: list[int]) -> list[tuple]:
+    """(region, year, indicator, target) of these regions and years, by region, year and catalog order."""
+    if not regions or not years:
+        return []
+    sql = (f"""SELECT t.region, t.year, t.indicator, t.value FROM target t JOIN indicator i ON i.code = t.indicator
+               WHERE t.region IN ({','.join('?' * len(regions))}) AND t.year IN ({','.join('?' * len(years))})
+               ORDER BY t.region, t.year, i.sort_order, t.indicator""")
+    return db.execute(sql, [*regions, *years]).fetchall()
+
+
 def targets_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tuple[str, int, str], float]:
     wanted = set(region_years)
     out: dict[tuple[str, int, str], float] = {}

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable
 
-from desktop.db import repo
+from desktop.db import exchange as xdb
 from desktop.domain import Indicator, Region
 from desktop.errors import AppError, UsageError
 from desktop.exchange.format import (
@@ -307,20 +307,13 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
     names = {r.code: r.name for r in region_list}
     db = services.store.db
     with services.store.reading():
-        records = repo.values_of_regions(db, codes, year_list)
-        targets = []
-        for code in codes:
-            for y in year_list:
-                for ind_code, value in repo.targets_of(db, code, y).items():
-                    targets.append((code, y, ind_code, value))
-    order = {c: i.sort_order for c, i in inds.items()}
-    targets.sort(key=lambda t: (t[0], t[1], order.get(t[2], 0)))
+        records = xdb.value_rows(db, codes, year_list)
+        targets = xdb.target_rows(db, codes, year_list)
 
     wb = Workbook(write_only=True)
     total = len(records) + len(targets)
     done = 0
-    # one styled cell per format, copied: setting number_format per cell costs a style lookup each time
-    proto: dict[str, object] = {}
+    proto: dict[tuple[str, str], object] = {}
 
     def text_cell(ws, text: str):
         text = _clean(text)
@@ -332,16 +325,16 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
         return c
 
     def value_cell(ws, value: float | None, ind: Indicator | None):
+        # One styled cell per number format, reused row after row: a write-only sheet serialises each
+        # appended row at once, so the cell is free again when the next row comes.
         if value is None:
             return None
         fmt = number_format(ind.decimals) if ind else "General"
-        c = WriteOnlyCell(ws, value=value)
-        p = proto.get(fmt)
-        if p is None:
-            p = WriteOnlyCell(ws, value=0)
-            p.number_format = fmt
-            proto[fmt] = p
-        c._style = p._style
+        c = proto.get((ws.title, fmt))
+        if c is None:
+            c = proto[(ws.title, fmt)] = WriteOnlyCell(ws, value=0)
+            c.number_format = fmt
+        c.value = value
         return c
 
     def sheet(title: str, rows, value_header: str, count: int):
@@ -366,12 +359,12 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
             head.append(c)
         ws.append(head)
         region_text = {c: text_cell(ws, n) for c, n in names.items()}
-        ind_text = {c: (text_cell(ws, i.name), text_cell(ws, i.unit)) for c, i in inds.items()}
+        ind_text = {c: (text_cell(ws, i.name), text_cell(ws, i.unit), i) for c, i in inds.items()}
+        append = ws.append
         for region, year, code, value, note in rows:
-            ind = inds.get(code)
-            iname, iunit = ind_text.get(code, (code, ""))
-            ws.append([region, region_text.get(region, region), year, code, iname, iunit,
-                       value_cell(ws, value, ind), text_cell(ws, note) if note else None])
+            iname, iunit, ind = ind_text.get(code, (code, "", None))
+            append([region, region_text.get(region, region), year, code, iname, iunit,
+                    value_cell(ws, value, ind), text_cell(ws, note) if note else None])
             done += 1
             if done % 2000 == 0:
                 if cancelled is not None and cancelled():
@@ -380,8 +373,7 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
                     progress(done, total)
 
     try:
-        sheet(DATA_SHEET, ((r.region, r.year, r.indicator, r.value, r.note) for r in records), HEADER["value"],
-              len(records))
+        sheet(DATA_SHEET, records, HEADER["value"], len(records))
         if targets:
             sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"], len(targets))
         info = wb.create_sheet(INFO_SHEET)
