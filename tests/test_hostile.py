@@ -112,8 +112,8 @@ def make_docx(d: Path) -> Path:
 
 
 def make_lying_zip(d: Path) -> Path:
-    """The central directory claims the sheet is 300 bytes; it inflates to 50 MB."""
-    p = workbooks.raw_xlsx(d / "谎报.xlsx", workbooks.sheet_xml(GOOD).replace("</worksheet>", " " * (50 << 20)
+    """The central directory claims the sheet is 300 bytes; it inflates to 10 MB."""
+    p = workbooks.raw_xlsx(d / "谎报.xlsx", workbooks.sheet_xml(GOOD).replace("</worksheet>", " " * (10 << 20)
                                                                               + "</worksheet>"))
     data = bytearray(p.read_bytes())
     with zipfile.ZipFile(p) as z:
@@ -134,7 +134,7 @@ def make_lying_zip(d: Path) -> Path:
 
 
 def make_ratio_bomb(d: Path) -> Path:
-    return workbooks.raw_xlsx(d / "压缩比.xlsx", workbooks.sheet_xml(GOOD).replace("</worksheet>", " " * (100 << 20)
+    return workbooks.raw_xlsx(d / "压缩比.xlsx", workbooks.sheet_xml(GOOD).replace("</worksheet>", " " * (20 << 20)
                                                                                    + "</worksheet>"))
 
 
