@@ -128,6 +128,7 @@ def quiet_run(qapp, tmp_path, monkeypatch):
     shown = []
 
     def fake_exec(*_a):
+        QApplication.processEvents()
         shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "x")
         for w in shown:
             w.close()

@@ -109,12 +109,27 @@ def open_services(db_path: Path):
     return Services.open(db_path)
 
 
-def run(db_path: str | None = None) -> int:
-    """The whole GUI session; returns the exit code."""
-    from PySide6.QtCore import QCoreApplication, QDir, QLockFile, QSettings
+def backup_on_open(services, parent=None) -> Path | None:
+    """The rolling backup made when the window opens the store; a failure is said, not fatal."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.errors import AppError, StoreError
+    from desktop.errors import AppError
+
+    try:
+        return services.backup(reason="gui-open")
+    except AppError as exc:
+        QMessageBox.warning(parent, APP_TITLE, QCoreApplication.translate(
+            "app", "启动时未能备份数据库：{e}").format(e=exc))
+        return None
+
+
+def run(db_path: str | None = None) -> int:
+    """The whole GUI session; returns the exit code."""
+    from PySide6.QtCore import QDir, QLockFile, QSettings, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.errors import StoreError
     from desktop.services import default_db_path
     from desktop.ui.messages import ExceptHook, setup_logging
 
@@ -142,12 +157,6 @@ def run(db_path: str | None = None) -> int:
         try:
             if services.store.notice:
                 QMessageBox.information(None, APP_TITLE, services.store.notice)
-            else:
-                try:
-                    services.backup(reason="gui-open")
-                except AppError as exc:
-                    QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate(
-                        "app", "启动时未能备份数据库：{e}").format(e=exc))
             from desktop.ui.login_dialog import LoginDialog
 
             settings = QSettings()
@@ -157,6 +166,9 @@ def run(db_path: str | None = None) -> int:
 
             window = MainWindow(services, settings)
             window.show()
+            if not services.store.notice:
+                # the rolling backup runs as soon as the window is up (start-up time), before any edit
+                QTimer.singleShot(0, lambda: backup_on_open(services, window))
             return app.exec()
         finally:
             services.close()
