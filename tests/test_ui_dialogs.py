@@ -169,3 +169,14 @@ def test_extract_from_text_opens_for_the_region_year_and_refreshes(window, servi
     window.actions_by_name["extract"].trigger()
     assert seen == [(COUNTY, 2021)]
     assert window.model.index(window.model.row_of("HOSPITAL_BEDS"), COL_VALUE).data() == "4567"
+
+
+def test_template_export_writes_the_workbook_off_the_gui_thread(window, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    opened = []
+    monkeypatch.setattr(window, "ask_save_path", lambda title, suggested, pattern: str(tmp_path / suggested))
+    monkeypatch.setattr(window, "open_file", opened.append)
+    window.actions_by_name["template"].trigger()
+    assert opened and opened[0].name == "温岭市_2021_填报模板.xlsx"
+    assert "数据" in load_workbook(opened[0]).sheetnames

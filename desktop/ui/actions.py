@@ -135,6 +135,10 @@ class ActionsMixin:
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    def _require_region_year(self) -> None:
+        if not self.region_code or self.model.region_year is None:
+            raise AppError(self.tr("请先在左侧选择一个地区和年份"))
+
     # ---- handlers -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.show_statuses(self.year)
@@ -154,6 +158,7 @@ class ActionsMixin:
     def export_template(self) -> None:
         from desktop import exchange
 
+        self._require_region_year()
         name = f"{self.model.region_year.region.name}_{self.year}_填报模板.xlsx"
         path = self.ask_save_path(self.tr("导出填报模板"), name, self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
@@ -167,6 +172,7 @@ class ActionsMixin:
     def export_report(self, ext: str) -> Path | None:
         from desktop import reports
 
+        self._require_region_year()
         suggested = reports.suggested_filename(self.services, self.region_code, self.year, ext)
         pattern = self.tr("PDF 文件 (*.pdf)") if ext == ".pdf" else self.tr("Excel 工作簿 (*.xlsx)")
         path = self.ask_save_path(self.tr("导出报表"), suggested, pattern)
@@ -186,6 +192,7 @@ class ActionsMixin:
     def workflow(self, action: str) -> None:
         from desktop import workflow
 
+        self._require_region_year()
         reason = ""
         if action in ("return", "reopen"):
             title = self.tr("退回") if action == "return" else self.tr("重新打开")
@@ -203,6 +210,7 @@ class ActionsMixin:
     def show_history(self) -> None:
         from desktop.ui.history_dialog import HistoryDialog
 
+        self._require_region_year()
         ind = self.model.indicator_at(self.form.currentIndex().row())
         if ind is None:
             raise AppError(self.tr("请先在表中选中一个指标"))
@@ -211,11 +219,13 @@ class ActionsMixin:
     def show_audit(self) -> None:
         from desktop.ui.audit_dialog import AuditDialog
 
+        self._require_region_year()
         AuditDialog(self.services, self.region_code, self.year, None, self).exec()
 
     def show_value_audit(self) -> None:
         from desktop.ui.audit_dialog import AuditDialog
 
+        self._require_region_year()
         ind = self.model.indicator_at(self.form.currentIndex().row())
         if ind is None:
             raise AppError(self.tr("请先在表中选中一个指标"))

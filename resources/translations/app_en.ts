@@ -103,6 +103,10 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>请先在左侧选择一个地区和年份</source>
+        <translation>Choose a region and a year on the left first</translation>
+    </message>
+    <message>
         <source>导入Excel工作簿</source>
         <translation>Import Excel workbooks</translation>
     </message>
