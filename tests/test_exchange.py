@@ -623,3 +623,16 @@ def test_province_size_round_trip(tmp_path, n_years):
         assert dest.verify_audit() == []
     finally:
         dest.close()
+
+
+def test_cli_reports_drift_and_findings(cli, db_path, tmp_path):
+    cli(db_path, "set", "331081", "2020", "HOSPITAL_BEDS", "4839")
+    book = make_book(tmp_path / "d.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", 4900, "", 4800],
+                                           ["331081", "", 2021, "HEALTH_LITERACY", "", "", 150, "", None]],
+                     header=HEAD + ["上年数值"])
+    r = cli(db_path, "import", book, "--dry-run")
+    assert r.code == 0
+    assert "上年数值与本库不一致 1 处" in r.out and "数据!I2" in r.out and "4839" in r.out
+    r = cli(db_path, "import", book)
+    assert r.code == 0 and "已导入：2 个数值" in r.out
+    assert "审核 温岭市 2021年" in r.out and "居民健康素养水平" in r.out  # findings shown, import not refused
