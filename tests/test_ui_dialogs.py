@@ -180,3 +180,18 @@ def test_template_export_writes_the_workbook_off_the_gui_thread(window, tmp_path
     window.actions_by_name["template"].trigger()
     assert opened and opened[0].name == "温岭市_2021_填报模板.xlsx"
     assert "数据" in load_workbook(opened[0]).sheetnames
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_in_an_action_reaches_the_excepthook(window, monkeypatch):
+    import sys
+
+    seen = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: seen.append(exc))
+
+    def broken():
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(window, "show_statuses", lambda year: broken())  # called by the 刷新 action
+    window.actions_by_name["refresh"].trigger()
+    assert [str(e) for e in seen] == ["boom"]
