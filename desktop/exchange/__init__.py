@@ -1,7 +1,8 @@
 """Excel exchange format version 1 (DESIGN.md): entry template, export, import; no Qt here.
 
-Modules: `safety` (checks before a file is opened, limits), `reader` (openpyxl read-only path, why not
-calamine), `importer` (reading rules, plan and commit), `writer` (template and export, formula-injection).
+Modules: `safety` (checks before a file is opened, limits), `reader` and `sheetxml` (the reading path, why not
+calamine), `importer` (reading rules, plan and commit), `plan` (what a plan holds), `writer` (template and
+export, formula injection).
 """
 
 from desktop.exchange.importer import (
