@@ -636,3 +636,14 @@ def test_cli_reports_drift_and_findings(cli, db_path, tmp_path):
     r = cli(db_path, "import", book)
     assert r.code == 0 and "已导入：2 个数值" in r.out
     assert "审核 温岭市 2021年" in r.out and "居民健康素养水平" in r.out  # findings shown, import not refused
+
+
+def test_note_without_value_keeps_the_value_stored_at_commit(services, tmp_path):
+    services.set_value("331081", 2021, "HOSPITAL_BEDS", 4839)
+    path = make_book(tmp_path / "n.xlsx", [["331081", "", 2021, "HOSPITAL_BEDS", "", "", "—", "含民营医院床位"]])
+    plan = plan_import(services, [path])
+    assert plan.ok and len(plan.summary[("331081", 2021)].changed) == 1
+    services.set_value("331081", 2021, "HOSPITAL_BEDS", 4900)  # edited in the form between plan and commit
+    commit_import(services, plan)
+    rec = services.get_region_year("331081", 2021).values["HOSPITAL_BEDS"]
+    assert (rec.value, rec.note) == (4900, "含民营医院床位")

@@ -385,6 +385,8 @@ class _Planner:
                 continue
             (summary.changed if exists else summary.new).append(line)
             plan.changes.append(ValueChange(region, year, code, new_value, note))
+            if value is None:
+                plan.note_only.add((region, year, code))
             plan.change_sources.append(source)
             first_cell.setdefault((region, year), (file, sheet, cell))
         # datasets that may not change
@@ -521,14 +523,16 @@ def _commit(services: Services, plan: ImportPlan, validate: bool) -> ImportResul
         stored = xdb.values_for(db, keys)
         records, audits = [], []
         for ch, source in zip(plan.changes, plan.change_sources):
-            old_value, old_note = stored.get((ch.region, ch.year, ch.indicator), (None, ""))
+            key = (ch.region, ch.year, ch.indicator)
+            old_value, old_note = stored.get(key, (None, ""))
+            new_value = old_value if key in plan.note_only else ch.value
             new_note = old_note if ch.note is None else ch.note
-            if old_value == ch.value and old_note == new_note:
+            if old_value == new_value and old_note == new_note:
                 continue
-            records.append(ValueRecord(ch.region, ch.year, ch.indicator, ch.value, new_note, stamp, user, source))
+            records.append(ValueRecord(ch.region, ch.year, ch.indicator, new_value, new_note, stamp, user, source))
             common = dict(user=user, source=source, region=ch.region, year=ch.year, indicator=ch.indicator, at=stamp)
-            if old_value != ch.value:
-                audits.append(dict(field="value", old=old_value, new=ch.value, **common))
+            if old_value != new_value:
+                audits.append(dict(field="value", old=old_value, new=new_value, **common))
             if old_note != new_note:
                 audits.append(dict(field="note", old=old_note, new=new_note, **common))
         xdb.put_values(db, records)

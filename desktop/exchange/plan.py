@@ -98,6 +98,8 @@ class ImportPlan:
     errors: list[ImportIssue] = field(default_factory=list)
     changes: list[ValueChange] = field(default_factory=list)
     change_sources: list[str] = field(default_factory=list)
+    # (region, year, indicator) of changes that carry only a note: the value stored at commit time stays
+    note_only: set[tuple[str, int, str]] = field(default_factory=set)
     summary: dict[tuple[str, int], RegionYearSummary] = field(default_factory=dict)
     drift: list[Drift] = field(default_factory=list)
     targets: list[TargetChange] = field(default_factory=list)
