@@ -94,6 +94,31 @@ def test_a_missing_store_is_created_on_first_start(tmp_path):
         services.close()
 
 
+@pytest.mark.parametrize("leftover", ["empty", "no schema"])
+def test_a_first_start_killed_early_is_completed_not_sent_to_init(tmp_path, leftover):
+    import sqlite3
+
+    from desktop.services import Services
+    from desktop.ui.app import open_services
+
+    path = tmp_path / "first.sqlite"
+    if leftover == "empty":
+        path.write_bytes(b"")
+    else:  # what a first start killed before its one transaction leaves: a database file without tables
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.close()
+        assert path.exists()
+        with pytest.raises(Exception, match="尚未初始化"):
+            Services.open(path)
+    services = open_services(path)
+    try:
+        assert len(services.indicators()) > 50 and services.user.name == "admin"
+    finally:
+        services.close()
+    Services.open(path).close()  # a complete store now: the next start opens it as it is
+
+
 def test_a_second_copy_on_the_same_store_is_told(tmp_path, qapp):
     from PySide6.QtCore import QLockFile
 

@@ -101,12 +101,18 @@ def second_copy_message(known: bool, pid: int, host: str, path) -> str:
 
 
 def open_services(db_path: Path):
-    """Services on the store, creating it on first start; raises StoreError subclasses."""
+    """Services on the store, creating it on first start; raises StoreError subclasses.
+
+    A missing store, or a file without a schema (a first start killed before its one transaction
+    committed), is created here: a clerk is never told to run `init`.
+    """
+    from desktop.errors import StoreMissing
     from desktop.services import Services
 
-    if not db_path.exists() or db_path.stat().st_size == 0:
+    try:
+        return Services.open(db_path)
+    except StoreMissing:
         return Services.init(db_path)
-    return Services.open(db_path)
 
 
 def backup_on_open(services, parent=None) -> Path | None:
