@@ -113,13 +113,15 @@ def test_login_dialog_checks_the_password_and_remembers_the_user(qtbot, services
     assert again.selected_user() == "王芳"
 
 
-def test_catalog_editor_edits_an_indicator_and_marks_a_bad_rule_line(qtbot, services):
+def test_catalog_editor_edits_an_indicator_and_marks_a_bad_rule_line(qtbot, services, monkeypatch):
     from desktop.ui.catalog_dialog import FIELDS, CatalogDialog
+    from desktop.ui.trial_dialog import TrialDialog
 
     dialog = CatalogDialog(services)
     qtbot.addWidget(dialog)
     model = dialog.model
     row = [i.code for i in model.rows].index("HOSPITAL_BEDS")
+    monkeypatch.setattr(TrialDialog, "ask", classmethod(lambda cls, *a, **k: True))  # tried and confirmed: see the test below
     assert model.setData(model.index(row, FIELDS.index("max")), "50000")
     assert services.indicator("HOSPITAL_BEDS").max == 50000
     assert not model.setData(model.index(row, FIELDS.index("decimals")), "many")
@@ -132,6 +134,68 @@ def test_catalog_editor_edits_an_indicator_and_marks_a_bad_rule_line(qtbot, serv
     assert not dialog.save_rules_button.isEnabled()
     dialog.rules.setPlainText(dialog.rules.toPlainText().replace("NO_SUCH_CODE", "POP_RESIDENT"))
     assert dialog.check_rules() and dialog.save_rules()
+
+
+@pytest.fixture
+def trial_answers(monkeypatch):
+    """TrialDialog.exec answered from a list (True: 保存); every dialog shown is kept for the test to read."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui.trial_dialog import TrialDialog
+
+    answers, shown = [], []
+
+    def fake_exec(dialog):
+        shown.append((dialog.summary.text(), dialog.examples.toPlainText()))
+        return QDialog.DialogCode.Accepted if answers.pop(0) else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(TrialDialog, "exec", fake_exec)
+    return answers, shown
+
+
+def test_a_changed_threshold_is_tried_on_past_years_before_it_is_saved(qtbot, services, trial_answers):
+    from desktop.ui.catalog_dialog import FIELDS, CatalogDialog
+
+    answers, shown = trial_answers
+    services.apply_changes([ValueChange(r, y, "HOSPITAL_BEDS", v) for r, y, v in
+                            ((COUNTY, 2019, 3000.0), (COUNTY, 2020, 3400.0), ("330302", 2020, 5200.0))], "cli")
+    dialog = CatalogDialog(services)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    cell = model.index([i.code for i in model.rows].index("HOSPITAL_BEDS"), FIELDS.index("max"))
+    answers.append(False)  # the admin sees what 3500 would flag and cancels: nothing is written
+    assert not model.setData(cell, "3500")
+    summary, examples = shown[-1]
+    assert "历史数据 3 个数值" in summary and "新增 1 处" in summary
+    assert "2020年" in examples and "5200" in examples
+    assert services.indicator("HOSPITAL_BEDS").max == 100000 and "未保存" in model.error
+    assert model.data(cell) == "100000"
+    answers.append(True)  # now saved, after the same trial
+    assert model.setData(cell, "3500")
+    assert services.indicator("HOSPITAL_BEDS").max == 3500 and len(shown) == 2
+    assert model.setData(model.index(cell.row(), FIELDS.index("name")), "医疗机构床位") and len(shown) == 2  # no trial
+
+
+def test_changed_rules_are_tried_on_past_years_before_they_are_saved(qtbot, services, trial_answers):
+    from desktop.catalog_admin import rules_text
+    from desktop.ui.catalog_dialog import CatalogDialog
+
+    answers, shown = trial_answers
+    services.apply_changes([ValueChange(COUNTY, 2020, "HOSPITAL_BEDS", 900.0),
+                            ValueChange(COUNTY, 2020, "LICENSED_DOCTORS", 1200.0),
+                            ValueChange(COUNTY, 2019, "HOSPITAL_BEDS", 1300.0),
+                            ValueChange(COUNTY, 2019, "LICENSED_DOCTORS", 1200.0)], "cli")
+    dialog = CatalogDialog(services)
+    qtbot.addWidget(dialog)
+    before = rules_text(services)
+    dialog.rules.setPlainText(before + "\nwarning: HOSPITAL_BEDS >= LICENSED_DOCTORS | 床位少于医师\n")
+    answers.append(False)
+    assert not dialog.save_rules()
+    summary, examples = shown[-1]
+    assert "新增 1 处" in summary and "温岭市 2020年" in examples and "床位少于医师" in examples
+    assert rules_text(services) == before and "未保存" in dialog.rules_message.text()
+    answers.append(True)
+    assert dialog.save_rules() and "床位少于医师" in rules_text(services)
 
 
 def test_audit_and_catalog_models_pass_the_qt_model_tester(qtmodeltester, services):

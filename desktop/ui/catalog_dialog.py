@@ -22,6 +22,8 @@ from desktop.errors import AppError
 
 FIELDS = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn", "hidden",
           "definition")
+# the fields that decide format, range and year-on-year findings: tried on the stored values before saving
+TRIAL_FIELDS = ("kind", "decimals", "min", "max", "yoy_warn")
 
 
 class CatalogModel(QAbstractTableModel):
@@ -32,6 +34,8 @@ class CatalogModel(QAbstractTableModel):
         self.services = services
         self.error = ""
         self.rows = services.indicators(include_hidden=True)
+        # confirm(indicator, field, text) -> bool, asked before a TRIAL_FIELDS change is written
+        self.confirm = None
 
     def headers(self) -> list[str]:
         return [self.tr("代码"), self.tr("分类"), self.tr("名称"), self.tr("单位"), self.tr("类型"), self.tr("小数位数"),
@@ -81,6 +85,10 @@ class CatalogModel(QAbstractTableModel):
             else:
                 if text == self.data(index):
                     return False
+                if field in TRIAL_FIELDS and self.confirm is not None and not self.confirm(ind, field, text):
+                    self.error = self.tr("未保存：{name}的{field}仍为 {value}。").format(
+                        name=ind.name, field=self.headers()[index.column()], value=self.data(index) or "—")
+                    return False
                 new = catalog_admin.edit_indicator(self.services, ind.code, **{field: text})
         except AppError as exc:
             self.error = str(exc)
@@ -101,6 +109,7 @@ class CatalogDialog(QDialog):
         tabs = QTabWidget()
         # indicators
         self.model = CatalogModel(services, self)
+        self.model.confirm = self.try_indicator_change
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -108,7 +117,8 @@ class CatalogDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((190, 80, 200, 60, 70, 60, 60, 70, 45, 70, 45)):
             self.table.setColumnWidth(col, width)
-        self.catalog_message = QLabel(self.tr("双击单元格修改；每次修改立即保存并记入审计。"))
+        self.catalog_message = QLabel(self.tr(
+            "双击单元格修改；每次修改立即保存并记入审计。改类型、小数位数、上下限或同比阈值前，先用历年数据试算并确认。"))
         self.catalog_message.setWordWrap(True)
         page = QWidget()
         lay = QVBoxLayout(page)
@@ -156,6 +166,21 @@ class CatalogDialog(QDialog):
             self.catalog_message.setStyleSheet("color: #b71c1c;")
             self.catalog_message.setText(self.model.error)
 
+    # ---- trying a change on the stored values before it is saved --------------------------------
+    def try_indicator_change(self, ind, field: str, text: str) -> bool:
+        """Try the proposed field on every stored value of the indicator (off the GUI thread), show what it
+        would flag beside the current setting, and ask; True to save. Raises AppError (bad value, cancelled)."""
+        from desktop import catalog_admin
+        from desktop.ui.jobs import run_job
+        from desktop.ui.trial_dialog import TrialDialog
+
+        result = run_job(self, self.services, self.tr("正在用历年数据试算……"),
+                         lambda s, progress, cancelled: catalog_admin.try_indicator(
+                             s, ind.code, progress=progress, cancelled=cancelled, **{field: text}))
+        what = self.tr("{name}（{code}）的{field}改为 {value}").format(
+            name=ind.name, code=ind.code, field=self.model.headers()[FIELDS.index(field)], value=text or "—")
+        return TrialDialog.ask(self.services, what, result, self)
+
     def check_rules(self) -> bool:
         """Parse the rules text as typed; mark the first bad line and say why. True when it parses."""
         from desktop import catalog_admin
@@ -184,6 +209,23 @@ class CatalogDialog(QDialog):
 
         if not self.check_rules():
             return False
+        text = self.rules.toPlainText()
+        if text.strip() != catalog_admin.rules_text(self.services).strip():
+            from desktop.ui.jobs import run_job
+            from desktop.ui.trial_dialog import TrialDialog
+
+            try:
+                result = run_job(self, self.services, self.tr("正在用历年数据试算……"),
+                                 lambda s, progress, cancelled: catalog_admin.try_rules(
+                                     s, text, progress=progress, cancelled=cancelled))
+            except AppError as exc:
+                self.rules_message.setStyleSheet("color: #b71c1c;")
+                self.rules_message.setText(str(exc))
+                return False
+            if not TrialDialog.ask(self.services, self.tr("修改后的审核规则"), result, self):
+                self.rules_message.setStyleSheet("")
+                self.rules_message.setText(self.tr("未保存：审核规则仍为修改前的规则。"))
+                return False
         try:
             saved = catalog_admin.save_rules(self.services, self.rules.toPlainText())
         except AppError as exc:
