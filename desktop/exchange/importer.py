@@ -24,6 +24,7 @@ Reading rules (DESIGN.md, "Excel exchange format, version 1"), and the decisions
 from __future__ import annotations
 
 import gc
+import logging
 import hashlib
 from pathlib import Path
 from typing import Callable
@@ -396,6 +397,7 @@ class _Planner:
                 error = services._editable_error(rdb, region, year) if (region, year) in locked else None
                 if error is not None:
                     self.error(file, sheet, cell, str(error))
+                    plan.locked.append((region, year, error))
             for (region, year, code) in sorted(self.targets):
                 target, _, source, _, file, sheet, cell = self.targets[(region, year, code)]
                 old = stored_targets.get((region, year, code))
@@ -474,17 +476,22 @@ def _plan(services: Services, paths, progress, cancelled) -> ImportPlan:
 
 
 def _validate(services: Services, region_years) -> tuple[dict[tuple[str, int], list[Finding]], str]:
-    try:
-        from desktop.validation import validate
-    except ImportError:
-        return {}, "审核模块尚未安装，导入后未做审核"
+    from desktop.validation import validate
+
     out = {}
     for region, year in region_years:
         try:
             out[(region, year)] = validate(services, region, year)
-        except AppError as exc:
+        except Exception as exc:  # the data is already committed: report, never turn success into a traceback
+            logging.getLogger(__name__).exception("validation after import failed")
             return out, f"审核未完成：{exc}"
     return out, ""
+
+
+def record_refusals(services: Services, plan: ImportPlan) -> None:
+    """An import refused because it would change a submitted or approved dataset is itself an audit row."""
+    for region, year, error in plan.locked:
+        services.refuse(error, "导入数据", region, year)
 
 
 def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -> ImportResult:
@@ -494,6 +501,7 @@ def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -
     since the plan was made, PermissionDenied, StoreError; in every case nothing is written.
     """
     if not plan.ok:
+        record_refusals(services, plan)
         raise ImportRefused(plan)
     was_enabled = gc.isenabled()
     gc.disable()  # as in plan_import: tens of thousands of short-lived rows, no cycles
@@ -562,6 +570,8 @@ def import_files(services: Services, paths, dry_run: bool = False,
     """
     plan = plan_import(services, paths, progress=progress, cancelled=cancelled)
     if not plan.ok:
+        if not dry_run:
+            record_refusals(services, plan)
         raise ImportRefused(plan)
     if dry_run:
         return plan

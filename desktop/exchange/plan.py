@@ -105,6 +105,8 @@ class ImportPlan:
     targets: list[TargetChange] = field(default_factory=list)
     rows: int = 0
     more_errors: int = 0
+    # datasets the files would change but whose status forbids it: (region, year, error)
+    locked: list[tuple[str, int, Exception]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
