@@ -64,6 +64,28 @@ def check_year(year: object) -> int:
     return y
 
 
+def _merge_default_aliases(db, stored: list[Indicator]) -> None:
+    """Add the shipped name variants to an older store's indicators of the same code (for import and
+    extraction); an admin's own aliases are kept. Audited, and the catalog version rises, when anything changes."""
+    from dataclasses import replace
+
+    from desktop.catalog_admin import _bump_version
+
+    defaults = {i.code: i.aliases for i in catalog_res.read_indicators()}
+    changed = []
+    for ind in stored:
+        extra = [a for a in defaults.get(ind.code, ()) if a not in ind.aliases and a != ind.name]
+        if extra:
+            changed.append((ind, replace(ind, aliases=ind.aliases + tuple(extra))))
+    if not changed:
+        return
+    repo.upsert_indicators(db, [new for _, new in changed])
+    version = _bump_version(db)
+    for old, new in changed:
+        repo.add_audit(db, user=DEFAULT_USER, field="catalog", old="|".join(old.aliases), new="|".join(new.aliases),
+                       source="init", indicator=old.code, reason=f"合并默认别名（目录版本 {version}）")
+
+
 class Services:
     """One store, one acting user. Hand it to the window and the CLI; never a global."""
 
@@ -89,9 +111,12 @@ class Services:
         def fill(db) -> None:
             if not repo.load_regions(db):
                 repo.upsert_regions(db, catalog_res.read_regions())
-            if not repo.load_indicators(db):
+            stored = repo.load_indicators(db)
+            if not stored:
                 repo.upsert_indicators(db, catalog_res.read_indicators())
                 repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
+            else:
+                _merge_default_aliases(db, stored)
             if repo.get_user(db, DEFAULT_USER) is None:
                 repo.put_user(db, DEFAULT_USER, "admin", None, None)
                 repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",

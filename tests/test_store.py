@@ -240,3 +240,27 @@ def test_core_imports_without_qt():
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_init_adds_shipped_aliases_to_an_older_catalog(db_path):
+    import sqlite3 as sq
+
+    conn = sq.connect(db_path)
+    conn.execute("UPDATE indicator SET aliases = '自定义写法' WHERE code = 'LIFE_EXPECTANCY'")
+    conn.commit()
+    conn.close()
+    s = Services.init(db_path)
+    try:
+        ind = s.indicator("LIFE_EXPECTANCY")
+        assert "自定义写法" in ind.aliases and "人均预期寿命" in ind.aliases
+        assert s.indicator("人均预期寿命").code == "LIFE_EXPECTANCY"
+        rows = [r for r in s.audit(indicator="LIFE_EXPECTANCY") if r.field == "catalog"]
+        assert rows and rows[-1].source == "init"
+        version = s.catalog_version()
+    finally:
+        s.close()
+    s = Services.init(db_path)  # nothing more to merge: no new version, no new rows
+    try:
+        assert s.catalog_version() == version
+    finally:
+        s.close()
