@@ -291,3 +291,34 @@ def test_the_actions_have_their_shortcuts(window):
     assert keys["undo"] == ["Ctrl+Z"] and "Ctrl+Y" in keys["redo"]
     assert keys["import"] == ["Ctrl+I"] and keys["report_pdf"] == ["Ctrl+P"] and keys["report_xlsx"] == ["Ctrl+E"]
     assert keys["template"] == ["Ctrl+T"] and keys["submit"] == ["Ctrl+Shift+S"] and keys["quit"] == ["Ctrl+Q"]
+
+
+def test_a_returned_dataset_shows_the_submitted_value_beside_the_current_one(window, services):
+    from desktop import workflow
+    from desktop.ui.form_model import CHANGED_BRUSH, COL_SUBMITTED
+
+    header = window.form.horizontalHeader()
+    assert header.isSectionHidden(COL_SUBMITTED)  # never submitted: no such column
+    typed = {"HOSPITAL_BEDS": 4839.0, "LICENSED_DOCTORS": 2100.0}  # every other indicator explained as missing
+    services.apply_changes([ValueChange(COUNTY, 2021, i.code, typed.get(i.code), None if i.code in typed else "本县当年未开展该项统计调查")
+                            for i in services.indicators()], "form")
+    workflow.submit(services, COUNTY, 2021)
+    workflow.return_dataset(services, COUNTY, 2021, "床位数请核对")
+    window.refresh()
+    model = window.model
+    assert not header.isSectionHidden(COL_SUBMITTED)
+    assert header.visualIndex(COL_SUBMITTED) == header.visualIndex(COL_VALUE) + 1  # right beside 本年
+    assert model.headerData(COL_SUBMITTED, Qt.Orientation.Horizontal) == "上次提交"
+    beds = model.row_of("HOSPITAL_BEDS")
+    assert model.data(model.index(beds, COL_SUBMITTED)) == "4839"
+    assert model.data(model.index(beds, COL_SUBMITTED), Qt.ItemDataRole.BackgroundRole) != CHANGED_BRUSH
+    assert "尚未修改" in window.reason_label.text()
+    assert model.setData(model.index(beds, COL_VALUE), "4893")
+    assert model.data(model.index(beds, COL_VALUE)) == "4893" and model.data(model.index(beds, COL_SUBMITTED)) == "4839"
+    assert model.data(model.index(beds, COL_SUBMITTED), Qt.ItemDataRole.BackgroundRole) == CHANGED_BRUSH
+    assert "4839" in model.data(model.index(beds, COL_SUBMITTED), Qt.ItemDataRole.ToolTipRole)
+    doctors = model.row_of("LICENSED_DOCTORS")
+    assert model.data(model.index(doctors, COL_SUBMITTED), Qt.ItemDataRole.BackgroundRole) != CHANGED_BRUSH
+    assert "已修改 1 项" in window.reason_label.text() and "床位数请核对" in window.reason_label.text()
+    window.select_region_year(COUNTY, 2020)  # another year, never submitted: the column goes away
+    assert header.isSectionHidden(COL_SUBMITTED)

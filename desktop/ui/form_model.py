@@ -12,6 +12,9 @@ from desktop.errors import AppError, InvalidValue
 from desktop.ui.icons import severity_icon
 
 COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
+# last in the model, shown beside 本年 by the view, and only for a returned dataset that was submitted before
+COL_SUBMITTED = 8
+COLUMNS = 9
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 INDICATOR_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
@@ -28,6 +31,7 @@ ERROR_BRUSH = QBrush(QColor("#fde2e1"))
 WARNING_BRUSH = QBrush(QColor("#fff3d6"))
 PLAIN_BRUSH = QBrush(QColor("#ffffff"))
 MUTED_BRUSH = QBrush(QColor("#555555"))
+CHANGED_BRUSH = QBrush(QColor("#e1d5f5"))
 
 
 def run_validation(services, region: str, year: int) -> list[Finding] | None:
@@ -88,6 +92,7 @@ class FormModel(QAbstractTableModel):
     edit_refused = Signal(str)  # a message naming the indicator and why
     values_changed = Signal()  # after any write (edit, paste, undo) and reload
     findings_changed = Signal(object)  # list[Finding] | None
+    submitted_shown = Signal(bool)  # whether the 上次提交 column applies to the region-year shown
 
 
     def __init__(self, services, parent=None):
@@ -98,6 +103,8 @@ class FormModel(QAbstractTableModel):
         self.data_: RegionYear | None = None
         self.findings: list[Finding] | None = []
         self.by_indicator: dict[str, list[Finding]] = {}
+        self.submission = None  # desktop.workflow.SubmissionComparison while the 上次提交 column applies
+        self.submitted: dict = {}  # indicator code -> SubmittedValue
         self._row_of: dict[str, int] = {}
         self._cells: list[list[dict]] = []
         # a supervisor or admin types targets in the 目标 column (the services check the role again)
@@ -129,6 +136,7 @@ class FormModel(QAbstractTableModel):
         """Show another region-year; the undo history belongs to the one left behind."""
         self.undo_stack.clear()
         self.data_ = self.services.get_region_year(region, year)
+        self._compare_with_submission()
         self._revalidate()
         self._build_cells()
 
@@ -136,9 +144,29 @@ class FormModel(QAbstractTableModel):
         if self.data_ is None:
             return
         self.data_ = self.services.get_region_year(self.data_.region.code, self.data_.year)
+        self._compare_with_submission()
         self._revalidate()
         self._build_cells()
         self.values_changed.emit()
+
+    def _compare_with_submission(self) -> None:
+        """For a returned (or reopened) dataset, or a draft that was submitted before: the last submitted
+        value of each indicator beside the current one (desktop.workflow.since_last_submission)."""
+        ry, shown = self.data_, self.submission is not None
+        self.submission, self.submitted = None, {}
+        if ry is not None and ry.status in ("returned", "draft"):
+            from desktop.workflow import since_last_submission
+
+            comparison = since_last_submission(self.services, ry.region.code, ry.year)
+            if comparison.submission is not None:
+                self.submission = comparison
+                self.submitted = {r.indicator: r for r in comparison.rows}
+        if shown != (self.submission is not None) or self.submission is not None:
+            self.submitted_shown.emit(self.submission is not None)
+
+    def changed_since_submission(self) -> list[str]:
+        """Codes whose value or note differs from the last submission (empty when the column does not apply)."""
+        return [code for code, r in self.submitted.items() if r.changed]
 
     def _revalidate(self) -> None:
         ry = self.data_
@@ -154,7 +182,7 @@ class FormModel(QAbstractTableModel):
 
     def _all_changed(self) -> None:
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COL_NOTE))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COLUMNS - 1))
 
     # ---- lookups -----------------------------------------------------------------------------
     @property
@@ -186,17 +214,22 @@ class FormModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else COLUMNS
 
     def headers(self) -> list[str]:
         return [self.tr("指标"), self.tr("单位"), self.tr("上年"), self.tr("本年"), self.tr("增减%"),
-                self.tr("目标"), self.tr("审核"), self.tr("说明")]
+                self.tr("目标"), self.tr("审核"), self.tr("说明"), self.tr("上次提交")]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             headers = self.headers()
             if 0 <= section < len(headers):
                 return headers[section]
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and section == COL_SUBMITTED and self.submission is not None):
+            sub = self.submission.submission
+            return self.tr("{user} 于 {at} 提交的数值；与现值不同的以紫色标出（{n} 项）").format(
+                user=sub.user, at=sub.at[:16].replace("T", " "), n=len(self.changed_since_submission()))
         return None
 
     def flags(self, index):
@@ -221,22 +254,26 @@ class FormModel(QAbstractTableModel):
         for row in self.rows:
             if row.indicator is None:
                 section = {FONT: self._bold, BACKGROUND: SECTION_BRUSH}
-                cells.append([{DISPLAY: row.section, **section}] + [dict(section) for _ in range(7)])
-                flags.append([FLAGS_HEADING] * 8)
+                cells.append([{DISPLAY: row.section, **section}] + [dict(section) for _ in range(COLUMNS - 1)])
+                flags.append([FLAGS_HEADING] * COLUMNS)
                 continue
             ind = row.indicator
             worst = self._worst(ind.code)
             icon = severity_icon(worst) if worst else None
             tint = {"error": ERROR_BRUSH, "warning": WARNING_BRUSH}.get(worst, PLAIN_BRUSH)
             line = []
-            for col in range(8):
+            sub = self.submitted.get(ind.code)
+            for col in range(COLUMNS):
                 cell = {DISPLAY: self._text(ind, col, False), INDICATOR_ROLE: ind.code}
                 if col in (COL_PRIOR, COL_VALUE, COL_TARGET):
                     cell[EDIT] = self._text(ind, col, True)
                 elif col == COL_NOTE:
                     cell[EDIT] = cell[DISPLAY]
-                if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET):
+                if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_SUBMITTED):
                     cell[ALIGN] = RIGHT
+                if col == COL_SUBMITTED and sub is not None and sub.changed:
+                    cell[BACKGROUND] = CHANGED_BRUSH
+                    cell[FONT] = self._bold
                 if col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
                     cell[FOREGROUND] = MUTED_BRUSH
                 if col == COL_CHECK and icon is not None:
@@ -247,7 +284,7 @@ class FormModel(QAbstractTableModel):
             cells.append(line)
             flags.append([FLAGS_EDITABLE if editable and (col in (COL_VALUE, COL_NOTE)
                                                           or col == COL_TARGET and self.targets_editable)
-                          else FLAGS_CELL for col in range(8)])
+                          else FLAGS_CELL for col in range(COLUMNS)])
         old = self._cells
         self._cells, self._flags = cells, flags
         if not notify:
@@ -263,7 +300,7 @@ class FormModel(QAbstractTableModel):
                 prev = i
                 continue
             if start is not None:
-                self.dataChanged.emit(self.index(start, 0), self.index(prev, COL_NOTE))
+                self.dataChanged.emit(self.index(start, 0), self.index(prev, COLUMNS - 1))
             start = prev = i
 
     def _text(self, ind: Indicator, col: int, editing: bool) -> str:
@@ -291,6 +328,11 @@ class FormModel(QAbstractTableModel):
             return self._check_text(ind.code)
         if col == COL_NOTE:
             return self.note_of(ind.code)
+        if col == COL_SUBMITTED:
+            sub = self.submitted.get(ind.code)
+            if sub is None or not sub.in_submission:
+                return ""
+            return ind.format(sub.submitted_value) if sub.submitted_value is not None else "—"
         return ""
 
     def _worst(self, code: str) -> str | None:
@@ -310,6 +352,16 @@ class FormModel(QAbstractTableModel):
         return names.get(worst, worst) + (f" ×{len(found)}" if len(found) > 1 else "")
 
     def _tooltip(self, ind: Indicator, col: int) -> str | None:
+        if col == COL_SUBMITTED:
+            sub = self.submitted.get(ind.code)
+            if sub is None or not sub.changed:
+                return None
+            none = self.tr("（无）")
+            return self.tr("上次提交：{old}，说明：{old_note}\n现在：{new}，说明：{new_note}").format(
+                old=ind.format(sub.submitted_value) if sub.submitted_value is not None else none,
+                old_note=sub.submitted_note or none,
+                new=ind.format(sub.current_value) if sub.current_value is not None else none,
+                new_note=sub.current_note or none)
         if col == COL_CHECK or (col in (COL_VALUE, COL_NOTE) and self.by_indicator.get(ind.code)):
             return "\n".join(f.message for f in self.by_indicator.get(ind.code, ())) or None
         if col == COL_NAME:

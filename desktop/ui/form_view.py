@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
-from desktop.ui.form_model import COL_CHECK, COL_NAME, COL_NOTE, COL_VALUE, FormModel, split_clipboard
+from desktop.ui.form_model import COL_CHECK, COL_NAME, COL_NOTE, COL_SUBMITTED, COL_VALUE, FormModel, split_clipboard
 from desktop.ui.value_delegate import ValueDelegate
 
 
@@ -33,11 +33,24 @@ class FormView(QTableView):
         header.setStretchLastSection(True)
         for col, width in ((COL_NAME, 200), (1, 50), (2, 82), (COL_VALUE, 86), (4, 60), (5, 64), (COL_CHECK, 66)):
             self.setColumnWidth(col, width)
+        self.setColumnWidth(COL_SUBMITTED, 86)
         model.modelReset.connect(self._span_sections)
+        model.submitted_shown.connect(self.show_submitted)
         self._span_sections()
+        self.show_submitted(model.submission is not None)
 
     def form_model(self) -> FormModel:
         return self.model()
+
+    def show_submitted(self, shown: bool) -> None:
+        """The 上次提交 column sits right of 本年, visible only while the model compares with a submission."""
+        header = self.horizontalHeader()
+        want = header.visualIndex(COL_VALUE) + 1
+        if header.visualIndex(COL_SUBMITTED) != want:
+            header.moveSection(header.visualIndex(COL_SUBMITTED), want)
+        header.setSectionHidden(COL_SUBMITTED, not shown)
+        if shown and header.sectionSize(COL_SUBMITTED) < 40:
+            header.resizeSection(COL_SUBMITTED, 86)
 
     def _span_sections(self) -> None:
         self.clearSpans()

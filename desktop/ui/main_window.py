@@ -120,6 +120,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         columns = s.value("form/columns")
         if columns is not None:
             self.form.horizontalHeader().restoreState(columns)
+            self.form.show_submitted(self.model.submission is not None)
         region = s.value("last/region")
         year = s.value("last/year")
         try:
@@ -224,11 +225,15 @@ class MainWindow(ActionsMixin, QMainWindow):
                                                                            status=status))
         self.setWindowTitle(self.tr("{region} {year}年 — 县卫生健康指标填报系统").format(
             region=ry.region.name, year=ry.year))
+        lines = []
         if ry.status == "returned" and ry.status_reason:
-            self.reason_label.setText(self.tr("审核人退回的原因：{reason}").format(reason=ry.status_reason))
-            self.reason_label.setVisible(True)
-        else:
-            self.reason_label.setVisible(False)
+            lines.append(self.tr("审核人退回的原因：{reason}").format(reason=ry.status_reason))
+        if self.model.submission is not None:
+            n = len(self.model.changed_since_submission())
+            lines.append(self.tr("与上次提交相比已修改 {n} 项（“上次提交”列中紫色标出）。").format(n=n) if n
+                         else self.tr("与上次提交相比尚未修改（“上次提交”列为提交时的数值）。"))
+        self.reason_label.setText("\n".join(lines))
+        self.reason_label.setVisible(bool(lines))
         item = self.tree.items.get(ry.region.code)
         if item is not None:
             item.setIcon(0, status_icon(ry.status if (ry.values or ry.status != "draft") else "empty"))
