@@ -322,3 +322,20 @@ def test_a_returned_dataset_shows_the_submitted_value_beside_the_current_one(win
     assert "已修改 1 项" in window.reason_label.text() and "床位数请核对" in window.reason_label.text()
     window.select_region_year(COUNTY, 2020)  # another year, never submitted: the column goes away
     assert header.isSectionHidden(COL_SUBMITTED)
+
+
+def test_enter_on_a_refused_value_keeps_the_typed_text_in_the_editor(qtbot, window, services):
+    row = window.model.row_of("HOSPITAL_BEDS")
+    window.form.go_to(row, COL_VALUE)
+    editor = type_into(qtbot, window.form, "4839x")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "4839x" in window.message_bar.text())  # Qt commits on Enter via a queued call
+    assert stored(services, "HOSPITAL_BEDS") is None
+    again = window.form.delegate.current_editor
+    assert again is not None and again.isVisible() and again.text() == "4839x"  # not retyped
+    assert window.form.currentIndex().row() == row  # still on the refused cell
+    qtbot.keyClick(again, Qt.Key.Key_Backspace)  # the clerk removes the typo and commits again
+    qtbot.keyClick(again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.form.delegate.current_editor is None)
+    assert stored(services, "HOSPITAL_BEDS") == 4839
+    assert window.form.currentIndex().row() == window.form._next_value_row(row, 1)  # now it moves down

@@ -105,6 +105,7 @@ class FormModel(QAbstractTableModel):
         self.by_indicator: dict[str, list[Finding]] = {}
         self.submission = None  # desktop.workflow.SubmissionComparison while the 上次提交 column applies
         self.submitted: dict = {}  # indicator code -> SubmittedValue
+        self.refused_text: str | None = None  # what the last setData could not read (the view gives it back)
         self._row_of: dict[str, int] = {}
         self._cells: list[list[dict]] = []
         # a supervisor or admin types targets in the 目标 column (the services check the role again)
@@ -375,7 +376,13 @@ class FormModel(QAbstractTableModel):
             return self.tr("{year}年的值").format(year=self.data_.prior[ind.code].year)
         return None
 
+    def take_refused(self) -> str | None:
+        """The text of the last edit refused as unreadable (then forgotten), or None."""
+        text, self.refused_text = self.refused_text, None
+        return text
+
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        self.refused_text = None
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.data_ is None:
             return False
         ind = self.indicator_at(index.row())
@@ -390,6 +397,7 @@ class FormModel(QAbstractTableModel):
                 new_value = self.services.parse_value(ind.code, value if value is not None else "",
                                                       where=f"{ry.region.name} {ry.year}年 {ind.name}")
             except InvalidValue as exc:
+                self.refused_text = "" if value is None else str(value)
                 self.edit_refused.emit(str(exc))
                 return False
             if new_value is not None:
@@ -410,6 +418,8 @@ class FormModel(QAbstractTableModel):
             self.services.set_target(ry.region.code, ry.year, ind.code, "" if text is None else str(text),
                                      source="form")
         except AppError as exc:
+            if isinstance(exc, InvalidValue):
+                self.refused_text = "" if text is None else str(text)
             self.edit_refused.emit(str(exc))
             return False
         self.refresh()

@@ -84,15 +84,28 @@ class FormView(QTableView):
         return super().moveCursor(action, modifiers)
 
     def closeEditor(self, editor, hint):
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: commit and move down
+        # Enter (SubmitModelCache) and Tab (EditNextItem) commit and move down without reopening; a value the
+        # model refused as unreadable stays in a reopened editor instead, for the clerk to correct
+        if hint in (QAbstractItemDelegate.EndEditHint.SubmitModelCache, QAbstractItemDelegate.EndEditHint.EditNextItem):
+            index = self.currentIndex()
+            refused = self.form_model().take_refused()
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._move_down()
-            return
-        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem:  # Tab: move down without reopening
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if refused is not None and index.isValid():
+                self.reopen_editor(index, refused)
+                return
             self._move_down()
             return
         super().closeEditor(editor, hint)
+
+    def reopen_editor(self, index, text: str) -> None:
+        """Edit `index` again with `text` as typed, the cursor at its end."""
+        self.setCurrentIndex(index)
+        self.edit(index)
+        editor = self.delegate.current_editor
+        if editor is not None:
+            editor.setText(text)
+            editor.deselect()
+            editor.end(False)
 
     def _move_down(self) -> None:
         current = self.currentIndex()
