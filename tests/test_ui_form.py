@@ -339,3 +339,22 @@ def test_enter_on_a_refused_value_keeps_the_typed_text_in_the_editor(qtbot, wind
     qtbot.waitUntil(lambda: window.form.delegate.current_editor is None)
     assert stored(services, "HOSPITAL_BEDS") == 4839
     assert window.form.currentIndex().row() == window.form._next_value_row(row, 1)  # now it moves down
+
+
+def test_the_selected_countys_status_icon_stands_out_on_the_highlight(qtbot, window, services):
+    from PySide6.QtGui import QColor
+
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4839, source="form")  # a draft: a blue disc
+    window.refresh()
+    tree = window.tree
+    item = tree.items[COUNTY]
+    assert item.isSelected()
+    rect = tree.visualItemRect(item)
+    image = tree.viewport().grab().toImage()
+    highlight = tree.palette().color(tree.palette().ColorRole.Highlight)
+    light = 0
+    for x in range(rect.left(), rect.left() + rect.height()):  # the icon square at the item's left
+        for y in range(rect.top(), rect.bottom()):
+            c = QColor(image.pixel(x, y))
+            light += min(c.red(), c.green(), c.blue()) > 225 and c != highlight
+    assert light >= 12  # a white ring around the blue disc, where the highlight would swallow it

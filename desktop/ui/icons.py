@@ -23,12 +23,15 @@ def _pixmap(size: int = 16) -> QPixmap:
     return pm
 
 
-@lru_cache(maxsize=None)
-def status_icon(status: str) -> QIcon:
-    """A filled circle in the status colour; a hollow one for a region-year without data."""
+def _status_pixmap(status: str, selected: bool) -> QPixmap:
     pm = _pixmap()
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if selected:
+        # on the selection highlight (blue, like a draft) the disc sits on a white one: readable, not tinted
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("white"))
+        p.drawEllipse(QPointF(8, 8), 7.8, 7.8)
     color = QColor(STATUS_COLORS.get(status, STATUS_COLORS["empty"]))
     p.setPen(QPen(color.darker(130), 1.2))
     p.setBrush(Qt.BrushStyle.NoBrush if status == "empty" else color)
@@ -37,7 +40,17 @@ def status_icon(status: str) -> QIcon:
         p.setPen(QPen(QColor("white"), 2))
         p.drawPolyline(QPolygonF([QPointF(5, 8), QPointF(7.5, 10.5), QPointF(11, 5.5)]))
     p.end()
-    return QIcon(pm)
+    return pm
+
+
+@lru_cache(maxsize=None)
+def status_icon(status: str) -> QIcon:
+    """A filled circle in the status colour; a hollow one for a region-year without data. When the item is
+    selected the circle is drawn on a white disc (the Selected pixmap), so it stays readable on the highlight."""
+    icon = QIcon()
+    icon.addPixmap(_status_pixmap(status, False), QIcon.Mode.Normal)
+    icon.addPixmap(_status_pixmap(status, True), QIcon.Mode.Selected)
+    return icon
 
 
 @lru_cache(maxsize=None)
