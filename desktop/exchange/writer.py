@@ -38,6 +38,15 @@ _WIDTHS = {"region_code": 10, "region_name": 12, "year": 7, "section": 10, "indi
            "indicator_name": 34, "unit": 8, "prior": 12, "value": 12, "note": 30, "target": 12}
 
 
+def _column_width(key: str, inds) -> float:
+    """Wide enough for the catalog's longest code and name (an admin may add longer ones than the default)."""
+    if key == "indicator_code":
+        return max(_WIDTHS[key], max((len(i.code) for i in inds), default=0) + 2)
+    if key == "indicator_name":
+        return max(_WIDTHS[key], max((2 * len(i.name) for i in inds), default=0) + 2)
+    return _WIDTHS[key]
+
+
 def _generator() -> str:
     try:
         from importlib.metadata import version
@@ -230,7 +239,7 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
         c = ws.cell(row=1, column=i, value=HEADER[k])
         c.font, c.fill, c.border = bold, head_fill, border
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[k]
+        ws.column_dimensions[get_column_letter(i)].width = _column_width(k, inds)
     validations = []
     for r, ind in enumerate(inds, start=2):
         prior = ry.prior.get(ind.code)
@@ -346,7 +355,7 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
         ws.calculate_dimension = lambda: f"A1:{last}{count + 1}"
         keys = EXCHANGE_COLUMNS
         for i, k in enumerate(keys, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[k]
+            ws.column_dimensions[get_column_letter(i)].width = _column_width(k, services.indicators(True))
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
         ws.page_setup.paperSize = "9"  # A4
