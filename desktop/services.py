@@ -26,7 +26,6 @@ from desktop.domain import (
 from desktop.errors import (
     AppError,
     DatasetLocked,
-    InvalidValue,
     InvalidYear,
     NotAStore,
     PermissionDenied,
@@ -138,6 +137,12 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> "Services":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def _load_user(self, name: str) -> User:
         found = repo.get_user(self.store.db, name)

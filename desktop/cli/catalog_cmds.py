@@ -89,13 +89,10 @@ def _describe(ind) -> str:
 def cmd_indicator_add(args) -> int:
     from desktop import catalog_admin
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         fields = {"code": args.code, **_changes(args)}
         ind = catalog_admin.add_indicator(services, fields, reason=args.reason, source="cli")
         version = services.catalog_version()
-    finally:
-        services.close()
     print(f"已新增指标：{_describe(ind)}；目录版本 {version}")
     return 0
 
@@ -106,8 +103,7 @@ def cmd_indicator_edit(args) -> int:
     changes = _changes(args)
     if not changes:
         raise AppError("没有要修改的项目（例如 --name、--max、--yoy-warn）")
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         if set(changes) & {"min", "max", "decimals", "kind", "yoy_warn"}:
             # what the new thresholds would have flagged in the stored years, shown before saving
             trial = catalog_admin.try_indicator(services, args.indicator,
@@ -115,8 +111,6 @@ def cmd_indicator_edit(args) -> int:
             print(f"试算：{trial.summary()}")
         ind = catalog_admin.edit_indicator(services, args.indicator, reason=args.reason, source="cli", **changes)
         version = services.catalog_version()
-    finally:
-        services.close()
     print(f"已修改指标：{_describe(ind)}；目录版本 {version}")
     return 0
 
@@ -124,12 +118,9 @@ def cmd_indicator_edit(args) -> int:
 def cmd_indicator_hide(args) -> int:
     from desktop import catalog_admin
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         ind = catalog_admin.hide_indicator(services, args.indicator, args.hidden, reason=args.reason, source="cli")
         version = services.catalog_version()
-    finally:
-        services.close()
     print(f"{'已停用' if ind.hidden else '已恢复'}指标：{ind.code} {ind.name}；目录版本 {version}")
     return 0
 
@@ -156,13 +147,10 @@ def cmd_indicator_try(args) -> int:
     from desktop import catalog_admin
 
     changes = _changes(args)
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         result = catalog_admin.try_indicator(services, args.indicator, before_year=args.before, **changes)
         names = {i.code: i.name for i in services.indicators(include_hidden=True)}
         regions = {r.code: r.name for r in services.regions()}
-    finally:
-        services.close()
     _print_trial(result, args.json, names, regions)
     return 0
 
@@ -184,11 +172,8 @@ def _read_text(name: str) -> str:
 def cmd_rules_show(args) -> int:
     from desktop import catalog_admin
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         text = catalog_admin.rules_text(services)
-    finally:
-        services.close()
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     return 0
 
@@ -197,8 +182,7 @@ def cmd_rules(args) -> int:
     from desktop import catalog_admin
 
     text = _read_text(args.file)
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         if args.rules_action == "check":
             problem = catalog_admin.check_rules(services, text)
             if problem is not None:
@@ -215,6 +199,4 @@ def cmd_rules(args) -> int:
                 print(f"试算：{catalog_admin.try_rules(services, text).summary()}")
             changed = catalog_admin.save_rules(services, text, reason=args.reason, source="cli")
             print(f"规则已保存；目录版本 {services.catalog_version()}" if changed else "规则未变化，未保存")
-    finally:
-        services.close()
     return 0

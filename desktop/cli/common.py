@@ -33,6 +33,18 @@ def open_services(args, **kw) -> Services:
     return services
 
 
+def password_from_env(var: str | None) -> str | None:
+    """The new password in environment variable `var` (None when no variable is named)."""
+    if not var:
+        return None
+    password = os.environ.get(var)
+    if not password:
+        from desktop.errors import AppError
+
+        raise AppError(f"环境变量 {var} 未设置或为空")
+    return password
+
+
 def read_password(prompt: str) -> str | None:
     """The password from $CHI_PASSWORD, else a line of standard input (a prompt when it is a terminal)."""
     if PASSWORD_ENV in os.environ:

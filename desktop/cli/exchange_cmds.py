@@ -32,13 +32,10 @@ def register(sub) -> None:
 def cmd_template(args) -> int:
     from desktop.exchange import write_template
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         path = write_template(services, args.region, args.year, args.output)
         region = services.region(args.region)
         n = len(services.indicators())
-    finally:
-        services.close()
     print(f"已生成填报模板：{path}（{region.name} {int(args.year)}年，{n} 个指标）")
     return 0
 
@@ -46,13 +43,10 @@ def cmd_template(args) -> int:
 def cmd_export(args) -> int:
     from desktop.exchange import expand_regions, export_workbook, parse_years
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         regions = expand_regions(services, args.regions)
         years = parse_years(args.years)
         path = export_workbook(services, regions, years, args.output)
-    finally:
-        services.close()
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     print(f"已导出：{path}（{len(regions)} 个地区，{span}年）")
     return 0
@@ -107,8 +101,7 @@ def _print_drift(plan, out) -> None:
 def cmd_import(args) -> int:
     from desktop.exchange import ImportRefused, commit_import, plan_import
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         plan = plan_import(services, args.files)
         if not plan.ok:
             raise ImportRefused(plan)
@@ -137,6 +130,4 @@ def cmd_import(args) -> int:
             for f in shown[:50]:
                 out.write(f"  [{severity_names.get(f.severity, f.severity)}] {names.get(f.indicator, f.indicator)}："
                           f"{f.message}\n")
-    finally:
-        services.close()
     return 0

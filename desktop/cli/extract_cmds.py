@@ -30,12 +30,9 @@ def cmd_extract(args) -> int:
     from desktop.extract.service import propose, year_warning
 
     text = read_text_file(args.file)
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         rows = propose(services, text, args.region, args.year)
         inds = {i.code: i for i in services.indicators(include_hidden=True)}
-    finally:
-        services.close()
     warning = year_warning(text, int(args.year))
     if warning:
         print(f"提醒：{warning}", file=sys.stderr)

@@ -16,12 +16,9 @@ def register(sub) -> None:
 def cmd_report(args) -> int:
     from desktop.reports import write_report
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         region = services.region(args.region)
         path = write_report(services, region.code, args.year, args.output)
-    finally:
-        services.close()
     kind = "各县对比" if region.level != "county" else "汇总报表"
     print(f"已生成{kind}：{path}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from desktop.cli.common import add_user_option, open_services, print_json, print_table
+from desktop.cli.common import add_user_option, open_services, password_from_env, print_json, print_table
 from desktop.domain import STATUS_NAMES
 from desktop.services import Services, default_db_path
 
@@ -85,24 +85,18 @@ def cmd_init(args) -> int:
     path = Path(args.db) if args.db else default_db_path()
     existed = path.exists() and path.stat().st_size > 0
     demo = args.demo and not (args.if_new and existed)
-    services = Services.init(path, demo=False)
-    try:
+    with Services.init(path, demo=False) as services:
         if demo:
             n = services.load_demo()
             print(f"已载入演示数据：{n} 个数值")
         print(f"数据库就绪：{services.store.path}（{len(services.regions())} 个地区，"
               f"{len(services.indicators(include_hidden=True))} 个指标，目录版本 {services.catalog_version()}）")
-    finally:
-        services.close()
     return 0
 
 
 def cmd_catalog(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         inds = services.indicators(include_hidden=args.all)
-    finally:
-        services.close()
     if args.json:
         out = []
         for i in inds:
@@ -120,11 +114,8 @@ def cmd_catalog(args) -> int:
 
 
 def cmd_regions(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         regions = services.regions()
-    finally:
-        services.close()
     if args.json:
         print_json([{"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
                     for r in regions])
@@ -134,26 +125,20 @@ def cmd_regions(args) -> int:
 
 
 def cmd_set(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         rec = services.set_value(args.region, args.year, args.indicator, args.value, note=args.note, source="cli")
         ind = services.indicator(args.indicator)
         reg = services.region(args.region)
         shown = "（空）" if rec is None or rec.value is None else ind.format(rec.value)
         print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown} {ind.unit}"
               + (f"，说明：{rec.note}" if rec is not None and rec.note else ""))
-    finally:
-        services.close()
     return 0
 
 
 def cmd_get(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         ry = services.get_region_year(args.region, args.year)
         inds = services.indicators(include_hidden=True)
-    finally:
-        services.close()
     if args.json:
         print_json({"region": ry.region.code, "year": ry.year, "status": ry.status,
                     "values": {code: {"value": rec.value, "note": rec.note} for code, rec in
@@ -176,15 +161,12 @@ def cmd_get(args) -> int:
 
 
 def cmd_target(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         services.set_target(args.region, args.year, args.indicator, args.value)
         ind, reg = services.indicator(args.indicator), services.region(args.region)
         value = services.targets(reg.code, args.year).get(ind.code)
         shown = "（已删除）" if value is None else f"{ind.format(value)} {ind.unit}"
         print(f"{reg.name} {int(args.year)}年 {ind.name} 目标：{shown}")
-    finally:
-        services.close()
     return 0
 
 
@@ -194,12 +176,9 @@ def audit_dict(row) -> dict:
 
 
 def cmd_audit(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         rows = services.audit(args.region, args.year, args.indicator)
         names = {i.code: i.name for i in services.indicators(include_hidden=True)}
-    finally:
-        services.close()
     if args.json:
         print_json([audit_dict(r) for r in rows])
     else:
@@ -211,30 +190,16 @@ def cmd_audit(args) -> int:
 
 
 def cmd_user_add(args) -> int:
-    import os
-
-    from desktop.errors import AppError
-
-    password = None
-    if args.password_env:
-        password = os.environ.get(args.password_env)
-        if not password:
-            raise AppError(f"环境变量 {args.password_env} 未设置或为空")
-    services = open_services(args)
-    try:
+    password = password_from_env(args.password_env)
+    with open_services(args) as services:
         user = services.add_user(args.name, args.role, password)
-    finally:
-        services.close()
     print(f"用户 {user.name}：{user.role}{'（有密码）' if user.has_password else ''}")
     return 0
 
 
 def cmd_user_list(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         users = services.users()
-    finally:
-        services.close()
     if args.json:
         print_json([{"name": u.name, "role": u.role, "has_password": u.has_password} for u in users])
     else:
@@ -243,11 +208,8 @@ def cmd_user_list(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         dest = services.backup(args.output)
-    finally:
-        services.close()
     print(f"已备份到：{dest}")
     return 0
 
@@ -267,23 +229,18 @@ def cmd_restore(args) -> int:
         kept = backups.restore_damaged(path, Path(args.file))
         print(f"已从 {args.file} 恢复；无法打开的原数据库已移到：{kept}")
         return 0
-    try:
+    with services:
         safety = services.restore(args.file)
-    finally:
-        services.close()
     print(f"已从 {args.file} 恢复；恢复前的数据库已备份到：{safety}")
     return 0
 
 
 def cmd_verify(args) -> int:
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         integrity = services.store.integrity_check()
         chain = services.verify_audit()
         head = services.audit_chain_head()
         values = services.verify_values()
-    finally:
-        services.close()
     ok = integrity == ["ok"] and not chain and not values
     if args.json:
         print_json({"ok": ok, "integrity": integrity, "audit_chain": chain, "chain_head": head, "values": values})

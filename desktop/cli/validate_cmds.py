@@ -24,8 +24,7 @@ def run_validate(args) -> int:
     from desktop.services import check_year
     from desktop.validation import validate
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         region = services.region(args.region)
         year = check_year(args.year)
         findings = validate(services, region.code, year, submission=args.submission)
@@ -33,8 +32,6 @@ def run_validate(args) -> int:
             print_json({"region": region.code, "year": year, "findings": [f.as_json() for f in findings]})
         else:
             _print_findings(services, region, year, findings)
-    finally:
-        services.close()
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 

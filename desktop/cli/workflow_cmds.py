@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.cli.common import add_user_option, open_services, print_json, print_table, read_password
+from desktop.cli.common import (
+    add_user_option,
+    open_services,
+    password_from_env,
+    print_json,
+    print_table,
+    read_password,
+)
 from desktop.domain import STATUS_NAMES
 from desktop.errors import AuthError, UsageError
 from desktop.services import DEFAULT_USER, Services
@@ -77,13 +84,10 @@ def _transition_handler(action: str):
     def handler(args) -> int:
         from desktop import workflow
 
-        services = open_for_approval(args, action)
-        try:
+        with open_for_approval(args, action) as services:
             before = services.dataset(args.region, args.year).status
             ds = workflow.transition(services, action, args.region, args.year, reason=args.reason, source="cli")
             reg = services.region(args.region)
-        finally:
-            services.close()
         extra = f"，原因：{ds.reason}" if ds.reason else ""
         print(f"{reg.name} {ds.year}年：{STATUS_NAMES[before]} → {STATUS_NAMES[ds.status]}"
               f"（{workflow.ACTION_NAMES[action]}，{ds.updated_by}{extra}）")
@@ -96,14 +100,11 @@ def _transition_handler(action: str):
 def cmd_changes(args) -> int:
     from desktop import workflow
 
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         comp = workflow.since_last_submission(services, args.region, args.year)
         reg = services.region(args.region)
         inds = {i.code: i for i in services.indicators(include_hidden=True)}
         status = services.dataset(args.region, args.year).status
-    finally:
-        services.close()
     rows = comp.rows if args.all else comp.changed
     if args.json:
         print_json({"region": reg.code, "year": int(args.year), "status": status,
@@ -131,21 +132,11 @@ def cmd_changes(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    import os
-
     from desktop import workflow
-    from desktop.errors import AppError
 
-    password = None
-    if args.password_env:
-        password = os.environ.get(args.password_env)
-        if not password:
-            raise AppError(f"环境变量 {args.password_env} 未设置或为空")
-    services = open_services(args)
-    try:
+    password = password_from_env(args.password_env)
+    with open_services(args) as services:
         user = workflow.set_password(services, args.name, password)
-    finally:
-        services.close()
     print(f"用户 {user.name} 的密码已{'设定' if user.has_password else '取消'}")
     return 0
 
@@ -156,12 +147,9 @@ def cmd_audit_export(args) -> int:
 
     if args.region is not None and args.year is None:
         raise UsageError("给出地区时也须给出年份：audit-export REGION YEAR [INDICATOR] -o FILE.xlsx")
-    services = open_services(args)
-    try:
+    with open_services(args) as services:
         rows = workflow.find_audit(services, args.region, args.year, args.indicator, fields=args.field,
                                    user=args.by, since=args.since, until=args.until)
         path = export_audit(services, rows, args.output)
-    finally:
-        services.close()
     print(f"已导出 {len(rows)} 条修改记录：{path}")
     return 0
