@@ -53,6 +53,19 @@ def install_translators(app, language: str) -> list:
     return installed
 
 
+def preload_core() -> None:
+    """Import the headless core (store, services, validation, workflow) before PySide6 is imported.
+
+    After PySide6 is loaded, its import hook inspects every newly imported module for `__feature__` use;
+    the core and its libraries (sqlite-utils with click, dateutil, pluggy…) are some 150 modules, and
+    importing them first saves about 40 ms of the window's start-up. They are needed before the first
+    paint anyway.
+    """
+    import desktop.services  # noqa: F401
+    import desktop.validation  # noqa: F401
+    import desktop.workflow  # noqa: F401
+
+
 def make_application(argv: list[str] | None = None):
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
@@ -132,6 +145,7 @@ def backup_on_open(services, parent=None) -> Path | None:
 
 def run(db_path: str | None = None) -> int:
     """The whole GUI session; returns the exit code."""
+    preload_core()
     from PySide6.QtCore import QDir, QLockFile, QSettings, QTimer
     from PySide6.QtWidgets import QMessageBox
 
