@@ -154,7 +154,11 @@ def quiet_run(qapp, tmp_path, monkeypatch):
     shown = []
 
     def fake_exec(*_a):
-        QApplication.processEvents()
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()  # long enough for the first paint and what follows it (the gui-open backup)
+        QTimer.singleShot(300, loop.quit)
+        loop.exec()
         shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "x")
         for w in shown:
             w.close()
@@ -205,3 +209,30 @@ def test_run_shows_a_damaged_store_as_a_message(quiet_run, tmp_path):
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     assert run(str(bad)) == 1
     assert said and str(bad) in said[0] and shown == []
+
+
+def test_the_gui_open_backup_waits_for_the_first_paint(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from desktop.ui.app import after_first_paint
+
+    order = []
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    w = QMainWindow()
+    w.setCentralWidget(QLabel("温岭市"))
+    qtbot.addWidget(w)
+    painted = Painted(w)
+    w.installEventFilter(painted)
+    after_first_paint(w, lambda: order.append("backup"))
+    w.show()
+    qtbot.waitUntil(lambda: "backup" in order, timeout=2000)
+    assert order.index("paint") < order.index("backup") and order.count("backup") == 1
+    qtbot.wait(50)
+    assert order.count("backup") == 1

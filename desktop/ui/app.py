@@ -143,10 +143,34 @@ def backup_on_open(services, parent=None) -> Path | None:
         return None
 
 
+def after_first_paint(window, fn, latest_ms: int = 3000) -> None:
+    """Call fn once, right after the window's first paint (a 0 ms timer alone fires before it), or after
+    `latest_ms` if the window is never painted (e.g. started minimised)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done = []
+
+    def fire() -> None:
+        if not done:
+            done.append(True)
+            fn()
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, fire)
+            return False
+
+    watcher = _FirstPaint(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(latest_ms, fire)
+
+
 def run(db_path: str | None = None) -> int:
     """The whole GUI session; returns the exit code."""
     preload_core()
-    from PySide6.QtCore import QDir, QLockFile, QSettings, QTimer
+    from PySide6.QtCore import QDir, QLockFile, QSettings
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.errors import StoreError
@@ -187,8 +211,9 @@ def run(db_path: str | None = None) -> int:
             window = MainWindow(services, settings)
             window.show()
             if not services.store.notice:
-                # the rolling backup runs as soon as the window is up (start-up time), before any edit
-                QTimer.singleShot(0, lambda: backup_on_open(services, window))
+                # the rolling backup runs right after the window is painted (not before: a large store would
+                # keep the clerk waiting on no window)
+                after_first_paint(window, lambda: backup_on_open(services, window))
             return app.exec()
         finally:
             services.close()
