@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ActionsMixin</name>
@@ -316,8 +317,8 @@
         <translation>Catalog and validation rules</translation>
     </message>
     <message>
-        <source>双击单元格修改；每次修改立即保存并记入审计。</source>
-        <translation>Double-click a cell to change it; each change is saved at once and audited.</translation>
+        <source>双击单元格修改；每次修改立即保存并记入审计。改类型、小数位数、上下限或同比阈值前，先用历年数据试算并确认。</source>
+        <translation>Double-click a cell to change it; each change is saved at once and audited. A change of kind, decimals, minimum, maximum or year-on-year threshold is first tried on the stored values of past years, and saved only when you confirm.</translation>
     </message>
     <message>
         <source>指标</source>
@@ -340,8 +341,24 @@
         <translation>Saved.</translation>
     </message>
     <message>
+        <source>正在用历年数据试算……</source>
+        <translation>Trying the change on the stored values of past years…</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）的{field}改为 {value}</source>
+        <translation>{field} of {name} ({code}) changed to {value}</translation>
+    </message>
+    <message>
         <source>规则无误。</source>
         <translation>The rules are valid.</translation>
+    </message>
+    <message>
+        <source>修改后的审核规则</source>
+        <translation>The changed validation rules</translation>
+    </message>
+    <message>
+        <source>未保存：审核规则仍为修改前的规则。</source>
+        <translation>Not saved: the rules in force are still the ones before your change.</translation>
     </message>
     <message>
         <source>规则已保存。</source>
@@ -405,6 +422,10 @@
     <message>
         <source>是</source>
         <translation>yes</translation>
+    </message>
+    <message>
+        <source>未保存：{name}的{field}仍为 {value}。</source>
+        <translation>Not saved: {field} of {name} is still {value}.</translation>
     </message>
 </context>
 <context>
@@ -526,7 +547,7 @@
     </message>
     <message>
         <source>在该指标的「说明」栏写明变化的具体原因（如“新建院区投入使用，床位增加”），即可消除此核实性提示；“核实无误”“无”之类的套话不能消除。</source>
-        <translation>Write the actual cause of the change in this indicator's Note (e.g. “new hospital campus opened, more beds”) to clear this warning; stock phrases such as “核实无误” (checked) or “无” (none) do not clear it.</translation>
+        <translation>Write the actual cause of the change in this indicator&apos;s Note (e.g. “new hospital campus opened, more beds”) to clear this warning; stock phrases such as “核实无误” (checked) or “无” (none) do not clear it.</translation>
     </message>
 </context>
 <context>
@@ -564,6 +585,14 @@
         <translation>Note</translation>
     </message>
     <message>
+        <source>上次提交</source>
+        <translation>Last submitted</translation>
+    </message>
+    <message>
+        <source>{user} 于 {at} 提交的数值；与现值不同的以紫色标出（{n} 项）</source>
+        <translation>Values submitted by {user} at {at}; those that differ from the current ones are marked in purple ({n})</translation>
+    </message>
+    <message>
         <source>已说明</source>
         <translation>explained</translation>
     </message>
@@ -578,6 +607,16 @@
     <message>
         <source>提示</source>
         <translation>info</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>上次提交：{old}，说明：{old_note}
+现在：{new}，说明：{new_note}</source>
+        <translation>Last submitted: {old}, note: {old_note}
+Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>单位 {unit}，{decimals} 位小数，范围 {lo} – {hi}</source>
@@ -764,6 +803,14 @@
         <translation>Returned by the supervisor: {reason}</translation>
     </message>
     <message>
+        <source>与上次提交相比已修改 {n} 项（“上次提交”列中紫色标出）。</source>
+        <translation>{n} value(s) changed since the last submission (marked in purple in the “Last submitted” column).</translation>
+    </message>
+    <message>
+        <source>与上次提交相比尚未修改（“上次提交”列为提交时的数值）。</source>
+        <translation>Nothing changed since the last submission (the “Last submitted” column shows the values as submitted).</translation>
+    </message>
+    <message>
         <source>填报员</source>
         <translation>clerk</translation>
     </message>
@@ -856,6 +903,53 @@
     <message>
         <source>未填报</source>
         <translation>no data</translation>
+    </message>
+</context>
+<context>
+    <name>TrialDialog</name>
+    <message>
+        <source>保存前试算</source>
+        <translation>Trial before saving</translation>
+    </message>
+    <message>
+        <source>个地区年度</source>
+        <translation>region-years</translation>
+    </message>
+    <message>
+        <source>个数值</source>
+        <translation>values</translation>
+    </message>
+    <message>
+        <source>{what}：用历年已存数据试算</source>
+        <translation>{what}: tried on the stored values of past years</translation>
+    </message>
+    <message>
+        <source>历史数据 {n} {unit}中，现行设置标记 {cur} 处，新设置将标记 {prop} 处：新增 {new} 处，不再标记 {gone} 处。</source>
+        <translation>Of {n} stored {unit}, the settings in force flag {cur}, the new settings would flag {prop}: {new} newly flagged, {gone} no longer flagged.</translation>
+    </message>
+    <message>
+        <source>新增标记（前 {k} 处，共 {n} 处）：</source>
+        <translation>Newly flagged (first {k} of {n}):</translation>
+    </message>
+    <message>
+        <source>不再标记（前 {k} 处，共 {n} 处）：</source>
+        <translation>No longer flagged (first {k} of {n}):</translation>
+    </message>
+    <message>
+        <source>这项修改不改变历年数据的审核结果。</source>
+        <translation>This change does not change the findings on the values of past years.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{region} {year}年：{message}</source>
+        <translation>{region} {year}: {message}</translation>
     </message>
 </context>
 <context>
