@@ -293,7 +293,7 @@ def test_the_actions_have_their_shortcuts(window):
     assert keys["template"] == ["Ctrl+T"] and keys["submit"] == ["Ctrl+Shift+S"] and keys["quit"] == ["Ctrl+Q"]
 
 
-def test_a_returned_dataset_shows_the_submitted_value_beside_the_current_one(window, services):
+def test_a_returned_dataset_shows_the_submitted_value_beside_the_current_one(window, services, qtmodeltester):
     from desktop import workflow
     from desktop.ui.form_model import CHANGED_BRUSH, COL_SUBMITTED
 
@@ -320,6 +320,7 @@ def test_a_returned_dataset_shows_the_submitted_value_beside_the_current_one(win
     doctors = model.row_of("LICENSED_DOCTORS")
     assert model.data(model.index(doctors, COL_SUBMITTED), Qt.ItemDataRole.BackgroundRole) != CHANGED_BRUSH
     assert "已修改 1 项" in window.reason_label.text() and "床位数请核对" in window.reason_label.text()
+    qtmodeltester.check(model, force_py=True)  # with the 上次提交 column filled
     window.select_region_year(COUNTY, 2020)  # another year, never submitted: the column goes away
     assert header.isSectionHidden(COL_SUBMITTED)
 
