@@ -14,7 +14,7 @@ class TrialDialog(QDialog):
     def __init__(self, services, what: str, result, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("保存前试算"))
-        self.resize(720, 460)
+        self.resize(680, 360)
         self.services = services
         self.result = result
         names = {r.code: r.name for r in services.regions()}
