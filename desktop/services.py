@@ -256,6 +256,11 @@ class Services:
         with self.store.reading():
             return repo.statuses_of_year(self.store.db, check_year(year))
 
+    def last_edited_region_year(self) -> tuple[str, int] | None:
+        """Where work last happened: the region-year of the newest value (counties first), or None."""
+        with self.store.reading():
+            return repo.last_edited_region_year(self.store.db)
+
     def regions_with_values(self, year: int) -> set[str]:
         """Codes of the regions holding at least one value in `year` (the window marks them as begun)."""
         with self.store.reading():

@@ -359,3 +359,12 @@ def test_the_selected_countys_status_icon_stands_out_on_the_highlight(qtbot, win
             c = QColor(image.pixel(x, y))
             light += min(c.red(), c.green(), c.blue()) > 225 and c != highlight
     assert light >= 12  # a white ring around the blue disc, where the highlight would swallow it
+
+
+def test_first_start_opens_where_the_data_are(qtbot, demo_services, tmp_path):
+    """No remembered region-year (a first start on the demo store): the form shows 瑞安市 2021, not an empty one."""
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(demo_services, settings)
+    qtbot.addWidget(w)
+    assert (w.region_code, w.year) == ("330381", 2021)
+    assert w.model.index(w.model.row_of("LIFE_EXPECTANCY"), COL_VALUE).data() == "82.30"

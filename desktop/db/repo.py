@@ -139,6 +139,14 @@ def history_many(db: Database, regions: list[str], up_to_year: int) -> dict[str,
     return out
 
 
+def last_edited_region_year(db: Database) -> tuple[str, int] | None:
+    """The region-year of the newest stored value, counties first (where a clerk last worked)."""
+    row = db.execute(
+        """SELECT v.region, v.year FROM value v JOIN region r ON r.code = v.region
+           ORDER BY r.level = 'county' DESC, v.updated_at DESC, v.year DESC LIMIT 1""").fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def years_with_values(db: Database, region: str) -> list[int]:
     return [r[0] for r in db.execute("SELECT DISTINCT year FROM value WHERE region = ? ORDER BY year", [region])]
 

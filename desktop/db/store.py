@@ -108,7 +108,7 @@ class Store:
         self.path = path
         self.busy_timeout = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
         self.conn = conn
-        self.db = Database(conn)
+        self.db = Database(conn, execute_plugins=False)  # no third-party plugin runs on our connection
         self.readonly = readonly
         self.notice: str | None = None
 

@@ -123,6 +123,8 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.form.show_submitted(self.model.submission is not None)
         region = s.value("last/region")
         year = s.value("last/year")
+        if not region:  # first start: open where the data are (the demo's 瑞安市 2021), not an empty form
+            region, year = self.services.last_edited_region_year() or (None, None)
         try:
             year = int(year) if year is not None else self.year
         except (TypeError, ValueError):
