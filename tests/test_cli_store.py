@@ -144,3 +144,12 @@ def test_main_py_runs_headless_as_a_process(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "get", "瑞安市", "2021", "--json"],
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0 and '"LIFE_EXPECTANCY"' in out.stdout
+
+
+def test_set_shows_the_findings_on_the_value(db_path, cli):
+    cli(db_path, "set", "331081", "2020", "AMBULANCES", "30")
+    r = cli(db_path, "set", "331081", "2021", "AMBULANCES", "4.8")
+    assert r.code == 0 and "4.8 辆" in r.out  # printed as stored, not rounded to the indicator's decimals
+    assert "审核错误" in r.out and "整数" in r.out
+    r = cli(db_path, "set", "331081", "2021", "AMBULANCES", "300")
+    assert "审核核实" in r.out and "2020" in r.out

@@ -129,9 +129,16 @@ def cmd_set(args) -> int:
         rec = services.set_value(args.region, args.year, args.indicator, args.value, note=args.note, source="cli")
         ind = services.indicator(args.indicator)
         reg = services.region(args.region)
-        shown = "（空）" if rec is None or rec.value is None else ind.format(rec.value)
+        shown = "（空）" if rec is None or rec.value is None else f"{rec.value:g}"
         print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown} {ind.unit}"
               + (f"，说明：{rec.note}" if rec is not None and rec.note else ""))
+        # what the form would show at once: the findings on this value (stored all the same; exit 0)
+        from desktop.validation import validate
+
+        for f in validate(services, reg.code, int(args.year)):
+            if f.indicator == ind.code and f.severity in ("error", "warning"):
+                level = "错误" if f.severity == "error" else ("核实（已说明）" if f.cleared else "核实")
+                print(f"  审核{level}：{f.message}")
     return 0
 
 
