@@ -297,11 +297,6 @@ class Services:
             return DatasetLocked(f"{name} {year}年数据已提交，待审核期间不能修改；如需修改请先由审核人退回")
         return None
 
-    def _require_editable(self, db, region: str, year: int) -> None:
-        error = self._editable_error(db, region, year)
-        if error is not None:
-            raise error
-
     def check_editable(self, region: str, year: int, action: str = "修改数据", indicator: str | None = None) -> None:
         """Raise DatasetLocked (recorded in the audit) when the dataset's status forbids writing values."""
         with self.store.reading() as db:
@@ -344,13 +339,16 @@ class Services:
                                        ch.note))
         changed = 0
         stamp = repo.now()
-        for reg, year in sorted({(c.region, c.year) for c in checked}):
-            codes = {c.indicator for c in checked if (c.region, c.year) == (reg, year)}
-            self.check_editable(reg, year, indicator=next(iter(codes)) if len(codes) == 1 else None)
+        locked = None
         with self.store.write() as db:
-            for reg_year in {(c.region, c.year) for c in checked}:
-                self._require_editable(db, *reg_year)
-            for ch in checked:
+            # the status is read inside the write transaction, so no submit or approval slips in between
+            for reg, year in sorted({(c.region, c.year) for c in checked}):
+                error = self._editable_error(db, reg, year)
+                if error is not None:
+                    codes = {c.indicator for c in checked if (c.region, c.year) == (reg, year)}
+                    locked = (error, reg, year, next(iter(codes)) if len(codes) == 1 else None)
+                    break
+            for ch in checked if locked is None else ():
                 old = repo.get_value(db, ch.region, ch.year, ch.indicator)
                 old_value = old.value if old else None
                 old_note = old.note if old else ""
@@ -369,6 +367,9 @@ class Services:
                 if old_note != new_note:
                     repo.add_audit(db, field="note", old=old_note, new=new_note, **common)
                 changed += 1
+        if locked is not None:  # nothing was written; the refusal is recorded in its own transaction
+            error, reg, year, indicator = locked
+            raise self.refuse(error, "修改数据", reg, year, indicator)
         return changed
 
     def set_note(self, region: str, year: int, indicator: str, note: str, source: str = "form") -> None:

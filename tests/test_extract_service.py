@@ -41,17 +41,17 @@ def test_take_refuses_two_values_for_one_indicator_and_writes_nothing(services):
     assert services.get_region_year("330381", 2021).values == {}
 
 
-def test_take_on_an_approved_dataset_is_refused(services, monkeypatch):
+def test_take_on_an_approved_dataset_is_refused(services):
     rows = propose(services, TEXT, "330381", 2021)
-    from desktop.services import Services
+    from desktop.db import repo
+    from desktop.domain import Dataset
 
-    def locked(self, db, region, year):
-        raise DatasetLocked("瑞安市 2021年数据已审核通过，只读")
-
-    monkeypatch.setattr(Services, "_require_editable", locked)
-    with pytest.raises(DatasetLocked):
+    with services.store.write() as db:
+        repo.put_dataset(db, Dataset("330381", 2021, "approved", repo.now(), "admin"))
+    with pytest.raises(DatasetLocked, match="已审核"):
         take(services, "330381", [r.proposal for r in rows])
     assert services.get_region_year("330381", 2021).values == {}
+    assert [r.field for r in services.audit("330381", 2021)][-1] == "denied"
 
 
 def test_a_figure_of_part_of_the_year_is_written_with_a_note(services):
