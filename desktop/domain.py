@@ -45,6 +45,8 @@ class Indicator:
         """The value as statistical tables print it: the indicator's decimals, no separators."""
         if value is None:
             return ""
+        if self.decimals == 0 and value != int(value):
+            return f"{value:g}"  # a fraction where a whole number is asked (a format error): show it, never round it away
         return f"{value:.{self.decimals}f}"
 
     @property

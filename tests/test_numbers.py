@@ -38,3 +38,14 @@ def test_refused_with_reason(raw, unit):
     with pytest.raises(InvalidValue) as info:
         parse_value(raw, unit, where="数据!G7")
     assert "数据!G7" in str(info.value)
+
+
+def test_printed_with_the_indicators_decimals_but_a_fraction_of_a_count_is_not_rounded_away():
+    from desktop.catalog import read_indicators
+
+    inds = {i.code: i for i in read_indicators()}
+    assert inds["AMBULANCES"].format(48.0) == "48"
+    assert inds["AMBULANCES"].format(4.8) == "4.8"  # a format error stays visible
+    assert inds["BEDS_PER_1000"].format(4.656) == "4.66"
+    assert inds["HOSPITAL_BEDS"].format(4839) == "4839"  # no thousands separator
+    assert inds["BEDS_PER_1000"].format(None) == ""
