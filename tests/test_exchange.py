@@ -647,3 +647,18 @@ def test_note_without_value_keeps_the_value_stored_at_commit(services, tmp_path)
     commit_import(services, plan)
     rec = services.get_region_year("331081", 2021).values["HOSPITAL_BEDS"]
     assert (rec.value, rec.note) == (4900, "含民营医院床位")
+
+
+def test_region_name_typed_in_code_column_found_by_name(services, tmp_path):
+    # offices write the name where the code belongs, as they do for indicators; an unknown one is still an error
+    rows = [
+        ["瑞安市", "", 2021, "LIFE_EXPECTANCY", "", "", 82.3, None],
+        ["330381000000", "", 2021, "AMBULANCES", "", "", 48, None],
+    ]
+    import_files(services, [make_book(tmp_path / "names.xlsx", rows)])
+    got = services.get_region_year("330381", 2021).values
+    assert got["LIFE_EXPECTANCY"].value == 82.3 and got["AMBULANCES"].value == 48
+    bad = make_book(tmp_path / "bad.xlsx", [["瑞安", "", 2021, "LIFE_EXPECTANCY", "", "", 82.0, None]])
+    with pytest.raises(ImportRefused) as exc:
+        import_files(services, [bad])
+    assert "bad.xlsx，数据!A2" in str(exc.value) and "瑞安" in str(exc.value)

@@ -242,6 +242,9 @@ class _Planner:
         if "region_code" in row:
             region = self.resolve.region_by_code(row["region_code"].value)
             if region is None:
+                # a name typed in the code column is still found by name, as for indicators
+                region = self.resolve.region_by_name(row["region_code"].value)
+            if region is None:
                 self.error(file, sheet, at("region_code"), f"未知地区代码 {_text(row['region_code'].value)!r}")
                 ok = False
             elif "region_name" in row:
