@@ -58,11 +58,11 @@ def test_findings_and_trend_charts(seeded, tmp_path):
     wb = load_workbook(write_report(seeded, WENLING, 2021, tmp_path / "r.xlsx"))
     ws = wb["审核结果"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    beds = next(r for r in rows if r[1] == "每千人口医疗机构床位数" and r[2] == "yoy")
+    beds = next(r for r in rows if r[1] == "每千人口医疗机构床位数" and r[2] == "同比")
     assert beds[0] == "警告" and "7.50" in beds[3]
-    beds_row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "每千人口医疗机构床位数" and r[2].value == "yoy")
+    beds_row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "每千人口医疗机构床位数" and r[2].value == "同比")
     assert beds_row[4].value == 7.5 and beds_row[4].number_format == "0.00"
-    lit = next(r for r in rows if r[1] == "居民健康素养水平" and r[2] == "yoy")
+    lit = next(r for r in rows if r[1] == "居民健康素养水平" and r[2] == "同比")
     assert lit[7] == "是" and lit[8].startswith("S&P <img src=")  # explained, the note travels along
     assert ws.freeze_panes == "A2"
     tr = wb["趋势"]

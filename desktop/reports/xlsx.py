@@ -13,7 +13,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop.reports.data import SEVERITY_NAMES, ComparisonData, ReportData
+from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ComparisonData, ReportData
 
 FONT_NAME = "宋体"
 TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
@@ -213,7 +213,7 @@ def _findings_sheet(ws, data: ReportData) -> None:
         fill = None if f.cleared else FLAG_FILL.get(f.severity)
         put(ws, i, 1, SEVERITY_NAMES.get(f.severity, f.severity), align=CENTER, fill=fill)
         put(ws, i, 2, rf.indicator_name, align=WRAP)
-        put(ws, i, 3, f.rule)
+        put(ws, i, 3, RULE_NAMES.get(f.rule, f.rule))  # the sheet is read by clerks: 同比, not yoy
         put(ws, i, 4, f.message, align=WRAP)
         put(ws, i, 5, f.value, number_format(rf.decimals))
         put(ws, i, 6, f.reference, number_format(rf.decimals))
