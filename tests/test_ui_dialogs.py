@@ -259,3 +259,26 @@ def test_an_unexpected_error_in_an_action_reaches_the_excepthook(window, monkeyp
     monkeypatch.setattr(window, "show_statuses", lambda year: broken())  # called by the 刷新 action
     window.actions_by_name["refresh"].trigger()
     assert [str(e) for e in seen] == ["boom"]
+
+
+def test_a_refused_submission_of_a_near_empty_dataset_fits_on_the_screen(qtbot, window, services, monkeypatch):
+    """50-odd missing values: the box once grew taller than the screen and hid its OK button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = []
+
+    def fake_exec(box):
+        box.show()
+        boxes.append((box.text(), box.detailedText(), box.sizeHint().height(), box.screen().availableGeometry()))
+        box.close()
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: pytest.fail("the long list went to warning()")))
+    window.model.setData(window.model.index(window.model.row_of("LIFE_EXPECTANCY"), COL_VALUE), "80")
+    window.actions_by_name["submit"].trigger()
+    assert services.dataset(COUNTY, 2021).status == "draft"
+    (text, details, height, screen), = boxes
+    assert "不能提交" in text and "显示详情" in text
+    assert len(text.splitlines()) <= 12
+    assert details.count("本年未填报数值") >= 50  # every finding is still there, in the details
+    assert height < 600

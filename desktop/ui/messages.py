@@ -21,10 +21,38 @@ def describe(exc: BaseException) -> str:
     return QCoreApplication.translate("messages", "意外错误：{kind}：{text}").format(kind=type(exc).__name__, text=exc)
 
 
+MAX_LINES = 12  # a longer message (a refused submission lists every finding) would outgrow the screen
+
+
+def fit_message(message: str) -> tuple[str, str | None]:
+    """The text a message box can show whole, and the full message for its details when it is cut."""
+    lines = message.splitlines()
+    if len(lines) <= MAX_LINES:
+        return message, None
+    head = "\n".join(lines[:MAX_LINES - 1])
+    more = QCoreApplication.translate("messages", "……另有 {n} 行未列出，点“显示详情”查看全部。").format(
+        n=len(lines) - (MAX_LINES - 1))
+    return f"{head}\n{more}", message
+
+
+def error_box(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    """The warning box for `exc`; a long message is cut to fit the screen, the whole of it in the details."""
+    text, full = fit_message(describe(exc))
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("messages", "无法完成"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    if full is not None:
+        box.setDetailedText(full)
+    return box
+
+
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     if not isinstance(exc, AppError):
         log.error("error shown to the user", exc_info=(type(exc), exc, exc.__traceback__))
-    QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "无法完成"), describe(exc))
+    text, full = fit_message(describe(exc))
+    if full is None:
+        QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "无法完成"), text)
+    else:
+        error_box(parent, exc, title).exec()
 
 
 def log_file_path() -> Path:

@@ -1020,6 +1020,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Unexpected error: {kind}: {text}</translation>
     </message>
     <message>
+        <source>……另有 {n} 行未列出，点“显示详情”查看全部。</source>
+        <translation>… {n} more lines not listed; click "Show Details..." to see them all.</translation>
+    </message>
+    <message>
         <source>无法完成</source>
         <translation>Cannot do that</translation>
     </message>
