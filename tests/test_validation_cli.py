@@ -92,3 +92,12 @@ def test_submit_refuses_errors_even_with_a_note(services, db_path, cli):
     assert r.code == 1 and [f["rule"] for f in r.json()["findings"]] == ["logic"]
     r = cli(db_path, "submit", "330302", "2024")
     assert r.code == 1 and "普惠托位数" in r.err
+
+
+def test_validate_json_format_error_carries_the_value(demo_path, cli):
+    # a fraction typed for a whole count: the finding names the value the clerk typed, not null
+    assert cli(demo_path, "set", "331081", "2024", "HOSPITAL_BEDS", "12.5").code == 0
+    r = cli(demo_path, "validate", "331081", "2024", "--json")
+    assert r.code == 1
+    (f,) = [f for f in r.json()["findings"] if f["indicator"] == "HOSPITAL_BEDS"]
+    assert (f["rule"], f["severity"], f["value"]) == ("format", "error", 12.5)

@@ -243,7 +243,9 @@ def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object]
             continue
         problem = _format_problem(ind, raw)
         if problem:
-            findings.append(Finding(code, "error", "format", problem, None, None, None))
+            # a fraction of a whole count is a number the user sees: it travels with the finding (validate --json)
+            shown = raw if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw) else None
+            findings.append(Finding(code, "error", "format", problem, shown, None, None))
             continue
         value = float(raw)
         nums[code] = value
