@@ -67,3 +67,25 @@ def test_the_window_speaks_english_with_the_translation(qtbot, services, tmp_pat
         assert w.user_label.text().startswith("User: admin")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_chinese_file_dialog_has_no_english_label(qapp):
+    """Qt's zh_CN catalog lacks two labels of its own file dialog (the save dialog of 导出PDF报表 on Linux)."""
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from desktop.ui.app import install_translators
+
+    installed = install_translators(qapp, "zh_CN")
+    try:
+        dialog = QFileDialog(None, "保存")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert len(labels) == 3 and "文件名称(&N)：" in labels  # Qt's own translation still answers
+        assert not [t for t in labels if re.search("[A-Za-z]{3}", t)], labels
+        dialog.deleteLater()
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)

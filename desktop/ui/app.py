@@ -32,6 +32,27 @@ def setup_fonts(app) -> str:
     return app.font().family()
 
 
+# Qt's own strings that its shipped qtbase_zh_CN.qm lacks (Qt 6 renamed them): the file dialog of Linux
+# showed "&Look in:" and "Files of &type:" in the Chinese window. (context, source) -> Chinese.
+QT_ZH_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+def _qt_gaps_translator(app):
+    from PySide6.QtCore import QTranslator
+
+    class QtGapsTranslator(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return QT_ZH_GAPS.get((context, source))  # None: not ours, the next translator answers
+
+        def isEmpty(self):
+            return False
+
+    return QtGapsTranslator(app)
+
+
 def install_translators(app, language: str) -> list:
     """Our app_<lang>.qm and Qt's own qtbase_<lang>.qm; Simplified Chinese is the source language."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -43,6 +64,10 @@ def install_translators(app, language: str) -> list:
     if qt.load(f"qtbase_{qt_lang}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+    if language.startswith("zh"):
+        gaps = _qt_gaps_translator(app)
+        app.installTranslator(gaps)
+        installed.append(gaps)
     if not language.startswith("zh"):
         ours = QTranslator(app)
         if ours.load(str(TRANSLATIONS / f"app_{language}.qm")):
