@@ -153,3 +153,11 @@ def test_set_shows_the_findings_on_the_value(db_path, cli):
     assert "审核错误" in r.out and "整数" in r.out
     r = cli(db_path, "set", "331081", "2021", "AMBULANCES", "300")
     assert "审核核实" in r.out and "2020" in r.out
+
+
+def test_audit_text_names_fields_and_statuses_in_chinese(db_path, cli):
+    cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.65", "--note", "新院区投用")
+    assert cli(db_path, "submit", "331081", "2021").code == 1  # incomplete: refused, and the refusal audited
+    out = cli(db_path, "audit", "331081", "2021").out
+    assert "数值" in out and "说明" in out and "被拒绝的操作" in out
+    assert not any(word in out for word in ("value", "note", "denied"))

@@ -189,9 +189,16 @@ def cmd_audit(args) -> int:
     if args.json:
         print_json([audit_dict(r) for r in rows])
     else:
+        from desktop.workflow import FIELD_NAMES
+
+        def shown(field: str, value: object) -> object:  # statuses in Chinese, as the audit export and the window
+            if value is None:
+                return ""
+            return STATUS_NAMES.get(value, value) if field == "status" else value
+
         print_table(["时间", "用户", "指标", "项目", "原值", "新值", "来源", "原因"],
-                    [[r.at, r.user, names.get(r.indicator, r.indicator or "（状态）"), r.field,
-                      "" if r.old is None else r.old, "" if r.new is None else r.new, r.source, r.reason]
+                    [[r.at, r.user, names.get(r.indicator, r.indicator or "（状态）"), FIELD_NAMES.get(r.field, r.field),
+                      shown(r.field, r.old), shown(r.field, r.new), r.source, r.reason]
                      for r in rows])
     return 0
 
