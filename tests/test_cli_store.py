@@ -161,3 +161,18 @@ def test_audit_text_names_fields_and_statuses_in_chinese(db_path, cli):
     out = cli(db_path, "audit", "331081", "2021").out
     assert "数值" in out and "说明" in out and "被拒绝的操作" in out
     assert not any(word in out for word in ("value", "note", "denied"))
+
+
+@pytest.mark.parametrize("args, words", [
+    (("report", "331081", "2021"), "缺少参数：-o/--output"),
+    (("get", "331081"), "缺少参数：year"),
+    (("frob",), "参数 COMMAND 的值 'frob' 无效"),
+    (("get", "331081", "2021", "--bogus"), "无法识别的参数：--bogus"),
+    (("user", "add", "x", "--role", "boss"), "参数 --role 的值 'boss' 无效"),
+    (("report", "331081", "2021", "-o"), "参数 -o/--output 后面缺少一个值"),
+])
+def test_usage_errors_exit_2_with_one_chinese_line(db_path, cli, args, words):
+    r = cli(db_path, *args)
+    last = r.err.strip().splitlines()[-1]
+    assert r.code == 2 and "用法错误：" in last and words in last, r.err
+    assert not any(english in last for english in ("required", "invalid choice", "unrecognized", "expected one"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from desktop.cli import (
@@ -19,10 +20,30 @@ from desktop.errors import AppError
 COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds, catalog_cmds]
 
 
+# argparse's own messages (Python 3.11 wording), said in Chinese: the user reads one clear Chinese line
+_ARGPARSE_MESSAGES = [
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (re.compile(r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)"), r"参数 \1 的值 \2 无效，可选：\3"),
+    (re.compile(r"argument (.*?): expected one argument"), r"参数 \1 后面缺少一个值"),
+    (re.compile(r"argument (.*?): expected at least one argument"), r"参数 \1 后面至少需要一个值"),
+    (re.compile(r"argument (.*?): invalid (.*?) value: (.*)"), r"参数 \1 的值 \3 无效"),
+    (re.compile(r"argument (.*?): not allowed with argument (.*)"), r"参数 \1 不能与 \2 同时使用"),
+    (re.compile(r"ambiguous option: (.*?) could match (.*)"), r"选项 \1 不明确，可能是：\2"),
+]
+
+
+def _in_chinese(message: str) -> str:
+    for pattern, words in _ARGPARSE_MESSAGES:
+        if pattern.fullmatch(message):
+            return pattern.sub(words, message)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit 2 with one line, as argparse does, but in the house words
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+        self.exit(2, f"{self.prog}: 用法错误：{_in_chinese(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
