@@ -368,3 +368,27 @@ def test_first_start_opens_where_the_data_are(qtbot, demo_services, tmp_path):
     qtbot.addWidget(w)
     assert (w.region_code, w.year) == ("330381", 2021)
     assert w.model.index(w.model.row_of("LIFE_EXPECTANCY"), COL_VALUE).data() == "82.30"
+
+
+def test_the_check_column_shows_its_text_whole(window, services):
+    """With the icon, 已说明 was drawn as 已… in the 66-pixel 审核 column; 核实 ×2 neither may be cut."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    services.set_value(COUNTY, 2020, "HOSPITAL_BEDS", 4000, source="cli")
+    services.set_value(COUNTY, 2020, "LICENSED_DOCTORS", 1000, source="cli")
+    model, view = window.model, window.form
+    beds, doctors = model.row_of("HOSPITAL_BEDS"), model.row_of("LICENSED_DOCTORS")
+    assert model.setData(model.index(beds, COL_VALUE), "8000")
+    assert model.setData(model.index(beds, COL_NOTE), "新建第二人民医院院区投入使用，床位大幅增加")
+    assert model.setData(model.index(doctors, COL_VALUE), "3000")
+    texts = {model.index(r, COL_CHECK).data() for r in (beds, doctors)}
+    assert "已说明" in texts
+    for row in (beds, doctors):
+        index = model.index(row, COL_CHECK)
+        option = QStyleOptionViewItem()
+        option.rect = view.visualRect(index)
+        view.itemDelegate().initStyleOption(option, index)
+        text_rect = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        assert option.fontMetrics.horizontalAdvance(option.text) <= text_rect.width(), option.text
+    for text in model.check_texts():  # the widest it can show, e.g. 错误 ×12
+        assert view.fontMetrics().horizontalAdvance(text) + 16 < view.columnWidth(COL_CHECK)

@@ -344,6 +344,10 @@ class FormModel(QAbstractTableModel):
             return "cleared"
         return None
 
+    def check_texts(self) -> list[str]:
+        """Every kind of text the 审核 column can show (the view makes the column wide enough for them)."""
+        return [self.tr("已说明")] + [f"{name} ×99" for name in (self.tr("错误"), self.tr("核实"), self.tr("提示"))]
+
     def _check_text(self, code: str) -> str:
         found = [f for f in self.by_indicator.get(code, ()) if not f.cleared]
         if not found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from desktop.ui.form_model import COL_CHECK, COL_NAME, COL_NOTE, COL_SUBMITTED, COL_VALUE, FormModel, split_clipboard
 from desktop.ui.value_delegate import ValueDelegate
@@ -34,10 +34,17 @@ class FormView(QTableView):
         for col, width in ((COL_NAME, 200), (1, 50), (2, 82), (COL_VALUE, 86), (4, 60), (5, 64), (COL_CHECK, 66)):
             self.setColumnWidth(col, width)
         self.setColumnWidth(COL_SUBMITTED, 86)
+        self.setColumnWidth(COL_CHECK, self.check_column_width())
         model.modelReset.connect(self._span_sections)
         model.submitted_shown.connect(self.show_submitted)
         self._span_sections()
         self.show_submitted(model.submission is not None)
+
+    def check_column_width(self) -> int:
+        """Wide enough for the icon and the longest text of the 审核 column (已说明 was cut to 已…)."""
+        text = max(self.fontMetrics().horizontalAdvance(t) for t in self.form_model().check_texts())
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        return max(66, text + icon + 18)
 
     def form_model(self) -> FormModel:
         return self.model()
