@@ -46,6 +46,7 @@ from desktop.exchange.plan import (
     ValueLine,
 )
 from desktop.exchange.reader import Cell, ImportCancelled, read_workbook
+from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import normalize_text, parse_value
 from desktop.services import Services, check_year
 
@@ -236,6 +237,12 @@ class _Planner:
         def at(key: str) -> str:
             return f"{letters[key]}{idx}"
 
+        uncalculated = [key for key, cell in row.items() if isinstance(cell.value, UncalculatedFormula)]
+        for key in uncalculated:  # read as empty, the figure would silently go missing
+            self.error(file, sheet, at(key), "公式没有保存计算结果（程序生成的工作簿常见），"
+                                             "请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入")
+        if uncalculated:
+            return
         ok = True
         # region
         region = None

@@ -14,7 +14,7 @@ DTDs and entities refused), which yields each cell's value and style id.
   province workbook (read + checks + one transaction with 50,000 audit rows) came to 1.8× openpyxl's bare
   read-only floor, over the 1.5× budget; see sheetxml's docstring.
 - data_only semantics: a formula cell gives the value Excel or LibreOffice cached when saving (a formula
-  without a cached value, as openpyxl itself writes them, reads as empty).
+  without a cached value, as openpyxl itself writes them, is marked UNCALCULATED and refused by the importer).
 Limits: rows and cells per workbook are counted while streaming (safety.MAX_ROWS, safety.MAX_CELLS).
 """
 

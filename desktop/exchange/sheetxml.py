@@ -30,6 +30,13 @@ class UnsafeXml(AppError):
     pass
 
 
+class UncalculatedFormula(str):
+    """A formula cell saved without its result (openpyxl and other scripts write them so): not an empty cell."""
+
+
+UNCALCULATED = UncalculatedFormula("（未计算的公式）")
+
+
 def _forbid(*_args) -> None:
     raise UnsafeXml("工作表XML中含有DTD或实体定义，拒绝读取")
 
@@ -65,10 +72,11 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
 
     ns = MAIN_NS + " "
     ROW, CELL, VALUE, INLINE, TEXT, PHONETIC = ns + "row", ns + "c", ns + "v", ns + "is", ns + "t", ns + "rPh"
+    FORMULA = ns + "f"
     done: list[tuple[int, list]] = []
     cols: dict[str, int] = {}
     st = {"row": 0, "col": 0, "cells": None, "in_cell": False, "t": "n", "s": 0, "v": None, "inline": None,
-          "in_is": False, "rph": False, "collect": None}
+          "in_is": False, "rph": False, "collect": None, "f": False}
 
     def start(name, attrs):
         if name == CELL:
@@ -80,6 +88,10 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
             st["v"] = None
             st["inline"] = None
             st["in_cell"] = True
+            st["f"] = False
+        elif name == FORMULA:
+            if st["in_cell"]:
+                st["f"] = True
         elif name == VALUE:
             if st["in_cell"]:
                 st["collect"] = []
@@ -127,7 +139,8 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
         if t == "inlineStr":
             return "".join(state["inline"]) if state["inline"] is not None else None
         if v is None or v == "":
-            return None
+            # a formula whose result was never saved; t="str" with an empty value is a formula giving ""
+            return UNCALCULATED if state["f"] and t == "n" else None
         if t == "n":
             try:
                 number = float(v) if ("." in v or "E" in v or "e" in v) else int(v)
@@ -175,4 +188,4 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
         done.clear()
 
 
-__all__ = ["iter_rows", "UnsafeXml"]
+__all__ = ["iter_rows", "UnsafeXml", "UncalculatedFormula", "UNCALCULATED"]
