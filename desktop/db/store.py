@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -100,6 +101,23 @@ def translate(exc: sqlite3.Error, path: Path, busy_timeout: float | None = None)
     return StoreError(f"数据库错误：{exc}（{path}）")
 
 
+# Store files this process has open, by real path, with how many Store objects hold each. Closing ANY
+# file descriptor of a file drops every POSIX lock this process holds on it, SQLite's included: reading
+# the header again with open() while a connection is open made another program take the store for
+# unused and delete its WAL under the open connection ("database disk image is malformed").
+_OPEN_HERE: dict[str, int] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _key(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def open_in_this_process(path: Path) -> bool:
+    with _OPEN_LOCK:
+        return _OPEN_HERE.get(_key(path), 0) > 0
+
+
 class Store:
     """One connection to one store file. Writes go through `write()`: a transaction whose
     SQLite errors come out as StoreError subclasses."""
@@ -111,6 +129,9 @@ class Store:
         self.db = Database(conn, execute_plugins=False)  # no third-party plugin runs on our connection
         self.readonly = readonly
         self.notice: str | None = None
+        self._counted = _key(path)
+        with _OPEN_LOCK:
+            _OPEN_HERE[self._counted] = _OPEN_HERE.get(self._counted, 0) + 1
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
@@ -161,6 +182,14 @@ class Store:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+        key, self._counted = getattr(self, "_counted", None), None
+        if key is not None:
+            with _OPEN_LOCK:
+                left = _OPEN_HERE.get(key, 1) - 1
+                if left > 0:
+                    _OPEN_HERE[key] = left
+                else:
+                    _OPEN_HERE.pop(key, None)
 
     def __enter__(self) -> "Store":
         return self
@@ -245,7 +274,7 @@ def open_store(
         raise StoreMissing(f"数据库不存在：{path}（先运行 python main.py --db {path} init）")
     if exists and path.is_dir():
         raise StoreError(f"数据库路径是一个文件夹：{path}")
-    if exists:
+    if exists and not open_in_this_process(path):  # already checked; reading it again would drop the locks
         check_header(path)
     if not exists:
         try:
