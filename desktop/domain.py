@@ -16,6 +16,18 @@ MIN_YEAR = 1949
 MAX_YEAR = 2100
 
 
+def plain_number(value: float) -> str:
+    """A number as stored, every digit and never in exponent form: 1234567 (not 1.23457e+06), 140.123456789."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    text = repr(float(value))
+    if "e" in text:
+        text = f"{value:.15f}".rstrip("0").rstrip(".")
+    return text
+
+
 @dataclass(frozen=True)
 class Region:
     code: str
@@ -46,7 +58,7 @@ class Indicator:
         if value is None:
             return ""
         if self.decimals == 0 and value != int(value):
-            return f"{value:g}"  # a fraction where a whole number is asked (a format error): show it, never round it away
+            return plain_number(value)  # a fraction where a whole number is asked (a format error): show it, never round it away
         return f"{value:.{self.decimals}f}"
 
     @property

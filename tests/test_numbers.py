@@ -49,3 +49,13 @@ def test_printed_with_the_indicators_decimals_but_a_fraction_of_a_count_is_not_r
     assert inds["BEDS_PER_1000"].format(4.656) == "4.66"
     assert inds["HOSPITAL_BEDS"].format(4839) == "4839"  # no thousands separator
     assert inds["BEDS_PER_1000"].format(None) == ""
+
+
+def test_a_large_fraction_of_a_count_keeps_every_digit():
+    from desktop.catalog import read_indicators
+    from desktop.domain import plain_number
+
+    inds = {i.code: i for i in read_indicators()}
+    assert inds["HOSPITAL_BEDS"].format(1234567.5) == "1234567.5"
+    assert plain_number(3500000.0) == "3500000" and plain_number(140.123456789) == "140.123456789"
+    assert plain_number(1e-7) == "0.0000001" and plain_number(-0.5) == "-0.5"
