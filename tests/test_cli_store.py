@@ -176,3 +176,15 @@ def test_usage_errors_exit_2_with_one_chinese_line(db_path, cli, args, words):
     last = r.err.strip().splitlines()[-1]
     assert r.code == 2 and "用法错误：" in last and words in last, r.err
     assert not any(english in last for english in ("required", "invalid choice", "unrecognized", "expected one"))
+
+
+def test_large_counts_and_long_fractions_printed_with_every_digit(db_path, cli):
+    # 1234567 shown as 1.23457e+06 loses digits the clerk typed; ranges such as 0–1e+07 read as code, not figures
+    r = cli(db_path, "set", "331081", "2021", "FLU_VACCINE_ELDERLY", "1234567")
+    assert "1234567 人" in r.out and "e+" not in r.out
+    r = cli(db_path, "set", "331081", "2021", "POP_RESIDENT", "140.123456789")
+    assert "140.123456789 万人" in r.out
+    r = cli(db_path, "set", "331081", "2021", "HOSPITAL_BEDS", "12345.5")
+    assert "12345.5 张" in r.out and "却是12345.5" in r.out and "e+" not in r.out
+    out = cli(db_path, "catalog").out
+    assert "0–10000000" in out and "e+" not in out

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import add_user_option, open_services, print_json, print_table
+from desktop.domain import plain_number
 from desktop.errors import AppError
 
 _FIELDS = (("section", "分类"), ("name", "名称"), ("unit", "单位"), ("kind", "类型"), ("decimals", "小数位数"),
@@ -80,7 +81,7 @@ def register(sub) -> None:
 
 
 def _describe(ind) -> str:
-    rng = f"{'' if ind.min is None else f'{ind.min:g}'}–{'' if ind.max is None else f'{ind.max:g}'}"
+    rng = f"{'' if ind.min is None else plain_number(ind.min)}–{'' if ind.max is None else plain_number(ind.max)}"
     yoy = "" if ind.yoy_warn is None else f"，同比阈值 {ind.yoy_warn:g}{'个百分点' if ind.threshold_in_points else '%'}"
     return (f"{ind.code} {ind.name}（{ind.section}，{ind.unit}，{ind.kind}，{ind.decimals}位小数，范围 {rng}，"
             f"方向 {ind.direction}{yoy}{'，已停用' if ind.hidden else ''}）")

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from desktop.cli.common import add_user_option, open_services, password_from_env, print_json, print_table
-from desktop.domain import STATUS_NAMES
+from desktop.domain import STATUS_NAMES, plain_number
 from desktop.services import Services, default_db_path
 
 
@@ -107,7 +107,7 @@ def cmd_catalog(args) -> int:
     else:
         print_table(["代码", "分类", "名称", "单位", "小数", "范围", "同比阈值"],
                     [[i.code, i.section, i.name, i.unit, i.decimals,
-                      f"{i.min:g}–{i.max:g}" if i.min is not None and i.max is not None else "",
+                      f"{plain_number(i.min)}–{plain_number(i.max)}" if i.min is not None and i.max is not None else "",
                       "" if i.yoy_warn is None else f"{i.yoy_warn:g}{'个百分点' if i.threshold_in_points else '%'}"]
                      for i in inds])
     return 0
@@ -129,7 +129,7 @@ def cmd_set(args) -> int:
         rec = services.set_value(args.region, args.year, args.indicator, args.value, note=args.note, source="cli")
         ind = services.indicator(args.indicator)
         reg = services.region(args.region)
-        shown = "（空）" if rec is None or rec.value is None else f"{rec.value:g}"
+        shown = "（空）" if rec is None or rec.value is None else plain_number(rec.value)
         print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown} {ind.unit}"
               + (f"，说明：{rec.note}" if rec is not None and rec.note else ""))
         # what the form would show at once: the findings on this value (stored all the same; exit 0)

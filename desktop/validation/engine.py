@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Iterable, Mapping
 
-from desktop.domain import RULES, SEVERITIES, Finding, Indicator
+from desktop.domain import RULES, SEVERITIES, Finding, Indicator, plain_number
 from desktop.validation.notes import explains
 from desktop.validation.rules import RuleSet, cached_rules_text, default_rules
 
@@ -47,7 +47,7 @@ def _format_problem(ind: Indicator, value) -> str | None:
     if not math.isfinite(value):
         return "不是有限的数"
     if ind.decimals == 0 and value != round(value):
-        return f"应为整数，却是{value:g}（该指标不保留小数）"
+        return f"应为整数，却是{plain_number(value)}（该指标不保留小数）"
     return None
 
 
