@@ -687,3 +687,15 @@ def test_formula_saved_without_its_result_is_an_error_not_a_missing_value(servic
                        capture_output=True, timeout=120)
         import_files(services, [tmp_path / "lo" / "f.xlsx"])
         assert services.get_region_year("331081", 2021).values["EHR_RECORDS"].value == 119.5
+
+
+def test_messages_print_large_figures_with_every_digit(services, tmp_path):
+    # 2345678 in a percent-formatted cell, and a 上年数值 of 1234567 against the store's 1234568: no 1.23457e+06
+    services.set_value("331081", 2021, "FLU_VACCINE_ELDERLY", 1234568)
+    header = HEAD[:6] + ["上年数值", "数值"]
+    rows = [["331081", "", 2022, "FLU_VACCINE_ELDERLY", "", "", 1234567, 1300000],
+            ["331081", "", 2022, "PNEUMO_VACCINE_ELDERLY", "", "", None, 23456.78]]
+    path = make_book(tmp_path / "big.xlsx", rows, header=header, formats={(3, 8): "0%"})
+    plan = plan_import(services, [path])
+    text = "\n".join(str(e) for e in plan.errors) + "\n".join(str(d) for d in plan.drift)
+    assert "2345678%" in text and "1234567" in text and "1234568" in text and "e+" not in text, text

@@ -31,7 +31,7 @@ from typing import Callable
 
 from desktop.db import exchange as xdb
 from desktop.db import repo
-from desktop.domain import Finding, Indicator, Region, ValueChange, ValueRecord
+from desktop.domain import Finding, Indicator, Region, ValueChange, ValueRecord, plain_number
 from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.plan import (
@@ -155,7 +155,8 @@ def _number(cell: Cell, ind: Indicator, where: str) -> float | None:
     if isinstance(value, (int, float)):
         if cell.percent:
             if normalize_text(ind.unit) != "%":
-                raise InvalidValue(f"{value * 100:g}%", f"单元格为百分比格式，但该指标单位是{ind.unit or '无单位'}", where)
+                raise InvalidValue(f"{plain_number(round(value * 100, 10))}%",
+                                   f"单元格为百分比格式，但该指标单位是{ind.unit or '无单位'}", where)
             return round(parse_value(value, where=where) * 100, 10)
         return parse_value(value, where=where)
     if isinstance(value, str):

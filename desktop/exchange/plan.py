@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain import Finding, ValueChange
+from desktop.domain import Finding, ValueChange, plain_number
 from desktop.errors import AppError
 
 
@@ -64,10 +64,10 @@ class Drift:
     def __str__(self) -> str:
         where = f"文件 {self.file}，{self.sheet}!{self.cell}"
         if self.stored_value is None:
-            return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {self.file_value:g}，"
+            return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {plain_number(self.file_value)}，"
                     f"本库没有 {self.year} 年以前的数值")
-        return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {self.file_value:g}，"
-                f"本库 {self.stored_year} 年为 {self.stored_value:g}（上级与本地数据不一致）")
+        return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {plain_number(self.file_value)}，"
+                f"本库 {self.stored_year} 年为 {plain_number(self.stored_value)}（上级与本地数据不一致）")
 
 
 @dataclass(frozen=True)
