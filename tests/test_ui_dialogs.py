@@ -282,3 +282,27 @@ def test_a_refused_submission_of_a_near_empty_dataset_fits_on_the_screen(qtbot, 
     assert len(text.splitlines()) <= 12
     assert details.count("本年未填报数值") >= 50  # every finding is still there, in the details
     assert height < 600
+
+
+def test_login_dialog_takes_the_password_as_typed_and_says_when_it_is_missing(qtbot, services, tmp_path):
+    """Picking a user with a password put no cursor in 密码; Enter then said 未提供密码（命令行：环境变量
+    CHI_PASSWORD…）, in a label cut to half its height."""
+    from desktop.ui.login_dialog import LoginDialog
+
+    services.add_user("王芳", "clerk", password="s3cret")
+    dialog = LoginDialog(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.user_box.setCurrentIndex(dialog.user_box.findData("王芳"))
+    assert dialog.focusWidget() is dialog.password
+    assert not dialog.try_login()  # Enter with nothing typed
+    text = dialog.error.text()
+    assert "王芳" in text and "密码" in text and "CHI_PASSWORD" not in text and "命令行" not in text
+    dialog.password.setText("wrong")
+    assert not dialog.try_login()
+    assert "密码错误" in dialog.error.text() and dialog.focusWidget() is dialog.password
+    dialog._show_error("数据库正被另一个程序写入，等待 5 秒后仍未完成，本次登录未完成：D:/卫健/指标/indicators.sqlite")
+    qtbot.wait(50)
+    label = dialog.error
+    assert label.height() >= label.heightForWidth(label.width()), "a message of two lines is cut"

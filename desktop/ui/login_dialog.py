@@ -52,20 +52,34 @@ class LoginDialog(QDialog):
         needs = bool(user and user.has_password)
         self.password.setVisible(needs)
         self.password_label.setVisible(needs)
+        self.password.clear()
         self.error.clear()
+        if needs:  # the clerk picks a name and types the password straight away
+            self.password.setFocus()
+        self.adjustSize()
 
     def try_login(self) -> bool:
         from desktop.workflow import login
 
+        user = self.users.get(self.selected_user())
+        if user is not None and user.has_password and not self.password.text():
+            # the core's message for this case speaks of the command line's CHI_PASSWORD
+            self._show_error(self.tr("请输入用户 {name} 的密码。").format(name=user.name))
+            return False
         try:
             login(self.services, self.selected_user(), self.password.text() or None)
         except AppError as exc:
-            self.error.setText(str(exc))
-            self.password.selectAll()
+            self._show_error(str(exc))
             return False
         self.settings.setValue("last/user", self.selected_user())
         self.accept()
         return True
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.adjustSize()  # a wrapped message of two lines was cut to half of each
+        self.password.selectAll()
+        self.password.setFocus()
 
     @classmethod
     def ask(cls, services, settings, parent=None) -> bool:

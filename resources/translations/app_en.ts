@@ -779,6 +779,10 @@ Now: {new}, note: {new_note}</translation>
         <source>密码</source>
         <translation>Password</translation>
     </message>
+    <message>
+        <source>请输入用户 {name} 的密码。</source>
+        <translation>Please enter the password of user {name}.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1021,7 +1025,7 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>……另有 {n} 行未列出，点“显示详情”查看全部。</source>
-        <translation>… {n} more lines not listed; click "Show Details..." to see them all.</translation>
+        <translation>… {n} more lines not listed; click &quot;Show Details...&quot; to see them all.</translation>
     </message>
     <message>
         <source>无法完成</source>
