@@ -170,6 +170,7 @@ def test_audit_text_names_fields_and_statuses_in_chinese(db_path, cli):
     (("get", "331081", "2021", "--bogus"), "无法识别的参数：--bogus"),
     (("user", "add", "x", "--role", "boss"), "参数 --role 的值 'boss' 无效"),
     (("report", "331081", "2021", "-o"), "参数 -o/--output 后面缺少一个值"),
+    (("passwd", "admin"), "须给出以下参数之一：--password-env --remove"),
 ])
 def test_usage_errors_exit_2_with_one_chinese_line(db_path, cli, args, words):
     r = cli(db_path, *args)

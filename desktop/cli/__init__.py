@@ -24,6 +24,7 @@ COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, repo
 _ARGPARSE_MESSAGES = [
     (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
     (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (re.compile(r"one of the arguments (.*) is required"), r"须给出以下参数之一：\1"),
     (re.compile(r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)"), r"参数 \1 的值 \2 无效，可选：\3"),
     (re.compile(r"argument (.*?): expected one argument"), r"参数 \1 后面缺少一个值"),
     (re.compile(r"argument (.*?): expected at least one argument"), r"参数 \1 后面至少需要一个值"),
