@@ -269,6 +269,7 @@ def _trends_sheet(ws, data: ReportData) -> None:
         chart.set_categories(Reference(ws, min_col=3, max_col=last_col, min_row=1, max_row=1))
         chart.series[0].marker.symbol = "circle"
         chart.series[0].smooth = False
+        chart.display_blanks = "span"  # a year without a value is bridged, as in the PDF: not two lone dots
         anchor_col = chart_col + (i % 2) * 6
         anchor_row = 2 + (i // 2) * 12
         ws.add_chart(chart, f"{get_column_letter(anchor_col)}{anchor_row}")
