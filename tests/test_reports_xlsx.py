@@ -142,3 +142,19 @@ def test_libreoffice_converts_the_workbooks(seeded, tmp_path):
     wz = subprocess.run(["pdftotext", "-layout", str(tmp_path / "out" / "wz.pdf"), "-"], capture_output=True,
                         text=True, check=True).stdout
     assert "各县（市、区）卫生健康指标对比" in wz and "鹿城区" in wz and "龙港市" in wz
+
+
+def test_a_fraction_of_a_whole_count_shows_as_stored_not_rounded(services, tmp_path):
+    # 12.5 ambulances is a format error the report must show as typed: with the count's format "0" Excel prints 13
+    services.set_value(LUCHENG, 2020, "AMBULANCES", 10)
+    services.set_value(LUCHENG, 2021, "AMBULANCES", 12.5)
+    services.set_value(LONGWAN, 2021, "AMBULANCES", 7.25)
+    wb = load_workbook(write_report(services, LUCHENG, 2021, tmp_path / "r.xlsx"))
+    amb = find_row(wb.worksheets[0], "救护车数")
+    assert amb[2].value == 12.5 and amb[2].number_format == "0.0"
+    assert amb[3].number_format == "0"
+    trend = find_row(wb["趋势"], "救护车数")
+    assert [c.number_format for c in trend[2:] if c.value is not None] == ["0", "0.0"]
+    cmp = load_workbook(write_report(services, WENZHOU, 2021, tmp_path / "c.xlsx")).worksheets[0]
+    row = find_row(cmp, "救护车数")
+    assert {c.value: c.number_format for c in row if isinstance(c.value, float)} == {12.5: "0.0", 7.25: "0.00"}

@@ -3,6 +3,7 @@ frozen panes, A4 print setup with repeated title rows and native line charts. No
 
 from __future__ import annotations
 
+import math
 import re
 from copy import copy
 from pathlib import Path
@@ -13,6 +14,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from desktop.domain import plain_number
 from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ComparisonData, ReportData
 
 FONT_NAME = "宋体"
@@ -93,6 +95,15 @@ def _lines(value: str, width: float) -> int:
     return max(1, -(-int(units) // max(int(width) - 1, 1)))
 
 
+def shown_decimals(value, decimals: int) -> int:
+    """The indicator's decimals, or as many as a stored fraction of a whole count has (a format error shown as
+    stored, as the PDF and the form show it: 12.5 beds must not print as 13)."""
+    if decimals == 0 and isinstance(value, float) and math.isfinite(value) and value != int(value):
+        text = plain_number(value)
+        return len(text.split(".", 1)[1]) if "." in text else 0
+    return decimals
+
+
 def number_format(decimals: int, signed: bool = False, suffix: str = "") -> str:
     base = "0" + ("." + "0" * decimals if decimals > 0 else "")
     if suffix:
@@ -160,10 +171,12 @@ def _summary_sheet(ws, data: ReportData) -> None:
             fill = FLAG_FILL.get(r.flag)
             put(ws, row, 1, ind.name, align=WRAP, fill=fill)
             put(ws, row, 2, ind.unit, align=CENTER, fill=fill)
-            put(ws, row, 3, r.value, fmt, fill=fill)
-            prior_fmt = number_format(ind.decimals, suffix=f"（{r.prior.year}年）" if r.prior_is_gap else "")
-            put(ws, row, 4, r.prior.value if r.prior else None, prior_fmt, fill=fill)
-            put(ws, row, 5, r.change, number_format(ind.decimals, signed=True), fill=fill)
+            put(ws, row, 3, r.value, number_format(shown_decimals(r.value, ind.decimals)), fill=fill)
+            prior = r.prior.value if r.prior else None
+            prior_fmt = number_format(shown_decimals(prior, ind.decimals),
+                                      suffix=f"（{r.prior.year}年）" if r.prior_is_gap else "")
+            put(ws, row, 4, prior, prior_fmt, fill=fill)
+            put(ws, row, 5, r.change, number_format(shown_decimals(r.change, ind.decimals), signed=True), fill=fill)
             put(ws, row, 6, r.change_pct, number_format(2, signed=True), fill=fill)
             put(ws, row, 7, r.target, fmt, fill=fill)
             put(ws, row, 8, None if r.met is None else ("是" if r.met else "否"), align=CENTER, fill=fill)
@@ -215,8 +228,8 @@ def _findings_sheet(ws, data: ReportData) -> None:
         put(ws, i, 2, rf.indicator_name, align=WRAP)
         put(ws, i, 3, RULE_NAMES.get(f.rule, f.rule))  # the sheet is read by clerks: 同比, not yoy
         put(ws, i, 4, f.message, align=WRAP)
-        put(ws, i, 5, f.value, number_format(rf.decimals))
-        put(ws, i, 6, f.reference, number_format(rf.decimals))
+        put(ws, i, 5, f.value, number_format(shown_decimals(f.value, rf.decimals)))
+        put(ws, i, 6, f.reference, number_format(shown_decimals(f.reference, rf.decimals)))
         put(ws, i, 7, f.reference_year, "0")
         put(ws, i, 8, "是" if f.cleared else None, align=CENTER)
         put(ws, i, 9, rf.note or None, align=WRAP)
@@ -256,7 +269,8 @@ def _trends_sheet(ws, data: ReportData) -> None:
         put(ws, row, 1, t.indicator.name, align=WRAP)
         put(ws, row, 2, t.indicator.unit, align=CENTER)
         for c, y in enumerate(years, start=3):
-            put(ws, row, c, by_year.get(y), number_format(t.indicator.decimals))
+            v = by_year.get(y)
+            put(ws, row, c, v, number_format(shown_decimals(v, t.indicator.decimals)))
         chart = LineChart()
         chart.title = _chart_title(f"{t.indicator.name}（{t.indicator.unit}）")
         chart.legend = None
@@ -326,13 +340,14 @@ def write_comparison(data: ComparisonData, path: Path, progress=None, cancelled=
         if cancelled and i % 8 == 0 and cancelled():
             return
         row = 5 + i
-        fmt = number_format(r.indicator.decimals)
         put(ws, row, 1, r.indicator.name, align=WRAP)
         put(ws, row, 2, r.indicator.unit, align=CENTER)
-        put(ws, row, 3, r.parent_value if r.parent_value is not None else "—", fmt, align=right)
+        put(ws, row, 3, r.parent_value if r.parent_value is not None else "—",
+            number_format(shown_decimals(r.parent_value, r.indicator.decimals)), align=right)
         for k, (v, rank) in enumerate(zip(r.values, r.ranks)):
             c = 4 + 2 * k
-            put(ws, row, c, v if v is not None else "—", fmt, align=right)
+            put(ws, row, c, v if v is not None else "—", number_format(shown_decimals(v, r.indicator.decimals)),
+                align=right)
             put(ws, row, c + 1, rank, "0", font=rank_font)
         if progress and i % 8 == 0:
             progress(i + 1, n + 1)
