@@ -89,3 +89,36 @@ def test_the_chinese_file_dialog_has_no_english_label(qapp):
     finally:
         for translator in installed:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_every_heading_of_the_form_fits_its_column_in_english(qtbot, services, tmp_path):
+    """In English the 上次提交 column read "Last submittec": its 86 pixels were sized for Chinese."""
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.form_model import COL_NOTE, COL_SUBMITTED
+
+    qm = tmp_path / "app_en.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        from desktop.ui.main_window import MainWindow
+
+        w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(w)
+        view = w.form
+        font = view.horizontalHeader().font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        assert view.model().headerData(COL_SUBMITTED, Qt.Orientation.Horizontal) == "Last submitted"
+        view.show_submitted(True)  # as for a returned dataset
+        for col in range(view.model().columnCount()):
+            if col == COL_NOTE:
+                continue  # the last column stretches
+            text = view.model().headerData(col, Qt.Orientation.Horizontal)
+            assert metrics.horizontalAdvance(text) + 8 < view.columnWidth(col), text
+    finally:
+        QCoreApplication.removeTranslator(translator)

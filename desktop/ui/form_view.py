@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from desktop.ui.form_model import COL_CHECK, COL_NAME, COL_NOTE, COL_SUBMITTED, COL_VALUE, FormModel, split_clipboard
@@ -35,6 +35,7 @@ class FormView(QTableView):
             self.setColumnWidth(col, width)
         self.setColumnWidth(COL_SUBMITTED, 86)
         self.setColumnWidth(COL_CHECK, self.check_column_width())
+        self._fit_headings()
         model.modelReset.connect(self._span_sections)
         model.submitted_shown.connect(self.show_submitted)
         self._span_sections()
@@ -45,6 +46,18 @@ class FormView(QTableView):
         text = max(self.fontMetrics().horizontalAdvance(t) for t in self.form_model().check_texts())
         icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         return max(66, text + icon + 18)
+
+    def heading_width(self, col: int) -> int:
+        """The width a column needs for its heading (bold, as 本年 is), e.g. "Last submitted" in English."""
+        font = self.horizontalHeader().font()
+        font.setBold(True)
+        text = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        return QFontMetrics(font).horizontalAdvance(text) + 16
+
+    def _fit_headings(self) -> None:
+        for col in range(self.model().columnCount()):
+            if col != COL_NOTE and self.columnWidth(col) < self.heading_width(col):
+                self.setColumnWidth(col, self.heading_width(col))
 
     def form_model(self) -> FormModel:
         return self.model()
@@ -57,7 +70,7 @@ class FormView(QTableView):
             header.moveSection(header.visualIndex(COL_SUBMITTED), want)
         header.setSectionHidden(COL_SUBMITTED, not shown)
         if shown and header.sectionSize(COL_SUBMITTED) < 40:
-            header.resizeSection(COL_SUBMITTED, 86)
+            header.resizeSection(COL_SUBMITTED, max(86, self.heading_width(COL_SUBMITTED)))
 
     def _span_sections(self) -> None:
         self.clearSpans()
