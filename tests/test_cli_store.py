@@ -189,3 +189,10 @@ def test_large_counts_and_long_fractions_printed_with_every_digit(db_path, cli):
     assert "12345.5 张" in r.out and "却是12345.5" in r.out and "e+" not in r.out
     out = cli(db_path, "catalog").out
     assert "0–10000000" in out and "e+" not in out
+
+
+def test_regions_text_names_levels_in_chinese_json_keeps_the_contract(db_path, cli):
+    out = cli(db_path, "regions").out
+    assert "330000  浙江省" in out and "省" in out and "县（市、区）" in out
+    assert not any(word in out for word in ("province", "county"))
+    assert {r["level"] for r in cli(db_path, "regions", "--json").json()} == {"province", "city", "county"}

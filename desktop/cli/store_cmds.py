@@ -120,7 +120,9 @@ def cmd_regions(args) -> int:
         print_json([{"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
                     for r in regions])
     else:
-        print_table(["代码", "名称", "级别", "上级"], [[r.code, r.name, r.level, r.parent_code or ""] for r in regions])
+        levels = {"province": "省", "city": "市", "county": "县（市、区）"}  # the text table is read, not parsed
+        print_table(["代码", "名称", "级别", "上级"],
+                    [[r.code, r.name, levels.get(r.level, r.level), r.parent_code or ""] for r in regions])
     return 0
 
 
