@@ -456,6 +456,8 @@ class Services:
         dest = Path(dest)
         if dest.resolve() == self.store.path.resolve():
             raise AppError("备份文件不能是数据库本身")
+        if dest.is_dir():
+            raise AppError(f"输出路径是一个文件夹：{dest}（请给出备份文件名）")
         try:
             return backups.copy_to(self.store.conn, dest)
         except OSError as exc:

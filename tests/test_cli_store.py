@@ -196,3 +196,8 @@ def test_regions_text_names_levels_in_chinese_json_keeps_the_contract(db_path, c
     assert "330000  浙江省" in out and "省" in out and "县（市、区）" in out
     assert not any(word in out for word in ("province", "county"))
     assert {r["level"] for r in cli(db_path, "regions", "--json").json()} == {"province", "city", "county"}
+
+
+def test_backup_to_a_folder_says_so_in_chinese(db_path, cli, tmp_path):
+    r = cli(db_path, "backup", "-o", tmp_path)
+    assert r.code == 1 and "是一个文件夹" in r.err and "Is a directory" not in r.err
