@@ -306,3 +306,21 @@ def test_login_dialog_takes_the_password_as_typed_and_says_when_it_is_missing(qt
     qtbot.wait(50)
     label = dialog.error
     assert label.height() >= label.heightForWidth(label.width()), "a message of two lines is cut"
+
+
+def test_the_audit_viewer_names_where_each_change_came_from_in_chinese(qtbot, services):
+    """The 来源 column showed the stored codes (form, cli, import:县报.xlsx) in the Chinese window."""
+    import re
+
+    services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, source="form")
+    services.set_value(COUNTY, 2021, "LICENSED_DOCTORS", 1500, source="cli")
+    # the source an import writes (desktop/exchange/plan.py): file name and its sha256
+    services.apply_changes([ValueChange(COUNTY, 2021, "POP_RESIDENT", 123.4)], "import:县报.xlsx#" + "ab" * 32)
+    dialog = AuditDialog(services, COUNTY, 2021)
+    qtbot.addWidget(dialog)
+    shown = {dialog.model.index(r, 7).data() for r in range(dialog.model.rowCount())}
+    assert {"窗口录入", "命令行", "导入 县报.xlsx"} <= shown, shown
+    assert not [s for s in shown if re.fullmatch(r"[a-z:_.]+", s or "")], shown
+    row = [dialog.model.index(r, 7).data() for r in range(dialog.model.rowCount())].index("导入 县报.xlsx")
+    assert dialog.model.index(row, 7).data(__import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.ToolTipRole) \
+        .endswith("ab" * 32)  # the tooltip keeps the whole stored source

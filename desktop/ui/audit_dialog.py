@@ -59,6 +59,18 @@ class AuditModel(QAbstractTableModel):
                 "user": self.tr("用户"), "login": self.tr("登录失败"),
                 "denied": self.tr("被拒绝的操作")}.get(field, field)
 
+    def source_name(self, source: str | None) -> str:
+        """Where a change came from, in words: the store keeps codes (form, cli, import:FILE#sha256 …)."""
+        if not source:
+            return ""
+        if source.startswith("import:"):
+            return self.tr("导入 {file}").format(file=source[len("import:"):].split("#", 1)[0])
+        names = {"form": self.tr("窗口录入"), "paste": self.tr("粘贴"), "cli": self.tr("命令行"),
+                 "init": self.tr("初始化"), "demo": self.tr("演示数据"), "restore": self.tr("恢复备份"),
+                 "password": self.tr("设定密码"), "extraction": self.tr("从报告文本提取")}
+        code = source.split("#", 1)[0]
+        return names.get(code, code)
+
     def _shown(self, row: AuditRow, value: object) -> str:
         if value is None:
             return ""
@@ -75,7 +87,7 @@ class AuditModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             ind = self.names.get(r.indicator or "")
-            source = r.source.split("#", 1)[0] if r.source else ""
+            source = self.source_name(r.source)
             cells = [r.at.replace("T", " ")[:19], r.user, "" if r.year is None else str(r.year),
                      ind.name if ind else (r.indicator or ""), self.field_name(r.field), self._shown(r, r.old),
                      self._shown(r, r.new), source if role == Qt.ItemDataRole.DisplayRole else r.source, r.reason]

@@ -309,6 +309,42 @@
         <source>被拒绝的操作</source>
         <translation>Refused action</translation>
     </message>
+    <message>
+        <source>导入 {file}</source>
+        <translation>import {file}</translation>
+    </message>
+    <message>
+        <source>窗口录入</source>
+        <translation>typed in the window</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>pasted</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>初始化</source>
+        <translation>set-up</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>backup restored</translation>
+    </message>
+    <message>
+        <source>设定密码</source>
+        <translation>password set</translation>
+    </message>
+    <message>
+        <source>从报告文本提取</source>
+        <translation>from report text</translation>
+    </message>
 </context>
 <context>
     <name>CatalogDialog</name>
