@@ -392,3 +392,20 @@ def test_the_check_column_shows_its_text_whole(window, services):
         assert option.fontMetrics.horizontalAdvance(option.text) <= text_rect.width(), option.text
     for text in model.check_texts():  # the widest it can show, e.g. 错误 ×12
         assert view.fontMetrics().horizontalAdvance(text) + 16 < view.columnWidth(COL_CHECK)
+
+
+def test_a_small_window_keeps_the_this_year_column_and_the_county_names_in_view(qtbot, window):
+    """At 800 pixels the form alone shrank (the tree and findings keep their width): 本年 went out of sight."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(max(window.minimumSizeHint().width(), 800), 500)
+    QApplication.processEvents()
+    view = window.form
+    cell = view.visualRect(window.model.index(window.model.row_of("POP_RESIDENT"), COL_VALUE))
+    assert cell.width() > 0 and cell.right() <= view.viewport().width(), "本年 is cut off"
+    tree = window.tree
+    item = tree.currentItem()
+    assert item is not None and item.text(0) == "温岭市"
+    rect = tree.visualItemRect(item)
+    needed = tree.fontMetrics().horizontalAdvance("温岭市") + 16
+    assert tree.viewport().width() - rect.left() >= needed, "the county name is cut"

@@ -47,6 +47,12 @@ class FormView(QTableView):
         icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         return max(66, text + icon + 18)
 
+    def entry_width(self) -> int:
+        """Pixels from the left edge through 本年 (and 上次提交 when shown): what must stay in view to type."""
+        header = self.horizontalHeader()
+        last = max(header.sectionViewportPosition(COL_VALUE) + header.sectionSize(COL_VALUE) + header.offset(), 0)
+        return last + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
     def heading_width(self, col: int) -> int:
         """The width a column needs for its heading (bold, as 本年 is), e.g. "Last submitted" in English."""
         font = self.horizontalHeader().font()

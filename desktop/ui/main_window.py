@@ -79,6 +79,11 @@ class MainWindow(ActionsMixin, QMainWindow):
         center_layout.addWidget(self.reason_label)
         center_layout.addWidget(self.message_bar)
         center_layout.addWidget(self.form, 1)
+        # a small window squeezed the form alone (the other panes have stretch 0) until 本年 was out of sight;
+        # the tree keeps room for a county's name (three levels deep, its icon, five characters)
+        center.setMinimumWidth(self.form.entry_width())
+        left.setMinimumWidth(self.tree.indentation() * 3 + max(self.tree.iconSize().width(), 16) + 12
+                             + self.tree.fontMetrics().horizontalAdvance("县" * 5))
 
         self.findings = FindingsPanel(self.services)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
