@@ -201,3 +201,10 @@ def test_regions_text_names_levels_in_chinese_json_keeps_the_contract(db_path, c
 def test_backup_to_a_folder_says_so_in_chinese(db_path, cli, tmp_path):
     r = cli(db_path, "backup", "-o", tmp_path)
     assert r.code == 1 and "是一个文件夹" in r.err and "Is a directory" not in r.err
+
+
+def test_set_clearing_a_value_prints_empty_without_a_unit(db_path, cli):
+    cli(db_path, "set", "331081", "2021", "U5_MORTALITY", "3.1")
+    r = cli(db_path, "set", "331081", "2021", "U5_MORTALITY", "—", "--note", "本年未统计")
+    assert r.code == 0 and "5岁以下儿童死亡率：（空），说明：本年未统计" in r.out
+    assert "3.1 ‰" in cli(db_path, "set", "331081", "2021", "U5_MORTALITY", "3.1").out

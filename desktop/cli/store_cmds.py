@@ -131,8 +131,8 @@ def cmd_set(args) -> int:
         rec = services.set_value(args.region, args.year, args.indicator, args.value, note=args.note, source="cli")
         ind = services.indicator(args.indicator)
         reg = services.region(args.region)
-        shown = "（空）" if rec is None or rec.value is None else plain_number(rec.value)
-        print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown} {ind.unit}"
+        shown = "（空）" if rec is None or rec.value is None else f"{plain_number(rec.value)} {ind.unit}"
+        print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown}"
               + (f"，说明：{rec.note}" if rec is not None and rec.note else ""))
         # what the form would show at once: the findings on this value (stored all the same; exit 0)
         from desktop.validation import validate
