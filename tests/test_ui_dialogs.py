@@ -324,3 +324,33 @@ def test_the_audit_viewer_names_where_each_change_came_from_in_chinese(qtbot, se
     row = [dialog.model.index(r, 7).data() for r in range(dialog.model.rowCount())].index("导入 县报.xlsx")
     assert dialog.model.index(row, 7).data(__import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.ToolTipRole) \
         .endswith("ab" * 32)  # the tooltip keeps the whole stored source
+
+
+def test_the_catalog_editor_shows_type_and_direction_in_words_and_edits_them_from_a_list(qtbot, services, monkeypatch):
+    """类型 showed count/per100k and 方向 1/-1, to be typed as codes, in the Chinese window."""
+    import re
+
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    from desktop.ui.catalog_dialog import FIELDS, CatalogDialog
+    from desktop.ui.trial_dialog import TrialDialog
+
+    dialog = CatalogDialog(services)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    shown = {model.index(r, FIELDS.index(f)).data() for r in range(model.rowCount()) for f in ("kind", "direction")}
+    assert not [t for t in shown if re.fullmatch(r"[a-z0-9-]+", t or "")], shown
+    row = [i.code for i in model.rows].index("INFANT_MORTALITY")
+    assert model.index(row, FIELDS.index("kind")).data() == "千分率（‰）"
+    assert model.index(row, FIELDS.index("direction")).data() == "越低越好"
+    index = model.index(row, FIELDS.index("direction"))
+    delegate = dialog.table.itemDelegate()
+    editor = delegate.createEditor(dialog.table.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    delegate.setEditorData(editor, index)
+    assert editor.currentText() == "越低越好"
+    monkeypatch.setattr(TrialDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    editor.setCurrentIndex(editor.findText("不定"))
+    delegate.setModelData(editor, model, index)
+    assert services.indicator("INFANT_MORTALITY").direction == 0
+    assert model.index(row, FIELDS.index("direction")).data() == "不定"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTabWidget,
     QTableView,
     QTextEdit,
@@ -41,6 +43,17 @@ class CatalogModel(QAbstractTableModel):
         return [self.tr("代码"), self.tr("分类"), self.tr("名称"), self.tr("单位"), self.tr("类型"), self.tr("小数位数"),
                 self.tr("下限"), self.tr("上限"), self.tr("方向"), self.tr("同比阈值"), self.tr("停用"), self.tr("定义")]
 
+    def choices(self, field: str) -> list[tuple[str, str]] | None:
+        """(stored code, words) for the fields edited from a list: 类型 and 方向 showed count, per100k, -1…"""
+        if field == "kind":
+            return [("count", self.tr("数量")), ("rate", self.tr("比率（%）")), ("growth", self.tr("增长率（%）")),
+                    ("permille", self.tr("千分率（‰）")), ("per1000", self.tr("每千人")),
+                    ("per10000", self.tr("每万人")), ("per100k", self.tr("每10万人")), ("years", self.tr("年数")),
+                    ("score", self.tr("得分"))]
+        if field == "direction":
+            return [("1", self.tr("越高越好")), ("-1", self.tr("越低越好")), ("0", self.tr("不定"))]
+        return None
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
@@ -66,7 +79,11 @@ class CatalogModel(QAbstractTableModel):
             value = getattr(ind, field)
             if field == "hidden":
                 return self.tr("是") if value else ""
-            return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+            text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+            choices = self.choices(field)
+            if choices and role == Qt.ItemDataRole.DisplayRole:
+                return dict(choices).get(text, text)
+            return text
         if role == Qt.ItemDataRole.ForegroundRole and ind.hidden:
             return QColor("#999999")
         return None
@@ -83,7 +100,7 @@ class CatalogModel(QAbstractTableModel):
             if field == "hidden":
                 new = catalog_admin.hide_indicator(self.services, ind.code, text not in ("", "否", "0", "no"))
             else:
-                if text == self.data(index):
+                if text == self.data(index, Qt.ItemDataRole.EditRole):
                     return False
                 if field in TRIAL_FIELDS and self.confirm is not None and not self.confirm(ind, field, text):
                     self.error = self.tr("未保存：{name}的{field}仍为 {value}。").format(
@@ -99,6 +116,32 @@ class CatalogModel(QAbstractTableModel):
         return True
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """A list to pick from for 类型 and 方向 (the model's `choices`), a line edit for the other fields."""
+
+    def createEditor(self, parent, option, index):
+        choices = index.model().choices(FIELDS[index.column()])
+        if not choices:
+            return super().createEditor(parent, option, index)
+        box = QComboBox(parent)
+        for code, words in choices:
+            box.addItem(words, code)
+        return box
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            pos = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(pos, 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
 class CatalogDialog(QDialog):
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -112,10 +155,11 @@ class CatalogDialog(QDialog):
         self.model.confirm = self.try_indicator_change
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(ChoiceDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((190, 80, 200, 60, 70, 60, 60, 70, 45, 70, 45)):
+        for col, width in enumerate((190, 80, 200, 60, 90, 60, 60, 70, 70, 70, 45)):
             self.table.setColumnWidth(col, width)
         self.catalog_message = QLabel(self.tr(
             "双击单元格修改；每次修改立即保存并记入审计。改类型、小数位数、上下限或同比阈值前，先用历年数据试算并确认。"))

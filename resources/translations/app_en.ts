@@ -456,6 +456,54 @@
         <translation>Definition</translation>
     </message>
     <message>
+        <source>数量</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>比率（%）</source>
+        <translation>rate (%)</translation>
+    </message>
+    <message>
+        <source>增长率（%）</source>
+        <translation>growth rate (%)</translation>
+    </message>
+    <message>
+        <source>千分率（‰）</source>
+        <translation>per mille (‰)</translation>
+    </message>
+    <message>
+        <source>每千人</source>
+        <translation>per 1,000</translation>
+    </message>
+    <message>
+        <source>每万人</source>
+        <translation>per 10,000</translation>
+    </message>
+    <message>
+        <source>每10万人</source>
+        <translation>per 100,000</translation>
+    </message>
+    <message>
+        <source>年数</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>越高越好</source>
+        <translation>higher is better</translation>
+    </message>
+    <message>
+        <source>越低越好</source>
+        <translation>lower is better</translation>
+    </message>
+    <message>
+        <source>不定</source>
+        <translation>neither</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>yes</translation>
     </message>
