@@ -113,7 +113,15 @@ def test_walk_through_on_the_command_line(office, db_path, cli, monkeypatch):
     monkeypatch.delenv("CHI_PASSWORD")
     got = cli(db_path, "get", REGION, YEAR, "--json").json()
     assert got["status"] == "returned"
-    audit = cli(db_path, "audit", REGION, YEAR, "--json").json()
+    contract = cli(db_path, "audit", REGION, YEAR, "--json").json()
+    # the design's shape: every row is a value change (numbers) or a status change (indicator null, statuses)
+    statuses = {"draft", "submitted", "returned", "approved"}
+    for a in contract:
+        if a["indicator"] is None:
+            assert a["old"] in statuses and a["new"] in statuses
+        else:
+            assert all(v is None or isinstance(v, (int, float)) for v in (a["old"], a["new"]))
+    audit = cli(db_path, "audit", REGION, YEAR, "--json", "--all").json()
     status = [(a["old"], a["new"], a["user"]) for a in audit if a["indicator"] is None and a["field"] == "status"]
     assert status == [("draft", "submitted", "张三"), ("submitted", "returned", "李四"),
                       ("returned", "submitted", "张三"), ("submitted", "approved", "李四"),

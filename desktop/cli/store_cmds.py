@@ -52,7 +52,9 @@ def register(sub) -> None:
     p.add_argument("region")
     p.add_argument("year")
     p.add_argument("indicator", nargs="?")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="JSON：按设计约定只列数值修改与状态变化；加 --all 列出全部（说明、目标、拒绝的操作等，field 区分）")
+    p.add_argument("--all", action="store_true", help="与 --json 同用：列出全部审计记录")
     p.set_defaults(handler=cmd_audit)
 
     p = sub.add_parser("user", help="用户管理")
@@ -184,12 +186,17 @@ def audit_dict(row) -> dict:
             "at": row.at, "source": row.source, "reason": row.reason}
 
 
+CONTRACT_AUDIT_FIELDS = ("value", "status")
+
+
 def cmd_audit(args) -> int:
     with open_services(args) as services:
         rows = services.audit(args.region, args.year, args.indicator)
         names = {i.code: i.name for i in services.indicators(include_hidden=True)}
     if args.json:
-        print_json([audit_dict(r) for r in rows])
+        # the contract's rows: a value change (old/new numbers or null) or a status change (indicator null,
+        # old/new statuses); notes, targets, refusals and the rest only with --all, told apart by "field"
+        print_json([audit_dict(r) for r in rows if args.all or r.field in CONTRACT_AUDIT_FIELDS])
     else:
         from desktop.workflow import FIELD_NAMES
 
