@@ -145,7 +145,8 @@ class Services:
         self.close()
 
     def _load_user(self, name: str) -> User:
-        found = repo.get_user(self.store.db, name)
+        with self.store.reading():
+            found = repo.get_user(self.store.db, name)
         if found is None:
             from desktop.errors import AuthError
 
@@ -160,7 +161,8 @@ class Services:
         except Exception:  # a closed store: the cached catalog is still right
             version = getattr(self, "_catalog_seen", None)
         if self._catalog_cache is None or version != getattr(self, "_catalog_seen", None):
-            inds = repo.load_indicators(self.store.db)
+            with self.store.reading():
+                inds = repo.load_indicators(self.store.db)
             self._catalog_cache = (inds, IndicatorIndex(inds))
             self._catalog_seen = version
         return self._catalog_cache
@@ -193,11 +195,13 @@ class Services:
         return found.text if found else None
 
     def catalog_version(self) -> str:
-        return repo.get_meta(self.store.db, "catalog_version", catalog_res.CATALOG_VERSION) or ""
+        with self.store.reading():
+            return repo.get_meta(self.store.db, "catalog_version", catalog_res.CATALOG_VERSION) or ""
 
     def _region_map(self) -> dict[str, Region]:
         if self._regions_cache is None:
-            self._regions_cache = {r.code: r for r in repo.load_regions(self.store.db)}
+            with self.store.reading():
+                self._regions_cache = {r.code: r for r in repo.load_regions(self.store.db)}
         return self._regions_cache
 
     def regions(self) -> list[Region]:
@@ -402,7 +406,8 @@ class Services:
 
     # ---- users ----------------------------------------------------------------------------------
     def users(self) -> list[User]:
-        return repo.list_users(self.store.db)
+        with self.store.reading():
+            return repo.list_users(self.store.db)
 
     def add_user(self, name: str, role: str, password: str | None = None) -> User:
         self.require_role("admin", action="添加用户")
@@ -446,7 +451,8 @@ class Services:
             return value_audit_problems(self.store.db)
 
     def audit_chain_head(self) -> str:
-        return repo.chain_head(self.store.db)
+        with self.store.reading():
+            return repo.chain_head(self.store.db)
 
     # ---- backups ----------------------------------------------------------------------------------
     def backup(self, dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:

@@ -264,3 +264,19 @@ def test_init_adds_shipped_aliases_to_an_older_catalog(db_path):
         assert s.catalog_version() == version
     finally:
         s.close()
+
+
+def test_a_read_on_a_damaged_connection_is_a_store_error_not_a_raw_sqlite_error(services, monkeypatch):
+    """Every read of the services speaks in the program's own errors (the window shows them as messages)."""
+    import sqlite3 as sq
+
+    from desktop.errors import StoreError
+
+    class Broken:
+        def execute(self, *a, **k):
+            raise sq.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(services.store.db, "execute", Broken().execute)
+    for call in (services.users, services.catalog_version, services.audit_chain_head):
+        with pytest.raises(StoreError, match="损坏"):
+            call()
