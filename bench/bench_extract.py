@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import median_time  # noqa: E402
 from desktop.catalog import read_indicators  # noqa: E402
 from desktop.extract import extract  # noqa: E402
 from desktop.extract.words import build_terms  # noqa: E402
@@ -28,13 +27,6 @@ from desktop.extract.words import build_terms  # noqa: E402
 SEEDS = ROOT / "tests" / "data" / "extraction_seeds"
 
 
-def median_time(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main() -> int:

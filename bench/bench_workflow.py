@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import median_time  # noqa: E402
 from desktop import catalog_admin, workflow  # noqa: E402
 from desktop.db import exchange as xdb  # noqa: E402
 from desktop.domain import ValueRecord  # noqa: E402
@@ -55,13 +56,6 @@ def build(path: Path) -> tuple[Services, list[str]]:
     return services, counties
 
 
-def median_time(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> int:
