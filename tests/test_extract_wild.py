@@ -98,4 +98,14 @@ def test_wild_set_by_style_and_split(results):
         for k in r["wrong"]:
             print(f"  {r['file']:34} wrong  {k}")
     assert len(results) >= 40
-    assert precision >= 0.0 and recall >= 0.0  # bars set below once the first run is recorded
+    # the goal on reports the rules have never seen: precision first (a wrong figure ticked is wrong data)
+    assert precision >= 0.95
+    assert recall >= 0.85
+    for split in ("tune", "heldout"):
+        rows = [r for r in results if r["split"] == split]
+        wanted, proposed, hits = _sums(rows)
+        assert hits / proposed >= 0.95, split
+    # a national text, a plan, another place: nothing proposed that is not labelled
+    for r in results:
+        if r["style"] in ("national", "plan"):
+            assert not r["wrong"], (r["file"], r["wrong"])

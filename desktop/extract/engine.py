@@ -10,6 +10,7 @@ approximate, about another place or another year is left out: saying nothing bea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from desktop.domain import Indicator
@@ -64,21 +65,58 @@ class _Extractor:
     """One pass over one text for one year: sentence by sentence, names paired with figures, then judged."""
 
     def __init__(self, text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...],
-                 places: tuple[str, ...] = ()):
+                 places: tuple[str, ...] = (), level: str = "county"):
         self.prepared = prepare(text)
         self.terms = build_terms(indicators)
         self.year = year
+        self.level = level
         self.region_names = region_names
         # other places by name, and by name without 市/县/区 ("平阳县" and "平阳"), never our own
         own = {n for name in region_names for n in (name, _short_place(name))}
         words = {n for name in places for n in (name, _short_place(name)) if len(n) >= 2} - own
         self.places = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+        # the words that name a place: each says whether the place is ours ("own") or not ("other")
+        own_words = set(own) | set(lx.SCOPE_WORDS["province" if level == "province" else "local"].split("|"))
+        other_words = set(lx.SCOPE_WORDS["nation"].split("|")) | words
+        if level != "province":
+            other_words |= set(lx.SCOPE_WORDS["province"].split("|"))
+        other_words -= own_words
+        self.scope_kind = {w: "own" for w in own_words if w} | {w: "other" for w in other_words}
+        self.scope_words = re.compile("|".join(re.escape(w) for w in sorted(self.scope_kind, key=len, reverse=True)))
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
+        self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
+        self.doc_scope = self._title_scope()
+
+    def _title_scope(self) -> str | None:
+        """"other" when the title or first heading puts the whole text under the nation (or, for a region
+        below the province, under the province) and the text never names the region itself."""
+        first = self.prepared.sentences[:1]
+        title = first[0].text if first and first[0].heading else ""
+        if not title:
+            return None
+        body = "".join(s.text for s in self.prepared.sentences)
+        if any(self.scope_kind.get(w) == "own" and w in body for w in self.scope_kind if len(w) >= 2
+               and w not in ("全省", "全市", "全县", "全区")) and not lx.NATIONAL_TITLE.search(title):
+            return None
+        if lx.NATIONAL_TITLE.search(title):
+            return "other"
+        return self._scope_before(title, len(title)) if self._scope_before(title, len(title)) == "other" else None
+
+    def _scope_before(self, text: str, pos: int) -> str | None:
+        """The place a figure at `pos` is of, from the nearest place word before it that is not a comparison."""
+        found = None
+        for m in self.scope_words.finditer(text, 0, pos):
+            if lx.SCOPE_COMPARED_BEFORE.search(text, max(0, m.start() - 3), m.start()) or \
+                    lx.SCOPE_COMPARED_AFTER.match(text, m.end()):
+                continue
+            found = self.scope_kind[m.group()]
+        return found
 
     def run(self, progress=None, cancelled=None) -> list[Found]:
         paragraph_year: dict[int, int] = {}
         paragraph_period: dict[int, str] = {}
+        paragraph_scope: dict[int, str | None] = {}
         # the title (the first line) may say the whole report covers a part of the year
         sentences = self.prepared.sentences
         doc_period = lx.period_of(sentences[0].text) if sentences else ""
@@ -95,6 +133,13 @@ class _Extractor:
             if m:
                 paragraph_year[s.paragraph] = int(m.group(1))
             context_year = paragraph_year.get(s.paragraph, self.year)
+            if lx.PERIOD_ONLY.match(s.text):
+                context_year = None  # "“十三五”期末，…": a period, no year
+            # a sentence naming no place is of the place the paragraph (or the title) last named
+            own_scope = self._scope_before(s.text, len(s.text))
+            self.carried_scope = paragraph_scope.get(s.paragraph, self.doc_scope)
+            if own_scope is not None:
+                paragraph_scope[s.paragraph] = own_scope
             period = lx.period_of(s.text)
             if period:
                 paragraph_period[s.paragraph] = period
@@ -107,14 +152,17 @@ class _Extractor:
         return self.found
 
     # -- per sentence
-    def _sentence(self, s: Sentence, context_year: int) -> None:
+    def _sentence(self, s: Sentence, context_year: int | None) -> None:
         text = s.text
+        mentions = [self._includes(text, m) for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
         if self._planned(s):
+            if mentions:
+                self.skipped["plan"] += 1
             return
-        mentions = [m for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
         self._share_prefix(text, mentions)
-        if not mentions:
-            return  # every pairing starts from a name (a bare 签约率 needs the name before it)
+        self._zero_deaths(s, mentions, context_year)
+        if not mentions and not CLAUSE.search(text):
+            return  # every pairing starts from a name (a bare 签约率 needs the name before it, 床位 the thing counted)
         all_figures = find_figures(text, mentions)
         figures = [f for f in all_figures if f.year is None]
         years = [f for f in all_figures if f.year is not None]
@@ -134,6 +182,7 @@ class _Extractor:
             self._before(text, mi, mention, figures, used_mentions, used_figures, pairs)
         self._continued(text, mentions, figures, used_mentions, used_figures, pairs)
         self._elliptic(text, mentions, figures, used_figures, pairs)
+        self._borrowed_head(text, mentions, figures, used_figures, pairs)
         seen: set[str] = set()
         for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
             found = self._judge(s, mention, fig, gap, context_year, years)
@@ -161,18 +210,65 @@ class _Extractor:
     @staticmethod
     def _qualified(text: str, m: Mention) -> bool:
         """A name narrowed by the word before it to a part of what the indicator counts."""
+        if lx.OTHER_MEASURE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            return True  # "健康期望寿命" is another measure than 期望寿命
         q = lx.QUALIFIERS.search(text, max(0, m.start - 4), m.start)
+        if m.term.mode == "grouped" and q and q.group() in lx.GROUP_WORDS:
+            return False  # "老年人接种流感疫苗": the group the service is counted for
         return bool(q) and not m.term.text.startswith(q.group())
 
+    @staticmethod
+    def _includes(text: str, m: Mention) -> Mention:
+        """"执业医师(含助理)": a bracket saying what the name includes is part of the name."""
+        inc = lx.INCLUDES.match(text, m.end)
+        return Mention(m.start, inc.end(), m.term) if inc else m
+
     def _planned(self, s: Sentence) -> bool:
+        text = _QUOTED.sub("", s.text)
+        done = lx.DONE_MARKERS.search(s.text)
+        # "到2004年，全省…已下降至…": a year reached (not after the one asked, and said to be reached) is no plan
+        markers = [m for m in lx.PLAN_MARKERS.finditer(text) if not self._reached(m.group(), bool(done))]
         section = self.prepared.sections[s.section]
         if section.mode == "plan":
+            # a fact in a plan's section: a year not after the one asked, 已, and no plan word
+            topic = _TOPIC_YEAR.match(s.text)
+            return not (done and topic and int(topic.group(1)) <= self.year and not markers)
+        if markers:
             return True
-        if lx.PLAN_MARKERS.search(_QUOTED.sub("", s.text)):
-            return True
-        if self.plan_doc and not lx.DONE_MARKERS.search(s.text):
+        if self.plan_doc and not done:
             return True
         return False
+
+    def _reached(self, marker: str, done: bool) -> bool:
+        m = re.fullmatch(r"(?:到|至)((?:19|20)\d\d)年", marker)
+        if not m:
+            return False
+        year = int(m.group(1))
+        return year < self.year or (year == self.year and done)
+
+    def _zero_deaths(self, s: Sentence, mentions: list[Mention], context_year: int | None) -> None:
+        """"全年实现孕产妇零死亡", "全区无孕产妇死亡": a death rate of zero said in words."""
+        text = s.text
+        for subject, term in self._death_subjects().items():
+            for m in re.finditer(rf"(?:(?<=无)|(?<=未发生)|(?<=没有)){re.escape(subject)}死亡(?!率)|"
+                                 rf"{re.escape(subject)}(?:死亡人数为?|死亡数为?)?零死亡", text):
+                if any(x.start < m.end() and m.start() < x.end and x.term.indicator is not term.indicator
+                       for x in mentions):
+                    continue
+                zero = Figure(m.start(), m.end(), m.end(), 0.0, "", "零", False)
+                found = self._judge(s, Mention(m.start(), m.end(), term), zero, Gap(True), context_year, [])
+                if found is not None and all(f.indicator is not found.indicator or f.year != found.year
+                                             or f.sentence is not s for f in self.found):
+                    self.found.append(found)
+
+    def _death_subjects(self) -> dict[str, Term]:
+        """The subject of every death-rate name ("孕产妇" of 孕产妇死亡率), once per catalog."""
+        if not hasattr(self, "_deaths"):
+            self._deaths = {}
+            for word, term in self.terms.items():
+                if term.mode == "name" and word.endswith("死亡率") and len(word) > 3 and "(" not in word:
+                    self._deaths.setdefault(word[:-3], term)
+        return self._deaths
 
     # -- pairings
     def _direct(self, text, mi, mention, mentions, figures, used_m, used_f, pairs) -> None:
@@ -300,13 +396,27 @@ class _Extractor:
                        else before_gap + text[k1:first.start])
         if not gap.ok:
             return
-        for idx, term in enumerate(resolved):
-            if term is None:  # an item not in the catalog still holds its place in the list
-                continue
-            fig = values[idx] if key == "分别" else first
-            pairs.append((Mention(clause_start, k0, term), fig, gap))
-        for fig in values:
-            used_f.add(figures.index(fig))
+        if "f" in gap.kinds and gap.year is None:
+            return  # "分别由X、Y提高到…": the year of the first figures is unknown
+        groups = [(values, gap)]
+        if key == "分别" and gap.year is not None:
+            # "分别从2017年底的x1、y1增加到2021年底的x2、y2": a second list, of the later year
+            fi = figures.index(values[-1]) + 1
+            if fi + len(values) <= len(figures):
+                later = figures[fi:fi + len(values)]
+                gap2 = read_gap(text[values[-1].end:later[0].start])
+                seps = [text[a.end:b.start] for a, b in zip(later, later[1:])]
+                if gap2.ok and gap2.year is not None and "t" in gap2.kinds and \
+                        all(LIST_SEP.match(x) and len(x) <= 2 for x in seps):
+                    groups.append((later, gap2))
+        for group, group_gap in groups:
+            for idx, term in enumerate(resolved):
+                if term is None:  # an item not in the catalog still holds its place in the list
+                    continue
+                fig = group[idx] if key == "分别" else first
+                pairs.append((Mention(clause_start, k0, term), fig, group_gap))
+            for fig in group:
+                used_f.add(figures.index(fig))
         for mi, mention in enumerate(mentions):
             if clause_start <= mention.start < k0:
                 used_m.add(mi)
@@ -358,10 +468,16 @@ class _Extractor:
                 continue
             # "全省…为38.6%，我县为35.2%": our own figure after another place's, even if the name was used
             own = _OWN_SCOPE.match(text, start, fig.start)
-            gap = read_gap(text[own.end() if own else start:fig.start])
+            # "新增救护车3辆，总数达到17辆": the total after the addition
+            total = lx.TOTAL_WORDS.match(text, own.end() if own else start, fig.start)
+            rest = total.end() if total else own.end() if own else start
+            gap = read_gap(text[rest:fig.start])
             # "，较2021年的10.2%": a dated figure compared with is that year's value
             dated = gap.ok and gap.year is not None and "c" in gap.kinds
-            if mi in used_m and not own and not dated:
+            if total and gap.ok and not gap.kinds & {"d", "dn", "c"}:
+                gap.kinds.add("n")
+                gap.words.append(total.group())
+            if mi in used_m and not own and not dated and not total:
                 continue
             if gap.ok and gap.words and (gap.year is not None or gap.kinds & {"n", "t"}) and gap.words != ["的"]:
                 used_m.add(mi)
@@ -415,6 +531,32 @@ class _Extractor:
             used_f.add(figures.index(fig))
             pairs.append((Mention(word_start, word_end, best[1]), fig, gap))
 
+    def _borrowed_head(self, text, mentions, figures, used_f, pairs) -> None:
+        """"全市共有医疗卫生机构2815个，床位1.68万张": a bare measure borrowing the thing counted in the
+        clause before ("医疗卫生机构床位")."""
+        for cm in CLAUSE.finditer(text):
+            start = cm.end()
+            m = re.match(r"(?:其中)?([\u4e00-\u9fff]{2,6}?)(?=\d)", text[start:])
+            if not m or any(start <= x.start < start + m.end() for x in mentions):
+                continue
+            fig = next((f for f in figures if f.start == start + m.end()), None)
+            if fig is None or figures.index(fig) in used_f:
+                continue
+            prev_start = max((c.end() for c in CLAUSE.finditer(text, 0, cm.start())), default=0)
+            prev_fig = next((f for f in figures if prev_start <= f.start < cm.start()), None)
+            if prev_fig is None:
+                continue
+            run = re.search(r"[\u4e00-\u9fff]+$", text[prev_start:prev_fig.start])
+            if not run:
+                continue
+            word, head = m.group(1), run.group()
+            term = next((self.terms[head[i:] + word] for i in range(len(head) - 1)
+                         if head[i:] + word in self.terms and self.terms[head[i:] + word].mode == "name"), None)
+            if term is None:
+                continue
+            used_f.add(figures.index(fig))
+            pairs.append((Mention(start + m.start(1), start + m.end(1), term), fig, Gap(True)))
+
     # -- judging one pairing
     def _judge(self, s: Sentence, mention: Mention, fig: Figure, gap: Gap, context_year: int,
                years: list[Figure]) -> Found | None:
@@ -427,8 +569,12 @@ class _Extractor:
         fig_clause = max((m.end() for m in CLAUSE.finditer(text, 0, fig.start)), default=0)
         if mention.end <= fig_clause:
             clause_start = fig_clause
-        subject = text[clause_start:max(clause_start, min(mention.start, fig.start))]
-        if lx.OTHER_SCOPE.search(subject) or (self.places is not None and self.places.search(subject)):
+        # the place: the nearest place word before the figure, else the paragraph's or the title's
+        scope = self._scope_before(text, fig.start)
+        if scope is None:
+            scope = self.carried_scope
+        if scope == "other":
+            self.skipped["place"] += 1
             return None
         # which year the figure is of
         year = gap.year
@@ -438,7 +584,8 @@ class _Extractor:
             inline = [y for y in years if y.end <= fig.start and y.start >= clause_start
                       and not _QUOTED.search(text[y.start:fig.start])]
             year = inline[-1].year if inline else context_year
-        if year > self.year or (gap.year is None and year != self.year):
+        if year is None or year > self.year or (gap.year is None and year != self.year):
+            self.skipped["year"] += 1
             return None
         change = bool(gap.kinds & {"d", "dn"})
         if "c" in gap.kinds and not change and "t" not in gap.kinds and gap.year is None:
@@ -457,18 +604,27 @@ class _Extractor:
                 value = -value
         elif change:
             return None
-        # a figure that adds to a stock is not the stock
+        clause = text[clause_start:fig.start]
+        # "每个急救单元增配1名护士": a figure for each unit is no total
+        per_unit = lx.DISTRIBUTIVE.search(clause)
+        if per_unit and not (mention.start <= per_unit.start() < mention.end):
+            return None
+        # a figure that adds to a stock is not the stock; a flow indicator needs the verb of its flow
         flow = mention.term.mode == "object" or any(
             normalize_text(ind.name).startswith(v) for v in lx.FLOW_VERBS)
-        if not flow:
-            clause = text[clause_start:fig.start]
+        if flow:
+            if not lx.FLOW_WORDS.search(text, clause_start, max(fig.start, mention.end)):
+                return None  # "全县共有村卫生室186个" is a stock, "拥有卫生技术人员5120人" no recruitment
+        else:
             if lx.INCREMENT.search(clause):
                 return None
             prev_clause = text[:clause_start]
-            if mention.start == clause_start and lx.INCREMENT.search(
+            bare = not gap.words or set(gap.words) <= {"的", "共", "共计", "合计"}
+            if mention.start == clause_start and bare and lx.INCREMENT.search(
                     prev_clause[max((m.end() for m in CLAUSE.finditer(prev_clause[:-1])), default=0):]):
                 return None  # "新增照护机构6家，托位180个": the list goes on adding
-        if not in_range(value, ind):
+        if not in_range(value, ind, self.level):
+            self.skipped["range"] += 1
             return None
         if ind.decimals == 0 and abs(value - round(value)) > 1e-9:
             return None  # 3.98 persons is a rate read as a count
@@ -503,9 +659,11 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def run(text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...] = (),
-        progress=None, cancelled=None, places: tuple[str, ...] = ()) -> tuple[Prepared, list[Found]]:
-    ex = _Extractor(text, indicators, year, region_names, places)
+        progress=None, cancelled=None, places: tuple[str, ...] = (),
+        level: str = "county") -> tuple[Prepared, list[Found], Counter]:
+    """The figures found, with a count of the reasons figures were left out (plan, place, year, range)."""
+    ex = _Extractor(text, indicators, year, region_names, places, level)
     found = ex.run(progress, cancelled)
     if progress is not None:
         progress(len(ex.prepared.sentences), len(ex.prepared.sentences))
-    return ex.prepared, found
+    return ex.prepared, found, ex.skipped

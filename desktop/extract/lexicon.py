@@ -69,13 +69,56 @@ DONE_MARKERS = re.compile(
     r"入选|被命名|目前")
 # the indicator concerns more than the region reported on
 OTHER_SCOPE = re.compile(r"全国|全省|全球|世界|省内平均|全省平均|全国平均|同级平均|国家平均")
+
+# ---- the place a figure is of --------------------------------------------------------------
+# words that name a place by its level, not by its name; which of them are the region's own depends
+# on the region's level (全省 is the province's own, another place for a city or a county)
+SCOPE_WORDS = {
+    "nation": r"全国|我国|中国|国家卫生健康委|国家卫健委|全球|世界",
+    "province": r"全省|我省|本省|浙江省|浙江|省内",
+    "local": r"全市|全县|全区|我市|我县|我区|本市|本县|本区|市本级|县本级",
+}
+# a place named only to compare with ("高于全省平均水平", "居全国前列", "比全省") sets no scope
+SCOPE_COMPARED_BEFORE = re.compile(r"(?:高于|低于|优于|好于|超过|超出|领先|落后于?|比|较|居|列|位居|位列|位于|名列|与|同|和|占|于|在|为)$")
+SCOPE_COMPARED_AFTER = re.compile(r"^(?:平均)?(?:水平)?(?:前列|第|首位|首个|首家|领先|同期|前茅|平均水平[的]?\d*(?:个)?百分点)")
+# a headline or title that puts a whole text under the nation ("2022年我国卫生健康事业发展统计公报")
+NATIONAL_TITLE = re.compile(r"我国|全国|中国|国家卫生健康委|国家卫健委|国务院")
+
+# a year given only as a planning period ("“十三五”期末", "十三五时期"): not any calendar year asked
+PERIOD_ONLY = re.compile(r"^(?:在|到|至|截至)?[“\"'‘]?十[一二三四五六七八九]五[”\"'’]?(?:期末|末|时期|期间|以来|初期|初|中期|期)")
+
 # a figure that adds to a stock, not the stock itself (unless the indicator counts additions)
-INCREMENT = re.compile(r"新增|新建|新改建|新招|新开设|增设|扩建|改建|新认定|新创成")
+INCREMENT = re.compile(r"新增|新建|新改建|新招|新开设|增设|扩建|改建|新认定|新创成|增配|增派|新配备|新配|新购置|新购|补充")
 FLOW_VERBS = ("新建改建", "招聘引进", "新改建", "新增", "新建", "改建", "招聘", "引进", "招引")
+# the verbs that make a figure a flow: an indicator that counts additions needs one in its clause
+FLOW_WORDS = re.compile(r"新增|新建|改建|新改建|新招|招聘|招录|引进|招引|改造|新开设|增设|新认定")
+# a figure for each unit of something ("每个急救单元增配1名护士") is not a total
+DISTRIBUTIVE = re.compile(r"(?:平均)?每(?:个|家|所|名|位|支|辆|村|镇|乡|乡镇|街道|社区|院|单元|站|户|人|床)")
+# a clause that gives the total after an addition ("新增救护车3辆，总数达到17辆")
+TOTAL_WORDS = re.compile(r"(?:全市|全县|全区|全省)?(?:总数|总量|总计|合计|共计|累计|总规模|总共)")
+
+# ---- other wordings of one name (the prose's, derived for every catalog name) ---------------
+# the per-population head is written many ways: 每千人口 = 每千常住人口 = 每千人 = 千人
+PER_HEADS = (
+    ("每千常住人口", "每千户籍人口", "每千人口", "每千人", "千人口", "千人"),
+    ("每万常住人口", "每万户籍人口", "每万人口", "每万人", "万人口"),
+)
+# words of a name that prose swaps for a synonym
+SYNONYMS = (("医师", "医生"),)
+# a bracket after a name that only says what it includes ("执业医师(含助理)")
+INCLUDES = re.compile(r"\((?:含|包括|包含)[^()]{1,8}\)(?:人数|数)?")
+
+# a service counted for a group of people ("60岁以上老人免费流感疫苗接种人数"): prose names the group
+# apart ("为60周岁以上老年人接种流感疫苗5.62万人")
+GROUP_HEAD = re.compile(r"^(?:\d+(?:周)?岁(?:及)?以上)?(?:老年人|老人)")
+GROUP_WORDS = ("老年人", "老人")
+SERVICE_VERBS = ("接种", "筛查", "体检")
 # a word just before a name that narrows it to a part ("老年人健康体检", "负压救护车", "医院床位")
 QUALIFIERS = re.compile(
     r"(?:老年人|老人|儿童|学生|孕产妇|妇女|职工|患者|新生儿|婴幼儿|青少年|残疾人|适龄|高危|重点人群|"
     r"负压|民营|公立|社会办|私立|中医|专科|医院|乡镇|村级|儿科|妇幼|重症|ICU|监护型|转运型)$")
+# a word just before a name that makes it another measure ("健康期望寿命" is not 期望寿命)
+OTHER_MEASURE_BEFORE = re.compile(r"(?:健康|无残疾|无疾病|残疾调整|伤残调整|质量调整)$")
 # a part of the year: figures so marked are not the whole year's ("截至6月底", "上半年", "1-9月")
 PERIOD = re.compile(
     r"截[至止](?:(?:19|20)\d\d年)?(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?|"

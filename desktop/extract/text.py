@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from desktop.extract.script import to_simplified
+
 # a line shorter than this, without sentence punctuation, is a heading or a caption
 HEADING_MAX = 40
 _SENTENCE_PUNCT = set("。，；！？：,;!?:")
@@ -74,6 +76,7 @@ class _Builder:
         self.pending_ws: str | None = None  # white space seen since the last character
 
     def add_text(self, original: str, start: int, end: int) -> None:
+        """Characters start:end of `original` (already folded to simplified characters, same length)."""
         for i in range(start, end):
             ch = original[i]
             if ch.isspace():
@@ -150,13 +153,16 @@ _SPLIT = re.compile(r"[。!?;！？；]")
 
 
 def prepare(original: str) -> Prepared:
-    """Split a report into clean sentences, each knowing its paragraph and section."""
+    """Split a report into clean sentences, each knowing its paragraph and section.
+
+    Traditional characters are folded to simplified ones first; offsets stay those of `original`."""
     prepared = Prepared(original)
+    source = to_simplified(original)
     prepared.sections.append(Section())
     paragraphs: list[tuple[_Builder, bool, int]] = []  # builder, is heading, section
     current: _Builder | None = None
     offset = 0
-    for raw_line in original.splitlines(keepends=True):
+    for raw_line in source.splitlines(keepends=True):
         line_start = offset
         offset += len(raw_line)
         line = raw_line.rstrip("\r\n")
@@ -175,7 +181,7 @@ def prepare(original: str) -> Prepared:
         if kind == "heading":
             current = None
             b = _Builder()
-            b.add_text(original, start, end)
+            b.add_text(source, start, end)
             if b.chars:
                 text = "".join(b.chars)
                 prev_mode = prepared.sections[-1].mode
@@ -188,7 +194,7 @@ def prepare(original: str) -> Prepared:
             paragraphs.append((current, False, len(prepared.sections) - 1))
         else:
             current.line_break()
-        current.add_text(original, start, end)
+        current.add_text(source, start, end)
         if kind == "bullet":
             current = None  # a bullet is a sentence of its own
     for index, (b, is_heading, section) in enumerate(paragraphs):

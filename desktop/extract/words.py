@@ -27,7 +27,9 @@ class Term:
     text: str
     indicator: Indicator
     mode: str  # "name": the figure follows; "base": a growth indicator's quantity, a change verb needed;
-    #            "object": what a flow indicator counts ("村卫生室" of 新增村卫生室数), its verb needed
+    #            "object": what a flow indicator counts ("村卫生室" of 新增村卫生室数), its verb needed;
+    #            "grouped": a service counted for a group ("接种流感疫苗" of 60岁以上老人…接种人数), the group
+    #            must be named before it in the sentence
     verb: str = ""
 
 
@@ -59,6 +61,9 @@ def build_terms(indicators: list[Indicator]) -> dict[str, Term]:
         for raw in (ind.name, *ind.aliases):
             full = normalize_text(raw)
             variants = {full, _PAREN.sub("", full)}
+            variants |= {w for v in list(variants) for w in _wordings(v)}
+            if ind.kind == "count":
+                derived.extend(Term(w, ind, "grouped") for w in _services(_PAREN.sub("", full)))
             for v in variants:
                 if len(v) < 2:
                     continue
@@ -77,6 +82,31 @@ def build_terms(indicators: list[Indicator]) -> dict[str, Term]:
     for t in derived:
         terms.setdefault(t.text, t)
     return terms
+
+
+def _wordings(name: str) -> set[str]:
+    """Other ways prose writes a name: another per-population head (千人床位数 for 每千人口床位数), a synonym."""
+    out = set()
+    for heads in lx.PER_HEADS:
+        head = next((h for h in heads if name.startswith(h)), None)
+        if head is not None:
+            out |= {h + name[len(head):] for h in heads}
+    for a, b in lx.SYNONYMS:
+        out |= {w.replace(a, b) for w in out | {name} if a in w}
+    out.discard(name)
+    return out
+
+
+def _services(name: str) -> list[str]:
+    """"60岁以上老人免费流感疫苗接种人数" → "流感疫苗接种", "接种流感疫苗": the service without its group."""
+    head = lx.GROUP_HEAD.match(name)
+    if not head or not name.endswith("人数"):
+        return []
+    rest = name[head.end():-2].replace("免费", "")
+    verb = next((v for v in lx.SERVICE_VERBS if rest.endswith(v)), None)
+    if verb is None or len(rest) - len(verb) < 2:
+        return []
+    return [rest, verb + rest[: -len(verb)]]
 
 
 def find_mentions(text: str, terms: dict[str, Term]) -> list[Mention]:
@@ -150,27 +180,39 @@ class Gap:
 
 def read_gap(gap: str) -> Gap:
     """Tokenise the connecting words; ok only if every character is a known connector."""
-    out = Gap(True)
     if len(gap) > lx.GAP_MAX:
         return Gap(False)
-    i = 0
-    while i < len(gap):
-        m = lx.YEAR_TOKEN.match(gap, i)
-        if m:
-            out.year = int(m.group(1))
-            i = m.end()
+    tokens = _tokens(gap, 0)
+    if tokens is None:
+        return Gap(False)
+    out = Gap(True)
+    for word, kind in tokens:
+        if kind == "year":
+            out.year = int(word)
             continue
-        for word, kind in lx.GAP_WORDS:
-            if gap.startswith(word, i):
-                out.kinds.add(kind)
-                out.words.append(word)
-                if kind == "dn":
-                    out.down = True
-                i += len(word)
-                break
-        else:
-            return Gap(False)
+        out.kinds.add(kind)
+        out.words.append(word)
+        if kind == "dn":
+            out.down = True
     return out
+
+
+def _tokens(gap: str, i: int) -> list[tuple[str, str]] | None:
+    """Connecting words covering gap[i:], longest word first, trying a shorter one where the longest
+    leaves a rest no word covers ("已达到" is 已 + 达到, not 已达 + 到)."""
+    if i == len(gap):
+        return []
+    m = lx.YEAR_TOKEN.match(gap, i)
+    if m:
+        rest = _tokens(gap, m.end())
+        if rest is not None:
+            return [(m.group(1), "year"), *rest]
+    for word, kind in lx.GAP_WORDS:
+        if gap.startswith(word, i):
+            rest = _tokens(gap, i + len(word))
+            if rest is not None:
+                return [(word, kind), *rest]
+    return None
 
 
 def convert(fig: Figure, ind: Indicator) -> float | None:
@@ -198,5 +240,11 @@ def convert(fig: Figure, ind: Indicator) -> float | None:
     return round(value * text_mult / cat_mult, 10)
 
 
-def in_range(value: float, ind: Indicator) -> bool:
-    return (ind.min is None or value >= ind.min) and (ind.max is None or value <= ind.max)
+def in_range(value: float, ind: Indicator, level: str = "county") -> bool:
+    """Within the catalog's range. The range of a count is a county's: a city's or the province's count
+    (38.6万张 beds) is held only to the lower bound."""
+    if ind.min is not None and value < ind.min:
+        return False
+    if ind.kind == "count" and level in ("city", "province"):
+        return True
+    return ind.max is None or value <= ind.max

@@ -1,0 +1,190 @@
+"""The failure classes seen on real reports, each as a rule (not as one text): lists inside year phrases,
+short wordings, stock against flow, another measure with the same tail, the place, the year, zero in
+words, a figure split from its measure, traditional characters, city and province counts. And the
+report files (.pdf text layer, .html) and the reason a text yields nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.catalog import read_indicators, read_regions
+from desktop.extract import UnreadableReport, extract, extract_all, read_text_file
+
+INDS = read_indicators()
+REGIONS = {r.code: r for r in read_regions()}
+
+
+def found(text: str, year: int = 2022, region: str = "330381") -> dict[str, float]:
+    reg = REGIONS[region]
+    own, code = {reg.code}, reg.parent_code
+    while code:
+        own.add(code)
+        code = REGIONS[code].parent_code
+    places = [r.name for r in REGIONS.values() if r.code not in own]
+    return {(p.indicator if p.year == year else f"{p.indicator}@{p.year}"): p.value
+            for p in extract(text, INDS, year, reg, places=places)}
+
+
+def test_fenbie_list_inside_a_year_phrase_gives_each_year_its_figures():
+    text = "全市每千人口床位数、每千人口注册护士数分别由2018年的5.2张、2.9人提高到2022年的6.1张、3.6人。"
+    assert found(text) == {"BEDS_PER_1000": 6.1, "NURSES_PER_1000": 3.6,
+                           "BEDS_PER_1000@2018": 5.2, "NURSES_PER_1000@2018": 2.9}
+    # without the year of the first figures, only the later ones are known
+    assert found("全市婴儿死亡率、5岁以下儿童死亡率分别由3.1‰、4.2‰下降到2.2‰、3.0‰。") == {}
+
+
+def test_short_wordings_of_per_population_names_and_included_parts():
+    assert found("全县千人口床位数6.3张，千人注册护士数3.4人。") == {"BEDS_PER_1000": 6.3, "NURSES_PER_1000": 3.4}
+    assert found("每千常住人口执业（助理）医生数达3.7人。") == {"DOCTORS_PER_1000": 3.7}
+    assert found("全县执业医师(含助理)1 950人，每千人口执业医师(含助理)数3.05人。") == {
+        "LICENSED_DOCTORS": 1950, "DOCTORS_PER_1000": 3.05}
+
+
+def test_a_stock_is_not_a_flow_in_any_pairing():
+    assert found("全县现有村卫生室203个。") == {}
+    assert found("全县共有社区卫生服务站35个。") == {}
+    assert found("全县拥有卫生专业技术人员4 860人。") == {}
+    assert found("全县有卫生技术人员4860人，其中当年招聘引进卫生专业技术人员152人。") == {"HEALTH_TALENT_RECRUITED": 152}
+    assert found("年内新建村卫生室5家。") == {"VILLAGE_CLINICS_NEW": 5}
+
+
+def test_another_measure_with_the_same_tail_is_not_the_indicator():
+    assert found("全县人均期望寿命82.4岁，健康期望寿命71.9岁。") == {"LIFE_EXPECTANCY": 82.4}
+    assert found("全县健康预期寿命72.1岁。") == {}
+
+
+def test_national_texts_are_not_a_regions():
+    assert found("2022年，我国居民健康素养水平达到27.78%。") == {}
+    # no place in the sentence, but a national headline over it
+    assert found("2022年我国卫生健康事业发展统计公报\n居民人均预期寿命为77.93岁，婴儿死亡率4.9‰。") == {}
+    # the sentence after a national one in the same paragraph is still national
+    assert found("全国执业（助理）医师443.5万人。每千人口执业（助理）医师3.15人。") == {}
+    # a place named only to compare with sets no scope
+    assert found("全县人均期望寿命82.6岁，高于全国平均水平。居民健康素养水平38.1%，居全省前列。") == {
+        "LIFE_EXPECTANCY": 82.6, "HEALTH_LITERACY": 38.1}
+
+
+def test_the_province_own_text_works_for_the_province_and_not_below():
+    text = "2022年，全省人均期望寿命达到82.4岁，我省居民健康素养水平达到40.05%。每千人口床位数5.9张。"
+    assert found(text, region="330000") == {"LIFE_EXPECTANCY": 82.4, "HEALTH_LITERACY": 40.05, "BEDS_PER_1000": 5.9}
+    assert found(text, region="330100") == {}
+    assert found(text, region="330381") == {}
+    # a city's figure inside the province's text is the city's
+    assert found("全省每千人口床位数5.9张，其中杭州市每千人口床位数7.2张。", region="330000") == {"BEDS_PER_1000": 5.9}
+    assert found("全省每千人口床位数5.9张，其中杭州市每千人口床位数7.2张。", region="330100") == {"BEDS_PER_1000": 7.2}
+
+
+def test_reached_years_are_facts_and_planning_periods_are_no_year():
+    assert found("到2022年，全县婴儿死亡率已降至2.1‰。") == {"INFANT_MORTALITY": 2.1}
+    assert found("到2022年，全县婴儿死亡率降至2.1‰以下。") == {}
+    assert found("到2025年，全县婴儿死亡率已降至2.1‰。") == {}
+    assert found("“十三五”末，全县每万人口全科医生数达到4.1人。", year=2020) == {}
+    assert found("十三五期间，全县人均期望寿命提高到82.1岁。", year=2022) == {}
+
+
+def test_zero_said_in_words():
+    assert found("全年实现孕产妇零死亡。") == {"MATERNAL_MORTALITY": 0}
+    assert found("2022年全县未发生孕产妇死亡，婴儿死亡率2.3‰。") == {"MATERNAL_MORTALITY": 0, "INFANT_MORTALITY": 2.3}
+    assert found("确保无孕产妇死亡。") == {}
+    assert found("全国无孕产妇死亡的省份有3个。") == {}
+
+
+def test_a_figure_split_from_its_measure():
+    assert found("今年新购救护车5辆，全县救护车总数达到26辆。") == {"AMBULANCES": 26}
+    assert found("新增急救站点1个，总数达11个。") == {"EMS_STATIONS": 11}
+    assert found("全县共有医疗卫生机构428个，床位3 120张。") == {"HOSPITAL_BEDS": 3120}
+    assert found("每个乡镇卫生院配备救护车1辆。") == {}
+    assert found("每支急救队伍增配注册护士2名。") == {}
+
+
+def test_traditional_characters_are_read_and_offsets_stay_in_the_original():
+    text = "2022年，全縣人均期望壽命達到82.6歲，執業（助理）醫師2 140人。"
+    props = extract(text, INDS, 2022)
+    assert {p.indicator: p.value for p in props} == {"LIFE_EXPECTANCY": 82.6, "LICENSED_DOCTORS": 2140}
+    life = next(p for p in props if p.indicator == "LIFE_EXPECTANCY")
+    assert text[life.value_start:life.value_end] == "82.6歲"
+    assert text[life.start:life.end] == "2022年，全縣人均期望壽命達到82.6歲，執業（助理）醫師2 140人。"
+
+
+def test_city_and_province_counts_are_not_held_to_a_countys_range():
+    text = "2022年末，全省医疗卫生机构床位38.6万张，注册护士27.2万人。"
+    assert found(text, region="330000") == {"HOSPITAL_BEDS": 386000, "REGISTERED_NURSES": 272000}
+    # a county still is, and rates keep their range everywhere
+    assert found("全县医疗机构实有床位386000张。") == {}
+    assert found("全省每千人口床位数58.7张。", region="330000") == {}
+
+
+def test_a_text_that_yields_nothing_says_why():
+    reg = REGIONS["330381"]
+    plan = extract_all("力争到2025年，全市人均期望寿命达到83岁。", INDS, 2022, reg)
+    assert (plan.proposals, plan.reason) == ([], "plan")
+    national = extract_all("2022年，全国人均预期寿命达到77.93岁。", INDS, 2022, reg)
+    assert national.reason == "place" and "其他地方" in national.message
+    other_year = extract_all("2019年，全市人均期望寿命达到81.1岁。", INDS, 2022, reg)
+    assert other_year.reason == "year" and "2022年" in other_year.message
+    garbled = extract_all("ÈË¾ùÆÚÍûÊÙÃü´ïµ½82.3Ëê£¬ÎÒÊÐ¾ÓÃñ½¡¿µËØÑøË®Æ½", INDS, 2022, reg)
+    assert garbled.reason == "unreadable"
+    nothing = extract_all("今天召开了全体职工大会，传达学习了会议精神。", INDS, 2022, reg)
+    assert nothing.reason == "nothing"
+    ok = extract_all("2022年，全市人均期望寿命达到82.3岁。", INDS, 2022, reg)
+    assert ok.reason == "" and len(ok.proposals) == 1
+
+
+def _pdf(path, lines):
+    from reportlab.pdfgen import canvas
+
+    from desktop.reports.fonts import register
+
+    font = register()
+    c = canvas.Canvas(str(path))
+    c.setFont(font, 11)
+    y = 780
+    for line in lines:
+        if line is None:
+            c.showPage()
+            c.setFont(font, 11)
+            y = 780
+            continue
+        c.drawString(50, y, line)
+        y -= 18
+    c.save()
+
+
+def test_pdf_text_layer_is_read_across_lines_and_pages(tmp_path):
+    path = tmp_path / "report.pdf"
+    _pdf(path, ["2022年瑞安市卫生健康工作总结", "2022年，全市人均期望寿命达到82.7岁，每千常住人口医疗机构",
+                "床位数5.46张。", None, "全市注册护士4 215人。"])
+    text = read_text_file(path)
+    assert "人均期望寿命" in text
+    assert found(text) == {"LIFE_EXPECTANCY": 82.7, "BEDS_PER_1000": 5.46, "REGISTERED_NURSES": 4215}
+
+
+def test_a_pdf_without_text_layer_or_broken_says_so(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    scan = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(scan))
+    c.rect(50, 50, 400, 600, fill=1)  # a page with only a picture-like shape: no text
+    c.save()
+    with pytest.raises(UnreadableReport, match="scan.pdf.*没有文字层"):
+        read_text_file(scan)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj <<>> garbage")
+    with pytest.raises(UnreadableReport, match="broken.pdf"):
+        read_text_file(broken)
+
+
+def test_html_page_text_without_scripts_in_its_declared_encoding(tmp_path):
+    page = ("<!DOCTYPE html><html><head><meta charset=\"gb2312\"><title>全县床位999张</title>"
+            "<script>var s='全县注册护士1人';</script><style>p{}</style></head><body>"
+            "<div>首页 &gt; 工作动态</div><h1>2022年全县卫生健康工作总结</h1>"
+            "<p>2022年，全县人均期望寿命达到82.7岁，\n每千人口床位数5.46张。</p>"
+            "<p>全县注册护士4&nbsp;215人。</p></body></html>")
+    path = tmp_path / "news.html"
+    path.write_bytes(page.encode("gb18030"))
+    text = read_text_file(path)
+    assert "var s" not in text and "999" not in text
+    assert found(text) == {"LIFE_EXPECTANCY": 82.7, "BEDS_PER_1000": 5.46, "REGISTERED_NURSES": 4215}
+    utf8 = tmp_path / "page.htm"
+    utf8.write_text(page.replace("gb2312", "utf-8"), encoding="utf-8")
+    assert read_text_file(utf8) == text
