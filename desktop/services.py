@@ -39,15 +39,11 @@ DEFAULT_USER = "admin"
 
 
 def default_db_path() -> Path:
-    """The store in the user data directory (platformdirs), or $CHI_DB when set."""
-    env = os.environ.get("CHI_DB")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
+    """$CHI_DB when set, else the store chosen at the window's first start, else indicators.sqlite in the
+    user data directory (platformdirs); see desktop/locations.py."""
+    from desktop.locations import default_store_path
 
-    from desktop import APP_NAME
-
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "indicators.sqlite"
+    return default_store_path()
 
 
 def check_year(year: object) -> int:
@@ -105,8 +101,13 @@ class Services:
             raise
 
     @classmethod
-    def init(cls, path: str | os.PathLike | None = None, demo: bool = False) -> "Services":
-        """Create or upgrade a store and load the default catalog and regions (kept if already there)."""
+    def init(cls, path: str | os.PathLike | None = None, demo: bool = False,
+             admin_password: str | None = None) -> "Services":
+        """Create or upgrade a store and load the default catalog and regions (kept if already there).
+
+        `admin_password`: a store made now registers admin with it, in the same transaction as the schema
+        (the window's first start: no store exists, not even for a moment, with an admin anyone may act as).
+        """
         def fill(db) -> None:
             if not repo.load_regions(db):
                 repo.upsert_regions(db, catalog_res.read_regions())
@@ -117,7 +118,10 @@ class Services:
             else:
                 _merge_default_aliases(db, stored)
             if repo.get_user(db, DEFAULT_USER) is None:
-                repo.put_user(db, DEFAULT_USER, "admin", None, None)
+                from desktop.auth import hash_password
+
+                pw_hash, salt = hash_password(admin_password) if admin_password else (None, None)
+                repo.put_user(db, DEFAULT_USER, "admin", pw_hash, salt)
                 repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",
                                source="init", reason=f"用户 {DEFAULT_USER} 注册")
 

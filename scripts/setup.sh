@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="xvfb xauth x11-apps fonts-wqy-microhei fonts-noto-cjk poppler-utils qpdf
+APT_PACKAGES="xvfb xauth x11-apps x11-utils binutils fonts-wqy-microhei fonts-noto-cjk poppler-utils qpdf
   libreoffice-calc libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3"

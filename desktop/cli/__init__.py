@@ -7,6 +7,7 @@ import re
 import sys
 
 from desktop.cli import (
+    about_cmds,
     catalog_cmds,
     exchange_cmds,
     extract_cmds,
@@ -17,7 +18,8 @@ from desktop.cli import (
 )
 from desktop.errors import AppError
 
-COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds, catalog_cmds]
+COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds, catalog_cmds,
+                   about_cmds]
 
 
 # argparse's own messages (Python 3.11 wording), said in Chinese: the user reads one clear Chinese line
@@ -48,7 +50,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="县卫生健康指标：无界面命令行。不带命令时打开窗口。")
+    import desktop
+
+    parser = _Parser(prog="chi" if desktop.command_name() == "chi" else "main.py", description="县卫生健康指标：无界面命令行。不带命令时打开窗口。")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录，或环境变量 CHI_DB）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:

@@ -30,15 +30,11 @@ def list_backups(store_path: Path) -> list[Path]:
 
 
 def _sync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX): without it a power cut may bring the old name back."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """Make a rename durable: without it a power cut may bring the old name back (db/store.py holds the
+    system-specific calls)."""
+    from desktop.db.store import sync_dir
+
+    sync_dir(folder)
 
 
 def _failed(exc: Exception, dest: Path):
@@ -129,7 +125,9 @@ def restore_hint(store_path: Path) -> str:
     good = newest_good_backup(store_path)
     if good is None:
         return "没有找到可用的备份。"
-    return (f"最新的完好备份：{good}，恢复命令：python main.py --db {_quote(Path(store_path))} "
+    from desktop import command_name
+
+    return (f"最新的完好备份：{good}，恢复命令：{command_name()} --db {_quote(Path(store_path))} "
             f"restore {_quote(good)}")
 
 

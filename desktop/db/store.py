@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 
 from sqlite_utils import Database
 
+from desktop import command_name
 from desktop.db import backups
 from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, user_version
 from desktop.errors import (
@@ -54,6 +55,50 @@ def _network_kind(real: str, mounts: list[tuple[str, str]]) -> str | None:
     return kind if kind in NETWORK_FS or kind.split(".")[-1] in NETWORK_FS else None
 
 
+def sync_dir(folder: Path) -> None:
+    """fsync a folder so a rename in it is durable (POSIX only; Windows makes renames durable itself)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
+
+
+def windows_network_kind(path: str, drive_type: Callable[[str], int] | None = None) -> str | None:
+    """For a Windows path: "网络共享" for a UNC path (\\\\server\\share\\…, //server/share/…, \\\\?\\UNC\\…),
+    "网络驱动器" for a drive letter `drive_type` says is remote, else None. Pure: testable on any system."""
+    from pathlib import PureWindowsPath
+
+    drive = PureWindowsPath(path).drive.replace("/", "\\")
+    if drive.startswith("\\\\?\\") or drive.startswith("\\\\.\\"):  # \\?\C:\… is local, \\?\UNC\… is not
+        rest = drive[4:]
+        if rest.upper().startswith("UNC\\"):
+            return "网络共享"
+        drive = rest
+    elif drive.startswith("\\\\"):
+        return "网络共享"
+    if drive_type is not None and len(drive) == 2 and drive[1] == ":":
+        if drive_type(drive + "\\") == DRIVE_REMOTE:
+            return "网络驱动器"
+    return None
+
+
+def _windows_drive_type(root: str) -> int:
+    """GetDriveTypeW; 0 (unknown) where it cannot be asked, as off Windows: then only UNC paths count."""
+    try:
+        import ctypes
+
+        return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+    except (AttributeError, OSError):
+        return 0
+
+
 def network_filesystem(path: Path, mounts_text: str | None = None) -> str | None:
     """The type of network file system `path` lives on, or None. SQLite's locking is unsafe there.
 
@@ -61,17 +106,9 @@ def network_filesystem(path: Path, mounts_text: str | None = None) -> str | None
     """
     text = str(path)
     if sys.platform == "win32" and mounts_text is None:
-        if text.startswith("\\\\") or text.startswith("//"):
-            return "网络共享"
-        try:
-            import ctypes
+        import ntpath  # os.path on Windows; named so the rule can be checked from any system
 
-            drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
-            if ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
-                return "网络驱动器"
-        except Exception:
-            return None
-        return None
+        return windows_network_kind(ntpath.abspath(text), _windows_drive_type)
     if mounts_text is None:
         try:
             with open("/proc/mounts", encoding="utf-8", errors="replace") as f:
@@ -271,7 +308,7 @@ def open_store(
         busy_timeout = BUSY_TIMEOUT_S  # read at call time, so a test can shorten it
     exists = path.exists()
     if not exists and not create:
-        raise StoreMissing(f"数据库不存在：{path}（先运行 python main.py --db {path} init）")
+        raise StoreMissing(f"数据库不存在：{path}（先运行 {command_name()} --db {path} init）")
     if exists and path.is_dir():
         raise StoreError(f"数据库路径是一个文件夹：{path}")
     if exists and not open_in_this_process(path):  # already checked; reading it again would drop the locks
@@ -331,7 +368,7 @@ def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool,
         )
     if version < SCHEMA_VERSION:
         if version == 0 and not create:
-            raise StoreMissing(f"数据库尚未初始化：{path}（先运行 python main.py --db {path} init）")
+            raise StoreMissing(f"数据库尚未初始化：{path}（先运行 {command_name()} --db {path} init）")
         if store.readonly:
             raise StoreReadOnly(f"数据库需要升级（结构版本 {version} → {SCHEMA_VERSION}），但文件只读：{path}")
         if not migrate_store:

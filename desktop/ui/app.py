@@ -139,18 +139,11 @@ def second_copy_message(known: bool, pid: int, host: str, path) -> str:
 
 
 def open_services(db_path: Path):
-    """Services on the store, creating it on first start; raises StoreError subclasses.
-
-    A missing store, or a file without a schema (a first start killed before its one transaction
-    committed), is created here: a clerk is never told to run `init`.
-    """
-    from desktop.errors import StoreMissing
+    """Services on an existing store; raises StoreMissing (no store, or a file without a schema: a first
+    start cut off before its one transaction) for the first-start dialog, and the other StoreErrors."""
     from desktop.services import Services
 
-    try:
-        return Services.open(db_path)
-    except StoreMissing:
-        return Services.init(db_path)
+    return Services.open(db_path)
 
 
 def backup_on_open(services, parent=None) -> Path | None:
@@ -192,13 +185,54 @@ def after_first_paint(window, fn, latest_ms: int = 3000) -> None:
     QTimer.singleShot(latest_ms, fire)
 
 
+def take_lock(path: Path):
+    """The window's lock on `path` (one window per store), or None after telling the clerk who holds it."""
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QMessageBox
+
+    lock = QLockFile(str(path) + ".gui-lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        QMessageBox.warning(None, APP_TITLE, second_copy_message(*lock_holder(lock), path))
+        return None
+    return lock
+
+
+def first_start(path: Path, settings, remember: bool):
+    """No store at `path`: the first-start dialog (new store for a county, demo, or a store file).
+
+    Returns (services, logged_in) or None when the clerk quits. A store file chosen here is recorded as the
+    store to use from now on (window and command line) unless the store was named by --db or $CHI_DB.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.locations import remember_store
+    from desktop.ui.first_start_dialog import FirstStartDialog
+
+    result = FirstStartDialog.ask(path)
+    if result is None:
+        return None
+    services = result.services
+    for key in ("last/region", "last/year"):  # a new store opens on its own county, not the last one's place
+        settings.remove(key)
+    if remember:
+        try:
+            remember_store(services.store.path)
+        except OSError as exc:
+            QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate(
+                "app", "未能记下所选数据库的位置，下次启动需重新选择：{e}").format(e=exc))
+    return services, result.logged_in
+
+
 def run(db_path: str | None = None) -> int:
     """The whole GUI session; returns the exit code."""
     preload_core()
-    from PySide6.QtCore import QDir, QLockFile, QSettings
+    from PySide6.QtCore import QDir, QSettings
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.errors import StoreError
+    from desktop.errors import StoreError, StoreMissing
+    from desktop.locations import store_from_environment
     from desktop.services import default_db_path
     from desktop.ui.messages import ExceptHook, setup_logging
 
@@ -212,35 +246,48 @@ def run(db_path: str | None = None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_TITLE, str(exc))
         return 1
-    lock = QLockFile(str(path) + ".gui-lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        QMessageBox.warning(None, APP_TITLE, second_copy_message(*lock_holder(lock), path))
+    lock = take_lock(path)
+    if lock is None:
         return 1
+    services = None
     try:
+        settings = QSettings()
+        logged_in = False
         try:
             services = open_services(path)
+        except StoreMissing:
+            started = first_start(path, settings, remember=not db_path and not store_from_environment())
+            if started is None:
+                return 0
+            services, logged_in = started
+            chosen = Path(QDir.cleanPath(str(services.store.path.resolve())))
+            if chosen != path:  # an existing store file: the lock goes with it
+                lock.unlock()
+                lock = take_lock(chosen)
+                if lock is None:
+                    return 1
         except StoreError as exc:
             QMessageBox.critical(None, APP_TITLE, store_message(exc))
             return 1
-        try:
-            if services.store.notice:
-                QMessageBox.information(None, APP_TITLE, services.store.notice)
-            from desktop.ui.login_dialog import LoginDialog
+        if services.store.notice:
+            QMessageBox.information(None, APP_TITLE, services.store.notice)
+        from desktop.ui.login_dialog import LoginDialog
 
-            settings = QSettings()
-            if not LoginDialog.ask(services, settings):
-                return 0
-            from desktop.ui.main_window import MainWindow
+        if not logged_in and not LoginDialog.ask(services, settings):
+            return 0
+        if logged_in:
+            settings.setValue("last/user", services.user.name)
+        from desktop.ui.main_window import MainWindow
 
-            window = MainWindow(services, settings)
-            window.show()
-            if not services.store.notice:
-                # the rolling backup runs right after the window is painted (not before: a large store would
-                # keep the clerk waiting on no window)
-                after_first_paint(window, lambda: backup_on_open(services, window))
-            return app.exec()
-        finally:
-            services.close()
+        window = MainWindow(services, settings)
+        window.show()
+        if not services.store.notice:
+            # the rolling backup runs right after the window is painted (not before: a large store would
+            # keep the clerk waiting on no window)
+            after_first_paint(window, lambda: backup_on_open(services, window))
+        return app.exec()
     finally:
-        lock.unlock()
+        if services is not None:
+            services.close()
+        if lock is not None:
+            lock.unlock()

@@ -39,6 +39,9 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.setWindowTitle(self.tr("县卫生健康指标填报系统"))
         self._build_widgets()
         self._build_actions()
+        from desktop.ui.about_dialog import add_help_menu
+
+        add_help_menu(self)
         self._connect_signals()
         self._restore_state()
 
@@ -128,8 +131,12 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.form.show_submitted(self.model.submission is not None)
         region = s.value("last/region")
         year = s.value("last/year")
-        if not region:  # first start: open where the data are (the demo's 瑞安市 2021), not an empty form
-            region, year = self.services.last_edited_region_year() or (None, None)
+        if not region:  # first start: the office's own county (chosen then), else where the data are (the demo's
+            # 瑞安市 2021), not an empty form
+            from desktop.first_start import home_region
+
+            home = home_region(self.services)
+            region, year = (home, None) if home else (self.services.last_edited_region_year() or (None, None))
         try:
             year = int(year) if year is not None else self.year
         except (TypeError, ValueError):

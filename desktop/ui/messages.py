@@ -56,11 +56,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 
 
 def log_file_path() -> Path:
-    from platformdirs import user_log_dir
+    from desktop.locations import log_file
 
-    from desktop import APP_NAME
-
-    return Path(user_log_dir(APP_NAME, appauthor=False)) / "desktop.log"
+    return log_file()
 
 
 def setup_logging() -> Path | None:

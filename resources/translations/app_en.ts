@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于 县卫生健康指标填报系统</source>
+        <translation>About County Health Indicators</translation>
+    </message>
+    <message>
+        <source>县卫生健康指标填报系统</source>
+        <translation>County Health Indicators</translation>
+    </message>
+    <message>
+        <source>（只读打开）</source>
+        <translation> (opened read-only)</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>指标目录版本</source>
+        <translation>Catalog version</translation>
+    </message>
+    <message>
+        <source>数据库结构版本</source>
+        <translation>Store schema version</translation>
+    </message>
+    <message>
+        <source>本单位地区</source>
+        <translation>Home region</translation>
+    </message>
+    <message>
+        <source>（未设定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>备份位置</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>{path}（现有 {n} 份）</source>
+        <translation>{path} ({n} now)</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>Runtime</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+</context>
+<context>
     <name>ActionsMixin</name>
     <message>
         <source>导入Excel…</source>
@@ -635,6 +706,101 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>首次使用 — 县卫生健康指标填报系统</source>
+        <translation>First start — County Health Indicators</translation>
+    </message>
+    <message>
+        <source>欢迎使用县卫生健康指标填报系统。这台计算机上还没有数据库，请选择如何开始：</source>
+        <translation>Welcome to County Health Indicators. This computer has no store yet. How would you like to start?</translation>
+    </message>
+    <message>
+        <source>新建空数据库，用于本单位所在的地区</source>
+        <translation>A new empty store for your office's region</translation>
+    </message>
+    <message>
+        <source>请选择本单位所在的县（市、区）</source>
+        <translation>Choose your office's county</translation>
+    </message>
+    <message>
+        <source>载入演示数据（瑞安市、温州市、温岭市报告中的数字，供试用）</source>
+        <translation>The demo data (figures of the Rui'an, Wenzhou and Wenling reports, to try the program)</translation>
+    </message>
+    <message>
+        <source>打开已有的数据库文件（例如从原来的计算机复制来的）</source>
+        <translation>An existing store file (for example copied from the old computer)</translation>
+    </message>
+    <message>
+        <source>数据库文件（.sqlite）</source>
+        <translation>Store file (.sqlite)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>新数据库保存在：{path}</source>
+        <translation>The new store is kept in: {path}</translation>
+    </message>
+    <message>
+        <source>管理员 admin 的密码</source>
+        <translation>Password of the administrator admin</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>开始使用</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>{name}（市级）</source>
+        <translation>{name} (city)</translation>
+    </message>
+    <message>
+        <source>{name}（省级）</source>
+        <translation>{name} (province)</translation>
+    </message>
+    <message>
+        <source>该数据库的管理员 {names} 还没有密码，请现在设定（至少6个字符）。</source>
+        <translation>The administrator {names} of this store has no password: set one now (at least 6 characters).</translation>
+    </message>
+    <message>
+        <source>打开后用该数据库中的用户和密码登录。</source>
+        <translation>After opening, log in with a user and password of this store.</translation>
+    </message>
+    <message>
+        <source>新数据库的管理员是 admin。请现在设定密码（至少6个字符）并妥善保管：没有密码，任何人都能以管理员身份修改数据。</source>
+        <translation>The new store's administrator is admin. Set a password now (at least 6 characters) and keep it safe: without one, anyone could change the data as administrator.</translation>
+    </message>
+    <message>
+        <source>打开数据库文件</source>
+        <translation>Open store file</translation>
+    </message>
+    <message>
+        <source>数据库文件 (*.sqlite *.db);;所有文件 (*)</source>
+        <translation>Store files (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>数据库：{n} 个地区，{u} 个用户。</source>
+        <translation>Store: {n} regions, {u} users.</translation>
+    </message>
+    <message>
+        <source>请选择要打开的数据库文件。</source>
+        <translation>Choose the store file to open.</translation>
+    </message>
+</context>
+<context>
     <name>FormModel</name>
     <message>
         <source>指标</source>
@@ -1088,6 +1254,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>启动时未能备份数据库：{e}</source>
         <translation>The store could not be backed up at start: {e}</translation>
+    </message>
+    <message>
+        <source>未能记下所选数据库的位置，下次启动需重新选择：{e}</source>
+        <translation>Could not record where the chosen store is; it will be asked for again at the next start: {e}</translation>
     </message>
 </context>
 <context>
