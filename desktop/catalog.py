@@ -46,6 +46,7 @@ def read_indicators(path: Path = INDICATORS_CSV) -> list[Indicator]:
                     definition=(row.get("definition") or "").strip(),
                     aliases=aliases,
                     sort_order=i,
+                    aggregation=(row.get("aggregation") or "").strip() or "none",
                 )
             )
     return out

@@ -23,10 +23,11 @@ from desktop.services import Services
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,63}$")
 EDITABLE = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn",
-            "definition", "aliases", "sort_order")
+            "definition", "aliases", "sort_order", "aggregation")
 FIELD_NAMES = {"code": "代码", "section": "分类", "name": "名称", "unit": "单位", "kind": "类型",
                "decimals": "小数位数", "min": "下限", "max": "上限", "direction": "方向", "yoy_warn": "同比阈值",
-               "definition": "定义", "aliases": "别名", "sort_order": "排序", "hidden": "停用"}
+               "definition": "定义", "aliases": "别名", "sort_order": "排序", "hidden": "停用",
+               "aggregation": "汇总方式"}
 MAX_DECIMALS = 6
 
 
@@ -115,10 +116,21 @@ def _checked(ind: Indicator, others: list[Indicator], own: str | None = None) ->
             raise CatalogEditError(f"指标 {code} 的名称或别名“{n}”已被指标 {hit.code}（{hit.name}）使用")
         if normalize_text(n).upper() in {o.code for o in others}:
             raise CatalogEditError(f"指标 {code} 的名称或别名“{n}”与另一个指标的代码相同")
+    aggregation = _aggregation(ind, code, [o.code for o in others])
     return dataclasses.replace(ind, code=code, name=name, unit=unit, section=section, kind=kind,
                                decimals=decimals, min=mn, max=mx, direction=direction, yoy_warn=yoy,
                                definition=(ind.definition or "").strip(), aliases=aliases,
-                               sort_order=int(ind.sort_order))
+                               sort_order=int(ind.sort_order), aggregation=aggregation)
+
+
+def _aggregation(ind: Indicator, code: str, other_codes: list[str]) -> str:
+    """The aggregation text normalised ('ratio: A / (B * 10)'), or CatalogEditError naming what is wrong."""
+    from desktop.aggregate.core import AggregationError, parse_method
+
+    try:
+        return parse_method(ind.aggregation, code, [*other_codes, code]).text
+    except AggregationError as exc:
+        raise CatalogEditError(str(exc)) from None
 
 
 def _as_json(ind: Indicator, fields=None) -> dict:

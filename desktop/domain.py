@@ -52,6 +52,9 @@ class Indicator:
     aliases: tuple[str, ...] = ()
     hidden: bool = False
     sort_order: int = 0
+    # how a city's or the province's value comes from its counties: "sum", "none",
+    # "weighted: POP_CODE" or "ratio: EXPRESSION" (desktop.aggregate parses it)
+    aggregation: str = "none"
 
     def format(self, value: float | None) -> str:
         """The value as statistical tables print it: the indicator's decimals, no separators."""
@@ -144,7 +147,7 @@ class ValueChange:
 
 
 SEVERITIES = ("error", "warning", "info")
-RULES = ("format", "range", "logic", "yoy", "history", "completeness", "target")
+RULES = ("format", "range", "logic", "yoy", "history", "completeness", "target", "level")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ class Finding:
 
     indicator: str
     severity: str  # error | warning | info
-    rule: str  # format | range | logic | yoy | history | completeness | target
+    rule: str  # format | range | logic | yoy | history | completeness | target | level
     message: str
     value: float | None = None
     reference: float | None = None

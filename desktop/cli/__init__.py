@@ -13,13 +13,14 @@ from desktop.cli import (
     extract_cmds,
     report_cmds,
     store_cmds,
+    upstream_cmds,
     validate_cmds,
     workflow_cmds,
 )
 from desktop.errors import AppError
 
 COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds, catalog_cmds,
-                   about_cmds]
+                   about_cmds, upstream_cmds]
 
 
 # argparse's own messages (Python 3.11 wording), said in Chinese: the user reads one clear Chinese line

@@ -44,25 +44,28 @@ def load_regions(db: Database) -> list[Region]:
     return [Region(*r) for r in rows]
 
 
-_IND_COLS = "code, section, name, unit, kind, decimals, min, max, direction, yoy_warn, definition, aliases, hidden, sort_order"
+_IND_COLS = ("code, section, name, unit, kind, decimals, min, max, direction, yoy_warn, definition, aliases, hidden, "
+             "sort_order, aggregation")
 
 
 def _indicator(row) -> Indicator:
-    (code, section, name, unit, kind, decimals, mn, mx, direction, yoy, definition, aliases, hidden, order) = row
+    (code, section, name, unit, kind, decimals, mn, mx, direction, yoy, definition, aliases, hidden, order,
+     aggregation) = row
     return Indicator(code, section, name, unit, kind, int(decimals), mn, mx, int(direction), yoy, definition or "",
-                     tuple(a for a in (aliases or "").split("|") if a), bool(hidden), int(order))
+                     tuple(a for a in (aliases or "").split("|") if a), bool(hidden), int(order),
+                     aggregation or "none")
 
 
 def upsert_indicators(db: Database, indicators: Iterable[Indicator]) -> None:
     db.conn.executemany(
-        f"""INSERT INTO indicator({_IND_COLS}) VALUES ({', '.join('?' * 14)})
+        f"""INSERT INTO indicator({_IND_COLS}) VALUES ({', '.join('?' * 15)})
             ON CONFLICT(code) DO UPDATE SET section = excluded.section, name = excluded.name,
             unit = excluded.unit, kind = excluded.kind, decimals = excluded.decimals, min = excluded.min,
             max = excluded.max, direction = excluded.direction, yoy_warn = excluded.yoy_warn,
             definition = excluded.definition, aliases = excluded.aliases, hidden = excluded.hidden,
-            sort_order = excluded.sort_order""",
+            sort_order = excluded.sort_order, aggregation = excluded.aggregation""",
         [(i.code, i.section, i.name, i.unit, i.kind, i.decimals, i.min, i.max, i.direction, i.yoy_warn,
-          i.definition, "|".join(i.aliases), int(i.hidden), i.sort_order) for i in indicators],
+          i.definition, "|".join(i.aliases), int(i.hidden), i.sort_order, i.aggregation) for i in indicators],
     )
 
 

@@ -92,7 +92,17 @@ def _v3(db: Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    # How a city's or the province's value comes from its counties (sum, ratio, weighted, none): a catalog
+    # column like the others. An existing store takes the shipped method of each indicator it shares.
+    from desktop.catalog import read_indicators
+
+    db.execute("ALTER TABLE indicator ADD COLUMN aggregation TEXT NOT NULL DEFAULT 'none'")
+    db.conn.executemany("UPDATE indicator SET aggregation = ? WHERE code = ?",
+                        [(i.aggregation, i.code) for i in read_indicators()])
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import AppError
 
 FIELDS = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn", "hidden",
-          "definition")
+          "aggregation", "definition")
 # the fields that decide format, range and year-on-year findings: tried on the stored values before saving
 TRIAL_FIELDS = ("kind", "decimals", "min", "max", "yoy_warn")
 
@@ -41,7 +41,7 @@ class CatalogModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("代码"), self.tr("分类"), self.tr("名称"), self.tr("单位"), self.tr("类型"), self.tr("小数位数"),
-                self.tr("下限"), self.tr("上限"), self.tr("方向"), self.tr("同比阈值"), self.tr("停用"), self.tr("定义")]
+                self.tr("下限"), self.tr("上限"), self.tr("方向"), self.tr("同比阈值"), self.tr("停用"), self.tr("汇总方式"), self.tr("定义")]
 
     def choices(self, field: str) -> list[tuple[str, str]] | None:
         """(stored code, words) for the fields edited from a list: 类型 and 方向 showed count, per100k, -1…"""

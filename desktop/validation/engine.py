@@ -329,7 +329,38 @@ def validate(services, region, year, *, submission: bool = False) -> list[Findin
     rules = rules_for(services, inds)
     with services.store.reading() as db:
         values, notes, history, targets = dbv.region_year_inputs(db, reg.code, y)
-    return validate_values(inds, rules, values, history, targets, y, notes, submission)
+    if reg.level == "county":
+        return validate_values(inds, rules, values, history, targets, y, notes, submission)
+    found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes, submission)
+    return _with_level_findings(services, reg, y, found, notes, inds)
+
+
+def _for_level(services, reg, inds: list[Indicator]) -> list[Indicator]:
+    """The catalog's ranges as they apply to a city or the province (a count's range is a county's)."""
+    from desktop.aggregate.core import scaled_for_level
+
+    return scaled_for_level(inds, len(services.counties_of(reg.code))) if reg.level != "county" else inds
+
+
+def _with_level_findings(services, reg, year: int, found: list[Finding], notes, inds) -> list[Finding]:
+    """A city's or the province's own figures against the ones computed from its counties (rule `level`)."""
+    from desktop.aggregate.core import AggregationError
+    from desktop.aggregate.service import aggregate_region
+
+    try:
+        level = aggregate_region(services, reg.code, year).findings
+    except AggregationError:
+        return found  # a catalog aggregation that does not parse: the editor refuses it; nothing to compare
+    if not level:
+        return found
+    out = list(found)
+    for f in level:
+        if explains(notes.get(f.indicator)):
+            f = Finding(f.indicator, f.severity, f.rule, f.message, f.value, f.reference, f.reference_year, True)
+        out.append(f)
+    order = {i.code: n for n, i in enumerate(inds)}
+    out.sort(key=lambda f: (_SEV_ORDER[f.severity], order.get(f.indicator, len(order)), _RULE_ORDER[f.rule]))
+    return out
 
 
 def validate_many(services, regions, year, *, submission: bool = False,
@@ -354,7 +385,9 @@ def validate_many(services, regions, year, *, submission: bool = False,
         if cancelled is not None and cancelled():
             break
         values, notes, history, targets = inputs[code]
-        out[code] = validate_values(inds, rules, values, history, targets, y, notes, submission)
+        reg = services.region(code)
+        out[code] = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes,
+                                    submission)
         if progress is not None:
             progress(i + 1, len(codes))
     return out

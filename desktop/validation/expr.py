@@ -350,3 +350,13 @@ def _show(t: Token) -> str:
 def parse_comparison(text: str, known_codes=None) -> Comparison:
     """Parse one rule condition; raises ExprError (UnknownCodeError for a code not in known_codes)."""
     return _Parser(text, known_codes).comparison()
+
+
+def parse_expression(text: str, known_codes=None):
+    """Parse an arithmetic expression over codes (no comparison), e.g. the ratio of an indicator's
+    aggregation `HOSPITAL_BEDS / (POP_RESIDENT * 10)`; raises ExprError (UnknownCodeError)."""
+    parser = _Parser(text, known_codes)
+    node = parser.sum()
+    if parser.tok.kind != "end":
+        raise ExprError(f"多余的内容：{_show(parser.tok)}", parser.tok.column)
+    return node

@@ -1,0 +1,215 @@
+"""The upstream office against the store: a city's or the province's computed figures, who has reported,
+the county comparison. Reads through desktop.db.aggregate; the arithmetic is desktop.aggregate.core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from desktop.aggregate import core
+from desktop.domain import Finding, Indicator, Region
+
+SIMULATED_SOURCE = "demo-sim"
+SIMULATED_MARK = "演示数据·模拟"
+
+
+def _check_year(year) -> int:
+    from desktop.services import check_year
+
+    return check_year(year)
+
+
+@dataclass
+class Aggregate:
+    """A parent region's figures of one year: {code: Computed} over `counties`, and the level findings."""
+
+    region: Region
+    year: int
+    counties: list[Region]
+    computed: dict[str, core.Computed]
+    indicators: list[Indicator]
+    findings: list[Finding] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"region": self.region.code, "year": self.year,
+                "values": {code: c.as_json() for code, c in self.computed.items()}}
+
+
+def read_values(services, codes: list[str], years: list[int]) -> dict[int, dict[str, dict[str, float]]]:
+    from desktop.db import aggregate as adb
+
+    with services.store.reading() as db:
+        return adb.values_by_year(db, codes, years)
+
+
+def flags_and_findings(services, counties, year, progress=None, cancelled=None):
+    """({county: {indicator: flag}}, {county: findings}) from validating every county of a year in one bulk read.
+    Rules in force that do not parse are no reason to hide the figures: then no value is flagged."""
+    from desktop.errors import AppError
+    from desktop.validation import validate_many
+
+    try:
+        found = validate_many(services, counties, year, progress=progress, cancelled=cancelled)
+    except AppError:
+        found = {}
+    return {c: core.worst_flags(fs) for c, fs in found.items()}, found
+
+
+def aggregate_region(services, region: str, year: int, *, values=None, flags=None) -> Aggregate:
+    """Each indicator of a city or the province computed from all the counties below it; a county value with
+    an error finding is left out (it makes the figure partial, never wrong). For a county: its own figures.
+
+    Raises UnknownRegion, InvalidYear, AggregationError (an aggregation text in the catalog does not parse)."""
+    reg = services.region(region)
+    year = _check_year(year)
+    inds = services.indicators(include_hidden=True)
+    counties = services.counties_of(reg.code) if reg.level != "county" else []
+    codes = [c.code for c in counties]
+    if values is None:
+        values = read_values(services, codes + [reg.code], [year])[year]
+    if flags is None:
+        flags = flags_and_findings(services, codes, year)[0] if codes else {}
+    exclude: dict[str, list[str]] = {}
+    for county, by_code in flags.items():
+        for code, flag in by_code.items():
+            if flag == "error":
+                exclude.setdefault(code, []).append(county)
+    computed = core.aggregate(inds, codes, values, values.get(reg.code, {}), core.methods_of(inds), exclude)
+    findings = core.level_findings(inds, computed, reg.name) if counties else []
+    return Aggregate(reg, year, counties, computed, inds, findings)
+
+
+# ---- who has reported -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CountyStatus:
+    region: str
+    name: str
+    parent: str | None
+    status: str
+    filled: int
+    total: int
+    errors: int
+    unexplained: int
+    submitted_by: str | None = None
+    submitted_at: str | None = None
+    approved_by: str | None = None
+    approved_at: str | None = None
+
+    def as_json(self) -> dict:
+        return {"region": self.region, "name": self.name, "status": self.status, "filled": self.filled,
+                "total": self.total, "errors": self.errors, "unexplained": self.unexplained,
+                "submitted_by": self.submitted_by, "submitted_at": self.submitted_at,
+                "approved_by": self.approved_by, "approved_at": self.approved_at}
+
+
+@dataclass
+class StatusReport:
+    region: Region
+    year: int
+    counties: list[CountyStatus]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return core.summary(c.status for c in self.counties)
+
+    @property
+    def reported(self) -> list[CountyStatus]:
+        return [c for c in self.counties if c.status != "empty"]
+
+    @property
+    def missing(self) -> list[CountyStatus]:
+        return [c for c in self.counties if c.status == "empty"]
+
+    def by_action(self) -> list[CountyStatus]:
+        return sorted(self.counties, key=lambda c: core.action_key(c.status, c.errors, c.unexplained, c.region))
+
+    def as_json(self) -> dict:
+        return {"region": self.region.code, "year": self.year,
+                "counties": [c.as_json() for c in self.counties], "summary": self.summary}
+
+
+def _decode(text):
+    try:
+        return json.loads(text) if text is not None else None
+    except (TypeError, ValueError):
+        return text
+
+
+def _rounds(events) -> dict[str, tuple]:
+    """{region: (submitted_by, submitted_at, approved_by, approved_at)} of the current round: the last
+    submission and the approval after it; a return or reopen starts a new round."""
+    out: dict[str, list] = {}
+    for region, at, user, new in events:
+        new = _decode(new)
+        cur = out.setdefault(region, [None, None, None, None])
+        if new == "submitted":
+            cur[:] = [user, at, None, None]
+        elif new == "approved":
+            cur[2:] = [user, at]
+        elif new in ("draft", "returned"):
+            cur[:] = [None, None, None, None]
+        # accepted (and any later status) keeps who submitted and approved
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def status_report(services, region: str, year: int, progress=None, cancelled=None,
+                  findings: dict[str, list[Finding]] | None = None) -> StatusReport:
+    """Every county below a city or the province (a county: itself) with its status, how many indicators are
+    filled, its errors and unexplained warnings, and who submitted and approved it when.
+
+    Raises UnknownRegion, InvalidYear."""
+    from desktop.db import aggregate as adb
+
+    reg = services.region(region)
+    year = _check_year(year)
+    counties = services.counties_of(reg.code)
+    codes = [c.code for c in counties]
+    visible = {i.code for i in services.indicators()}
+    values = read_values(services, codes, [year])[year]
+    with services.store.reading() as db:
+        datasets = adb.datasets(db, codes, year)
+        rounds = _rounds(adb.status_events(db, codes, year))
+    if findings is None:
+        _, findings = flags_and_findings(services, codes, year, progress, cancelled)
+    rows = []
+    for county in counties:
+        vals = values.get(county.code, {})
+        found = findings.get(county.code, [])
+        ds = datasets.get(county.code)
+        sub_by, sub_at, app_by, app_at = rounds.get(county.code, (None,) * 4)
+        status = core.effective_status(ds.status if ds else None, len(vals))
+        if status in ("draft", "returned", "empty"):
+            sub_by = sub_at = app_by = app_at = None
+        elif status == "submitted":
+            app_by = app_at = None
+        rows.append(CountyStatus(
+            county.code, county.name, county.parent_code, status,
+            sum(1 for k in vals if k in visible), len(visible),
+            sum(1 for f in found if f.severity == "error"),
+            sum(1 for f in found if f.severity == "warning" and not f.cleared),
+            sub_by, sub_at, app_by, app_at))
+    return StatusReport(reg, year, rows)
+
+
+def progress_of(services, year: int) -> dict[str, tuple[int, int]]:
+    """{city or province code: (approved or accepted, counties)} for the region tree's "9/12 已审核"."""
+    statuses = services.statuses(year)
+    out = {}
+    for r in services.regions():
+        if r.level != "county":
+            out[r.code] = core.progress(statuses, [c.code for c in services.counties_of(r.code)])
+    return out
+
+
+def is_simulated(services, regions: list[str], years: list[int]) -> bool:
+    """True when any value of these regions and years is a simulated demo figure (reports say so)."""
+    from desktop.db import aggregate as adb
+
+    with services.store.reading() as db:
+        return adb.count_sources(db, regions, years, SIMULATED_SOURCE) > 0
+
+
+def now() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
