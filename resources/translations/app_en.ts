@@ -527,6 +527,10 @@
         <translation>Definition</translation>
     </message>
     <message>
+        <source>汇总方式</source>
+        <translation>Aggregation</translation>
+    </message>
+    <message>
         <source>数量</source>
         <translation>count</translation>
     </message>
