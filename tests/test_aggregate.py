@@ -182,7 +182,7 @@ def test_compare_ranks_rates_among_valid_values_and_shares_counts(svc):
     beds = rows["HOSPITAL_BEDS"]
     assert not beds.comparable and all(c.rank is None for c in beds.cells.values())
     total = sum(BEDS[:-1])
-    assert beds.cells["330382"].share == pytest.approx(round(5600 / total * 100, 2))
+    assert beds.cells["330382"].share == pytest.approx(5600 / total * 100)
     assert beds.parent.value == total and beds.parent.own == 40000
     assert data.completeness_line.startswith("已报 11/12，未报：龙港市")
     numbers = [f for f in data.footnotes if f.county.code == "330302" and f.indicator.code == "BEDS_PER_1000"]

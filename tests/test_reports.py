@@ -13,7 +13,7 @@ from desktop.db import repo
 from desktop.domain import ValueChange
 from desktop.errors import AppError, UsageError
 from desktop.reports import ReportCancelled, comparison_data, report_data, suggested_filename, write_report
-from desktop.reports.data import ranks
+from desktop.aggregate.core import ranks
 
 WENLING, WENZHOU, ZHEJIANG = "331081", "330300", "330000"
 LUCHENG, LONGWAN, OUHAI = "330302", "330303", "330304"
@@ -100,19 +100,30 @@ def test_report_data_prior_change_target_and_trend(seeded):
 
 
 def test_ranks_follow_direction_with_ties_and_gaps():
-    assert ranks([82.1, 81.5, 82.1, None], 1) == [1, 3, 1, None]
-    assert ranks([9.5, 8.7, None], -1) == [2, 1, None]
-    assert ranks([1.0, 2.0], 0) == [None, None]
+    assert ranks({"a": 82.1, "b": 81.5, "c": 82.1}, 1) == {"a": 1, "b": 3, "c": 1}
+    assert ranks({"a": 9.5, "b": 8.7}, -1) == {"a": 2, "b": 1}
+
+
+def crow(data, code):
+    return next(r for r in data.rows if r.indicator.code == code)
 
 
 def test_comparison_data_counties_parent_and_ranks(seeded):
     data = comparison_data(seeded, "温州市", 2021)
     assert [c.code for c in data.counties][:3] == [LUCHENG, LONGWAN, OUHAI] and len(data.counties) == 12
-    life = next(r for r in data.rows if r.indicator.code == "LIFE_EXPECTANCY")
-    assert life.parent_value == 81.9
-    assert life.values[:4] == [82.1, 81.5, 82.1, None] and life.ranks[:4] == [1, 3, 1, None]
-    ncd = next(r for r in data.rows if r.indicator.code == "PREMATURE_NCD_MORTALITY")
-    assert ncd.ranks[:2] == [2, 1]
+    life = crow(data, "LIFE_EXPECTANCY")
+    assert (life.parent.method, life.parent.value, life.parent.own, life.parent.shown) == ("none", None, 81.9, 81.9)
+    four = [LUCHENG, LONGWAN, OUHAI, "330305"]
+    assert [life.cells[c].value for c in four] == [82.1, 81.5, 82.1, None]
+    assert [life.cells[c].rank for c in four] == [1, 3, 1, None]
+    assert life.stats == {"n": 3, "min": 81.5, "median": 82.1, "max": 82.1}
+    ncd = crow(data, "PREMATURE_NCD_MORTALITY")
+    assert (ncd.cells[LUCHENG].rank, ncd.cells[LONGWAN].rank) == (2, 1)  # lower is better
+    beds = crow(data, "HOSPITAL_BEDS")
+    assert not beds.comparable and beds.cells[LUCHENG].rank is None
+    assert beds.parent.value == 12034 + 3980 and (beds.parent.reported, beds.parent.of) == (2, 12)
+    assert beds.cells[LUCHENG].share == pytest.approx(12034 / 16014 * 100)
+    assert data.completeness_line.startswith("已报 3/12，未报：洞头区、")
     assert len(comparison_data(seeded, ZHEJIANG, 2021).counties) == 90
 
 
@@ -208,31 +219,48 @@ def test_names_outside_the_font_do_not_crash_or_vanish(seeded, tmp_path):
 # ---- the comparison PDF --------------------------------------------------------------------------------
 
 @needs_poppler
-def test_comparison_pdf_landscape_repeated_headers_dashes(seeded, tmp_path):
+def test_comparison_pdf_counties_as_rows_with_their_values(seeded, tmp_path):
     path = write_report(seeded, WENZHOU, 2021, tmp_path / "wz.pdf")
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     assert w > h
     pages = pdf_pages(path)
-    names = [i.name for i in seeded.indicators()]
-    assert len(pages) >= 2
-    for page in pages:  # the header row and the indicator column on every printed page
-        assert "指标" in page and "数值" in page and "位次" in page
-        assert any(name in page for name in names)
+    assert len(pages) <= 6
+    for page in pages[:-1]:  # the header on every page of tables
+        assert "县（市、区）" in page and "数值" in page
     text = "\n".join(pages)
     assert "温州市 2021年 各县（市、区）卫生健康指标对比" in text
-    life = next(line.split() for line in text.splitlines() if line.strip().startswith("人均期望寿命"))
-    assert life[:9] == ["人均期望寿命", "岁", "81.90", "82.10", "1", "81.50", "3", "82.10", "1"]
-    assert "—" in life
-    assert "乐清市" in text and "龙港市" in text
+    assert "已报 3/12，未报：洞头区" in text
+    lines = text.splitlines()
+    # a county's name stands on the line of its values: population and elderly (—), life expectancy and rank, …
+    lucheng = next(line.split() for line in lines if line.strip().startswith("鹿城区"))
+    assert lucheng[:8] == ["鹿城区", "草稿", "—", "—", "82.10", "1", "9.50", "2"]
+    longwan = next(line.split() for line in lines if line.strip().startswith("龙湾区"))
+    assert longwan[:8] == ["龙湾区", "草稿", "—", "—", "81.50", "3", "8.70", "1"]
+    city = next(line.split() for line in lines if line.strip().startswith("温州市") and "汇总" in line)
+    assert "81.90" in city
+    dongtou = next(line.split() for line in lines if line.strip().startswith("洞头区"))
+    assert dongtou[1] == "未填报"
+    beds = next(line.split() for line in lines if line.strip().startswith("鹿城区") and "12034" in line)
+    assert beds[beds.index("12034") + 1] == "75.1"  # its share of the counties' total, not a rank
+    assert "制表人" in text and "审核人" in text and "日期" in text
     assert all(f[-5] == "yes" for f in pdf_fonts(path))
 
 
 @needs_poppler
-def test_province_comparison_has_all_counties(seeded, tmp_path):
-    text = pdf_text(write_report(seeded, ZHEJIANG, 2021, tmp_path / "zj.pdf"))
+def test_province_comparison_has_all_counties_grouped_by_city(seeded, tmp_path):
+    path = write_report(seeded, ZHEJIANG, 2021, tmp_path / "zj.pdf")
+    pages = pdf_pages(path)
+    assert len(pages) <= 20  # 90 counties on full landscape pages, not 26 pages of 7
+    text = "\n".join(pages)
     for name in ("上城区", "鹿城区", "温岭市", "龙港市"):
         assert name in text
+    lines = [line.strip() for line in pages[0].splitlines() if line.strip()]
+    starts = [line.split()[0] for line in lines if line.split()]
+    # each city's computed row comes before its counties
+    assert starts.index("杭州市") < starts.index("上城区") < starts.index("宁波市") < starts.index("海曙区")
+    wenling = next(line.split() for line in text.splitlines() if line.strip().startswith("温岭市"))
+    assert "79.65" in wenling
 
 
 # ---- bad input, progress, cancel, CLI ------------------------------------------------------------------

@@ -111,7 +111,8 @@ class Computed:
 
     @property
     def partial(self) -> bool:
-        return 0 < self.reported < self.of
+        """A computed value from fewer than all the counties (an office's own figure is never partial)."""
+        return self.method != "none" and self.value is not None and 0 < self.reported < self.of
 
     @property
     def shown(self) -> float | None:
@@ -279,7 +280,8 @@ class Cell:
     share: float | None = None  # percent of the counties' total, for a count
 
     def as_json(self) -> dict:
-        return {"value": self.value, "rank": self.rank, "flag": self.flag, "share": self.share}
+        share = None if self.share is None else round(self.share, 2)
+        return {"value": self.value, "rank": self.rank, "flag": self.flag, "share": share}
 
 
 def compare_indicator(ind: Indicator, values: Mapping[str, float | None],
@@ -294,7 +296,7 @@ def compare_indicator(ind: Indicator, values: Mapping[str, float | None],
     for c, v in values.items():
         share = None
         if total and c in valid:
-            share = round(valid[c] / total * 100, 2)
+            share = valid[c] / total * 100
         cells[c] = Cell(v if _finite(v) else None, ranked.get(c), flags.get(c), share)
     return cells, stats(valid.values())
 

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.errors import AppError, UsageError
-from desktop.reports.data import ComparisonData, ReportData, comparison_data, report_data
+from desktop.aggregate.compare import Comparison as ComparisonData
+from desktop.aggregate.compare import comparison as comparison_data
+from desktop.reports.data import ReportData, report_data
 from desktop.services import Services, check_year
 
 __all__ = ["write_report", "report_data", "comparison_data", "suggested_filename", "ReportCancelled",
@@ -99,7 +101,11 @@ def write_report(services: Services, region: str, year: int, path: str | os.Path
             def inner(done: int, of: int) -> None:
                 progress(10 + int(80 * done / max(of, 1)), total)
         if comparison:
-            writer.write_comparison(data, tmp, inner, cancelled)
+            if suffix == ".pdf":
+                from desktop.reports import compare_pdf as cwriter
+            else:
+                from desktop.reports import compare_xlsx as cwriter
+            cwriter.write_comparison(data, tmp, inner, cancelled)
         else:
             writer.write_summary(data, tmp)
         step(95)

@@ -127,34 +127,6 @@ class ReportData:
         return list(range(self.year - TREND_YEARS + 1, self.year + 1))
 
 
-@dataclass(frozen=True)
-class ComparisonRow:
-    indicator: Indicator
-    parent_value: float | None
-    values: list[float | None]  # one per county, in ComparisonData.counties order
-    ranks: list[int | None]
-
-
-@dataclass
-class ComparisonData:
-    """Indicators as rows, the counties of a city or province as columns, the parent's own value, ranks."""
-
-    region: Region
-    year: int
-    counties: list[Region]
-    rows: list[ComparisonRow]
-    generated_at: str
-
-    @property
-    def title(self) -> str:
-        return f"{self.region.name} {self.year}年 各县（市、区）卫生健康指标对比"
-
-    @property
-    def empty(self) -> bool:
-        return not any(v is not None for r in self.rows for v in r.values) and not any(
-            r.parent_value is not None for r in self.rows)
-
-
 def _now() -> str:
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
@@ -238,34 +210,3 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
     return ReportData(reg, year, ry.status, [Section(k, v) for k, v in sections.items()], report_findings,
                       trends, _signatures(services, reg.code, year, ry.status), _now(), value_count, missing,
                       head, note)
-
-
-def ranks(values: list[float | None], direction: int) -> list[int | None]:
-    """Competition ranks (1, 1, 3) of the present values, best first by direction; None where no rank applies."""
-    if direction == 0:
-        return [None] * len(values)
-    present = sorted((v for v in values if v is not None), reverse=direction > 0)
-    first_place: dict[float, int] = {}
-    for i, v in enumerate(present, start=1):
-        first_place.setdefault(v, i)
-    return [None if v is None else first_place[v] for v in values]
-
-
-def comparison_data(services: Services, region: str, year: int) -> ComparisonData:
-    """The county comparison of a city or province (a county compares with itself alone).
-
-    Raises UnknownRegion, InvalidYear."""
-    reg = services.region(region)
-    year = check_year(year)
-    counties = services.counties_of(reg.code)
-    codes = [c.code for c in counties]
-    from desktop.db import reports as db_reports
-
-    with services.store.reading():
-        values = db_reports.values_by_region(services.store.db, codes + [reg.code], year)
-    rows = []
-    for ind in services.indicators():
-        vals = [values.get(c, {}).get(ind.code) for c in codes]
-        parent = values.get(reg.code, {}).get(ind.code) if reg.level != "county" else None
-        rows.append(ComparisonRow(ind, parent, vals, ranks(vals, ind.direction)))
-    return ComparisonData(reg, year, counties, rows, _now())

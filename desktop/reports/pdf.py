@@ -1,4 +1,5 @@
-"""The PDF writer (reportlab platypus): lays out ReportData / ComparisonData, nothing computed here."""
+"""The PDF writer (reportlab platypus): lays out ReportData, nothing computed here (the county comparison:
+compare_pdf.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.reports.data import SEVERITY_NAMES, ComparisonData, ReportData, Row
+from desktop.reports.data import SEVERITY_NAMES, ReportData, Row
 from desktop.reports.fonts import MAIN_FONT, Glyphs, covered, register
 
 STAMP_COLORS = {"draft": colors.HexColor("#777777"), "submitted": colors.HexColor("#1f5fbf"),
@@ -333,78 +334,3 @@ def write_summary(data: ReportData, path: Path) -> None:
     doc = _doc(path, A4, data.title)
     stamp = (data.status_name, STAMP_COLORS.get(data.status, colors.black))
     doc.build(story, canvasmaker=_canvas_class(footer, stamp))
-
-
-# ---- county comparison -------------------------------------------------------------------------------
-
-COUNTIES_PER_PAGE = 7
-NAME_W, UNIT_W, PARENT_W, VALUE_W, RANK_W = 140, 36, 60, 52, 22
-
-
-def comparison_story(data: ComparisonData, glyphs: Glyphs, progress=None, cancelled=None) -> list:
-    styles = _styles()
-    cells = _Cells(glyphs, styles["cell"])
-    head_cells = _Cells(glyphs, styles["head"])
-    story: list = [Paragraph(glyphs.markup(data.title), styles["title"]),
-                   Paragraph(glyphs.markup(f"{data.region.name}（{data.region.code}）下辖 {len(data.counties)} 个县（市、区）"
-                                           f"　位次按指标方向排列（1为最好）　“—”表示未填报"
-                                           f"　生成时间：{data.generated_at}"), styles["sub"]), Spacer(1, 6)]
-    if data.empty:
-        story.append(Paragraph(glyphs.markup(f"{data.region.name}及所辖各县 {data.year}年尚无任何指标数值，"
-                                             f"本报告没有可对比的数据。"), styles["h2"]))
-        return story
-    groups = [data.counties[i:i + COUNTIES_PER_PAGE] for i in range(0, len(data.counties), COUNTIES_PER_PAGE)]
-    names = [cells(r.indicator.name, NAME_W) for r in data.rows]
-    units = [glyphs.plain(r.indicator.unit) for r in data.rows]
-    parents = [r.indicator.format(r.parent_value) if r.parent_value is not None else "—" for r in data.rows]
-    parent_head = head_cells(f"{data.region.name}（本级）", PARENT_W)
-    for g, group in enumerate(groups):
-        if cancelled and cancelled():
-            return story
-        start = g * COUNTIES_PER_PAGE
-        head1 = ["指标", "单位", parent_head]
-        head2 = ["", "", ""]
-        for county in group:
-            head1 += [head_cells(county.name, VALUE_W + RANK_W), ""]
-            head2 += ["数值", "位次"]
-        rows = [head1, head2]
-        for i, r in enumerate(data.rows):
-            fmt = r.indicator.format
-            line = [names[i], units[i], parents[i]]
-            for j in range(start, start + len(group)):
-                v, k = r.values[j], r.ranks[j]
-                line += [fmt(v) if v is not None else "—", "" if k is None else str(k)]
-            rows.append(line)
-        style = [("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                 ("LEADING", (0, 0), (-1, -1), 10), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-                 ("BACKGROUND", (0, 0), (-1, 1), HEAD_FILL), ("ALIGN", (0, 0), (-1, 1), "CENTER"),
-                 ("ALIGN", (2, 2), (-1, -1), "RIGHT"), ("ALIGN", (1, 2), (1, -1), "CENTER"),
-                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
-                 ("SPAN", (2, 0), (2, 1)), ("TEXTCOLOR", (4, 2), (-1, -1), colors.black)]
-        for c in range(len(group)):
-            style.append(("SPAN", (3 + 2 * c, 0), (4 + 2 * c, 0)))
-            style.append(("TEXTCOLOR", (4 + 2 * c, 2), (4 + 2 * c, -1), colors.HexColor("#1f5fbf")))
-        widths = [NAME_W, UNIT_W, PARENT_W] + [VALUE_W, RANK_W] * len(group)
-        if g:
-            story.append(PageBreak())
-        story.append(Paragraph(glyphs.markup(f"第 {g + 1} 组（共 {len(groups)} 组）：{group[0].name} 至 {group[-1].name}"),
-                               styles["body"]))
-        story.append(Table(rows, colWidths=widths, repeatRows=2, style=TableStyle(style)))
-        if progress:
-            progress(g + 1, len(groups) + 1)
-    return story
-
-
-def write_comparison(data: ComparisonData, path: Path, progress=None, cancelled=None) -> None:
-    register()
-    glyphs = Glyphs()
-    footer = glyphs.plain(f"{data.title}　生成时间：{data.generated_at}")
-    story = comparison_story(data, glyphs, progress, cancelled)
-    if cancelled and cancelled():
-        return
-    note = glyphs.missing_note()
-    if note:
-        story.append(Paragraph(note, _styles()["small"]))
-    doc = _doc(path, landscape(A4), data.title)
-    doc.build(story, canvasmaker=_canvas_class(footer, None))

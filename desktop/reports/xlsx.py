@@ -1,4 +1,4 @@
-"""The Excel writer (openpyxl): lays out ReportData / ComparisonData as real numbers with number formats,
+"""The Excel writer (openpyxl): lays out ReportData (the comparison: compare_xlsx.py) as real numbers with number formats,
 frozen panes, A4 print setup with repeated title rows and native line charts. Nothing computed here."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from desktop.domain import plain_number
-from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ComparisonData, ReportData
+from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ReportData
 
 FONT_NAME = "宋体"
 TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
@@ -304,54 +304,3 @@ def write_summary(data: ReportData, path: Path) -> None:
 
 
 # ---- county comparison ---------------------------------------------------------------------------
-
-def write_comparison(data: ComparisonData, path: Path, progress=None, cancelled=None) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet_title(f"{data.region.name}{data.year}年各县对比", "各县对比")
-    put(ws, 1, 1, data.title, font=TITLE_FONT, border=False)
-    put(ws, 2, 1, f"{data.region.name}（{data.region.code}）下辖 {len(data.counties)} 个县（市、区）  "
-                  f"位次按指标方向排列（1为最好）  “—”表示未填报  生成时间：{data.generated_at}", border=False)
-    # Merge first, style after: merging a styled cell copies its borders side by side (slow for 90 counties).
-    for c, h in enumerate(("指标", "单位", f"{data.region.name}（本级）"), start=1):
-        ws.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
-        put(ws, 3, c, h, font=HEAD_FONT, align=CENTER, fill=HEAD_FILL)
-        ws.cell(4, c)._style = copy(ws.cell(3, c)._style)
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 8
-    ws.column_dimensions["C"].width = 12
-    for k, county in enumerate(data.counties):
-        c = 4 + 2 * k
-        ws.merge_cells(start_row=3, start_column=c, end_row=3, end_column=c + 1)
-        put(ws, 3, c, county.name, font=HEAD_FONT, align=CENTER, fill=HEAD_FILL)
-        ws.cell(3, c + 1)._style = copy(ws.cell(3, c)._style)
-        put(ws, 4, c, "数值", font=HEAD_FONT, align=CENTER, fill=HEAD_FILL)
-        put(ws, 4, c + 1, "位次", font=HEAD_FONT, align=CENTER, fill=HEAD_FILL)
-        ws.column_dimensions[get_column_letter(c)].width = 10
-        ws.column_dimensions[get_column_letter(c + 1)].width = 5
-    ws.freeze_panes = "D5"
-    right = Alignment(horizontal="right")
-    rank_font = Font(name=FONT_NAME, size=10, color="1F5FBF")
-    if data.empty:
-        put(ws, 5, 1, f"{data.region.name}及所辖各县 {data.year}年尚无任何指标数值，本报告没有可对比的数据。",
-            font=SECTION_FONT, border=False)
-    n = len(data.rows)
-    for i, r in enumerate(data.rows if not data.empty else []):
-        if cancelled and i % 8 == 0 and cancelled():
-            return
-        row = 5 + i
-        put(ws, row, 1, r.indicator.name, align=WRAP)
-        put(ws, row, 2, r.indicator.unit, align=CENTER)
-        put(ws, row, 3, r.parent_value if r.parent_value is not None else "—",
-            number_format(shown_decimals(r.parent_value, r.indicator.decimals)), align=right)
-        for k, (v, rank) in enumerate(zip(r.values, r.ranks)):
-            c = 4 + 2 * k
-            put(ws, row, c, v if v is not None else "—", number_format(shown_decimals(v, r.indicator.decimals)),
-                align=right)
-            put(ws, row, c + 1, rank, "0", font=rank_font)
-        if progress and i % 8 == 0:
-            progress(i + 1, n + 1)
-    _print_setup(ws, data.title, data.generated_at, "3:4", landscape=True, title_cols="A:B")
-    wb.properties.title = text(data.title)
-    wb.properties.creator = "县卫生健康指标"
-    wb.save(path)
