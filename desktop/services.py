@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 from pathlib import Path
 
@@ -517,15 +516,7 @@ class Services:
 
     # ---- demo data ----------------------------------------------------------------------------------
     def load_demo(self) -> int:
-        """Load the figures of the seed reports (resources/demo/) as one audited change."""
-        changes = []
-        with open(catalog_res.DEMO_VALUES_CSV, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                changes.append(ValueChange(row["region"], int(row["year"]), row["indicator"],
-                                           float(row["value"]), row.get("note") or ""))
-        n = self.apply_changes(changes, source="demo")
-        with open(catalog_res.DEMO_TARGETS_CSV, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                self.set_target(row["region"], int(row["year"]), row["indicator"], float(row["value"]),
-                                source="demo")
-        return n
+        """The demo store: the seed reports' figures and five simulated years of 温州's counties (desktop.demo)."""
+        from desktop.demo import load_demo
+
+        return load_demo(self)

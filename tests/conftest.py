@@ -46,8 +46,13 @@ def services(db_path):
 
 @pytest.fixture
 def demo_path(tmp_path) -> Path:
+    """A store with the seed reports' figures and targets only (init --demo adds simulated counties to them:
+    tests/test_demo.py)."""
+    from desktop.demo import load_seeds
+
     path = tmp_path / "demo.sqlite"
-    Services.init(path, demo=True).close()
+    with Services.init(path) as s:
+        load_seeds(s)
     return path
 
 

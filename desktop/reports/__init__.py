@@ -1,6 +1,6 @@
 """One-click summary reports (issue 5): report data from one function, laid out as Excel or PDF.
 
-API: write_report, report_data, comparison_data, suggested_filename. reportlab and openpyxl are imported
+API: write_report, write_years_report, write_each, report_data, comparison_data, suggested_filename. reportlab and openpyxl are imported
 only when a report is written (start-up time)."""
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from desktop.aggregate.compare import comparison as comparison_data
 from desktop.reports.data import ReportData, report_data
 from desktop.services import Services, check_year
 
-__all__ = ["write_report", "report_data", "comparison_data", "suggested_filename", "ReportCancelled",
-           "ReportData", "ComparisonData"]
+__all__ = ["write_report", "write_years_report", "write_each", "report_data", "comparison_data",
+           "suggested_filename", "ReportCancelled", "ReportData", "ComparisonData"]
 
 FORMATS = (".pdf", ".xlsx")
 # mkstemp makes 0600 files; the report gets the permissions a plain new file would (read once, here:
@@ -62,53 +62,21 @@ def _temp_beside(path: Path) -> Path:
     return Path(tmp)
 
 
-def write_report(services: Services, region: str, year: int, path: str | os.PathLike,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Path:
-    """Write the summary of a county-year, or the county comparison of a city or province, as PDF or Excel
-    (by the suffix). The file appears whole or not at all (temporary file, then rename).
-
-    Raises UsageError (suffix), UnknownRegion, InvalidYear, AppError (path cannot be written), ReportCancelled.
-    """
+def _checked_path(path: str | os.PathLike) -> tuple[Path, str]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"报表文件应以 .pdf 或 .xlsx 结尾：{path}")
     if path.is_dir():
         raise AppError(f"无法写入报表文件：{path} 是一个文件夹")
-    reg = services.region(region)
-    year = check_year(year)
-    comparison = reg.level != "county"
-    total = 100  # percent, in whole numbers (a progress dialog takes ints)
+    return path, suffix
 
-    def step(done: int) -> None:
-        if cancelled and cancelled():
-            raise ReportCancelled(path)
-        if progress:
-            progress(done, total)
 
-    step(0)
-    data = comparison_data(services, reg.code, year) if comparison else report_data(services, reg.code, year)
-    step(10)
+def _write_whole(path: Path, write: Callable[[Path], None]) -> None:
+    """write(tmp) into a temporary file beside `path`, then rename it over `path`: whole or not at all."""
     tmp = _temp_beside(path)
     try:
-        if suffix == ".pdf":
-            from desktop.reports import pdf as writer
-        else:
-            from desktop.reports import xlsx as writer
-        inner = None
-        if progress:
-            def inner(done: int, of: int) -> None:
-                progress(10 + int(80 * done / max(of, 1)), total)
-        if comparison:
-            if suffix == ".pdf":
-                from desktop.reports import compare_pdf as cwriter
-            else:
-                from desktop.reports import compare_xlsx as cwriter
-            cwriter.write_comparison(data, tmp, inner, cancelled)
-        else:
-            writer.write_summary(data, tmp)
-        step(95)
+        write(tmp)
         try:
             os.replace(tmp, path)
         except PermissionError:
@@ -121,6 +89,126 @@ def write_report(services: Services, region: str, year: int, path: str | os.Path
         with contextlib.suppress(OSError):
             if tmp.exists():
                 tmp.unlink()
+
+
+def _stepper(path: Path, progress, cancelled, total: int = 100):
+    def step(done: int) -> None:
+        if cancelled and cancelled():
+            raise ReportCancelled(path)
+        if progress:
+            progress(done, total)
+
+    def inner(done: int, of: int) -> None:  # a writer's own progress, mapped to 10–90 %
+        if progress:
+            progress(10 + int(80 * done / max(of, 1)), total)
+
+    return step, inner
+
+
+def write_report(services: Services, region: str, year: int, path: str | os.PathLike,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the summary of a county-year, or the county comparison of a city or province, as PDF or Excel
+    (by the suffix). The file appears whole or not at all (temporary file, then rename).
+
+    Raises UsageError (suffix), UnknownRegion, InvalidYear, AppError (path cannot be written), ReportCancelled.
+    """
+    path, suffix = _checked_path(path)
+    reg = services.region(region)
+    year = check_year(year)
+    comparison = reg.level != "county"
+    step, inner = _stepper(path, progress, cancelled)
+    step(0)
+    data = comparison_data(services, reg.code, year) if comparison else report_data(services, reg.code, year)
+    step(10)
+
+    def write(tmp: Path) -> None:
+        if comparison:
+            if suffix == ".pdf":
+                from desktop.reports import compare_pdf as cwriter
+            else:
+                from desktop.reports import compare_xlsx as cwriter
+            cwriter.write_comparison(data, tmp, inner, cancelled)
+        else:
+            if suffix == ".pdf":
+                from desktop.reports import pdf as writer
+            else:
+                from desktop.reports import xlsx as writer
+            writer.write_summary(data, tmp)
+        step(95)
+
+    _write_whole(path, write)
+    if progress:
+        progress(100, 100)
+    return path
+
+
+def write_years_report(services: Services, region: str, years: list[int], path: str | os.PathLike,
+                       progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> Path:
+    """A region over a range of years (computed from the counties for a city or the province), PDF or Excel.
+
+    Raises UsageError, UnknownRegion, InvalidYear, AppError, ReportCancelled."""
+    from desktop.reports.years import years_data
+
+    path, suffix = _checked_path(path)
+    step, inner = _stepper(path, progress, cancelled)
+    step(0)
+    data = years_data(services, region, years, inner, cancelled)
+    step(90)
+
+    def write(tmp: Path) -> None:
+        if suffix == ".pdf":
+            from desktop.reports import pdf as writer
+        else:
+            from desktop.reports import xlsx as writer
+        writer.write_years(data, tmp)
+
+    _write_whole(path, write)
+    if progress:
+        progress(100, 100)
+    return path
+
+
+def write_each(services: Services, region: str, year: int, folder: str | os.PathLike,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> list[Path]:
+    """Every county's summary PDF of `year` under a city or the province into `folder`, then one merged PDF of
+    them all (each county with its own page numbers and status stamp): one process, the font loaded once.
+    Returns the files written, the merged one last.
+
+    Raises UnknownRegion, InvalidYear, AppError (folder), ReportCancelled (the files done so far stay)."""
+    from desktop.reports import pdf as writer
+
+    folder = Path(folder)
+    reg = services.region(region)
+    year = check_year(year)
+    if folder.exists() and not folder.is_dir():
+        raise AppError(f"输出路径不是文件夹：{folder}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AppError(f"无法建立文件夹：{folder}（{exc.strerror or exc}）") from None
+    counties = services.counties_of(reg.code)
+    total = len(counties) + 1
+    done: list[Path] = []
+    datas = []
+    for i, county in enumerate(counties):
+        if cancelled and cancelled():
+            raise ReportCancelled(folder)
+        data = report_data(services, county.code, year)
+        path = folder / suggested_filename(services, county.code, year, ".pdf")
+        _write_whole(path, lambda tmp, d=data: writer.write_summary(d, tmp))
+        done.append(path)
+        datas.append(data)
+        if progress:
+            progress(i + 1, total)
+    if cancelled and cancelled():
+        raise ReportCancelled(folder)
+    name = _BAD_FILE_CHARS.sub("_", reg.name).strip(" .") or reg.code
+    merged = folder / f"{name}_{year}_各县汇总（合并）.pdf"
+    _write_whole(merged, lambda tmp: writer.write_summaries(datas, tmp))
+    done.append(merged)
     if progress:
         progress(total, total)
-    return path
+    return done

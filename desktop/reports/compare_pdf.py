@@ -9,11 +9,11 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.aggregate.compare import FLAG_WORDS, STATUS_WORDS, CompareRow, Comparison
 from desktop.reports.fonts import MAIN_FONT, Glyphs, register
-from desktop.reports.pdf import FLAG_FILL, GRID, HEAD_FILL, _canvas_class, _doc, _styles
+from desktop.reports.pdf import FLAG_FILL, GRID, HEAD_FILL, _canvas_class, _doc, _styles, sign_lines
 
 PER_BLOCK = 12  # indicators side by side on a landscape page
 NAME_W, STATUS_W, VALUE_W, SIDE_W = 62, 30, 37, 18.5
@@ -114,18 +114,6 @@ def _table(data: Comparison, block: list[CompareRow], glyphs: Glyphs, head_style
     return Table(rows, colWidths=widths, repeatRows=2, style=TableStyle(style))
 
 
-def _signatures(data: Comparison, glyphs: Glyphs, styles) -> list:
-    line = "＿" * 8
-
-    def field(label, value=""):
-        return Paragraph(f"{label}：" + (f"<u>{glyphs.markup(value)}</u>" if value else line), styles["body"])
-
-    grid = Table([[field("制表人", data.prepared_by), field("审核人"), field("日期", data.generated_at[:10])]],
-                 colWidths=[180, 180, 180], rowHeights=[14 * 2.835],
-                 style=TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return [KeepTogether([Paragraph("签字", styles["h2"]), grid])]
-
-
 def comparison_story(data: Comparison, glyphs: Glyphs, progress=None, cancelled=None) -> list:
     styles = _styles()
     head_style = ParagraphStyle("chead", parent=styles["head"], fontSize=FONT, leading=LEADING)
@@ -161,7 +149,7 @@ def comparison_story(data: Comparison, glyphs: Glyphs, progress=None, cancelled=
                 text = (f"[{f.number}] {f.county.name} {f.indicator.name} {f.indicator.format(cell.value)}"
                         f"（{FLAG_WORDS[f.flag]}）：{f.message}")
                 story.append(Paragraph(glyphs.markup(text), styles["small"]))
-    story += _signatures(data, glyphs, styles)
+    story += sign_lines(data.prepared_by, data.generated_at[:10], glyphs, styles)
     return story
 
 

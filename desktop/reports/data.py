@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop.errors import AppError
 from desktop.domain import STATUS_NAMES, Finding, Indicator, Prior, Region
+from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.services import Services, check_year
 
 TREND_YEARS = 5
@@ -104,6 +105,7 @@ class ReportData:
     missing: list[Indicator] = field(default_factory=list)
     audit_head: str = ""
     validation_note: str = ""
+    simulated: bool = False  # holds simulated demo figures: every page says 演示数据·模拟
 
     @property
     def title(self) -> str:
@@ -207,6 +209,7 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
             trends.append(Trend(ind, points))
     value_count = sum(1 for r in ry.values.values() if r.value is not None)
     head = services.audit_chain_head() if ry.status == "approved" else ""
+    simulated = any(r.source == SIMULATED_SOURCE for r in ry.values.values())
     return ReportData(reg, year, ry.status, [Section(k, v) for k, v in sections.items()], report_findings,
                       trends, _signatures(services, reg.code, year, ry.status), _now(), value_count, missing,
-                      head, note)
+                      head, note, simulated)

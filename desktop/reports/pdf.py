@@ -25,6 +25,7 @@ from reportlab.platypus import (
 
 from desktop.reports.data import SEVERITY_NAMES, ReportData, Row
 from desktop.reports.fonts import MAIN_FONT, Glyphs, covered, register
+from desktop.reports.years import YearsData, axis_range
 
 STAMP_COLORS = {"draft": colors.HexColor("#777777"), "submitted": colors.HexColor("#1f5fbf"),
                 "returned": colors.HexColor("#c06000"), "approved": colors.HexColor("#c00000")}
@@ -48,8 +49,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _canvas_class(footer_left: str, stamp: tuple[str, colors.Color] | None):
-    """A canvas that knows the page count when it saves: page X / Y, generation time, the status stamp."""
+def _canvas_class(footer_left: str, stamp: tuple[str, colors.Color] | None,
+                  sections: list[tuple[str, tuple | None]] | None = None):
+    """A canvas that knows the page count when it saves: page X / Y, generation time, the status stamp.
+    With `sections` [(footer, stamp)], pages are numbered within each section a SectionMark opens (the
+    merged PDF of many county summaries: each county its own X / Y and its stamp on its first page)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -61,19 +65,22 @@ def _canvas_class(footer_left: str, stamp: tuple[str, colors.Color] | None):
             self._startPage()
 
         def save(self):
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            which = [state.get("_section", 0) for state in self._pages]
+            for page, state in enumerate(self._pages):
                 self.__dict__.update(state)
-                self._decorate(number, total)
+                k = which[page]
+                number = page - which.index(k) + 1
+                foot, mark = sections[k] if sections else (footer_left, stamp)
+                self._decorate(number, which.count(k), foot, mark)
                 super().showPage()
             super().save()
 
-        def _decorate(self, number: int, total: int) -> None:
+        def _decorate(self, number: int, total: int, footer: str, stamp) -> None:
             width, height = self._pagesize
             self.saveState()
             self.setFont(MAIN_FONT, 8)
             self.setFillColor(colors.HexColor("#555555"))
-            self.drawString(MARGIN, 8 * mm, footer_left)
+            self.drawString(MARGIN, 8 * mm, footer)
             self.drawRightString(width - MARGIN, 8 * mm, f"第 {number} 页 / 共 {total} 页")
             if stamp and number == 1:
                 text, color = stamp
@@ -109,7 +116,7 @@ class Sparkline(Flowable):
         c = self.canv
         left, right, bottom, top = 14, self.width - 14, 12, self.height - self.TITLE_H - 9
         values = [v for _, v in self.points]
-        lo, hi = min(values), max(values)
+        lo, hi = axis_range(values)
         if hi == lo:
             lo, hi = lo - 1, hi + 1
         n = len(self.years)
@@ -141,6 +148,11 @@ class Sparkline(Flowable):
             text.setTextOrigin(x_of(y) - stringWidth(label, MAIN_FONT, 6) / 2, y_of(v) + 3)
             text.textOut(label)
         text.setFillColor(colors.HexColor("#555555"))
+        text.setFont(MAIN_FONT, 5)
+        for v, yy in ((lo, bottom), (hi, top)):  # where the axis starts and ends: not always at zero
+            text.setTextOrigin(0, yy - 2)
+            text.textOut(f"{v:g}")
+        text.setFont(MAIN_FONT, 6)
         for y in self.years:
             text.setTextOrigin(x_of(y) - stringWidth(str(y), MAIN_FONT, 6) / 2, 3)
             text.textOut(str(y))
@@ -244,8 +256,8 @@ def _findings_table(data: ReportData, glyphs: Glyphs, styles) -> Table:
     return Table(rows, colWidths=[54, 110, 216, 120], repeatRows=1, style=TableStyle(style))
 
 
-def _trend_grid(data: ReportData, glyphs: Glyphs, styles) -> Table:
-    per_row, cell_w = 3, 166
+def _trend_grid(data, glyphs: Glyphs, styles, per_row: int = 3, cell_w: float = 166) -> Table:
+    """Sparklines of data.trends (rows with .indicator and .points) over data.trend_years, per_row to a line."""
     cells = []
     for t in data.trends:
         ind = t.indicator
@@ -290,7 +302,7 @@ def _signature_block(data: ReportData, glyphs: Glyphs, styles) -> list:
 def summary_story(data: ReportData, glyphs: Glyphs) -> list:
     styles = _styles()
     cells = _Cells(glyphs, styles["cell"])
-    story: list = [Paragraph(glyphs.markup(data.title), styles["title"]),
+    story: list = [Paragraph(glyphs.markup(("【演示数据·模拟】" if data.simulated else "") + data.title), styles["title"]),
                    Paragraph(glyphs.markup(f"地区：{data.region.name}（{data.region.code}）　年份：{data.year}"
                                            f"　状态：{data.status_name}　生成时间：{data.generated_at}"),
                              styles["sub"]), Spacer(1, 6)]
@@ -323,14 +335,139 @@ def summary_story(data: ReportData, glyphs: Glyphs) -> list:
     return story
 
 
+class SectionMark(Flowable):
+    """Opens section `index` of a merged PDF where it is drawn (see _canvas_class)."""
+
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv._section = self.index
+
+
+def _summary_footer(data: ReportData, glyphs: Glyphs) -> str:
+    mark = "演示数据·模拟　" if data.simulated else ""
+    return glyphs.plain(f"{mark}{data.title}　生成时间：{data.generated_at}")
+
+
+def _stamp(data: ReportData) -> tuple:
+    return data.status_name, STAMP_COLORS.get(data.status, colors.black)
+
+
 def write_summary(data: ReportData, path: Path) -> None:
     register()
     glyphs = Glyphs()
-    footer = glyphs.plain(f"{data.title}　生成时间：{data.generated_at}")
     story = summary_story(data, glyphs)
     note = glyphs.missing_note()
     if note:
         story.append(Paragraph(note, _styles()["small"]))
     doc = _doc(path, A4, data.title)
-    stamp = (data.status_name, STAMP_COLORS.get(data.status, colors.black))
-    doc.build(story, canvasmaker=_canvas_class(footer, stamp))
+    doc.build(story, canvasmaker=_canvas_class(_summary_footer(data, glyphs), _stamp(data)))
+
+
+def write_summaries(datas: list[ReportData], path: Path) -> None:
+    """Many county summaries in one PDF, each opening a new page with its own page numbers and stamp."""
+    register()
+    glyphs = Glyphs()
+    story: list = []
+    sections = []
+    for k, data in enumerate(datas):
+        if k:
+            story.append(PageBreak())
+        story.append(SectionMark(k))
+        story += summary_story(data, glyphs)
+        sections.append((_summary_footer(data, glyphs), _stamp(data)))
+    note = glyphs.missing_note()
+    if note:
+        story.append(Paragraph(note, _styles()["small"]))
+    title = datas[0].title if len(datas) == 1 else f"{len(datas)} 个县（市、区）汇总"
+    doc = _doc(path, A4, title)
+    doc.build(story, canvasmaker=_canvas_class("", None, sections or [("", None)]))
+
+
+# ---- a region over years -------------------------------------------------------------------------------
+
+YEARS_NAME_W, YEARS_UNIT_W = 128, 34
+
+
+def _year_text(ind, cell, first: bool) -> str:
+    if cell.value is None:
+        return "—"
+    text = ind.format(cell.value) + ("*" if cell.partial else "")
+    if first or cell.change is None:
+        return text
+    change = _signed(cell.change, ind.decimals)
+    pct = "" if cell.change_pct is None else f" {_signed(cell.change_pct, 1)}%"
+    return f"{text}\n{change}{pct}"
+
+
+def years_story(data: YearsData, glyphs: Glyphs) -> list:
+    styles = _styles()
+    cells = _Cells(glyphs, styles["cell"])
+    mark = "【演示数据·模拟】" if data.simulated else ""
+    story: list = [Paragraph(glyphs.markup(mark + data.title), styles["title"])]
+    sub = f"地区：{data.region.name}（{data.region.code}）　生成时间：{data.generated_at}"
+    if data.computed:
+        sub += "　数值由所辖县（市、区）汇总计算（不保存），* 表示部分县未报；不能汇总的指标为本级填报数"
+        sub += "　已报：" + "，".join(f"{y}年 {r}/{n}" for y, (r, n) in data.completeness.items())
+    story.append(Paragraph(glyphs.markup(sub), styles["sub"]))
+    if data.simulated:
+        story.append(Paragraph(glyphs.markup("演示数据·模拟：除种子报告中的数字外，本报告的数值均为模拟生成，仅供演示。"),
+                               styles["sub"]))
+    story.append(Paragraph("每格上行为当年数值，下行为较上年的增减及增减%。", styles["sub"]))
+    if data.empty:
+        story.append(Paragraph(glyphs.markup(f"{data.region.name} {data.years[0]}—{data.years[-1]}年尚无任何指标数值。"),
+                               styles["h2"]))
+    avail = landscape(A4)[0] - 2 * MARGIN - YEARS_NAME_W - YEARS_UNIT_W
+    year_w = min(80.0, avail / len(data.years))
+    for name, rows in data.sections if not data.empty else []:
+        table = [["指标", "单位", *[f"{y}年" for y in data.years]]]
+        for r in rows:
+            ind = r.indicator
+            table.append([cells(ind.name, YEARS_NAME_W), glyphs.plain(ind.unit),
+                          *[_year_text(ind, c, i == 0) for i, c in enumerate(r.cells)]])
+        style = [("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+                 ("LEADING", (0, 0), (-1, -1), 9), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+                 ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                 ("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("ALIGN", (1, 1), (1, -1), "CENTER"),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        story.append(Paragraph(glyphs.markup(name), styles["h2"]))
+        story.append(Table(table, colWidths=[YEARS_NAME_W, YEARS_UNIT_W] + [year_w] * len(data.years),
+                           repeatRows=1, style=TableStyle(style)))
+    if data.trends:
+        story.append(Paragraph(f"趋势（{data.years[0]}–{data.years[-1]}年）", styles["h2"]))
+        story.append(_trend_grid(data, glyphs, styles, per_row=4, cell_w=(landscape(A4)[0] - 2 * MARGIN) / 4))
+    return story
+
+
+def sign_lines(prepared_by: str, date: str, glyphs: Glyphs, styles) -> list:
+    """制表人, 审核人, 日期 on one line to sign, kept with its heading (the comparison and the years report)."""
+    line = "＿" * 8
+
+    def field(label, value=""):
+        return Paragraph(f"{label}：" + (f"<u>{glyphs.markup(value)}</u>" if value else line), styles["body"])
+
+    grid = Table([[field("制表人", prepared_by), field("审核人"), field("日期", date)]],
+                 colWidths=[180, 180, 180], rowHeights=[14 * mm],
+                 style=TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return [KeepTogether([Paragraph("签字", styles["h2"]), grid])]
+
+
+def write_years(data: YearsData, path: Path) -> None:
+    """The region over its years, landscape, with signature lines."""
+    register()
+    glyphs = Glyphs()
+    mark = "演示数据·模拟　" if data.simulated else ""
+    footer = glyphs.plain(f"{mark}{data.title}　生成时间：{data.generated_at}")
+    story = years_story(data, glyphs) + sign_lines(data.prepared_by, data.generated_at[:10], glyphs, _styles())
+    note = glyphs.missing_note()
+    if note:
+        story.append(Paragraph(note, _styles()["small"]))
+    doc = _doc(path, landscape(A4), data.title)
+    doc.build(story, canvasmaker=_canvas_class(footer, None))

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain import plain_number
 from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ReportData
+from desktop.reports.years import axis_range
 
 FONT_NAME = "宋体"
 TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
@@ -144,7 +145,7 @@ SUMMARY_WIDTHS = [36, 7, 10, 15, 9, 9, 9, 5, 6, 30]
 
 def _summary_sheet(ws, data: ReportData) -> None:
     ncol = len(SUMMARY_HEAD)
-    put(ws, 1, 1, data.title, font=TITLE_FONT, border=False)
+    put(ws, 1, 1, ("【演示数据·模拟】" if data.simulated else "") + data.title, font=TITLE_FONT, border=False)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol - 2)
     put(ws, 1, ncol - 1, data.status_name, font=Font(name=FONT_NAME, size=14, bold=True, color="C00000"),
         align=CENTER)
@@ -207,7 +208,8 @@ def _summary_sheet(ws, data: ReportData) -> None:
     if data.audit_head:
         put(ws, row + 2, 1, f"审计链头：{data.audit_head}", border=False,
             font=Font(name=FONT_NAME, size=8))
-    _print_setup(ws, data.title, data.generated_at, "1:3", landscape=True, widths=SUMMARY_WIDTHS)
+    _print_setup(ws, ("演示数据·模拟  " if data.simulated else "") + data.title, data.generated_at, "1:3",
+                 landscape=True, widths=SUMMARY_WIDTHS)
 
 
 def _findings_sheet(ws, data: ReportData) -> None:
@@ -276,6 +278,7 @@ def _trends_sheet(ws, data: ReportData) -> None:
         chart.legend = None
         chart.height, chart.width = 5.5, 9
         chart.y_axis.numFmt = number_format(t.indicator.decimals)
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = axis_range([v for _, v in t.points])
         chart.y_axis.delete = False
         chart.x_axis.delete = False
         chart.add_data(Reference(ws, min_col=3, max_col=last_col, min_row=row, max_row=row), from_rows=True,
@@ -304,3 +307,73 @@ def write_summary(data: ReportData, path: Path) -> None:
 
 
 # ---- county comparison ---------------------------------------------------------------------------
+
+
+# ---- a region over years -------------------------------------------------------------------------------
+
+def write_years(data, path: Path) -> None:
+    """The region over its years (desktop.reports.years.YearsData): a sheet of figures per year, then the change
+    from the year before and in percent; a sheet of line charts whose value axis starts where the data do."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_title(f"{data.region.name}{data.years[0]}-{data.years[-1]}", "逐年")
+    mark = "【演示数据·模拟】" if data.simulated else ""
+    put(ws, 1, 1, mark + data.title, font=TITLE_FONT, border=False)
+    sub = f"地区：{data.region.name}（{data.region.code}）  生成时间：{data.generated_at}"
+    if data.computed:
+        sub += "  数值由所辖县（市、区）汇总计算（不保存），* 表示部分县未报  已报：" + "，".join(
+            f"{y}年 {r}/{n}" for y, (r, n) in data.completeness.items())
+    put(ws, 2, 1, sub, border=False)
+    years = data.years
+    heads = ["指标", "单位", *[f"{y}年" for y in years], *[f"{y}年增减" for y in years[1:]],
+             *[f"{y}年增减%" for y in years[1:]]]
+    for c, h in enumerate(heads, start=1):
+        put(ws, 3, c, h, font=HEAD_FONT, align=CENTER, fill=HEAD_FILL)
+    widths = [30, 8] + [10] * len(years) + [9] * (2 * (len(years) - 1))
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.freeze_panes = "C4"
+    row = 4
+    chart_rows = []
+    n = len(years)
+    for _, rows in data.sections:
+        for r in rows:
+            ind = r.indicator
+            put(ws, row, 1, ind.name, align=WRAP)
+            put(ws, row, 2, ind.unit, align=CENTER)
+            for k, cell in enumerate(r.cells):
+                fmt = number_format(shown_decimals(cell.value, ind.decimals), suffix="*" if cell.partial else "")
+                put(ws, row, 3 + k, cell.value, fmt)
+                if k:
+                    put(ws, row, 2 + n + k, cell.change, number_format(ind.decimals, signed=True))
+                    put(ws, row, 1 + 2 * n + k, cell.change_pct, number_format(2, signed=True))
+            if len(r.points) >= 2:
+                chart_rows.append((row, r))
+            row += 1
+    _print_setup(ws, data.title, data.generated_at, "3:3", landscape=True, title_cols="A:B", widths=widths)
+    charts = wb.create_sheet("趋势")
+    put(charts, 1, 1, mark + data.title + " 趋势", font=TITLE_FONT, border=False)
+    for i, (source_row, r) in enumerate(chart_rows):
+        chart = LineChart()
+        chart.title = _chart_title(f"{r.indicator.name}（{r.indicator.unit}）")
+        chart.legend = None
+        chart.height, chart.width = 5.5, 9
+        chart.y_axis.numFmt = number_format(r.indicator.decimals)
+        lo, hi = axis_range([v for _, v in r.points])
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = lo, hi
+        chart.y_axis.delete = False
+        chart.x_axis.delete = False
+        chart.add_data(Reference(ws, min_col=3, max_col=2 + n, min_row=source_row, max_row=source_row), from_rows=True,
+                       titles_from_data=False)
+        chart.set_categories(Reference(ws, min_col=3, max_col=2 + n, min_row=3, max_row=3))
+        chart.series[0].marker.symbol = "circle"
+        chart.series[0].smooth = False
+        chart.display_blanks = "span"
+        charts.add_chart(chart, f"{get_column_letter(1 + (i % 3) * 6)}{3 + (i // 3) * 12}")
+    _print_setup(charts, data.title + " 趋势", data.generated_at, "1:1", landscape=True, widths=[9 * 3 * 6])
+    put(ws, row + 1, 1, f"制表人：{data.prepared_by}", border=False)
+    put(ws, row + 1, 3, "审核人：＿＿＿＿＿＿", border=False)
+    put(ws, row + 1, 6, f"日期：{data.generated_at[:10]}", border=False)
+    wb.properties.title = text(data.title)
+    wb.properties.creator = "县卫生健康指标"
+    wb.save(path)
