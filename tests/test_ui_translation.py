@@ -115,6 +115,7 @@ def test_every_heading_of_the_form_fits_its_column_in_english(qtbot, services, t
         metrics = QFontMetrics(font)
         assert view.model().headerData(COL_SUBMITTED, Qt.Orientation.Horizontal) == "Last submitted"
         view.show_submitted(True)  # as for a returned dataset
+        view.show_computed(True)  # as for a city or the province (汇总)
         for col in range(view.model().columnCount()):
             if col == COL_NOTE:
                 continue  # the last column stretches

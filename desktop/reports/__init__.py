@@ -18,7 +18,7 @@ from desktop.aggregate.compare import comparison as comparison_data
 from desktop.reports.data import ReportData, report_data
 from desktop.services import Services, check_year
 
-__all__ = ["write_report", "write_years_report", "write_each", "report_data", "comparison_data",
+__all__ = ["write_report", "write_years_report", "write_each", "write_status_report", "report_data", "comparison_data",
            "suggested_filename", "ReportCancelled", "ReportData", "ComparisonData"]
 
 FORMATS = (".pdf", ".xlsx")
@@ -212,3 +212,22 @@ def write_each(services: Services, region: str, year: int, folder: str | os.Path
     if progress:
         progress(total, total)
     return done
+
+
+def write_status_report(services: Services, region: str, year: int, path: str | os.PathLike,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> Path:
+    """The counties' progress below a city or the province (the window's county overview) as a workbook,
+    what needs action first. Raises UsageError (not .xlsx), UnknownRegion, InvalidYear, AppError."""
+    from desktop.aggregate.service import is_simulated, now, status_report
+    from desktop.reports import compare_xlsx
+
+    path, suffix = _checked_path(path)
+    if suffix != ".xlsx":
+        raise UsageError(f"填报进度只导出为Excel工作簿（.xlsx）：{path}")
+    report = status_report(services, region, year, progress, cancelled)
+    names = {r.code: r.name for r in services.regions() if r.level != "county"}
+    simulated = is_simulated(services, [c.region for c in report.counties], [report.year])
+    _write_whole(path, lambda tmp: compare_xlsx.write_status(report, tmp, now(), services.user.name, simulated,
+                                                             names))
+    return path

@@ -27,6 +27,8 @@ class ActionsMixin:
         add("report_xlsx", self.tr("导出Excel报表…"), lambda: self.export_report(".xlsx"), "Ctrl+E")
         add("report_pdf", self.tr("导出PDF报表…"), lambda: self.export_report(".pdf"), "Ctrl+P")
         add("extract", self.tr("从报告文本提取…"), self.extract_from_text, "Ctrl+Shift+X")
+        add("report_each", self.tr("各县汇总PDF（每县一份并合并）…"), self.export_each, None)
+        add("overview", self.tr("各县填报进度…"), self.show_overview, "Ctrl+Shift+O")
         add("backup", self.tr("备份数据库…"), self.backup_store, None)
         add("quit", self.tr("退出"), self.close, "Ctrl+Q")
         add("submit", self.tr("提交"), lambda: self.workflow("submit"), "Ctrl+Shift+S")
@@ -51,7 +53,7 @@ class ActionsMixin:
         bar = QToolBar(self.tr("工具栏"))
         bar.setObjectName("main_toolbar")
         for name in ("import", "template", "report_xlsx", "report_pdf", None, "submit", "approve", "return",
-                     None, "history"):
+                     None, "history", "overview"):
             if name is None:
                 bar.addSeparator()
             else:
@@ -60,15 +62,15 @@ class ActionsMixin:
 
         menu = self.menuBar()
         m = menu.addMenu(self.tr("文件(&F)"))
-        for name in ("import", "template", "report_xlsx", "report_pdf", None, "extract", None, "backup",
+        for name in ("import", "template", "report_xlsx", "report_pdf", "report_each", None, "extract", None, "backup",
                      "switch_user", None, "quit"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("编辑(&E)"))
         for name in ("undo", "redo", None, "paste", None, "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
-        for name in ("submit", "approve", "return", "reopen", None, "history", "value_audit", "audit", None,
-                     "catalog"):
+        for name in ("submit", "approve", "return", "reopen", None, "overview", None, "history", "value_audit",
+                     "audit", None, "catalog"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("语言(&L)"))
         current = str(self.settings.value("language", "zh_CN"))
@@ -112,6 +114,9 @@ class ActionsMixin:
                 allowed = None
         for name in ("submit", "approve", "return", "reopen"):
             self.actions_by_name[name].setEnabled(allowed is None or name in allowed)
+        upstream = bool(self.region_code) and self.services.region(self.region_code).level != "county"
+        self.actions_by_name["overview"].setEnabled(upstream)
+        self.actions_by_name["report_each"].setEnabled(upstream)
 
     # ---- dialogs the tests patch ------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, pattern: str) -> str | None:
@@ -127,6 +132,13 @@ class ActionsMixin:
         if paths:
             self.settings.setValue("last/folder", str(Path(paths[0]).parent))
         return paths
+
+    def ask_folder(self, title: str) -> str | None:
+        folder = str(self.settings.value("last/folder", str(Path.home())))
+        path = QFileDialog.getExistingDirectory(self, title, folder)
+        if path:
+            self.settings.setValue("last/folder", path)
+        return path or None
 
     def ask_reason(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, title, label)
@@ -188,6 +200,38 @@ class ActionsMixin:
         self.statusBar().showMessage(self.tr("已生成报表：{path}").format(path=written), 10000)
         self.open_file(written)
         return written
+
+    def show_overview(self, code: str | None = None) -> None:
+        """The counties below a city or the province: status columns, sortable, export; a double-click opens one."""
+        self.make_overview(code).exec()
+
+    def make_overview(self, code: str | None = None):
+        """The county overview of a city or the province, its double-click wired to this window."""
+        from desktop.ui.overview_dialog import CountyOverview
+
+        code = code or self.region_code
+        if not code or self.services.region(code).level == "county":
+            raise AppError(self.tr("请先在左侧选择一个市或省"))
+        dialog = CountyOverview(self.services, code, self.year, self)
+        dialog.county_opened.connect(lambda county: self.select_region_year(county, self.year))
+        return dialog
+
+    def export_each(self) -> list[Path] | None:
+        """Every county's summary PDF of the year below the city or province chosen, and one merged PDF."""
+        from desktop import reports
+
+        self._require_region_year()
+        folder = self.ask_folder(self.tr("选择保存各县汇总报表的文件夹"))
+        if not folder:
+            return None
+        region, year = self.region_code, self.year
+        files = run_job(self, self.services, self.tr("正在生成各县汇总报表…"),
+                        lambda s, progress, cancelled: reports.write_each(s, region, year, folder, progress,
+                                                                          cancelled))
+        self.statusBar().showMessage(self.tr("已生成 {n} 个县（市、区）的汇总报表及合并文件：{path}").format(
+            n=len(files) - 1, path=files[-1]), 10000)
+        self.open_file(files[-1])
+        return files
 
     def workflow(self, action: str) -> None:
         from desktop import workflow

@@ -14,7 +14,9 @@ from desktop.ui.icons import severity_icon
 COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
 # last in the model, shown beside 本年 by the view, and only for a returned dataset that was submitted before
 COL_SUBMITTED = 8
-COLUMNS = 9
+# a city's or the province's figure computed from its counties (汇总), shown beside 本年 for those only
+COL_COMPUTED = 9
+COLUMNS = 10
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 INDICATOR_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
@@ -32,6 +34,8 @@ WARNING_BRUSH = QBrush(QColor("#fff3d6"))
 PLAIN_BRUSH = QBrush(QColor("#ffffff"))
 MUTED_BRUSH = QBrush(QColor("#555555"))
 CHANGED_BRUSH = QBrush(QColor("#e1d5f5"))
+COMPUTED_BRUSH = QBrush(QColor("#1f5fbf"))
+SIMULATED_SOURCE = "demo-sim"  # desktop.aggregate.service.SIMULATED_SOURCE: a demo figure that is simulated
 
 
 def run_validation(services, region: str, year: int) -> list[Finding] | None:
@@ -93,6 +97,7 @@ class FormModel(QAbstractTableModel):
     values_changed = Signal()  # after any write (edit, paste, undo) and reload
     findings_changed = Signal(object)  # list[Finding] | None
     submitted_shown = Signal(bool)  # whether the 上次提交 column applies to the region-year shown
+    computed_shown = Signal(bool)  # whether the 汇总 column applies (a city or the province)
 
 
     def __init__(self, services, parent=None):
@@ -105,6 +110,7 @@ class FormModel(QAbstractTableModel):
         self.by_indicator: dict[str, list[Finding]] = {}
         self.submission = None  # desktop.workflow.SubmissionComparison while the 上次提交 column applies
         self.submitted: dict = {}  # indicator code -> SubmittedValue
+        self.computed: dict = {}  # indicator code -> desktop.aggregate.core.Computed, for a city or the province
         self.refused_text: str | None = None  # what the last setData could not read (the view gives it back)
         self._row_of: dict[str, int] = {}
         self._cells: list[list[dict]] = []
@@ -138,6 +144,7 @@ class FormModel(QAbstractTableModel):
         self.undo_stack.clear()
         self.data_ = self.services.get_region_year(region, year)
         self._compare_with_submission()
+        self._aggregate()
         self._revalidate()
         self._build_cells()
 
@@ -146,6 +153,7 @@ class FormModel(QAbstractTableModel):
             return
         self.data_ = self.services.get_region_year(self.data_.region.code, self.data_.year)
         self._compare_with_submission()
+        self._aggregate()
         self._revalidate()
         self._build_cells()
         self.values_changed.emit()
@@ -164,6 +172,24 @@ class FormModel(QAbstractTableModel):
                 self.submitted = {r.indicator: r for r in comparison.rows}
         if shown != (self.submission is not None) or self.submission is not None:
             self.submitted_shown.emit(self.submission is not None)
+
+    def _aggregate(self) -> None:
+        """A city's or the province's figures computed from its counties, shown beside its own (汇总)."""
+        ry, shown = self.data_, bool(self.computed)
+        self.computed = {}
+        if ry is not None and ry.region.level != "county":
+            from desktop.aggregate.service import aggregate_region
+
+            try:
+                self.computed = aggregate_region(self.services, ry.region.code, ry.year).computed
+            except AppError as exc:
+                self.edit_refused.emit(str(exc))
+        if shown != bool(self.computed) or self.computed:
+            self.computed_shown.emit(bool(self.computed))
+
+    def simulated(self) -> bool:
+        """Whether the region-year shown holds simulated demo figures (the window says 演示数据·模拟)."""
+        return self.data_ is not None and any(r.source == SIMULATED_SOURCE for r in self.data_.values.values())
 
     def changed_since_submission(self) -> list[str]:
         """Codes whose value or note differs from the last submission (empty when the column does not apply)."""
@@ -219,7 +245,7 @@ class FormModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("指标"), self.tr("单位"), self.tr("上年"), self.tr("本年"), self.tr("增减%"),
-                self.tr("目标"), self.tr("审核"), self.tr("说明"), self.tr("上次提交")]
+                self.tr("目标"), self.tr("审核"), self.tr("说明"), self.tr("上次提交"), self.tr("汇总")]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -270,13 +296,15 @@ class FormModel(QAbstractTableModel):
                     cell[EDIT] = self._text(ind, col, True)
                 elif col == COL_NOTE:
                     cell[EDIT] = cell[DISPLAY]
-                if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_SUBMITTED):
+                if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_SUBMITTED, COL_COMPUTED):
                     cell[ALIGN] = RIGHT
                 if col == COL_SUBMITTED and sub is not None and sub.changed:
                     cell[BACKGROUND] = CHANGED_BRUSH
                     cell[FONT] = self._bold
                 if col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
                     cell[FOREGROUND] = MUTED_BRUSH
+                if col == COL_COMPUTED:
+                    cell[FOREGROUND] = COMPUTED_BRUSH
                 if col == COL_CHECK and icon is not None:
                     cell[DECORATION] = icon
                 if col in (COL_VALUE, COL_NOTE):
@@ -334,6 +362,11 @@ class FormModel(QAbstractTableModel):
             if sub is None or not sub.in_submission:
                 return ""
             return ind.format(sub.submitted_value) if sub.submitted_value is not None else "—"
+        if col == COL_COMPUTED:
+            c = self.computed.get(ind.code)
+            if c is None or c.value is None:
+                return ""
+            return ind.format(c.value) + (f"（{c.reported}/{c.of}）" if c.partial else "")
         return ""
 
     def _worst(self, code: str) -> str | None:
@@ -357,6 +390,19 @@ class FormModel(QAbstractTableModel):
         return names.get(worst, worst) + (f" ×{len(found)}" if len(found) > 1 else "")
 
     def _tooltip(self, ind: Indicator, col: int) -> str | None:
+        if col == COL_COMPUTED:
+            c = self.computed.get(ind.code)
+            if c is None:
+                return None
+            if c.method == "none":
+                return self.tr("该指标不由各县汇总，以本级填报数为准")
+            how = {"sum": self.tr("求和"), "ratio": self.tr("按合计计算比率"), "weighted": self.tr("按人口加权")}
+            return self.tr("由 {reported}/{of} 个县（市、区）汇总（{how}），计算所得，不保存").format(
+                reported=c.reported, of=c.of, how=how.get(c.method, c.method))
+        if col == COL_VALUE and self.data_ is not None:
+            rec = self.data_.values.get(ind.code)
+            if rec is not None and rec.source == SIMULATED_SOURCE:
+                return self.tr("演示数据·模拟：此数值为模拟生成，不是真实统计数据")
         if col == COL_SUBMITTED:
             sub = self.submitted.get(ind.code)
             if sub is None or not sub.changed:

@@ -6,7 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QTableView
 
-from desktop.ui.form_model import COL_CHECK, COL_NAME, COL_NOTE, COL_SUBMITTED, COL_VALUE, FormModel, split_clipboard
+from desktop.ui.form_model import (
+    COL_CHECK,
+    COL_COMPUTED,
+    COL_NAME,
+    COL_NOTE,
+    COL_SUBMITTED,
+    COL_VALUE,
+    FormModel,
+    split_clipboard,
+)
 from desktop.ui.value_delegate import ValueDelegate
 
 
@@ -34,12 +43,15 @@ class FormView(QTableView):
         for col, width in ((COL_NAME, 200), (1, 50), (2, 82), (COL_VALUE, 86), (4, 60), (5, 64), (COL_CHECK, 66)):
             self.setColumnWidth(col, width)
         self.setColumnWidth(COL_SUBMITTED, 86)
+        self.setColumnWidth(COL_COMPUTED, 120)
         self.setColumnWidth(COL_CHECK, self.check_column_width())
         self._fit_headings()
         model.modelReset.connect(self._span_sections)
         model.submitted_shown.connect(self.show_submitted)
+        model.computed_shown.connect(self.show_computed)
         self._span_sections()
         self.show_submitted(model.submission is not None)
+        self.show_computed(bool(model.computed))
 
     def check_column_width(self) -> int:
         """Wide enough for the icon and the longest text of the 审核 column (已说明 was cut to 已…)."""
@@ -77,6 +89,16 @@ class FormView(QTableView):
         header.setSectionHidden(COL_SUBMITTED, not shown)
         if shown and header.sectionSize(COL_SUBMITTED) < 40:
             header.resizeSection(COL_SUBMITTED, max(86, self.heading_width(COL_SUBMITTED)))
+
+    def show_computed(self, shown: bool) -> None:
+        """The 汇总 column (computed from the counties) sits right of 本年, for a city or the province only."""
+        header = self.horizontalHeader()
+        want = header.visualIndex(COL_VALUE) + 1
+        if header.visualIndex(COL_COMPUTED) != want:
+            header.moveSection(header.visualIndex(COL_COMPUTED), want)
+        header.setSectionHidden(COL_COMPUTED, not shown)
+        if shown and header.sectionSize(COL_COMPUTED) < 40:
+            header.resizeSection(COL_COMPUTED, max(120, self.heading_width(COL_COMPUTED)))
 
     def _span_sections(self) -> None:
         self.clearSpans()

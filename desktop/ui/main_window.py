@@ -94,7 +94,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.findings)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 850, 330])
+        self.splitter.setSizes([250, 800, 310])  # the tree wide enough for "温州市  9/12 已审核"
         self.setCentralWidget(self.splitter)
 
         self.user_label = QLabel()
@@ -105,6 +105,7 @@ class MainWindow(ActionsMixin, QMainWindow):
 
     def _connect_signals(self) -> None:
         self.tree.region_chosen.connect(self._region_chosen)
+        self.tree.overview_asked.connect(lambda code: self._run_action(lambda: self.show_overview(code)))
         self.year_box.valueChanged.connect(self._year_chosen)
         self.model.edit_refused.connect(self.show_message)
         self.model.values_changed.connect(self._values_changed)
@@ -129,6 +130,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         if columns is not None:
             self.form.horizontalHeader().restoreState(columns)
             self.form.show_submitted(self.model.submission is not None)
+            self.form.show_computed(bool(self.model.computed))
         region = s.value("last/region")
         year = s.value("last/year")
         if not region:  # first start: the office's own county (chosen then), else where the data are (the demo's
@@ -235,8 +237,10 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.title.setText("")
             return
         status = self.tree.status_text(ry.status)
-        self.title.setText(self.tr("{region} {year}年 · {status}").format(region=ry.region.name, year=ry.year,
-                                                                           status=status))
+        title = self.tr("{region} {year}年 · {status}").format(region=ry.region.name, year=ry.year, status=status)
+        if self.model.simulated():
+            title += self.tr("　【演示数据·模拟】")
+        self.title.setText(title)
         self.setWindowTitle(self.tr("{region} {year}年 — 县卫生健康指标填报系统").format(
             region=ry.region.name, year=ry.year))
         lines = []

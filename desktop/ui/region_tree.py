@@ -12,6 +12,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 class RegionTree(QTreeWidget):
     region_chosen = Signal(str)
+    overview_asked = Signal(str)  # a city or the province double-clicked: its counties' progress
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -21,6 +22,8 @@ class RegionTree(QTreeWidget):
         self.items: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.currentItemChanged.connect(self._changed)
+        self.setExpandsOnDoubleClick(False)  # a double-click on a city opens its counties' progress
+        self.itemDoubleClicked.connect(self._double_clicked)
 
     def _build(self) -> None:
         self.clear()
@@ -48,19 +51,32 @@ class RegionTree(QTreeWidget):
             pending = rest
         for i in range(self.topLevelItemCount()):
             self.topLevelItem(i).setExpanded(True)
+        self.names = {r.code: r.name for r in regions}
+        # the counties below each city and the province, for their progress
+        self.below = {r.code: [c.code for c in self.services.counties_of(r.code)]
+                      for r in regions if r.level != "county"}
 
     def set_statuses(self, statuses: dict[str, str], year: int, begun: set[str] | frozenset = frozenset()) -> None:
-        """Icons for `year`: the dataset status, a draft for a region with values but no status yet, else empty."""
-        names = {s: self.status_text(s) for s in (None, "draft", "submitted", "returned", "approved")}
+        """Icons for `year`: the dataset status, a draft for a region with values but no status yet, else empty;
+        a city or the province also shows how many of its counties are approved ("9/12 已审核")."""
+        from desktop.aggregate.core import progress
+
         tip = self.tr("{code} · {year}年：{status}")
+        done_tip = self.tr("所辖 {n} 个县（市、区）中 {done} 个已审核；双击查看各县填报进度")
         for code, item in self.items.items():
             status = statuses.get(code) or ("draft" if code in begun else None)
             item.setIcon(0, status_icon(status or "empty"))
-            item.setToolTip(0, tip.format(code=code, year=year, status=names.get(status, status)))
+            text = tip.format(code=code, year=year, status=self.status_text(status))
+            name = self.names.get(code, "")
+            if code in self.below:
+                done, n = progress(statuses, self.below[code])
+                item.setText(0, self.tr("{name}  {done}/{n} 已审核").format(name=name, done=done, n=n))
+                text += "\n" + done_tip.format(n=n, done=done)
+            item.setToolTip(0, text)
 
     def status_text(self, status: str | None) -> str:
         return {"draft": self.tr("草稿"), "submitted": self.tr("已提交"), "returned": self.tr("已退回"),
-                "approved": self.tr("已审核")}.get(status or "", self.tr("未填报"))
+                "approved": self.tr("已审核"), "accepted": self.tr("已接收")}.get(status or "", status or self.tr("未填报"))
 
     def select(self, code: str) -> bool:
         item = self.items.get(code)
@@ -73,6 +89,11 @@ class RegionTree(QTreeWidget):
     def current_code(self) -> str | None:
         item = self.currentItem()
         return item.data(0, CODE_ROLE) if item else None
+
+    def _double_clicked(self, item, _column) -> None:
+        code = item.data(0, CODE_ROLE)
+        if code in self.below:
+            self.overview_asked.emit(code)
 
     def _changed(self, item, _previous) -> None:
         if item is not None:

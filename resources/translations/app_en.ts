@@ -95,6 +95,14 @@
         <translation>Extract from report text…</translation>
     </message>
     <message>
+        <source>各县汇总PDF（每县一份并合并）…</source>
+        <translation>County summaries as PDF (one each, and merged)…</translation>
+    </message>
+    <message>
+        <source>各县填报进度…</source>
+        <translation>Counties' progress…</translation>
+    </message>
+    <message>
         <source>备份数据库…</source>
         <translation>Back up the store…</translation>
     </message>
@@ -217,6 +225,22 @@
     <message>
         <source>已生成报表：{path}</source>
         <translation>Report written: {path}</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个市或省</source>
+        <translation>Choose a city or the province on the left first</translation>
+    </message>
+    <message>
+        <source>选择保存各县汇总报表的文件夹</source>
+        <translation>Choose the folder for the county summaries</translation>
+    </message>
+    <message>
+        <source>正在生成各县汇总报表…</source>
+        <translation>Writing the county summaries…</translation>
+    </message>
+    <message>
+        <source>已生成 {n} 个县（市、区）的汇总报表及合并文件：{path}</source>
+        <translation>Wrote {n} county summaries and the merged file: {path}</translation>
     </message>
     <message>
         <source>退回</source>
@@ -588,6 +612,45 @@
     </message>
 </context>
 <context>
+    <name>CountyOverview</name>
+    <message>
+        <source>{region} {year}年 各县（市、区）填报进度</source>
+        <translation>{region} {year}: counties' progress</translation>
+    </message>
+    <message>
+        <source>已报 {reported}/{total}：{words}</source>
+        <translation>Reported {reported}/{total}: {words}</translation>
+    </message>
+    <message>
+        <source>；未报：{names}</source>
+        <translation>; not reported: {names}</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>点击列标题排序；双击一行打开该县（市、区）的填报表。</source>
+        <translation>Click a column heading to sort; double-click a row to open that county's form.</translation>
+    </message>
+    <message>
+        <source>导出填报进度</source>
+        <translation>Export the progress</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出填报进度…</source>
+        <translation>Exporting the progress…</translation>
+    </message>
+</context>
+<context>
     <name>ExtractDialog</name>
     <message>
         <source>请先在左侧选择一个地区，再从报告文本提取</source>
@@ -843,6 +906,10 @@
         <translation>Last submitted</translation>
     </message>
     <message>
+        <source>汇总</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
         <source>{user} 于 {at} 提交的数值；与现值不同的以紫色标出（{n} 项）</source>
         <translation>Values submitted by {user} at {at}; those that differ from the current ones are marked in purple ({n})</translation>
     </message>
@@ -861,6 +928,30 @@
     <message>
         <source>提示</source>
         <translation>info</translation>
+    </message>
+    <message>
+        <source>该指标不由各县汇总，以本级填报数为准</source>
+        <translation>Not computed from the counties: the office's own figure counts</translation>
+    </message>
+    <message>
+        <source>求和</source>
+        <translation>sum</translation>
+    </message>
+    <message>
+        <source>按合计计算比率</source>
+        <translation>ratio of the totals</translation>
+    </message>
+    <message>
+        <source>按人口加权</source>
+        <translation>weighted by population</translation>
+    </message>
+    <message>
+        <source>由 {reported}/{of} 个县（市、区）汇总（{how}），计算所得，不保存</source>
+        <translation>Computed from {reported}/{of} counties ({how}); not stored</translation>
+    </message>
+    <message>
+        <source>演示数据·模拟：此数值为模拟生成，不是真实统计数据</source>
+        <translation>Demo data · simulated: this figure was generated, it is not a real statistic</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -1053,6 +1144,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>{region} {year} · {status}</translation>
     </message>
     <message>
+        <source>&#x3000;【演示数据·模拟】</source>
+        <translation>  [Demo data · simulated]</translation>
+    </message>
+    <message>
         <source>{region} {year}年 — 县卫生健康指标填报系统</source>
         <translation>{region} {year} — County Health Indicators</translation>
     </message>
@@ -1091,6 +1186,73 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>错误 {e} · 核实 {w}</source>
         <translation>Errors {e} · warnings {w}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <source>县（市、区）</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已填</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>未说明警告</source>
+        <translation>Unexplained warnings</translation>
+    </message>
+    <message>
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>审核时间</source>
+        <translation>Approved at</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已审核</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>未填报</source>
+        <translation>Not reported</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1305,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>{code} · {year}: {status}</translation>
     </message>
     <message>
+        <source>所辖 {n} 个县（市、区）中 {done} 个已审核；双击查看各县填报进度</source>
+        <translation>{done} of its {n} counties approved; double-click for the counties' progress</translation>
+    </message>
+    <message>
+        <source>{name}  {done}/{n} 已审核</source>
+        <translation>{name}  {done}/{n} approved</translation>
+    </message>
+    <message>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
@@ -1161,6 +1331,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>未填报</source>
         <translation>no data</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Accepted</translation>
     </message>
 </context>
 <context>
