@@ -82,23 +82,20 @@ class FormView(QTableView):
 
     def show_submitted(self, shown: bool) -> None:
         """The 上次提交 column sits right of 本年, visible only while the model compares with a submission."""
-        header = self.horizontalHeader()
-        want = header.visualIndex(COL_VALUE) + 1
-        if header.visualIndex(COL_SUBMITTED) != want:
-            header.moveSection(header.visualIndex(COL_SUBMITTED), want)
-        header.setSectionHidden(COL_SUBMITTED, not shown)
-        if shown and header.sectionSize(COL_SUBMITTED) < 40:
-            header.resizeSection(COL_SUBMITTED, max(86, self.heading_width(COL_SUBMITTED)))
+        self._beside_value(COL_SUBMITTED, shown, 86)
 
     def show_computed(self, shown: bool) -> None:
         """The 汇总 column (computed from the counties) sits right of 本年, for a city or the province only."""
+        self._beside_value(COL_COMPUTED, shown, 120)
+
+    def _beside_value(self, col: int, shown: bool, width: int) -> None:
         header = self.horizontalHeader()
         want = header.visualIndex(COL_VALUE) + 1
-        if header.visualIndex(COL_COMPUTED) != want:
-            header.moveSection(header.visualIndex(COL_COMPUTED), want)
-        header.setSectionHidden(COL_COMPUTED, not shown)
-        if shown and header.sectionSize(COL_COMPUTED) < 40:
-            header.resizeSection(COL_COMPUTED, max(120, self.heading_width(COL_COMPUTED)))
+        if header.visualIndex(col) != want:
+            header.moveSection(header.visualIndex(col), want)
+        header.setSectionHidden(col, not shown)
+        if shown and header.sectionSize(col) < 40:
+            header.resizeSection(col, max(width, self.heading_width(col)))
 
     def _span_sections(self) -> None:
         self.clearSpans()
