@@ -144,8 +144,11 @@ def comparison(services, region: str, year: int, progress=None, cancelled=None) 
 
     cities = [r for r in services.children(reg.code) if r.level == "city"] if reg.level == "province" else []
     values = read_values(services, codes + [reg.code] + [c.code for c in cities], [year])[year]
-    parent = aggregate_region(services, reg.code, year, values=values, flags=flags) if reg.level != "county" else None
-    city_aggs = {c.code: aggregate_region(services, c.code, year, values=values, flags=flags) for c in cities}
+    methods = core.methods_of(services.indicators(include_hidden=True))
+    parent = aggregate_region(services, reg.code, year, values=values, flags=flags, methods=methods) \
+        if reg.level != "county" else None
+    city_aggs = {c.code: aggregate_region(services, c.code, year, values=values, flags=flags, methods=methods)
+                 for c in cities}
     inds = [i for i in services.indicators() if not i.hidden]
     if cities:
         groups = [(c, [k for k in counties if k.parent_code == c.code]) for c in sorted(cities, key=lambda r: r.code)]

@@ -56,7 +56,7 @@ def flags_and_findings(services, counties, year, progress=None, cancelled=None):
     return {c: core.worst_flags(fs) for c, fs in found.items()}, found
 
 
-def aggregate_region(services, region: str, year: int, *, values=None, flags=None) -> Aggregate:
+def aggregate_region(services, region: str, year: int, *, values=None, flags=None, methods=None) -> Aggregate:
     """Each indicator of a city or the province computed from all the counties below it; a county value with
     an error finding is left out (it makes the figure partial, never wrong). For a county: its own figures.
 
@@ -75,7 +75,7 @@ def aggregate_region(services, region: str, year: int, *, values=None, flags=Non
         for code, flag in by_code.items():
             if flag == "error":
                 exclude.setdefault(code, []).append(county)
-    computed = core.aggregate(inds, codes, values, values.get(reg.code, {}), core.methods_of(inds), exclude)
+    computed = core.aggregate(inds, codes, values, values.get(reg.code, {}), methods or core.methods_of(inds), exclude)
     findings = core.level_findings(inds, computed, reg.name) if counties else []
     return Aggregate(reg, year, counties, computed, inds, findings)
 
