@@ -2,10 +2,7 @@
 
   .venv/bin/python bench/bench_reports.py [--repeat N] [--batch N]
 
-- province comparison (90 counties x 56 indicators), Excel: write_report vs openpyxl writing the same cells
-  (values, texts, merged header) with no styles and no report logic. Budget 1.5x.
-- the same as PDF: write_report vs reportlab laying out the same table rows (same font, page size, column
-  groups) with no report logic. Budget 2x (reported, not budgeted by the issue).
+(The county comparison of a city or the province is measured in bench_upstream.py.)
 - a batch of county-year PDFs (90 counties, five years of data each): write_report vs reportlab writing each
   county's indicator rows as one plain table in the same font. Budget 2x.
 - one county-year PDF in a fresh process (imports and font loading included). Budget 1 s.
@@ -46,82 +43,7 @@ def build_store(path: Path) -> Services:
     return services
 
 
-def timed_pair(report, floor, repeat: int) -> tuple[float, float]:
-    """Median times of report() and floor(), run alternately so that a busy machine slows both alike."""
-    r_times, f_times = [], []
-    for _ in range(repeat):
-        for fn, times in ((floor, f_times), (report, r_times)):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-    return statistics.median(r_times), statistics.median(f_times)
-
-
 # ---- floors: the same library, the same cells or rows, no report logic -----------------------------
-
-def floor_xlsx(services: Services, out: Path) -> None:
-    from openpyxl import Workbook
-
-    counties = services.counties_of(PROVINCE)
-    from desktop.db import reports as dbr
-
-    with services.store.reading():
-        values = dbr.values_by_region(services.store.db, [c.code for c in counties], YEAR)
-    wb = Workbook()
-    ws = wb.active
-    ws.cell(1, 1, "title")
-    ws.cell(2, 1, "subtitle")
-    for k, c in enumerate(counties):
-        ws.cell(3, 4 + 2 * k, c.name)
-        ws.merge_cells(start_row=3, start_column=4 + 2 * k, end_row=3, end_column=5 + 2 * k)
-        ws.cell(4, 4 + 2 * k, "数值")
-        ws.cell(4, 5 + 2 * k, "位次")
-    for i, ind in enumerate(services.indicators()):
-        row = 5 + i
-        ws.cell(row, 1, ind.name)
-        ws.cell(row, 2, ind.unit)
-        ws.cell(row, 3, "—")
-        for k, c in enumerate(counties):
-            ws.cell(row, 4 + 2 * k, values.get(c.code, {}).get(ind.code))
-            ws.cell(row, 5 + 2 * k, k + 1)
-    wb.save(out)
-
-
-def _floor_doc(out: Path, pagesize, rows, widths, repeat_rows=1):
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
-
-    from desktop.reports.fonts import MAIN_FONT, register
-
-    register()
-    doc = SimpleDocTemplate(str(out), pagesize=pagesize, initialFontName=MAIN_FONT)
-    return doc, Table(rows, colWidths=widths, repeatRows=repeat_rows,
-                      style=TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN_FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                                        ("GRID", (0, 0), (-1, -1), 0.4, "grey")]))
-
-
-def floor_comparison_pdf(services: Services, out: Path) -> None:
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import PageBreak
-
-    from desktop.db import reports as dbr
-
-    counties = services.counties_of(PROVINCE)
-    with services.store.reading():
-        values = dbr.values_by_region(services.store.db, [c.code for c in counties], YEAR)
-    inds = services.indicators()
-    story = []
-    doc = None
-    for g in range(0, len(counties), 7):
-        group = counties[g:g + 7]
-        rows = [["指标", "单位", "本级"] + [x for c in group for x in (c.name, "")],
-                ["", "", ""] + ["数值", "位次"] * len(group)]
-        for ind in inds:
-            rows.append([ind.name, ind.unit, "—"] + [x for c in group for x in
-                                                     (ind.format(values[c.code].get(ind.code)), "1")])
-        doc, table = _floor_doc(out, landscape(A4), rows, [140, 36, 60] + [52, 22] * len(group), 2)
-        story += [table, PageBreak()]
-    doc.build(story)
-
 
 def floor_county_pdfs(services: Services, outdir: Path, counties) -> None:
     """The same table rows a county-year report prints (indicator rows, one row per finding, the five-year
@@ -185,12 +107,6 @@ def main() -> int:
         print(f"store: 90 counties x 56 indicators x 5 years in {time.perf_counter() - t:.1f} s")
 
         results = []
-        rx, fx = timed_pair(lambda: write_report(services, PROVINCE, YEAR, tmp / "province.xlsx"),
-                            lambda: floor_xlsx(services, tmp / "floor.xlsx"), args.repeat)
-        results.append(("province comparison, Excel", rx, fx, 1.5))
-        rp, fp = timed_pair(lambda: write_report(services, PROVINCE, YEAR, tmp / "province.pdf"),
-                            lambda: floor_comparison_pdf(services, tmp / "floor.pdf"), args.repeat)
-        results.append(("province comparison, PDF", rp, fp, 2.0))
 
         counties = services.counties_of(PROVINCE)[: args.batch]
         fb = floor_county_pdfs(services, tmp, counties)

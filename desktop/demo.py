@@ -85,26 +85,30 @@ def seed_rows() -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def _series(rng: random.Random, kind: str, level: float, spread: float, drift: float, pop: float) -> dict[int, float]:
+def _series(rng: random.Random, kind: str, level: float, spread: float, drift: float, pop: float,
+            years) -> dict[int, float]:
     if kind == "rate":
         base = level + rng.uniform(-spread, spread)
-        return {y: base + drift * (y - ANCHOR) + rng.uniform(-0.15, 0.15) * spread * 0.3 for y in YEARS}
+        return {y: base + drift * (y - ANCHOR) + rng.uniform(-0.15, 0.15) * spread * 0.3 for y in years}
     scale = pop if kind == "pop" else pop * 0.185  # eld: per 万 aged 60+
     base = level * scale * (1 + rng.uniform(-spread, spread))
-    return {y: base * (1 + drift) ** (y - ANCHOR) * (1 + rng.uniform(-0.01, 0.01)) for y in YEARS}
+    return {y: base * (1 + drift) ** (y - ANCHOR) * (1 + rng.uniform(-0.01, 0.01)) for y in years}
 
 
-def simulate(indicators, seeds: dict[tuple[str, int, str], float]) -> dict[tuple[str, int, str], float]:
-    """{(county, year, code): value} for every visible indicator of 温州's counties over YEARS, through the seed
-    figures where they exist, ratios computed from their counts (consistent within the rules' 2 %)."""
-    rng = random.Random(20231231)
+def simulate(indicators, seeds: dict[tuple[str, int, str], float], populations: dict[str, float] | None = None,
+             years=YEARS, seed: int = 20231231) -> dict[tuple[str, int, str], float]:
+    """{(county, year, code): value} for every visible indicator of the counties (default 温州's, residents in
+    万 in 2021) over `years`, through the seed figures where they exist, ratios computed from their counts
+    (consistent within the rules' 2 %). The benchmarks use it for a plausible province."""
+    YEARS = tuple(years)  # noqa: N806 - the module's years unless others are asked for
+    rng = random.Random(seed)
     by_code = {i.code: i for i in indicators}
     out: dict[tuple[str, int, str], float] = {}
-    for county, pop2021 in POPULATION.items():
+    for county, pop2021 in (populations or POPULATION).items():
         pops = {y: pop2021 * (1 + 0.006) ** (y - ANCHOR) for y in YEARS}
         vals: dict[str, dict[int, float]] = {"POP_RESIDENT": pops}
         for code, (kind, level, spread, drift) in PROFILE.items():
-            vals[code] = _series(rng, kind, level, spread, drift, pop2021)
+            vals[code] = _series(rng, kind, level, spread, drift, pop2021, YEARS)
         # the seed figures of 瑞安市 anchor its series (and the counts its ratios speak of)
         anchor = {code: v for (r, y, code), v in seeds.items() if r == county and y == ANCHOR}
         if "ELDERLY_REHAB_BEDS" in anchor and "ELDERLY_REHAB_BEDS_PER_1000" in anchor:

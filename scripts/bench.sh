@@ -7,7 +7,7 @@ bash scripts/setup.sh
 .venv/bin/python -m pip install -q -e '.[test,bench]' >/dev/null
 export QT_QPA_PLATFORM=offscreen
 status=0
-for name in ${*:-validation exchange reports ui workflow extract}; do
+for name in ${*:-validation exchange reports upstream ui workflow extract}; do
   echo "=== bench/bench_$name.py"
   .venv/bin/python "bench/bench_$name.py" || status=1  # a benchmark over its budget exits 1; run the rest
 done
