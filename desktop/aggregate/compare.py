@@ -3,7 +3,6 @@ and the comparison report in PDF and Excel (the writers only lay it out)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.aggregate import core
@@ -13,6 +12,7 @@ from desktop.aggregate.service import (
     aggregate_region,
     flags_and_findings,
     is_simulated,
+    now,
     status_report,
 )
 from desktop.domain import Finding, Indicator, Region
@@ -180,5 +180,5 @@ def comparison(services, region: str, year: int, progress=None, cancelled=None) 
                                       _footnote_text(findings.get(k.code, []), ind.code, flag)))
     status = status_report(services, reg.code, year, findings=findings)
     simulated = is_simulated(services, codes + [reg.code], [year])
-    return Comparison(reg, year, groups, rows, status, notes, dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+    return Comparison(reg, year, groups, rows, status, notes, now(),
                       services.user.name, simulated)

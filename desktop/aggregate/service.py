@@ -193,16 +193,6 @@ def status_report(services, region: str, year: int, progress=None, cancelled=Non
     return StatusReport(reg, year, rows)
 
 
-def progress_of(services, year: int) -> dict[str, tuple[int, int]]:
-    """{city or province code: (approved or accepted, counties)} for the region tree's "9/12 已审核"."""
-    statuses = services.statuses(year)
-    out = {}
-    for r in services.regions():
-        if r.level != "county":
-            out[r.code] = core.progress(statuses, [c.code for c in services.counties_of(r.code)])
-    return out
-
-
 def is_simulated(services, regions: list[str], years: list[int]) -> bool:
     """True when any value of these regions and years is a simulated demo figure (reports say so)."""
     from desktop.db import aggregate as adb

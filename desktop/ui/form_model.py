@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
+from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.domain import Finding, Indicator, RegionYear, ValueChange
 from desktop.errors import AppError, InvalidValue
 from desktop.ui.icons import severity_icon
@@ -35,7 +36,7 @@ PLAIN_BRUSH = QBrush(QColor("#ffffff"))
 MUTED_BRUSH = QBrush(QColor("#555555"))
 CHANGED_BRUSH = QBrush(QColor("#e1d5f5"))
 COMPUTED_BRUSH = QBrush(QColor("#1f5fbf"))
-SIMULATED_SOURCE = "demo-sim"  # desktop.aggregate.service.SIMULATED_SOURCE: a demo figure that is simulated
+
 
 
 def run_validation(services, region: str, year: int) -> list[Finding] | None:
