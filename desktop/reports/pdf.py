@@ -104,10 +104,11 @@ class Sparkline(Flowable):
     TITLE_H = 11
 
     def __init__(self, title: str, points: list[tuple[int, float]], years: list[int],
-                 fmt: Callable[[float], str], width: float, height: float):
+                 fmt: Callable[[float], str], width: float, height: float, hollow=frozenset()):
         super().__init__()
         self.title, self.points, self.years, self.fmt = title, points, years, fmt
         self.width, self.height = width, height
+        self.hollow = frozenset(hollow)  # years drawn as an open marker: a sum over fewer than all counties
 
     def wrap(self, avail_width, avail_height):
         return self.width, self.height
@@ -134,13 +135,18 @@ class Sparkline(Flowable):
         c.setStrokeColor(colors.HexColor("#1f5fbf"))
         c.setFillColor(colors.HexColor("#1f5fbf"))
         c.setLineWidth(1.2)
-        line, marks = c.beginPath(), c.beginPath()
+        line, marks, open_marks = c.beginPath(), c.beginPath(), c.beginPath()
         for i, (y, v) in enumerate(self.points):
             x, yy = x_of(y), y_of(v)
             (line.lineTo if i else line.moveTo)(x, yy)
-            marks.rect(x - 1.5, yy - 1.5, 3, 3)
+            (open_marks if y in self.hollow else marks).rect(x - 1.5, yy - 1.5, 3, 3)
         c.drawPath(line, stroke=1, fill=0)
         c.drawPath(marks, stroke=0, fill=1)
+        if self.hollow:
+            c.setFillColor(colors.white)
+            c.setLineWidth(0.8)
+            c.drawPath(open_marks, stroke=1, fill=1)
+            c.setFillColor(colors.HexColor("#1f5fbf"))
         text = c.beginText()
         text.setFont(MAIN_FONT, 6)
         for y, v in self.points:
@@ -263,10 +269,12 @@ def _trend_grid(data, glyphs: Glyphs, styles, per_row: int = 3, cell_w: float = 
         ind = t.indicator
         label = f"{ind.name}（{ind.unit}）"
         if covered(label) and stringWidth(label, MAIN_FONT, 7.5) <= cell_w - 10:
-            cells.append(Sparkline(label, t.points, data.trend_years, ind.format, cell_w - 10, 73))
+            cells.append(Sparkline(label, t.points, data.trend_years, ind.format, cell_w - 10, 73,
+                                   getattr(t, "partial_years", ())))
         else:  # wraps, or needs the fallback font: a Paragraph above an untitled chart
             cells.append([Paragraph(glyphs.markup(label), styles["small"]),
-                          Sparkline("", t.points, data.trend_years, ind.format, cell_w - 10, 62)])
+                          Sparkline("", t.points, data.trend_years, ind.format, cell_w - 10, 62,
+                                    getattr(t, "partial_years", ()))])
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [""] * (per_row - len(rows[-1]))
     return Table(rows, colWidths=[cell_w] * per_row, style=TableStyle([
@@ -442,6 +450,8 @@ def years_story(data: YearsData, glyphs: Glyphs) -> list:
                            repeatRows=1, style=TableStyle(style)))
     if data.trends:
         story.append(Paragraph(f"趋势（{data.years[0]}–{data.years[-1]}年）", styles["h2"]))
+        if data.computed:
+            story.append(Paragraph("空心点：该年部分县未报，汇总不完整。", styles["small"]))
         story.append(_trend_grid(data, glyphs, styles, per_row=4, cell_w=(landscape(A4)[0] - 2 * MARGIN) / 4))
     return story
 

@@ -34,6 +34,11 @@ class YearRow:
     def points(self) -> list[tuple[int, float]]:
         return [(y, c.value) for y, c in zip(self._years, self.cells) if c.value is not None]
 
+    @property
+    def partial_years(self) -> frozenset[int]:
+        """Years whose figure was computed from fewer than all the counties (the charts draw them open)."""
+        return frozenset(y for y, c in zip(self._years, self.cells) if c.partial)
+
     _years: tuple[int, ...] = ()
 
 
