@@ -133,3 +133,34 @@ def test_simulated_demo_values_are_marked_in_the_window(qtbot, tmp_path):
         assert w.tree.items[CITY].text(0) == "温州市  12/12 已审核"
     finally:
         services.close()
+
+
+def test_city_form_flags_its_own_figure_against_the_counties(qtbot, db_path, tmp_path):
+    with Services.open(db_path) as s:
+        s.apply_changes([ValueChange(c, YEAR, "HOSPITAL_BEDS", 1000) for c in WZ], source="test")
+    services = Services.open(db_path)
+    try:
+        model = FormModel(services)
+        model.load(CITY, YEAR)
+        row = model.row_of("HOSPITAL_BEDS")
+        assert model.index(row, COL_COMPUTED).data() == "12000"
+        assert model.setData(model.index(row, COL_VALUE), "15000")
+        level = [f for f in model.findings if f.rule == "level"]
+        assert len(level) == 1 and level[0].value == 15000 and level[0].reference == 12000
+        assert model.setData(model.index(row, COL_VALUE), "12100")  # within 2 %
+        assert not [f for f in model.findings if f.rule == "level"]
+    finally:
+        services.close()
+
+
+def test_catalog_editor_edits_the_aggregation(qtbot, services):
+    from desktop.ui.catalog_dialog import FIELDS, CatalogModel
+
+    model = CatalogModel(services)
+    row = next(i for i, ind in enumerate(model.rows) if ind.code == "GP_PER_10000")
+    col = FIELDS.index("aggregation")
+    assert model.index(row, col).data() == "weighted: POP_RESIDENT"
+    assert model.setData(model.index(row, col), "none")
+    assert services.indicator("GP_PER_10000").aggregation == "none"
+    assert not model.setData(model.index(row, col), "ratio: GP_COUNT / POP_RESIDENT")
+    assert "汇总方式" in model.error and services.indicator("GP_PER_10000").aggregation == "none"

@@ -39,13 +39,14 @@ COMPUTED_BRUSH = QBrush(QColor("#1f5fbf"))
 
 
 
-def run_validation(services, region: str, year: int) -> list[Finding] | None:
-    """The findings of a region-year from desktop.validation, or None while that module is not installed."""
+def run_validation(services, region: str, year: int, computed=None) -> list[Finding] | None:
+    """The findings of a region-year from desktop.validation, or None while that module is not installed.
+    `computed`: a city's figures from its counties, made at load (spares computing them at every edit)."""
     try:
         from desktop.validation import validate
     except ImportError:
         return None
-    return list(validate(services, region, year))
+    return list(validate(services, region, year, computed=computed or None))
 
 
 @dataclass
@@ -199,7 +200,7 @@ class FormModel(QAbstractTableModel):
     def _revalidate(self) -> None:
         ry = self.data_
         try:
-            self.findings = run_validation(self.services, ry.region.code, ry.year) if ry else []
+            self.findings = run_validation(self.services, ry.region.code, ry.year, self.computed) if ry else []
         except AppError as exc:  # e.g. a rules file that no longer parses: say so, keep the form usable
             self.findings = []
             self.edit_refused.emit(str(exc))

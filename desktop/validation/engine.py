@@ -315,7 +315,7 @@ def rules_for(services, indicators=None) -> RuleSet:
     return default_rules(codes)
 
 
-def validate(services, region, year, *, submission: bool = False) -> list[Finding]:
+def validate(services, region, year, *, submission: bool = False, computed=None) -> list[Finding]:
     """Validate one region-year of the store (submission=True adds completeness).
 
     Raises UnknownRegion, InvalidYear, RuleFileError (the rules in force do not parse), StoreError.
@@ -332,7 +332,7 @@ def validate(services, region, year, *, submission: bool = False) -> list[Findin
     if reg.level == "county":
         return validate_values(inds, rules, values, history, targets, y, notes, submission)
     found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes, submission)
-    return _with_level_findings(services, reg, y, found, notes, inds)
+    return _with_level_findings(services, reg, y, found, values, notes, inds, computed)
 
 
 def _for_level(services, reg, inds: list[Indicator]) -> list[Indicator]:
@@ -342,15 +342,23 @@ def _for_level(services, reg, inds: list[Indicator]) -> list[Indicator]:
     return scaled_for_level(inds, len(services.counties_of(reg.code))) if reg.level != "county" else inds
 
 
-def _with_level_findings(services, reg, year: int, found: list[Finding], notes, inds) -> list[Finding]:
-    """A city's or the province's own figures against the ones computed from its counties (rule `level`)."""
-    from desktop.aggregate.core import AggregationError
+def _with_level_findings(services, reg, year: int, found: list[Finding], values, notes, inds,
+                         computed=None) -> list[Finding]:
+    """A city's or the province's own figures against the ones computed from its counties (rule `level`).
+    `computed` ({code: Computed}, e.g. the form's, made when it loaded) spares computing the counties again:
+    the region's own typing does not change them; its own figures are taken from `values`, as they are now."""
+    import dataclasses
+
+    from desktop.aggregate.core import AggregationError, level_findings
     from desktop.aggregate.service import aggregate_region
 
     try:
-        level = aggregate_region(services, reg.code, year).findings
+        if computed is None:
+            computed = aggregate_region(services, reg.code, year).computed
     except AggregationError:
         return found  # a catalog aggregation that does not parse: the editor refuses it; nothing to compare
+    own = {code: dataclasses.replace(c, own=values.get(code)) for code, c in computed.items()}
+    level = level_findings(inds, own, reg.name)
     if not level:
         return found
     out = list(found)
