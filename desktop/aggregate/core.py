@@ -180,6 +180,8 @@ def aggregate(indicators: Iterable[Indicator], children: list[str], values: Mapp
                 value = value if _finite(value) else None
         else:
             reported = sum(1 for c in children if val(c, ind.code) is not None)
+        if value is not None:  # a sum of figures with d decimals has d decimals (no 926.4199999999998)
+            value = round(value, ind.decimals if m.kind == "sum" else ind.decimals + 4)
         out[ind.code] = Computed(ind.code, m.kind, value, reported, n, mine)
     return out
 
