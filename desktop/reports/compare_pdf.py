@@ -21,8 +21,8 @@ FONT, LEADING = 6.5, 7.6
 CITY_FILL = colors.HexColor("#e8eef5")
 PARENT_FILL = colors.HexColor("#d6e2f0")
 STATS_FILL = colors.HexColor("#f3f3f3")
-STATUS_COLORS = {"empty": colors.HexColor("#c00000"), "returned": colors.HexColor("#c06000"),
-                 "draft": colors.HexColor("#666666")}
+# what needs the office's attention stands out; the other statuses print plain (one style command less a row)
+STATUS_COLORS = {"empty": colors.HexColor("#c00000"), "returned": colors.HexColor("#c06000")}
 
 
 def blocks(rows: list[CompareRow], per_block: int = PER_BLOCK) -> list[tuple[str, list[CompareRow]]]:
