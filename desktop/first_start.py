@@ -95,14 +95,15 @@ class StoreCheck:
 
 
 def inspect_store(path: Path) -> StoreCheck:
-    """Open an existing store read-only and say what it holds. Raises StoreError (missing, damaged, not
-    a store of this program, too new) with the store's own Chinese message."""
+    """Open an existing store as the program does (an older one is upgraded, after a backup) and say what it
+    holds. Raises StoreError (missing, damaged, not a store of this program, too new) with the store's own
+    Chinese message."""
     from desktop.services import Services
 
     path = Path(path)
     if not store_exists(path):
         raise StoreError(f"文件不存在或是空文件：{path}")
-    services = Services.open(path, readonly=True, migrate_store=False)
+    services = Services.open(path)
     try:
         users = services.users()
         return StoreCheck(path, len(services.regions()), len(users),

@@ -87,3 +87,46 @@ def cli(capsys):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def quiet_run(qapp, tmp_path, monkeypatch):
+    """desktop.ui.app.run() with the event loop, message boxes, settings and log redirected for a test."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import desktop.ui.messages as messages
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(messages, "log_file_path", lambda: tmp_path / "log" / "desktop.log")
+    said = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *a, **k: said.append(text)))
+    shown = []
+
+    def fake_exec(*_a):
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()  # long enough for the first paint and what follows it (the gui-open backup)
+        QTimer.singleShot(300, loop.quit)
+        loop.exec()
+        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "x")
+        for w in shown:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    yield said, shown
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+@pytest.fixture
+def xdg_home(tmp_path, monkeypatch):
+    """platformdirs pointed into tmp_path (the XDG variables on Linux) and no $CHI_DB: the default store,
+    the remembered store, the log and the config are the test's own."""
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state")):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    monkeypatch.delenv("CHI_DB", raising=False)
+    return tmp_path

@@ -11,16 +11,7 @@ from desktop.services import Services
 from desktop.workflow import login
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    """platformdirs pointed into tmp_path (Linux: the XDG variables), no $CHI_DB."""
-    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state")):
-        monkeypatch.setenv(var, str(tmp_path / sub))
-    monkeypatch.delenv("CHI_DB", raising=False)
-    return tmp_path
-
-
-def test_store_backups_and_log_live_where_platformdirs_says(home):
+def test_store_backups_and_log_live_where_platformdirs_says(xdg_home):
     from platformdirs import user_data_dir, user_log_dir
 
     from desktop.db.backups import backup_dir
@@ -29,12 +20,12 @@ def test_store_backups_and_log_live_where_platformdirs_says(home):
     store = default_db_path()
     assert store == locations.data_dir() / "indicators.sqlite"
     assert str(store).startswith(user_data_dir("county-health-indicators", appauthor=False))
-    assert str(store).startswith(str(home / "data"))
+    assert str(store).startswith(str(xdg_home / "data"))
     assert backup_dir(store).parent == store.parent
     assert str(locations.log_file()).startswith(user_log_dir("county-health-indicators", appauthor=False))
 
 
-def test_a_new_store_has_admins_password_from_its_first_transaction(home):
+def test_a_new_store_has_admins_password_from_its_first_transaction(xdg_home):
     path = locations.default_store_path()
     services = first_start.create_store(path, password="geheim12", again="geheim12", county="瑞安市")
     try:
@@ -53,7 +44,7 @@ def test_a_new_store_has_admins_password_from_its_first_transaction(home):
         assert login(again, "admin", "geheim12").name == "admin"
 
 
-def test_the_demo_store_has_the_seed_figures_and_a_password(home, tmp_path):
+def test_the_demo_store_has_the_seed_figures_and_a_password(xdg_home, tmp_path):
     path = tmp_path / "demo.sqlite"
     with first_start.create_store(path, password="geheim12", again="geheim12", demo=True) as services:
         ry = services.get_region_year("瑞安市", 2021)
@@ -136,7 +127,7 @@ def test_a_bad_store_file_is_refused_with_the_stores_own_message(tmp_path, conte
     assert bad.read_bytes() == content
 
 
-def test_a_chosen_store_is_remembered_for_the_window_and_the_command_line(home, tmp_path, demo_path, cli):
+def test_a_chosen_store_is_remembered_for_the_window_and_the_command_line(xdg_home, tmp_path, demo_path, cli):
     from desktop.services import default_db_path
 
     assert default_db_path() == locations.data_dir() / "indicators.sqlite"
@@ -149,14 +140,14 @@ def test_a_chosen_store_is_remembered_for_the_window_and_the_command_line(home, 
     assert default_db_path() == locations.data_dir() / "indicators.sqlite"
 
 
-def test_chi_db_wins_over_the_remembered_store(home, tmp_path, monkeypatch, demo_path):
+def test_chi_db_wins_over_the_remembered_store(xdg_home, tmp_path, monkeypatch, demo_path):
     locations.remember_store(demo_path)
     monkeypatch.setenv("CHI_DB", str(tmp_path / "other.sqlite"))
     assert locations.default_store_path() == tmp_path / "other.sqlite"
     assert locations.store_from_environment()
 
 
-def test_about_tells_version_store_catalog_and_backups(home, demo_path, cli):
+def test_about_tells_version_store_catalog_and_backups(xdg_home, demo_path, cli):
     from desktop import __version__
 
     with Services.open(demo_path) as services:
@@ -173,3 +164,25 @@ def test_about_tells_version_store_catalog_and_backups(home, demo_path, cli):
         k: info[k] for k in ("version", "store", "catalog_version", "backups")}
     text = cli(demo_path, "about")
     assert str(demo_path) in text.out and "2026.1" in text.out and __version__ in text.out
+
+
+def test_an_older_store_from_the_old_computer_is_upgraded_when_chosen(tmp_path):
+    """A store left at schema version 1 (an older program) is upgraded, after a backup, not called read-only."""
+    from sqlite_utils import Database
+
+    from desktop.db import backups
+    from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, user_version
+
+    old = tmp_path / "old.sqlite"
+    db = Database(old)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrate(db, upto=1)
+    db.execute("INSERT INTO user (name, role, created_at) VALUES ('admin', 'admin', '2024-01-01T00:00:00')")
+    db.conn.commit()
+    db.close()
+    if SCHEMA_VERSION == 1:
+        pytest.skip("only one schema version: no older store to make")
+    found = first_start.inspect_store(old)
+    assert found.open_admins == ("admin",)
+    assert user_version(Database(old)) == SCHEMA_VERSION
+    assert any("before-upgrade-v1" in p.name for p in backups.list_backups(old))

@@ -121,39 +121,6 @@ def test_a_second_copy_on_the_same_store_is_told(tmp_path, qapp):
     first.unlock()
 
 
-@pytest.fixture
-def quiet_run(qapp, tmp_path, monkeypatch):
-    """desktop.ui.app.run() with the event loop, message boxes, settings and log redirected for a test."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    import desktop.ui.messages as messages
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(messages, "log_file_path", lambda: tmp_path / "log" / "desktop.log")
-    said = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *a, **k: said.append(text)))
-    shown = []
-
-    def fake_exec(*_a):
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        loop = QEventLoop()  # long enough for the first paint and what follows it (the gui-open backup)
-        QTimer.singleShot(300, loop.quit)
-        loop.exec()
-        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "x")
-        for w in shown:
-            w.close()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    yield said, shown
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-
-
 def test_run_opens_the_window_with_a_backup_and_releases_the_lock(quiet_run, demo_path):
     from PySide6.QtCore import QLockFile
 

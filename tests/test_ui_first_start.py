@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -11,14 +9,6 @@ pytest.importorskip("PySide6")
 from desktop import first_start, locations  # noqa: E402
 from desktop.services import Services  # noqa: E402
 from desktop.workflow import login  # noqa: E402
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state")):
-        monkeypatch.setenv(var, str(tmp_path / sub))
-    monkeypatch.delenv("CHI_DB", raising=False)
-    return tmp_path
 
 
 def make_dialog(qtbot, path):
@@ -172,38 +162,6 @@ def test_the_window_opens_on_the_home_county(qtbot, tmp_path):
 
 # ---- the whole start: desktop.ui.app.run() with the first-start dialog's ask() patched ----------------------
 
-@pytest.fixture
-def quiet_run(qapp, home, monkeypatch):
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    import desktop.ui.messages as messages
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(messages, "log_file_path", lambda: home / "log" / "desktop.log")
-    said = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *a, **k: said.append(text)))
-    shown = []
-
-    def fake_exec(*_a):
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        loop = QEventLoop()
-        QTimer.singleShot(200, loop.quit)
-        loop.exec()
-        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible())
-        for w in shown:
-            w.close()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    yield said, shown
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-
-
 def patch_ask(monkeypatch, make):
     """FirstStartDialog.ask replaced: `make(path)` returns the FirstStartResult (or None for 退出)."""
     from desktop.ui.first_start_dialog import FirstStartDialog
@@ -218,7 +176,7 @@ def patch_ask(monkeypatch, make):
     return asked
 
 
-def test_no_store_opens_the_first_start_and_then_the_window_on_the_county(quiet_run, monkeypatch, home):
+def test_no_store_opens_the_first_start_and_then_the_window_on_the_county(quiet_run, monkeypatch, xdg_home):
     from desktop.ui.app import run
     from desktop.ui.first_start_dialog import FirstStartResult
     from desktop.ui.login_dialog import LoginDialog
@@ -237,7 +195,7 @@ def test_no_store_opens_the_first_start_and_then_the_window_on_the_county(quiet_
         assert s.user.has_password
 
 
-def test_quitting_the_first_start_leaves_no_store(quiet_run, monkeypatch, home):
+def test_quitting_the_first_start_leaves_no_store(quiet_run, monkeypatch, xdg_home):
     from desktop.ui.app import run
 
     said, shown = quiet_run
@@ -247,7 +205,7 @@ def test_quitting_the_first_start_leaves_no_store(quiet_run, monkeypatch, home):
 
 
 @pytest.mark.parametrize("leftover", ["empty", "no schema"])
-def test_a_first_start_cut_off_early_is_offered_again(quiet_run, monkeypatch, tmp_path, leftover):
+def test_a_first_start_cut_off_early_is_offered_again(quiet_run, monkeypatch, xdg_home, tmp_path, leftover):
     import sqlite3
 
     from desktop.ui.app import run
@@ -273,7 +231,7 @@ def first_start_result(path):
                             "new", True)
 
 
-def test_an_existing_store_chosen_at_first_start_is_used_from_then_on(quiet_run, monkeypatch, home, demo_path, cli):
+def test_an_existing_store_chosen_at_first_start_is_used_from_then_on(quiet_run, monkeypatch, xdg_home, demo_path, cli):
     from desktop.ui.app import run
     from desktop.ui.first_start_dialog import FirstStartResult
     from desktop.ui.login_dialog import LoginDialog

@@ -16,7 +16,7 @@ def cmd_about(args) -> int:
     from desktop.services import Services
 
     # tells where things are, changes nothing: no password asked (the window shows the same under 帮助 → 关于)
-    with Services.open(args.db, readonly=True, migrate_store=False) as services:
+    with Services.open(args.db) as services:
         info = about(services)
     if args.json:
         print_json(info)

@@ -60,7 +60,11 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        layout.addStretch(1)  # extra height goes below the rows, not around the title
         layout.addWidget(buttons)
+        # word-wrapped paths make Qt's size hint far too tall: size the dialog for its actual width
+        width = max(self.minimumWidth(), self.sizeHint().width())
+        self.resize(width, layout.totalHeightForWidth(width))
         buttons.rejected.connect(self.reject)
         self.open_backups.clicked.connect(lambda: self.open_folder(Path(info["backups"])))
 
