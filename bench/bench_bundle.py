@@ -41,14 +41,15 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 
 def window_time(cmd: list[str], env: dict[str, str], title: str, timeout: float = 30.0) -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         while time.perf_counter() - start < timeout:
             tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True).stdout
             if title in tree:
                 return time.perf_counter() - start
             if proc.poll() is not None:
-                raise SystemExit(f"the window's process ended ({proc.returncode}) before showing {title!r}")
+                raise SystemExit(f"the window's process ended ({proc.returncode}) before showing {title!r}: "
+                                 f"{proc.stderr.read()[-2000:]}")
             time.sleep(0.02)
         raise SystemExit(f"no window {title!r} within {timeout} s")
     finally:

@@ -105,17 +105,25 @@ shot() {  # wait until a top-level window named $1 is mapped, then screenshot th
   done
   fail "no window \"$1\" within 30 s"
 }
+start_window() {  # `chi` as the clerk on the Xvfb screen; GUI_PID is runuser's, which hands a TERM on to chi
+  runuser -u "$SMOKE_USER" -- env -i HOME="$H" USER="$SMOKE_USER" LOGNAME="$SMOKE_USER" \
+    PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$DISPLAY_NO" chi > "$1" 2>&1 &
+  GUI_PID=$!
+}
+stop_window() {
+  kill "$GUI_PID"; wait "$GUI_PID" 2>/dev/null || true; GUI_PID=""
+  for _ in $(seq 1 20); do pgrep -u "$SMOKE_USER" >/dev/null || return 0; sleep 0.25; done
+  fail "the window's process outlived its stop"
+}
 # the store made by `init --demo` above: straight to the main window (one user, admin, no password yet)
-CLERK_ENV="DISPLAY=$DISPLAY_NO" as_clerk chi > "$OUT/window.log" 2>&1 &
-GUI_PID=$!
+start_window "$OUT/window.log"
 shot "县卫生健康指标填报系统" "$OUT/window.png"
-kill "$GUI_PID"; wait "$GUI_PID" 2>/dev/null || true; GUI_PID=""
+stop_window
 # a clean home and no store: the first-start dialog
 rm -rf "$H/.local/share/county-health-indicators" "$H/.config/county-health-indicators"
-CLERK_ENV="DISPLAY=$DISPLAY_NO" as_clerk chi > "$OUT/first_start.log" 2>&1 &
-GUI_PID=$!
+start_window "$OUT/first_start.log"
 shot "${FIRST_START_TITLE:-首次使用}" "$OUT/first_start.png"
-kill "$GUI_PID"; wait "$GUI_PID" 2>/dev/null || true; GUI_PID=""
+stop_window
 kill "$XVFB_PID"; wait "$XVFB_PID" 2>/dev/null || true; XVFB_PID=""
 
 echo "smoke_deb: admin's password, as the command line takes it"

@@ -91,3 +91,16 @@ def test_the_check_above_finds_what_it_looks_for():
                           'open("/proc/mounts")', "fd = os.open(p, os.O_RDONLY)")
               if any(re.search(p, s) for p in POSIX_ONLY)]
     assert len(caught) == 6
+
+
+def test_the_bundle_finds_qts_translations_inside_itself(tmp_path, monkeypatch):
+    """In the PyInstaller bundle Qt's prefix is not relocated (packaging/rth_qt_plugins.py): the window looks
+    for qtbase_zh_CN.qm in the bundle's own PySide6 folder; outside a bundle, where QLibraryInfo says."""
+    from desktop.ui.app import qt_translations_dir
+
+    inside = tmp_path / "_internal" / "PySide6" / "Qt" / "translations"
+    inside.mkdir(parents=True)
+    assert qt_translations_dir("/usr/share/qt6/translations") == "/usr/share/qt6/translations"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    assert qt_translations_dir("/wrong/prefix/translations") == str(inside)

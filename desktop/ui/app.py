@@ -53,12 +53,23 @@ def _qt_gaps_translator(app):
     return QtGapsTranslator(app)
 
 
+def qt_translations_dir(reported: str) -> str:
+    """Qt's translations folder: in the installed bundle, the one inside it (Qt's prefix is not relocated there,
+    see packaging/rth_qt_plugins.py); elsewhere where QLibraryInfo says."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        for candidate in (Path(bundle) / "PySide6" / "Qt" / "translations", Path(bundle) / "PySide6" / "translations"):
+            if candidate.is_dir():
+                return str(candidate)
+    return reported
+
+
 def install_translators(app, language: str) -> list:
     """Our app_<lang>.qm and Qt's own qtbase_<lang>.qm; Simplified Chinese is the source language."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     installed = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_dir = qt_translations_dir(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     qt_lang = "zh_CN" if language.startswith("zh") else language
     qt = QTranslator(app)
     if qt.load(f"qtbase_{qt_lang}", qt_dir):
