@@ -89,6 +89,17 @@ bad = {k: (got.get(k) or {}).get("value") for k in want if (got.get(k) or {}).ge
 sys.exit(f"imported values differ: {bad}" if bad else 0)
 PYCHECK
 
+# figures out of a report in traditional characters: OpenCC's dictionaries travel in the bundle
+printf '2021年，全市人均預期壽命達到82.30歲，每千人口醫療機構床位數達到5.12張。\n' > "$H/報告.txt"
+chown "$SMOKE_USER:" "$H/報告.txt"
+as_clerk sh -c 'cd && chi extract 報告.txt --region 瑞安市 --year 2021 --json' > "$OUT/extract.json" \
+  || fail "extract failed: $(cat "$OUT/extract.json")"
+"$PY" - "$OUT/extract.json" <<'PYCHECK' || fail "extract did not find the two figures of the traditional text"
+import json, sys
+got = {p["indicator"]: p["value"] for p in json.load(open(sys.argv[1]))}
+sys.exit(0 if got.get("LIFE_EXPECTANCY") == 82.3 and got.get("BEDS_PER_1000") == 5.12 else f"found {got}")
+PYCHECK
+
 echo "smoke_deb: the window under Xvfb $DISPLAY_NO"
 Xvfb "$DISPLAY_NO" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB_PID=$!
