@@ -16,6 +16,10 @@ First run (the extractor as it was, before any change made because of this set):
     tune            32     84       70    58    0.69      0.83
     heldout         16     52       40    34    0.65      0.85
     all             48    136      110    92    0.68      0.84
+The split `heldout` was not tuned on, but its failures were seen in that first run's listing. So 22 more
+paragraphs (split `fresh`) were written and labelled after the rules had been changed, committed, and run
+once: recall 0.88 (49 of 56), precision 0.98 (49 of 50). That is the honest estimate for unseen reports.
+Changes made after that run (for the classes it showed) make today's figures on `fresh` kinder.
 """
 
 from __future__ import annotations
@@ -89,7 +93,7 @@ def test_wild_set_by_style_and_split(results):
     print(f"\n{'style':12} {'texts':>5} {'labels':>6} {'proposed':>8} {'hits':>5} {'recall':>7} {'precision':>9}")
     for style in sorted({r["style"] for r in results}):
         _line(style, [r for r in results if r["style"] == style])
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "fresh"):
         _line(split, [r for r in results if r["split"] == split])
     recall, precision = _line("all", results)
     for r in results:
