@@ -188,3 +188,29 @@ def test_html_page_text_without_scripts_in_its_declared_encoding(tmp_path):
     utf8 = tmp_path / "page.htm"
     utf8.write_text(page.replace("gb2312", "utf-8"), encoding="utf-8")
     assert read_text_file(utf8) == text
+
+
+def test_a_fact_before_a_target_in_one_sentence_is_still_a_fact():
+    assert found("全县每千人口床位数为5.1张，规划目标为6张。") == {"BEDS_PER_1000": 5.1}
+    assert found("全县基层就诊率为67.5%，力争明年达到70%。") == {"PRIMARY_VISIT_SHARE": 67.5}
+    assert found("力争全县基层就诊率达到70%，县域就诊率达到92%。") == {}
+    assert found("“十四五”中期：截至2022年底，全县每万人口全科医生数已达到4.3人。") == {"GP_PER_10000": 4.3}
+
+
+def test_the_figure_of_the_year_before_written_beside():
+    assert found("全县注册护士数达到2 480人（上年为2 310人）。") == {
+        "REGISTERED_NURSES": 2480, "REGISTERED_NURSES@2021": 2310}
+    assert found("全县婴儿死亡率1.9‰，上年为2.2‰。") == {"INFANT_MORTALITY": 1.9, "INFANT_MORTALITY@2021": 2.2}
+    assert found("全县婴儿死亡率1.9‰，比上年的2.2‰有所下降。") == {"INFANT_MORTALITY": 1.9}
+
+
+def test_zero_without_a_unit_and_a_measure_after_a_verb_of_having():
+    assert found("全县孕产妇死亡率为0，婴儿死亡率2.1‰。") == {"MATERNAL_MORTALITY": 0, "INFANT_MORTALITY": 2.1}
+    assert found("全县卫生机构共有床位2 760张。") == {"HOSPITAL_BEDS": 2760}
+
+
+def test_a_part_word_narrows_unless_the_indicators_own_wordings_carry_it():
+    assert found("全县累计建立规范化电子健康档案43.2万份。") == {}
+    assert found("全县累计建立电子健康档案51.6万份。") == {"EHR_RECORDS": 51.6}
+    assert found("全县公立医院医疗总费用增幅为6.1%。") == {"MEDICAL_COST_GROWTH": 6.1}
+    assert found("其中医院床位2 410张。") == {}

@@ -68,6 +68,8 @@ class _Extractor:
                  places: tuple[str, ...] = (), level: str = "county"):
         self.prepared = prepare(text)
         self.terms = build_terms(indicators)
+        self.wordings = {i.code: "|".join(normalize_text(w) for w in (i.name, *i.aliases)) for i in indicators}
+        self.plan_from = 0
         self.year = year
         self.level = level
         self.region_names = region_names
@@ -134,7 +136,9 @@ class _Extractor:
                 paragraph_year[s.paragraph] = int(m.group(1))
             context_year = paragraph_year.get(s.paragraph, self.year)
             if lx.PERIOD_ONLY.match(s.text):
-                context_year = None  # "“十三五”期末，…": a period, no year
+                # "“十三五”期末，…": a period, no year (unless the sentence goes on with one, "截至2023年底")
+                dated = lx.YEAR_TOKEN.search(s.text)
+                context_year = int(dated.group(1)) if dated else None
             # a sentence naming no place is of the place the paragraph (or the title) last named
             own_scope = self._scope_before(s.text, len(s.text))
             self.carried_scope = paragraph_scope.get(s.paragraph, self.doc_scope)
@@ -155,14 +159,15 @@ class _Extractor:
     def _sentence(self, s: Sentence, context_year: int | None) -> None:
         text = s.text
         mentions = [self._includes(text, m) for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
-        if self._planned(s):
+        self.plan_from = self._plan_from(s)
+        if self.plan_from == 0:
             if mentions:
                 self.skipped["plan"] += 1
             return
         self._share_prefix(text, mentions)
         self._zero_deaths(s, mentions, context_year)
-        if not mentions and not CLAUSE.search(text):
-            return  # every pairing starts from a name (a bare 签约率 needs the name before it, 床位 the thing counted)
+        if not mentions and not re.search(r"\d", text):
+            return  # a name with a figure, or a measure borrowing the thing counted ("床位" after 医疗卫生机构)
         all_figures = find_figures(text, mentions)
         figures = [f for f in all_figures if f.year is None]
         years = [f for f in all_figures if f.year is not None]
@@ -183,6 +188,7 @@ class _Extractor:
         self._continued(text, mentions, figures, used_mentions, used_figures, pairs)
         self._elliptic(text, mentions, figures, used_figures, pairs)
         self._borrowed_head(text, mentions, figures, used_figures, pairs)
+        self._prior_year(text, mentions, figures, used_figures, pairs, context_year)
         seen: set[str] = set()
         for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
             found = self._judge(s, mention, fig, gap, context_year, years)
@@ -207,14 +213,15 @@ class _Extractor:
                 if term is not None:
                     mentions[i] = Mention(cur.start, cur.end, term)
 
-    @staticmethod
-    def _qualified(text: str, m: Mention) -> bool:
+    def _qualified(self, text: str, m: Mention) -> bool:
         """A name narrowed by the word before it to a part of what the indicator counts."""
         if lx.OTHER_MEASURE_BEFORE.search(text, max(0, m.start - 5), m.start):
             return True  # "健康期望寿命" is another measure than 期望寿命
         q = lx.QUALIFIERS.search(text, max(0, m.start - 4), m.start)
         if m.term.mode == "grouped" and q and q.group() in lx.GROUP_WORDS:
             return False  # "老年人接种流感疫苗": the group the service is counted for
+        if q and q.group() in self.wordings.get(m.term.indicator.code, ""):
+            return False  # "公立医院医疗总费用增幅": the indicator's own wordings carry the word
         return bool(q) and not m.term.text.startswith(q.group())
 
     @staticmethod
@@ -223,8 +230,10 @@ class _Extractor:
         inc = lx.INCLUDES.match(text, m.end)
         return Mention(m.start, inc.end(), m.term) if inc else m
 
-    def _planned(self, s: Sentence) -> bool:
-        text = _QUOTED.sub("", s.text)
+    def _plan_from(self, s: Sentence) -> int:
+        """Where the plan starts in the sentence: 0 for all of it, len(text) for none of it. A plan word
+        covers its clause and the ones after it: "床位数为4.98张，规划目标为6张" states 4.98 as a fact."""
+        text = _QUOTED.sub(lambda m: " " * len(m.group()), s.text)
         done = lx.DONE_MARKERS.search(s.text)
         # "到2004年，全省…已下降至…": a year reached (not after the one asked, and said to be reached) is no plan
         markers = [m for m in lx.PLAN_MARKERS.finditer(text) if not self._reached(m.group(), bool(done))]
@@ -232,12 +241,12 @@ class _Extractor:
         if section.mode == "plan":
             # a fact in a plan's section: a year not after the one asked, 已, and no plan word
             topic = _TOPIC_YEAR.match(s.text)
-            return not (done and topic and int(topic.group(1)) <= self.year and not markers)
+            return len(text) if done and topic and int(topic.group(1)) <= self.year and not markers else 0
         if markers:
-            return True
+            return max((c.end() for c in CLAUSE.finditer(text, 0, markers[0].start())), default=0)
         if self.plan_doc and not done:
-            return True
-        return False
+            return 0
+        return len(text)
 
     def _reached(self, marker: str, done: bool) -> bool:
         m = re.fullmatch(r"(?:到|至)((?:19|20)\d\d)年", marker)
@@ -249,6 +258,8 @@ class _Extractor:
     def _zero_deaths(self, s: Sentence, mentions: list[Mention], context_year: int | None) -> None:
         """"全年实现孕产妇零死亡", "全区无孕产妇死亡": a death rate of zero said in words."""
         text = s.text
+        if "死亡" not in text:
+            return
         for subject, term in self._death_subjects().items():
             for m in re.finditer(rf"(?:(?<=无)|(?<=未发生)|(?<=没有)){re.escape(subject)}死亡(?!率)|"
                                  rf"{re.escape(subject)}(?:死亡人数为?|死亡数为?)?零死亡", text):
@@ -556,12 +567,46 @@ class _Extractor:
                 continue
             used_f.add(figures.index(fig))
             pairs.append((Mention(start + m.start(1), start + m.end(1), term), fig, Gap(True)))
+        # "卫生机构拥有床位2958张": the thing counted, a verb of having, the measure
+        for fi, fig in enumerate(figures):
+            if fi in used_f or not fig.unit:
+                continue
+            clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, fig.start)), default=0)
+            m = re.search(r"([\u4e00-\u9fff]{2,12}?)(?:拥有|共有|设有|实有|开放|有)([\u4e00-\u9fff]{1,6})$",
+                          text[clause_start:fig.start])
+            if not m or any(x.start < fig.start and x.end > clause_start + m.start() for x in mentions):
+                continue
+            head, word = m.group(1), m.group(2)
+            term = next((self.terms[head[i:] + word] for i in range(len(head) - 1)
+                         if head[i:] + word in self.terms and self.terms[head[i:] + word].mode == "name"), None)
+            if term is None:
+                continue
+            used_f.add(fi)
+            pairs.append((Mention(clause_start + m.start(2), clause_start + m.end(2), term), fig, Gap(True)))
+
+    def _prior_year(self, text, mentions, figures, used_f, pairs, context_year) -> None:
+        """"每千人口注册护士数达到4.47人（上年为4.21人）": the figure of the year before, of the same indicator."""
+        if context_year is None:
+            return
+        for m in _PRIOR.finditer(text):
+            fig = next((f for f in figures if f.start == m.end()), None)
+            if fig is None or figures.index(fig) in used_f:
+                continue
+            before = [p for p in pairs if p[1].end <= m.start()]
+            if not before:
+                continue
+            mention = max(before, key=lambda p: p[1].end)[0]
+            used_f.add(figures.index(fig))
+            pairs.append((mention, fig, Gap(True, {"n"}, context_year - 1, [m.group()])))
 
     # -- judging one pairing
     def _judge(self, s: Sentence, mention: Mention, fig: Figure, gap: Gap, context_year: int,
                years: list[Figure]) -> Found | None:
         ind = mention.term.indicator
         if fig.approx or "a" in gap.kinds or "p" in gap.kinds:
+            return None
+        if fig.start >= self.plan_from or mention.start >= self.plan_from:
+            self.skipped["plan"] += 1
             return None
         text = s.text
         # the clause the pairing stands in; a continuing clause ("，我县为35.2%") speaks for itself
@@ -633,6 +678,7 @@ class _Extractor:
 
 # "分别" pairs a list with figures in order; "均" gives all one figure (not the 均 of 人均, 次均, 平均)
 _LIST_KEY = re.compile(r"分别|(?<![人次年平户日月床])均(?=达|为|是|在|保持|控制|实现|超过|高于|低于|增长|下降|提高)")
+_PRIOR = re.compile(r"[(,](?:上年|去年|上一年)(?:同期|末|底)?(?:为|是|达|:)?(?=\d)")
 _OWN_SCOPE = re.compile(r"我市|我县|我区|本市|本县|本区|全市|全县|全区")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
 

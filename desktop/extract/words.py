@@ -109,10 +109,28 @@ def _services(name: str) -> list[str]:
     return [rest, verb + rest[: -len(verb)]]
 
 
+_INDEXES: list[tuple[dict, dict]] = []  # (terms, wordings by their first two characters), the last few catalogs
+
+
+def _by_prefix(terms: dict[str, Term]) -> dict[str, list[str]]:
+    for known, index in _INDEXES:
+        if known is terms:
+            return index
+    index: dict[str, list[str]] = {}
+    for word in terms:
+        index.setdefault(word[:2], []).append(word)
+    _INDEXES.append((terms, index))
+    del _INDEXES[:-4]
+    return index
+
+
 def find_mentions(text: str, terms: dict[str, Term]) -> list[Mention]:
     """Non-overlapping mentions, the longest wording winning where two overlap."""
     hits = []
-    for word, term in terms.items():
+    index = _by_prefix(terms)
+    candidates = {w for i in range(len(text) - 1) for w in index.get(text[i:i + 2], ())}
+    for word in candidates:
+        term = terms[word]
         i = text.find(word)
         while i >= 0:
             hits.append(Mention(i, i + len(word), term))
@@ -219,8 +237,8 @@ def convert(fig: Figure, ind: Indicator) -> float | None:
     """The figure in the indicator's unit, or None when the units disagree."""
     unit = normalize_text(ind.unit)
     value = fig.number
-    if fig.unit == "零":
-        return 0.0
+    if fig.unit == "零" or (fig.number == 0 and not fig.unit and not fig.multiplier):
+        return 0.0  # "孕产妇死亡率为0": zero needs no unit
     if unit in ("%", "‰"):
         return value if fig.unit == unit and not fig.multiplier else None
     if unit == "1/10万":
