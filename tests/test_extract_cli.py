@@ -51,3 +51,19 @@ def test_extract_warns_when_the_year_does_not_match_the_text(cli, db_path):
     r = cli(db_path, "extract", SEEDS / "ruian_2021.txt", "--region", "瑞安市", "--year", "2022", "--json")
     assert r.code == 0
     assert "2021年" in r.err and "请确认所选年份" in r.err
+
+
+def test_extract_says_why_a_text_gives_nothing_and_flags_disagreement(cli, db_path, tmp_path):
+    national = tmp_path / "national.txt"
+    national.write_text("2021年我国卫生健康事业发展统计公报\n居民人均预期寿命为78.2岁。", encoding="utf-8")
+    r = cli(db_path, "extract", national, "--region", "瑞安市", "--year", "2021")
+    assert r.code == 0 and "没有提取到数值" in r.out and "其他地方" in r.out
+    r = cli(db_path, "extract", national, "--region", "瑞安市", "--year", "2021", "--json")
+    assert r.code == 0 and r.json() == [] and "其他地方" in r.err
+    page = tmp_path / "report.html"
+    page.write_text("<html><body><p>2021年，全市人均期望寿命达到82.3岁，配备急救车48辆。</p></body></html>",
+                    encoding="utf-8")
+    assert cli(db_path, "set", "瑞安市", "2021", "LIFE_EXPECTANCY", "81").code == 0
+    r = cli(db_path, "extract", page, "--region", "瑞安市", "--year", "2021")
+    assert r.code == 0, r.err
+    assert "≠81.00" in r.out and "其中 1 条与库中数值不一致" in r.out

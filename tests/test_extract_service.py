@@ -68,3 +68,20 @@ def test_a_text_about_another_year_is_pointed_out():
     assert "2022" in year_warning(text, 2022) and "2021" in year_warning(text, 2022)
     assert year_warning(text, 2021) == ""
     assert year_warning("全市人均期望寿命达到82.3岁。", 2022) == ""
+
+
+def test_the_cross_check_and_the_reason_for_nothing(services):
+    from desktop.extract.service import propose_all
+
+    services.set_value("瑞安市", 2021, "LIFE_EXPECTANCY", 80.0)
+    found = propose_all(services, TEXT, "瑞安市", 2021)
+    life = next(r for r in found.rows if r.proposal.indicator == "LIFE_EXPECTANCY")
+    assert life.differs and round(life.difference, 4) == round((82.3 - 80.0) / 80.0, 4)
+    assert [r.proposal.indicator for r in found.disagreeing] == ["LIFE_EXPECTANCY"]
+    assert found.reason == ""
+    plan = propose_all(services, "力争到2025年，全市人均期望寿命达到83岁。", "瑞安市", 2021)
+    assert plan.rows == [] and plan.reason == "plan" and "计划" in plan.message
+    province = "2021年，全省人均期望寿命达到82.1岁，医疗卫生机构床位38.6万张。"
+    assert propose_all(services, province, "瑞安市", 2021).reason == "place"
+    rows = {r.proposal.indicator: r.proposal.value for r in propose_all(services, province, "浙江省", 2021).rows}
+    assert rows == {"LIFE_EXPECTANCY": 82.1, "HOSPITAL_BEDS": 386000}

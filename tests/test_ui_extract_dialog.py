@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.ui.extract_dialog import COL_STORED, COL_TAKE, ExtractDialog
+from desktop.ui.extract_dialog import COL_CHECK, COL_STORED, COL_TAKE, ExtractDialog
 
 SEEDS = Path(__file__).parent / "data" / "extraction_seeds"
 RUIAN = (SEEDS / "ruian_2021.txt").read_text(encoding="utf-8")
@@ -127,7 +127,7 @@ def test_a_plan_gives_nothing_to_write(dialog):
     dialog.run_extraction()
     assert dialog.model.rowCount() == 0
     assert not dialog.commit_button.isEnabled()
-    assert "没有找到" in dialog.status.text()
+    assert "没有提取到数值" in dialog.status.text() and "计划或目标" in dialog.status.text()
 
 
 def test_a_long_text_is_read_off_the_gui_thread(dialog, monkeypatch):
@@ -137,13 +137,13 @@ def test_a_long_text_is_read_off_the_gui_thread(dialog, monkeypatch):
 
     monkeypatch.setattr("desktop.ui.extract_dialog.BACKGROUND_CHARS", 1000)
     threads = []
-    real = service.propose
+    real = service.propose_all
 
     def spy(*args, **kw):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kw)
 
-    monkeypatch.setattr(service, "propose", spy)
+    monkeypatch.setattr(service, "propose_all", spy)
     dialog.set_text(RUIAN)
     dialog.run_extraction()
     assert threads == [False]
@@ -182,3 +182,38 @@ def test_the_dialog_warns_when_the_text_is_about_another_year(qtbot, services):
     d.set_text(RUIAN)
     d.run_extraction()
     assert "请确认所选年份" in d.status.text()
+
+
+def test_the_cross_check_flags_a_report_figure_that_disagrees_with_the_stored_one(dialog, services):
+    services.set_value("330381", 2021, "AMBULANCES", 48)  # the same as the report
+    dialog.set_text(RUIAN)
+    dialog.run_extraction()
+    m = dialog.model
+    life = _row(dialog, "LIFE_EXPECTANCY")  # report 82.3, stored 81.0
+    assert m.data(m.index(life, COL_STORED)) == "81.00"
+    assert m.data(m.index(life, COL_CHECK)) == "不一致（+1.6%）"
+    tip = m.data(m.index(life, COL_CHECK), Qt.ItemDataRole.ToolTipRole)
+    assert "82.30" in tip and "81.00" in tip
+    assert m.data(m.index(life, COL_CHECK), Qt.ItemDataRole.BackgroundRole) is not None
+    amb = _row(dialog, "AMBULANCES")
+    assert m.data(m.index(amb, COL_CHECK)) == "一致"
+    assert m.data(m.index(amb, COL_CHECK), Qt.ItemDataRole.BackgroundRole) is None
+    nat = _row(dialog, "NAT_DAILY_CAPACITY")
+    assert m.data(m.index(nat, COL_CHECK)) == ""
+    assert "1 条与库中数值不一致" in dialog.status.text()
+
+
+def test_a_text_about_another_place_says_so(dialog):
+    dialog.set_text("2021年我国卫生健康事业发展统计公报\n居民人均预期寿命为78.2岁，婴儿死亡率5.0‰。")
+    dialog.run_extraction()
+    assert dialog.model.rowCount() == 0
+    assert "其他地方" in dialog.status.text() and "瑞安市" in dialog.status.text()
+
+
+def test_open_an_html_page(dialog, tmp_path, monkeypatch):
+    page = tmp_path / "news.html"
+    page.write_text("<html><body><p>2021年，全市设置14个急救站点，配备急救车48辆。</p></body></html>",
+                    encoding="utf-8")
+    monkeypatch.setattr(ExtractDialog, "ask_open_path", lambda self: str(page))
+    assert dialog.open_file()
+    assert {r.proposal.indicator: r.proposal.value for r in dialog.model.rows} == {"EMS_STATIONS": 14, "AMBULANCES": 48}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop.domain import ValueChange
 from desktop.errors import AppError
-from desktop.extract import Proposal, extract
+from desktop.extract import Proposal, extract_all
 
 SOURCE = "extraction"
 
@@ -21,6 +21,31 @@ class Row:
     @property
     def same(self) -> bool:
         return self.stored is not None and abs(self.stored - self.proposal.value) < 1e-9
+
+    @property
+    def differs(self) -> bool:
+        """The cross-check: the report states another figure than the one stored."""
+        return self.stored is not None and not self.same
+
+    @property
+    def difference(self) -> float | None:
+        """How far the report's figure is from the stored one, as a share of the stored (None if not comparable)."""
+        if not self.differs or not self.stored:
+            return None
+        return (self.proposal.value - self.stored) / abs(self.stored)
+
+
+@dataclass(frozen=True)
+class Proposals:
+    """The rows of one text, and when there are none, why (`reason` and `message`, see desktop.extract)."""
+
+    rows: list[Row]
+    reason: str = ""
+    message: str = ""
+
+    @property
+    def disagreeing(self) -> list[Row]:
+        return [r for r in self.rows if r.differs]
 
 
 def year_warning(text: str, year: int) -> str:
@@ -50,6 +75,12 @@ def propose(services, text: str, region: str, year: int, progress=None, cancelle
 
     Raises UnknownRegion, InvalidYear.
     """
+    return propose_all(services, text, region, year, progress, cancelled).rows
+
+
+def propose_all(services, text: str, region: str, year: int, progress=None, cancelled=None) -> Proposals:
+    """As `propose`, and when the text yields nothing, why (a plan, another place, no figure of the year,
+    a script it could not read). Raises UnknownRegion, InvalidYear."""
     from desktop.services import check_year
 
     reg = services.region(region)
@@ -61,15 +92,15 @@ def propose(services, text: str, region: str, year: int, progress=None, cancelle
         parent = next((r for r in services.regions() if r.code == code), None)
         code = parent.parent_code if parent else None
     places = [r.name for r in services.regions() if r.code != reg.code and r.code not in ancestors]
-    proposals = extract(text, services.indicators(), year, reg, progress, cancelled, places)
+    found = extract_all(text, services.indicators(), year, reg, progress, cancelled, places)
     stored: dict[int, dict] = {}
     rows = []
-    for p in proposals:
+    for p in found.proposals:
         if p.year not in stored:
             stored[p.year] = services.get_region_year(reg.code, p.year).values
         rec = stored[p.year].get(p.indicator)
         rows.append(Row(p, rec.value if rec else None))
-    return rows
+    return Proposals(rows, found.reason, found.message)
 
 
 def take(services, region: str, proposals: list[Proposal], reason: str = "") -> int:

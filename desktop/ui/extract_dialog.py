@@ -29,10 +29,12 @@ from desktop.ui.messages import show_error
 # texts longer than this are read off the GUI thread (a year's report is a tenth of it)
 BACKGROUND_CHARS = 300_000
 
-COL_TAKE, COL_NAME, COL_VALUE, COL_UNIT, COL_YEAR, COL_STORED, COL_TEXT = range(7)
+COL_TAKE, COL_NAME, COL_VALUE, COL_UNIT, COL_YEAR, COL_STORED, COL_CHECK, COL_TEXT = range(8)
+COLUMNS = 8
 SENTENCE_COLOR = QColor(255, 243, 176)
 FIGURE_COLOR = QColor(255, 196, 77)
 DIFFERENT_COLOR = QColor(200, 90, 0)
+DISAGREE_BACKGROUND = QColor(255, 226, 214)
 
 
 def _qt_offset(text: str, index: int) -> int:
@@ -50,7 +52,7 @@ def _excerpt(text: str, figure: str, before: int = 22, after: int = 10) -> str:
 
 
 class ProposalModel(QAbstractTableModel):
-    """The proposals, a check box each, the stored value beside."""
+    """The proposals, a check box each, the stored value beside and the cross-check of the two."""
 
     checks_changed = Signal()
 
@@ -62,7 +64,7 @@ class ProposalModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("采用"), self.tr("指标"), self.tr("数值"), self.tr("单位"), self.tr("年份"),
-                self.tr("库中现值"), self.tr("原文")]
+                self.tr("库中现值"), self.tr("核对"), self.tr("原文")]
 
     def set_rows(self, rows: list) -> None:
         """New proposals; ticked where the store has no value yet, and only the first of one indicator-year."""
@@ -93,10 +95,10 @@ class ProposalModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMNS:
             return self.headers()[section]
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return section + 1
@@ -132,6 +134,8 @@ class ProposalModel(QAbstractTableModel):
                 if row.stored is None:
                     return "—"
                 return self.tr("{value}（相同）").format(value=fmt(row.stored)) if row.same else fmt(row.stored)
+            if col == COL_CHECK:
+                return self._check_text(row)
             if col == COL_TEXT:
                 return _excerpt(p.text, p.figure)
             return None
@@ -142,14 +146,29 @@ class ProposalModel(QAbstractTableModel):
                 return p.indicator
             if col == COL_YEAR and p.period:
                 return self.tr("只是一年中的一部分：写入时附说明“{note}”").format(note=period_note(p))
-            if col == COL_STORED and row.stored is not None and not row.same:
+            if col == COL_STORED and row.differs:
                 return self.tr("库中已有不同的数值；勾选后将被替换")
+            if col == COL_CHECK and row.differs:
+                return self.tr("报告中为 {report}，库中为 {stored}：报告与库中数据不一致，请核实哪一个正确").format(
+                    report=fmt(p.value), stored=fmt(row.stored))
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STORED and row.stored is not None and not row.same:
+        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STORED, COL_CHECK) and row.differs:
             return QBrush(DIFFERENT_COLOR)
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_CHECK and row.differs:
+            return QBrush(DISAGREE_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_STORED, COL_YEAR):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _check_text(self, row) -> str:
+        """The cross-check of the report's figure against the stored one, in words."""
+        if row.stored is None:
+            return ""
+        if row.same:
+            return self.tr("一致")
+        if row.difference is None:
+            return self.tr("不一致")
+        return self.tr("不一致（{diff}）").format(diff=f"{row.difference * 100:+.1f}%")
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != COL_TAKE or role != Qt.ItemDataRole.CheckStateRole:
@@ -180,8 +199,9 @@ class ExtractDialog(QDialog):
         self.setWindowTitle(self.tr("从报告文本提取"))
         self.resize(1000, 680)
 
-        self.heading = QLabel(self.tr("{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx 文件，再点“提取”。"
-                                      "计划、目标和约数不会提取；请逐条核对后勾选写入。")
+        self.heading = QLabel(self.tr("{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .pdf / .html 文件，"
+                                      "再点“提取”。计划、目标、约数和其他地方的数值不会提取；“核对”一栏标出与库中"
+                                      "不一致的数值。请逐条核对后勾选写入。")
                               .format(region=self.region.name, year=self.year))
         self.heading.setWordWrap(True)
         self.source = QPlainTextEdit()
@@ -261,7 +281,7 @@ class ExtractDialog(QDialog):
 
     def ask_open_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), "",
-                                              self.tr("报告文本 (*.txt *.docx);;所有文件 (*)"))
+                                              self.tr("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"))
         return path or None
 
     # ---- actions
@@ -269,7 +289,7 @@ class ExtractDialog(QDialog):
         self.source.setPlainText(text)
 
     def open_file(self, path: str | None = None) -> bool:
-        """Load a .txt or .docx into the text box and extract at once; False when nothing was loaded."""
+        """Load a .txt, .docx, .pdf or .html into the text box and extract at once; False when nothing was loaded."""
         from desktop.extract import read_text_file
 
         path = path or self.ask_open_path()
@@ -285,7 +305,7 @@ class ExtractDialog(QDialog):
         return True
 
     def run_extraction(self) -> None:
-        from desktop.extract.service import propose
+        from desktop.extract.service import propose_all
 
         text = self.source.toPlainText()
         if not text.strip():
@@ -299,15 +319,17 @@ class ExtractDialog(QDialog):
                 from desktop.ui.jobs import Cancelled, run_job
 
                 try:
-                    rows = run_job(self, self.services, self.tr("正在提取…"),
-                                   lambda s, progress, cancelled: propose(s, text, region, year, progress, cancelled))
+                    found = run_job(self, self.services, self.tr("正在提取…"),
+                                    lambda s, progress, cancelled: propose_all(s, text, region, year, progress,
+                                                                               cancelled))
                 except Cancelled:
                     return
             else:
-                rows = propose(self.services, text, region, year)
+                found = propose_all(self.services, text, region, year)
         except AppError as exc:
             show_error(self, exc)
             return
+        rows = found.rows
         self._extracted_text = text
         self.model.set_rows(rows)
         self.sentence_view.clear()
@@ -315,14 +337,29 @@ class ExtractDialog(QDialog):
         if rows:
             message = self.tr("找到 {n} 条建议值，已勾选库中尚无数值的 {k} 条").format(
                 n=len(rows), k=len(self.model.chosen()))
+            if found.disagreeing:
+                message += self.tr("；{d} 条与库中数值不一致，请核对").format(d=len(found.disagreeing))
             self.table.selectRow(0)
         else:
-            message = self.tr("没有找到本年度的指标数值（计划、目标和约数不会提取）")
+            message = self.tr("没有提取到数值：{why}").format(why=self._reason_text(found.reason))
         from desktop.extract.service import year_warning
 
         warning = year_warning(text, self.year)
         self.status.setText(message + ("；" + warning if warning else ""))
         self._update_buttons()
+
+    def _reason_text(self, reason: str) -> str:
+        """Why the text gave nothing, in the window's language (the core's reason key)."""
+        texts = {
+            "empty": self.tr("文本是空的"),
+            "unreadable": self.tr("文本中几乎没有可识别的汉字（可能是乱码、扫描件或无法识别的字体编码）"),
+            "plan": self.tr("文本中的数值都是计划或目标"),
+            "place": self.tr("文本中的数值都属于其他地方（全国、全省或其他市县），不是{region}的").format(
+                region=self.region.name),
+            "year": self.tr("文本中没有{year}年的数值（只有其他年份或规划时期的）").format(year=self.year),
+            "range": self.tr("找到的数值超出了指标的合理范围"),
+        }
+        return texts.get(reason, self.tr("文本中没有找到指标目录中的指标及其数值"))
 
     def highlight(self, row: int) -> None:
         """Mark the proposal's sentence (and its figure) in the text and show the sentence below the table."""

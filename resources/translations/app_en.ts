@@ -661,8 +661,8 @@
         <translation>Extract from report text</translation>
     </message>
     <message>
-        <source>{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx 文件，再点“提取”。计划、目标和约数不会提取；请逐条核对后勾选写入。</source>
-        <translation>{region} {year}: paste the text of the annual report, or open a .txt / .docx file, then click “Extract”. Plans, targets and approximate figures are not extracted; check each proposal and tick the ones to write.</translation>
+        <source>{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .pdf / .html 文件，再点“提取”。计划、目标、约数和其他地方的数值不会提取；“核对”一栏标出与库中不一致的数值。请逐条核对后勾选写入。</source>
+        <translation>{region} {year}: paste the text of a yearly report, or open a .txt / .docx / .pdf / .html file, then click “Extract”. Plans, targets, approximate figures and figures of other places are not extracted; the “Check” column marks figures that disagree with the stored ones. Check each proposal before ticking it.</translation>
     </message>
     <message>
         <source>在此粘贴报告文本</source>
@@ -697,8 +697,44 @@
         <translation>Open report</translation>
     </message>
     <message>
-        <source>报告文本 (*.txt *.docx);;所有文件 (*)</source>
-        <translation>Report text (*.txt *.docx);;All files (*)</translation>
+        <source>报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>；{d} 条与库中数值不一致，请核对</source>
+        <translation>; {d} disagree with the stored values, please check them</translation>
+    </message>
+    <message>
+        <source>没有提取到数值：{why}</source>
+        <translation>Nothing extracted: {why}</translation>
+    </message>
+    <message>
+        <source>文本是空的</source>
+        <translation>the text is empty</translation>
+    </message>
+    <message>
+        <source>文本中几乎没有可识别的汉字（可能是乱码、扫描件或无法识别的字体编码）</source>
+        <translation>the text has hardly any readable Chinese characters (garbled text, a scan, or a font encoding that cannot be read)</translation>
+    </message>
+    <message>
+        <source>文本中的数值都是计划或目标</source>
+        <translation>every figure in the text is a plan or a target</translation>
+    </message>
+    <message>
+        <source>文本中的数值都属于其他地方（全国、全省或其他市县），不是{region}的</source>
+        <translation>every figure in the text is of another place (the nation, the province or another city or county), not of {region}</translation>
+    </message>
+    <message>
+        <source>文本中没有{year}年的数值（只有其他年份或规划时期的）</source>
+        <translation>the text has no figure for {year} (only for other years or planning periods)</translation>
+    </message>
+    <message>
+        <source>找到的数值超出了指标的合理范围</source>
+        <translation>the figures found are outside the indicators' plausible ranges</translation>
+    </message>
+    <message>
+        <source>文本中没有找到指标目录中的指标及其数值</source>
+        <translation>no catalog indicator with a figure was found in the text</translation>
     </message>
     <message>
         <source>请先粘贴报告文本或打开文件</source>
@@ -711,10 +747,6 @@
     <message>
         <source>找到 {n} 条建议值，已勾选库中尚无数值的 {k} 条</source>
         <translation>Found {n} proposed values; ticked the {k} that have no value in the store yet</translation>
-    </message>
-    <message>
-        <source>没有找到本年度的指标数值（计划、目标和约数不会提取）</source>
-        <translation>No indicator values of this year were found (plans, targets and approximate figures are not extracted)</translation>
     </message>
     <message>
         <source>没有勾选任何数值</source>
@@ -1286,6 +1318,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Source text</translation>
     </message>
     <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
         <source>{value}（相同）</source>
         <translation>{value} (same)</translation>
     </message>
@@ -1296,6 +1332,22 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>库中已有不同的数值；勾选后将被替换</source>
         <translation>The store holds a different value; ticking this replaces it</translation>
+    </message>
+    <message>
+        <source>报告中为 {report}，库中为 {stored}：报告与库中数据不一致，请核实哪一个正确</source>
+        <translation>The report says {report}, the store holds {stored}: the report disagrees with the data, check which one is right</translation>
+    </message>
+    <message>
+        <source>一致</source>
+        <translation>agrees</translation>
+    </message>
+    <message>
+        <source>不一致</source>
+        <translation>disagrees</translation>
+    </message>
+    <message>
+        <source>不一致（{diff}）</source>
+        <translation>disagrees ({diff})</translation>
     </message>
 </context>
 <context>
