@@ -214,3 +214,14 @@ def test_a_part_word_narrows_unless_the_indicators_own_wordings_carry_it():
     assert found("全县累计建立电子健康档案51.6万份。") == {"EHR_RECORDS": 51.6}
     assert found("全县公立医院医疗总费用增幅为6.1%。") == {"MEDICAL_COST_GROWTH": 6.1}
     assert found("其中医院床位2 410张。") == {}
+
+
+def test_a_title_naming_the_nation_next_to_the_region_is_the_regions_text():
+    text = "我市入选全国基层中医药工作示范市\n2022年，全市居民中医药健康文化素养水平达到26.3%。"
+    assert found(text) == {"TCM_LITERACY": 26.3}
+    text = "瑞安市在全国卫生健康工作会议上作交流发言\n2022年，人均期望寿命达到82.9岁。"
+    assert found(text) == {"LIFE_EXPECTANCY": 82.9}
+
+
+def test_a_place_named_without_figures_does_not_carry_into_the_next_sentence():
+    assert found("按照全省统一部署，开展城乡居民健康体检。体检完成率达90.5%。") == {"HEALTH_CHECK_RATE": 90.5}

@@ -91,19 +91,21 @@ class _Extractor:
         self.doc_scope = self._title_scope()
 
     def _title_scope(self) -> str | None:
-        """"other" when the title or first heading puts the whole text under the nation (or, for a region
-        below the province, under the province) and the text never names the region itself."""
+        """"other" when the title (a first line that is a heading) puts the whole text under the nation or
+        another place, names nothing of the region's own, and the text never names the region itself."""
         first = self.prepared.sentences[:1]
         title = first[0].text if first and first[0].heading else ""
         if not title:
             return None
+        own = [w for w, kind in self.scope_kind.items() if kind == "own"]
+        if any(w in title for w in own):
+            return None  # "我县入选全国基层中医药工作示范县" is the county's text
         body = "".join(s.text for s in self.prepared.sentences)
-        if any(self.scope_kind.get(w) == "own" and w in body for w in self.scope_kind if len(w) >= 2
-               and w not in ("全省", "全市", "全县", "全区")) and not lx.NATIONAL_TITLE.search(title):
+        if any(w in body for w in own if w not in ("全省", "全市", "全县", "全区")):
             return None
-        if lx.NATIONAL_TITLE.search(title):
+        if lx.NATIONAL_TITLE.search(title) or self._scope_before(title, len(title)) == "other":
             return "other"
-        return self._scope_before(title, len(title)) if self._scope_before(title, len(title)) == "other" else None
+        return None
 
     def _scope_before(self, text: str, pos: int) -> str | None:
         """The place a figure at `pos` is of, from the nearest place word before it that is not a comparison."""
@@ -142,7 +144,9 @@ class _Extractor:
             # a sentence naming no place is of the place the paragraph (or the title) last named
             own_scope = self._scope_before(s.text, len(s.text))
             self.carried_scope = paragraph_scope.get(s.paragraph, self.doc_scope)
-            if own_scope is not None:
+            if own_scope is not None and re.search(r"\d", s.text):
+                # a place goes on into the next sentences only from a sentence of figures
+                # ("全国…443.5万人。每千人口…3.15人"), not from "按照全省统一部署，…"
                 paragraph_scope[s.paragraph] = own_scope
             period = lx.period_of(s.text)
             if period:

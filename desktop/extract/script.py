@@ -35,9 +35,3 @@ def to_simplified(text: str) -> str:
         parts.append(folded)
     return "".join(parts)
 
-
-def traditional_share(text: str) -> float:
-    """The share of the Chinese characters of `text` that fold to another character (0 for simplified text)."""
-    folded = to_simplified(text)
-    cjk = [(a, b) for a, b in zip(text, folded) if "\u4e00" <= a <= "\u9fff"]
-    return sum(a != b for a, b in cjk) / len(cjk) if cjk else 0.0
