@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.aggregate.core import scaled_for_level
 from desktop.catalog import read_indicators, read_regions
 from desktop.extract import UnreadableReport, extract, extract_all, read_text_file
 
@@ -21,8 +22,19 @@ def found(text: str, year: int = 2022, region: str = "330381") -> dict[str, floa
         own.add(code)
         code = REGIONS[code].parent_code
     places = [r.name for r in REGIONS.values() if r.code not in own]
+    counties = sum(1 for r in REGIONS.values() if r.level == "county" and _under(r, reg.code))
+    catalog = INDS if reg.level == "county" else scaled_for_level(INDS, counties)
     return {(p.indicator if p.year == year else f"{p.indicator}@{p.year}"): p.value
-            for p in extract(text, INDS, year, reg, places=places)}
+            for p in extract(text, catalog, year, reg, places=places)}
+
+
+def _under(region, code: str) -> bool:
+    parent = region.parent_code
+    while parent:
+        if parent == code:
+            return True
+        parent = REGIONS[parent].parent_code
+    return False
 
 
 def test_fenbie_list_inside_a_year_phrase_gives_each_year_its_figures():
@@ -109,6 +121,9 @@ def test_traditional_characters_are_read_and_offsets_stay_in_the_original():
 def test_city_and_province_counts_are_not_held_to_a_countys_range():
     text = "2022年末，全省医疗卫生机构床位38.6万张，注册护士27.2万人。"
     assert found(text, region="330000") == {"HOSPITAL_BEDS": 386000, "REGISTERED_NURSES": 272000}
+    # the catalog's count ranges are a county's: held to them, the province's figures would be dropped
+    plain = extract(text, INDS, 2022, REGIONS["330000"])
+    assert plain == []
     # a county still is, and rates keep their range everywhere
     assert found("全县医疗机构实有床位386000张。") == {}
     assert found("全省每千人口床位数58.7张。", region="330000") == {}

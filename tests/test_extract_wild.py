@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.aggregate.core import scaled_for_level
 from desktop.catalog import read_indicators, read_regions
 from desktop.extract import extract
 
@@ -54,6 +55,14 @@ def _key(indicator, year, value) -> tuple:
     return indicator, int(year), round(float(value), 6)
 
 
+def _ancestors(region, regions) -> set[str]:
+    out, code = set(), region.parent_code
+    while code:
+        out.add(code)
+        code = regions[code].parent_code
+    return out
+
+
 @pytest.fixture(scope="module")
 def results() -> list[dict]:
     indicators = read_indicators()
@@ -68,7 +77,10 @@ def results() -> list[dict]:
             code = regions[code].parent_code
         places = [r.name for r in regions.values() if r.code not in own]
         text = (TEXTS / entry["file"]).read_text(encoding="utf-8")
-        proposals = extract(text, indicators, int(entry["year"]), region, places=places)
+        # the catalog as it applies to the region's level (a count's range grows with the counties)
+        counties = sum(1 for r in regions.values() if r.level == "county" and region.code in _ancestors(r, regions))
+        catalog = indicators if region.level == "county" else scaled_for_level(indicators, counties)
+        proposals = extract(text, catalog, int(entry["year"]), region, places=places)
         rows = labels.get(entry["file"], [])
         wanted = {_key(r["indicator"], r["year"], r["value"]) for r in rows if r["kind"] == "value"}
         got = {_key(p.indicator, p.year, p.value) for p in proposals}

@@ -672,7 +672,7 @@ class _Extractor:
             if mention.start == clause_start and bare and lx.INCREMENT.search(
                     prev_clause[max((m.end() for m in CLAUSE.finditer(prev_clause[:-1])), default=0):]):
                 return None  # "新增照护机构6家，托位180个": the list goes on adding
-        if not in_range(value, ind, self.level):
+        if not in_range(value, ind):
             self.skipped["range"] += 1
             return None
         if ind.decimals == 0 and abs(value - round(value)) > 1e-9:

@@ -70,6 +70,15 @@ def period_note(p: Proposal) -> str:
     return f"报告期：{p.period}（报告文本提取）" if p.period else ""
 
 
+def catalog_for(services, reg) -> list:
+    """The catalog as it applies to the region: a count's range is a county's, so for a city or the province
+    its bounds grow with the number of counties (38.6万 beds is the province's figure, not an error)."""
+    from desktop.aggregate.core import scaled_for_level
+
+    inds = services.indicators()
+    return inds if reg.level == "county" else scaled_for_level(inds, len(services.counties_of(reg.code)))
+
+
 def propose(services, text: str, region: str, year: int, progress=None, cancelled=None) -> list[Row]:
     """The figures the text states for the region-year, each with the stored value beside it.
 
@@ -92,7 +101,7 @@ def propose_all(services, text: str, region: str, year: int, progress=None, canc
         parent = next((r for r in services.regions() if r.code == code), None)
         code = parent.parent_code if parent else None
     places = [r.name for r in services.regions() if r.code != reg.code and r.code not in ancestors]
-    found = extract_all(text, services.indicators(), year, reg, progress, cancelled, places)
+    found = extract_all(text, catalog_for(services, reg), year, reg, progress, cancelled, places)
     stored: dict[int, dict] = {}
     rows = []
     for p in found.proposals:

@@ -258,11 +258,7 @@ def convert(fig: Figure, ind: Indicator) -> float | None:
     return round(value * text_mult / cat_mult, 10)
 
 
-def in_range(value: float, ind: Indicator, level: str = "county") -> bool:
-    """Within the catalog's range. The range of a count is a county's: a city's or the province's count
-    (38.6万张 beds) is held only to the lower bound."""
-    if ind.min is not None and value < ind.min:
-        return False
-    if ind.kind == "count" and level in ("city", "province"):
-        return True
-    return ind.max is None or value <= ind.max
+def in_range(value: float, ind: Indicator) -> bool:
+    """Within the indicator's range. For a city or the province the caller passes the catalog as it applies
+    to that level (desktop.aggregate.core.scaled_for_level: a count's bounds grow with the counties)."""
+    return (ind.min is None or value >= ind.min) and (ind.max is None or value <= ind.max)
