@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.domain import STATUS_NAMES, AuditRow
+from desktop.db.store import refuse_store_file
 from desktop.errors import AppError
 
 HEADERS = ["时间", "用户", "地区代码", "地区", "年份", "指标代码", "指标", "项目", "原值", "新值", "来源", "原因"]
@@ -57,6 +58,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise AppError(f"导出文件应以 .xlsx 结尾：{path}")
+    refuse_store_file(path, "写成审计记录")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

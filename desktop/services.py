@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop import catalog as catalog_res
 from desktop.catalog import IndicatorIndex
 from desktop.db import backups, repo
-from desktop.db.store import Store, open_store
+from desktop.db.store import Store, open_store, refuse_store_file
 from desktop.domain import (
     MAX_YEAR,
     MIN_YEAR,
@@ -29,6 +29,7 @@ from desktop.errors import (
     NotAStore,
     PermissionDenied,
     StoreError,
+    StoreReadOnly,
     UnknownIndicator,
     UnknownRegion,
 )
@@ -465,6 +466,7 @@ class Services:
         dest = Path(dest)
         if dest.resolve() == self.store.path.resolve():
             raise AppError("备份文件不能是数据库本身")
+        refuse_store_file(dest, "作为备份文件写入")
         if dest.is_dir():
             raise AppError(f"输出路径是一个文件夹：{dest}（请给出备份文件名）")
         try:
@@ -485,6 +487,10 @@ class Services:
         source = Path(source)
         if not source.is_file():
             raise AppError(f"备份文件不存在：{source}")
+        refuse_store_file(source, "作为备份恢复")
+        if self.store.readonly:
+            raise StoreReadOnly(f"数据库以只读方式打开，未恢复：{self.store.path}"
+                                + (f"（{self.store.notice}）" if self.store.notice else ""))
         if not backups.is_good_store(source):
             raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}")
         src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)

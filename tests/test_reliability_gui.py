@@ -23,10 +23,10 @@ from desktop.services import Services  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 HOLD_LOCK = r"""
 import sys, time
-from PySide6.QtCore import QLockFile
-lock = QLockFile(sys.argv[1] + ".gui-lock")
-lock.setStaleLockTime(0)
-assert lock.tryLock(1000)
+sys.path.insert(0, sys.argv[2])
+from desktop.db.hold import WindowHold
+lock = WindowHold.take(sys.argv[1])
+assert lock is not None
 print("locked", flush=True)
 time.sleep(120)
 """
@@ -61,7 +61,7 @@ def _run(db: Path) -> int:
 
 
 def test_a_second_copy_held_by_another_process_is_told_and_a_killed_ones_lock_is_not(db_path, boxes):
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db_path.resolve())], stdout=subprocess.PIPE,
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db_path.resolve()), str(ROOT)], stdout=subprocess.PIPE,
                               text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     try:
         assert holder.stdout.readline().strip() == "locked"

@@ -105,26 +105,24 @@ def test_no_store_or_a_first_start_killed_early_goes_to_the_first_start_dialog(t
 
 
 def test_a_second_copy_on_the_same_store_is_told(tmp_path, qapp):
-    from PySide6.QtCore import QLockFile
-
+    from desktop.db.hold import WindowHold
     from desktop.ui.app import lock_holder, second_copy_message
 
     path = tmp_path / "s.sqlite"
-    first = QLockFile(str(path) + ".gui-lock")
-    assert first.tryLock(0)
-    second = QLockFile(str(path) + ".gui-lock")
-    assert not second.tryLock(0)
-    ok, pid, host = lock_holder(second)
+    first = WindowHold.take(path)
+    assert first is not None
+    assert WindowHold.take(path) is None
+    ok, pid, host = lock_holder(path)
     assert ok and pid == os.getpid()
     text = second_copy_message(ok, pid, host, path)
     assert str(pid) in text and "已经打开" in text
-    first.unlock()
+    first.release()
+    assert lock_holder(path) == (False, 0, "")
 
 
 def test_run_opens_the_window_with_a_backup_and_releases_the_lock(quiet_run, demo_path):
-    from PySide6.QtCore import QLockFile
-
     from desktop.db.backups import list_backups
+    from desktop.db.hold import WindowHold
     from desktop.ui.app import run
     from desktop.ui.main_window import MainWindow
 
@@ -132,24 +130,23 @@ def test_run_opens_the_window_with_a_backup_and_releases_the_lock(quiet_run, dem
     assert run(str(demo_path)) == 0
     assert any(isinstance(w, MainWindow) for w in shown), shown
     assert any("gui-open" in p.name for p in list_backups(demo_path))
-    lock = QLockFile(str(demo_path) + ".gui-lock")
-    assert lock.tryLock(0)  # released at exit
-    lock.unlock()
+    lock = WindowHold.take(demo_path)
+    assert lock is not None  # released at exit
+    lock.release()
     assert said == []
 
 
 def test_run_refuses_a_second_copy_on_the_same_store(quiet_run, demo_path):
-    from PySide6.QtCore import QLockFile
-
+    from desktop.db.hold import WindowHold
     from desktop.ui.app import run
 
     said, shown = quiet_run
-    held = QLockFile(str(demo_path) + ".gui-lock")
-    assert held.tryLock(0)
+    held = WindowHold.take(demo_path)
+    assert held is not None
     try:
         assert run(str(demo_path)) == 1
     finally:
-        held.unlock()
+        held.release()
     assert said and "已经打开" in said[0] and shown == []
 
 

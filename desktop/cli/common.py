@@ -21,6 +21,8 @@ def open_services(args, **kw) -> Services:
     """Services for args.db acting as args.user, the password checked when the user has one."""
     user = getattr(args, "user", None) or DEFAULT_USER
     services = Services.open(args.db, user=user, **kw)
+    if services.store.notice:  # read-only, and why (a window holds the store, a read-only folder …)
+        print(f"注意：{services.store.notice}", file=sys.stderr)
     try:
         from desktop.workflow import authenticate_cli
 

@@ -238,9 +238,12 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from desktop.db import backups
-    from desktop.errors import NotAStore, StoreDamaged
+    from desktop.db import backups, hold
+    from desktop.errors import NotAStore, StoreDamaged, StoreLocked
 
+    window = hold.held_elsewhere(Path(args.db) if args.db else default_db_path())
+    if window is not None:
+        raise StoreLocked(f"窗口程序正在使用这个数据库（{window.describe()}），不能恢复；请先关闭窗口")
     try:
         services = open_services(args)
     except (StoreDamaged, NotAStore) as exc:

@@ -14,9 +14,10 @@ from typing import Callable, Iterator
 from sqlite_utils import Database
 
 from desktop import command_name
-from desktop.db import backups
+from desktop.db import backups, hold
 from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, user_version
 from desktop.errors import (
+    AppError,
     NotAStore,
     StoreDamaged,
     StoreError,
@@ -153,6 +154,35 @@ def _key(path: Path) -> str:
 def open_in_this_process(path: Path) -> bool:
     with _OPEN_LOCK:
         return _OPEN_HERE.get(_key(path), 0) > 0
+
+
+# The files SQLite keeps beside a store, and the window's lock file: none of them may be opened by
+# anything but SQLite (or desktop/db/hold.py) while the store is open.
+STORE_SIDE_FILES = ("", "-wal", "-shm", "-journal", hold.SUFFIX)
+
+
+def is_store_file(path: str | os.PathLike) -> bool:
+    """True when `path` is a store open in this process, one of its -wal/-shm/-journal files or its lock
+    file (by real path, or the same file by another name). Looks only at names and stat(): never opens."""
+    real = os.path.normcase(os.path.realpath(path))
+    with _OPEN_LOCK:
+        open_here = list(_OPEN_HERE)
+    for key in open_here:
+        for suffix in STORE_SIDE_FILES:
+            other = os.path.normcase(key + suffix)
+            if real == other:
+                return True
+            with contextlib.suppress(OSError):
+                if os.path.exists(real) and os.path.exists(other) and os.path.samefile(real, other):
+                    return True
+    return False
+
+
+def refuse_store_file(path: str | os.PathLike, action: str) -> None:
+    """Raise AppError when `path` is the open store or one of its files (see is_store_file): opening it for
+    anything else (reading a workbook, writing a report, a backup over it) would break the store."""
+    if is_store_file(path):
+        raise AppError(f"{path} 是正在使用的数据库文件（或它的日志、锁文件），不能{action}；请另选一个文件")
 
 
 class Store:
@@ -325,6 +355,13 @@ def open_store(
             raise StoreError(f"不能在网络驱动器或共享文件夹（{net}）上建立数据库：{path}。请放在本机磁盘上。")
         readonly = True
         notice = f"数据库位于网络驱动器或共享文件夹（{net}），已只读打开：{path}"
+    window = hold.held_elsewhere(path) if exists and not readonly else None
+    if window is not None:
+        # another program's window has the store open: writing here and closing last could checkpoint and
+        # delete the WAL under it (see desktop/db/hold.py); a read-only connection never does
+        readonly = True
+        notice = (f"窗口程序正在使用这个数据库（{window.describe()}），已只读打开，不能修改；"
+                  f"请先关闭窗口再修改：{path}")
     if exists and not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         # the folder must be writable too: WAL keeps its -wal and -shm files beside the store
         readonly = True

@@ -20,6 +20,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from desktop.db.store import refuse_store_file
 from desktop.errors import AppError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -91,6 +92,7 @@ def check_file(path: str | Path) -> None:
         raise UnsafeFile(name, "文件不存在")
     if path.is_dir():
         raise UnsafeFile(name, "这是一个文件夹，不是工作簿")
+    refuse_store_file(path, "作为工作簿导入")
     try:
         size = path.stat().st_size
         with open(path, "rb") as f:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from desktop.db import exchange as xdb
+from desktop.db.store import refuse_store_file
 from desktop.domain import Indicator, Region
 from desktop.errors import AppError, UsageError
 from desktop.exchange.format import (
@@ -107,6 +108,7 @@ def _atomic_path(path: Path):
         raise UsageError(f"输出文件应以 .xlsx 结尾：{path}")
     if path.is_dir():
         raise AppError(f"输出路径是一个文件夹：{path}")
+    refuse_store_file(path, "写成工作簿")
     if not path.parent.exists():
         raise AppError(f"输出文件夹不存在：{path.parent}")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")

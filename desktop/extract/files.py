@@ -8,6 +8,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from desktop.db.store import refuse_store_file
 from desktop.errors import AppError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -26,6 +27,7 @@ def read_text_file(path: str | Path) -> str:
     path = Path(path)
     if not path.is_file():
         raise UnreadableReport(path, "文件不存在")
+    refuse_store_file(path, "作为报告读取")
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from desktop.db.store import refuse_store_file
 from desktop.errors import AppError, UsageError
 from desktop.aggregate.compare import Comparison as ComparisonData
 from desktop.aggregate.compare import comparison as comparison_data
@@ -69,6 +70,7 @@ def _checked_path(path: str | os.PathLike) -> tuple[Path, str]:
         raise UsageError(f"报表文件应以 .pdf 或 .xlsx 结尾：{path}")
     if path.is_dir():
         raise AppError(f"无法写入报表文件：{path} 是一个文件夹")
+    refuse_store_file(path, "写成报表")
     return path, suffix
 
 

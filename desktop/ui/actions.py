@@ -7,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolBar
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QToolBar
 
 from desktop.errors import AppError
+from desktop.ui import file_dialogs
 from desktop.ui.jobs import Cancelled, run_job
 from desktop.ui.messages import show_error
 
@@ -121,14 +122,14 @@ class ActionsMixin:
     # ---- dialogs the tests patch ------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, pattern: str) -> str | None:
         folder = str(self.settings.value("last/folder", str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / suggested), pattern)
+        path = file_dialogs.save_file_name(self, title, str(Path(folder) / suggested), pattern)
         if path:
             self.settings.setValue("last/folder", str(Path(path).parent))
         return path or None
 
     def ask_open_paths(self, title: str, pattern: str) -> list[str]:
         folder = str(self.settings.value("last/folder", str(Path.home())))
-        paths, _ = QFileDialog.getOpenFileNames(self, title, folder, pattern)
+        paths = file_dialogs.open_file_names(self, title, folder, pattern)
         if paths:
             self.settings.setValue("last/folder", str(Path(paths[0]).parent))
         return paths

@@ -129,15 +129,14 @@ def store_message(exc) -> str:
     return f"{head}\n\n{exc}"
 
 
-def lock_holder(lock) -> tuple[bool, int, str]:
-    """(known, pid, host) of the process holding a QLockFile (PySide6 returns 3 or 4 values by version)."""
-    info = lock.getLockInfo()
-    if len(info) == 4:
-        ok, pid, host, _app = info
-    else:
-        pid, host, _app = info
-        ok = bool(pid)
-    return bool(ok), int(pid or 0), str(host or "")
+def lock_holder(store_path) -> tuple[bool, int, str]:
+    """(known, pid, host) of the window holding the store (desktop.db.hold), (False, 0, "") if none."""
+    from desktop.db.hold import holder
+
+    who = holder(store_path)
+    if who is None:
+        return False, 0, ""
+    return bool(who.pid), who.pid, who.host
 
 
 def second_copy_message(known: bool, pid: int, host: str, path) -> str:
@@ -196,16 +195,27 @@ def after_first_paint(window, fn, latest_ms: int = 3000) -> None:
     QTimer.singleShot(latest_ms, fire)
 
 
+class _NoHold:
+    def release(self) -> None:
+        pass
+
+
 def take_lock(path: Path):
     """The window's lock on `path` (one window per store), or None after telling the clerk who holds it."""
-    from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QMessageBox
 
-    lock = QLockFile(str(path) + ".gui-lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        QMessageBox.warning(None, APP_TITLE, second_copy_message(*lock_holder(lock), path))
-        return None
+    from desktop.db.hold import WindowHold
+
+    # held from before the store is opened until after it is closed: another program that finds it held
+    # opens the store read-only, and so can never delete the WAL under this window (desktop/db/hold.py)
+    try:
+        lock = WindowHold.take(path)
+    except OSError:
+        # no lock file in a folder we cannot write: the store opens read-only there, and no program can
+        # delete its files either
+        return _NoHold()
+    if lock is None:
+        QMessageBox.warning(None, APP_TITLE, second_copy_message(*lock_holder(path), path))
     return lock
 
 
@@ -273,7 +283,7 @@ def run(db_path: str | None = None) -> int:
             services, logged_in = started
             chosen = Path(QDir.cleanPath(str(services.store.path.resolve())))
             if chosen != path:  # an existing store file: the lock goes with it
-                lock.unlock()
+                lock.release()
                 lock = take_lock(chosen)
                 if lock is None:
                     return 1
@@ -301,4 +311,4 @@ def run(db_path: str | None = None) -> int:
         if services is not None:
             services.close()
         if lock is not None:
-            lock.unlock()
+            lock.release()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import STATUS_NAMES, AuditRow
 from desktop.errors import AppError
+from desktop.ui import file_dialogs
 from desktop.ui.messages import show_error
 
 
@@ -164,8 +164,8 @@ class AuditDialog(QDialog):
     def ask_save_path(self, suggested: str) -> str | None:
         settings = QSettings()
         folder = str(settings.value("last/folder", str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计记录"), str(Path(folder) / suggested),
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path = file_dialogs.save_file_name(self, self.tr("导出审计记录"), str(Path(folder) / suggested),
+                                           self.tr("Excel 工作簿 (*.xlsx)"))
         return path or None
 
     def export(self) -> Path | None:

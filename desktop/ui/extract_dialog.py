@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.extract.service import period_note
+from desktop.ui import file_dialogs
 from desktop.ui.messages import show_error
 
 # texts longer than this are read off the GUI thread (a year's report is a tenth of it)
@@ -280,8 +280,8 @@ class ExtractDialog(QDialog):
         return dialog.written
 
     def ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), "",
-                                              self.tr("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"))
+        path = file_dialogs.open_file_name(self, self.tr("打开报告"), "",
+                                           self.tr("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"))
         return path or None
 
     # ---- actions

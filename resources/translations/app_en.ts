@@ -1491,6 +1491,29 @@ Now: {new}, note: {new_note}</translation>
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>{suffix} 文件</source>
+        <translation>{suffix} file</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>不能选择数据库文件</source>
+        <translation>Cannot choose the database file</translation>
+    </message>
+    <message>
+        <source>{path} 是正在使用的数据库文件（或它的日志、锁文件），不能在这里打开或覆盖。请另选一个文件。</source>
+        <translation>{path} is the database file in use (or its journal or lock file); it cannot be opened or overwritten here. Please choose another file.</translation>
+    </message>
+</context>
+<context>
     <name>jobs</name>
     <message>
         <source>已取消：未写入任何数据。</source>
