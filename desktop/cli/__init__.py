@@ -67,9 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    from desktop.cli.common import NOTICES
+
+    NOTICES.clear()
     try:
-        code = args.handler(args)
-        return int(code or 0)
+        code = int(args.handler(args) or 0)
+        if code == 0:
+            for notice in NOTICES:
+                print(f"注意：{notice}", file=sys.stderr)
+        return code
     except AppError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.exit_code

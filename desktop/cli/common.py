@@ -10,6 +10,8 @@ import unicodedata
 from desktop.services import DEFAULT_USER, Services
 
 PASSWORD_ENV = "CHI_PASSWORD"
+# "a window holds the store, opened read-only": said at the end of a command that succeeded
+NOTICES: list[str] = []
 
 
 def add_user_option(parser) -> None:
@@ -21,8 +23,8 @@ def open_services(args, **kw) -> Services:
     """Services for args.db acting as args.user, the password checked when the user has one."""
     user = getattr(args, "user", None) or DEFAULT_USER
     services = Services.open(args.db, user=user, **kw)
-    if services.store.notice:  # read-only, and why (a window holds the store, a read-only folder …)
-        print(f"注意：{services.store.notice}", file=sys.stderr)
+    if services.store.held_by is not None and services.store.notice not in NOTICES:
+        NOTICES.append(services.store.notice)  # said once the command succeeded (a refusal already says it)
     try:
         from desktop.workflow import authenticate_cli
 

@@ -196,6 +196,7 @@ class Store:
         self.db = Database(conn, execute_plugins=False)  # no third-party plugin runs on our connection
         self.readonly = readonly
         self.notice: str | None = None
+        self.held_by: hold.Holder | None = None  # the window (another process) holding the store: read-only
         self._counted = _key(path)
         with _OPEN_LOCK:
             _OPEN_HERE[self._counted] = _OPEN_HERE.get(self._counted, 0) + 1
@@ -373,6 +374,7 @@ def open_store(
         raise translate(exc, path, busy_timeout) from exc
     store = Store(path, conn, readonly, busy_timeout)
     store.notice = notice
+    store.held_by = window
     try:
         _check_and_migrate(store, create=create, migrate_store=migrate_store, initial=initial)
     except BaseException:
