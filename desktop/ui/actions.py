@@ -136,7 +136,7 @@ class ActionsMixin:
 
     def ask_folder(self, title: str) -> str | None:
         folder = str(self.settings.value("last/folder", str(Path.home())))
-        path = QFileDialog.getExistingDirectory(self, title, folder)
+        path = file_dialogs.existing_directory(self, title, folder)
         if path:
             self.settings.setValue("last/folder", path)
         return path or None

@@ -95,6 +95,14 @@ def open_file_name(parent, title: str, folder: str, pattern: str) -> str:
     return "" if not paths or _refused(parent, paths[:1]) else paths[0]
 
 
+def existing_directory(parent, title: str, folder: str) -> str:
+    dialog = make_dialog(parent, title, folder, "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    paths = _run(dialog)
+    return paths[0] if paths else ""
+
+
 def save_file_name(parent, title: str, path: str, pattern: str) -> str:
     target = Path(path) if path else None
     folder = str(target.parent) if target is not None and target.parent != Path("") else ""

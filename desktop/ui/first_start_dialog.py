@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
+from desktop.ui import file_dialogs
 
 
 @dataclass
@@ -192,8 +192,8 @@ class FirstStartDialog(QDialog):
 
     def ask_store_file(self) -> str | None:
         """The open-file dialog (tests patch this)."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库文件"), str(Path.home()),
-                                              self.tr("数据库文件 (*.sqlite *.db);;所有文件 (*)"))
+        path = file_dialogs.open_file_name(self, self.tr("打开数据库文件"), str(Path.home()),
+                                           self.tr("数据库文件 (*.sqlite *.db);;所有文件 (*)"))
         return path or None
 
     def check_file(self, text: str) -> bool:

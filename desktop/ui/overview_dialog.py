@@ -159,9 +159,9 @@ class CountyOverview(QDialog):
         parent = self.parent()
         if parent is not None and hasattr(parent, "ask_save_path"):
             return parent.ask_save_path(self.tr("导出填报进度"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
-        from PySide6.QtWidgets import QFileDialog
+        from desktop.ui import file_dialogs
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出填报进度"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
+        path = file_dialogs.save_file_name(self, self.tr("导出填报进度"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
         return path or None
 
     def export(self) -> str | None:

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+REGION, YEAR = "330382", "2023"  # 乐清市 2023: returned in the demo, so the window may write it
 sys.path.insert(0, str(ROOT))
 
 
@@ -79,7 +80,7 @@ def main(db: Path, workbook: Path) -> int:
     settings.setValue("last/folder", str(db.parent))
     window = MainWindow(services, settings)
     window.show()
-    window.select_region_year("330381", 2021)
+    window.select_region_year(REGION, int(YEAR))
     app.processEvents()
 
     def while_the_dialog_is_open() -> None:
@@ -94,7 +95,7 @@ def main(db: Path, workbook: Path) -> int:
         view = dialog.findChild(QListView, "listView")
         shown = view.model()
         say("LISTED", *sorted(shown.index(r, 0, view.rootIndex()).data() for r in range(shown.rowCount(view.rootIndex()))))
-        for args in (("get", "330381", "2021"), ("set", "330381", "2021", "HOSPITAL_BEDS", "4321")):
+        for args in (("get", REGION, YEAR), ("set", REGION, YEAR, "HOSPITAL_BEDS", "4321")):
             r = cli(db, *args)
             say("CLI", args[0], r.returncode, (r.stderr.strip().splitlines() or [""])[-1])
         say("DELETED", *store_files_deleted_under_me(db))
@@ -104,7 +105,7 @@ def main(db: Path, workbook: Path) -> int:
     QTimer.singleShot(600, while_the_dialog_is_open)
     paths = window.ask_open_paths("导入Excel工作簿", "Excel 工作簿 (*.xlsx *.xlsm)")
     say("PICKED", *paths)
-    for args in (("get", "330381", "2021"), ("set", "330381", "2021", "HOSPITAL_BEDS", "4322")):
+    for args in (("get", REGION, YEAR), ("set", REGION, YEAR, "HOSPITAL_BEDS", "4322")):
         r = cli(db, *args)
         say("CLI", args[0], r.returncode, (r.stderr.strip().splitlines() or [""])[-1])
     say("DELETED", *store_files_deleted_under_me(db))
@@ -114,7 +115,7 @@ def main(db: Path, workbook: Path) -> int:
     say("IMPORTED", dialog.committed.replace("\n", " "))
     window.refresh()
     window.model.setData(window.model.index(window.model.row_of("HOSPITAL_BEDS"), COL_VALUE), "4100")
-    say("TYPED", window.services.get_region_year("330381", 2021).values["HOSPITAL_BEDS"].value)
+    say("TYPED", window.services.get_region_year(REGION, int(YEAR)).values["HOSPITAL_BEDS"].value)
     window.close()
     services.close()
     if lock is not None:
