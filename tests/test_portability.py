@@ -72,13 +72,13 @@ POSIX_ONLY = [
 ]
 
 
-def test_no_posix_only_call_outside_the_store_module():
+def test_no_posix_only_call_outside_the_store_modules():
     offenders = []
     files = sorted((ROOT / "desktop").rglob("*.py")) + [ROOT / "main.py"]
     assert len(files) > 40
     for path in files:
-        if path == ROOT / "desktop" / "db" / "store.py":
-            continue
+        if path in (ROOT / "desktop" / "db" / "store.py", ROOT / "desktop" / "db" / "hold.py"):
+            continue  # both say what they do on Windows beside each POSIX call
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#", 1)[0]
             if any(re.search(p, code) for p in POSIX_ONLY):
