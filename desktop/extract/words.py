@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.domain import Indicator
 from desktop.extract import lexicon as lx
@@ -54,7 +55,13 @@ class Figure:
 
 # ---- the vocabulary of one catalog --------------------------------------------------------------
 def build_terms(indicators: list[Indicator]) -> dict[str, Term]:
-    """Every wording of every indicator, from its name and aliases (and the stems prose uses)."""
+    """Every wording of every indicator, from its name and aliases (and the stems prose uses).
+    Built once per catalog (the dialog extracts again after every write); the result is not to be changed."""
+    return _terms_of(tuple(indicators))
+
+
+@lru_cache(maxsize=8)
+def _terms_of(indicators: tuple[Indicator, ...]) -> dict[str, Term]:
     terms: dict[str, Term] = {}
     derived: list[Term] = []
     for ind in indicators:
