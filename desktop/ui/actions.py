@@ -141,6 +141,11 @@ class ActionsMixin:
             self.settings.setValue("last/folder", path)
         return path or None
 
+    def ask_confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_reason(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, title, label)
         return text.strip() if ok else None
@@ -244,9 +249,14 @@ class ActionsMixin:
             reason = self.ask_reason(title, self.tr("请写明原因（填报人会看到）："))
             if reason is None:
                 return
+        if action == "approve" and not self.ask_confirm(self.tr("审核通过"), self.tr(
+                "确认审核通过 {region} {year}年的数据？通过后数据锁定，填报人不能再修改。").format(
+                region=self.model.region_year.region.name, year=self.year)):
+            return
         fn = {"submit": workflow.submit, "approve": workflow.approve, "return": workflow.return_dataset,
               "reopen": workflow.reopen}[action]
         ds = fn(self.services, self.region_code, self.year, reason=reason, source="form")
+        self.clear_message()  # e.g. "已提交，待审核期间不能修改" is no longer true after a return
         self.refresh()
         self.statusBar().showMessage(self.tr("{region} {year}年：{status}").format(
             region=self.model.region_year.region.name, year=self.year, status=self.tree.status_text(ds.status)),

@@ -33,7 +33,11 @@ class FindingsPanel(QWidget):
         self.hint.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 4, 4)
+        self.at_submit = QLabel()  # what 提交 would raise now, missing values included
+        self.at_submit.setWordWrap(True)
+        self.at_submit.setVisible(False)
         layout.addWidget(self.summary)
+        layout.addWidget(self.at_submit)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         self._connect_signals()
@@ -69,6 +73,22 @@ class FindingsPanel(QWidget):
         counts = self.counts()
         self.summary.setText(self.tr("错误 {e} 条，核实 {w} 条，提示 {i} 条").format(
             e=counts["error"], w=counts["warning"], i=counts["info"]))
+
+    def set_submission_blockers(self, blocking: list[Finding] | None, filled: int, total: int) -> None:
+        """Say what 提交 would refuse now (blocking_for_submit), and how complete the form is."""
+        if blocking is None:
+            self.at_submit.setVisible(False)
+            return
+        missing = sum(1 for f in blocking if f.rule == "completeness")
+        self.blocking = list(blocking)
+        if blocking:
+            self.at_submit.setText(self.tr("已填 {filled}/{total}。提交时将被拒绝：{n} 项须处理，其中缺少数值 {m} 项。").format(
+                filled=filled, total=total, n=len(blocking), m=missing))
+            self.at_submit.setStyleSheet("color: #8a1f11; background: #fbe3e0; padding: 4px;")
+        else:
+            self.at_submit.setText(self.tr("已填 {filled}/{total}。没有阻止提交的问题。").format(filled=filled, total=total))
+            self.at_submit.setStyleSheet("color: #1b5e20; background: #e6f4ea; padding: 4px;")
+        self.at_submit.setVisible(True)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(severity shown, indicator code, message) of each listed finding, in the order shown."""

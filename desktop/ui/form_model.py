@@ -277,13 +277,29 @@ class FormModel(QAbstractTableModel):
             return self._tooltip(ind, index.column()) if ind is not None else None
         return self._cells[r][index.column()].get(role)
 
+    def completeness(self) -> tuple[int, int, dict[str, tuple[int, int]]]:
+        """(filled, total, {section: (filled, total)}) of 本年 for the region-year shown."""
+        values = self.data_.values if self.data_ is not None else {}
+        per: dict[str, tuple[int, int]] = {}
+        for row in self.rows:
+            if row.indicator is not None:
+                rec = values.get(row.indicator.code)
+                filled, total = per.get(row.section, (0, 0))
+                per[row.section] = (filled + (rec is not None and rec.value is not None), total + 1)
+        return sum(f for f, _t in per.values()), sum(t for _f, t in per.values()), per
+
     def _build_cells(self, notify: bool = True) -> None:
         cells, flags = [], []
         editable = self.data_ is not None
+        per_section = self.completeness()[2] if self.data_ is not None else {}
         for row in self.rows:
             if row.indicator is None:
                 section = {FONT: self._bold, BACKGROUND: SECTION_BRUSH}
-                cells.append([{DISPLAY: row.section, **section}] + [dict(section) for _ in range(COLUMNS - 1)])
+                shown = row.section
+                if row.section in per_section:  # always in sight: how much of the section is filled
+                    shown = self.tr("{section}（已填 {filled}/{total}）").format(
+                        section=row.section, filled=per_section[row.section][0], total=per_section[row.section][1])
+                cells.append([{DISPLAY: shown, **section}] + [dict(section) for _ in range(COLUMNS - 1)])
                 flags.append([FLAGS_HEADING] * COLUMNS)
                 continue
             ind = row.indicator

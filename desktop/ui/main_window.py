@@ -225,11 +225,26 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.form.setFocus()
 
     def _values_changed(self) -> None:
+        self.clear_message()  # a value was written: what the red bar said about the last refusal is no longer true
         self._update_header()
 
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
+        self._update_submission_blockers()
         self._update_status_bar()
+
+    def _update_submission_blockers(self) -> None:
+        ry = self.model.region_year
+        blocking = None
+        if ry is not None and ry.status in ("draft", "returned"):
+            try:
+                from desktop.workflow import blocking_for_submit
+
+                blocking = blocking_for_submit(self.services, ry.region.code, ry.year)
+            except AppError:
+                blocking = None
+        filled, total, _per = self.model.completeness()
+        self.findings.set_submission_blockers(blocking, filled, total)
 
     def _update_header(self) -> None:
         ry = self.model.region_year
@@ -267,7 +282,9 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.status_label.setText(self.tr("状态：{status}").format(
             status=self.tree.status_text(ry.status) if ry else "—"))
         c = self.findings.counts()
-        self.counts_label.setText(self.tr("错误 {e} · 核实 {w}").format(e=c["error"], w=c["warning"]))
+        filled, total, _per = self.model.completeness()
+        self.counts_label.setText(self.tr("错误 {e} · 核实 {w} · 已填 {filled}/{total}").format(
+            filled=filled, total=total, e=c["error"], w=c["warning"]))
 
     # ---- messages ---------------------------------------------------------------------------------
     def show_message(self, text: str) -> None:

@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>各县填报进度…</source>
-        <translation>Counties' progress…</translation>
+        <translation>Counties&apos; progress…</translation>
     </message>
     <message>
         <source>备份数据库…</source>
@@ -253,6 +253,10 @@
     <message>
         <source>请写明原因（填报人会看到）：</source>
         <translation>Give the reason (the clerk will see it):</translation>
+    </message>
+    <message>
+        <source>确认审核通过 {region} {year}年的数据？通过后数据锁定，填报人不能再修改。</source>
+        <translation>Approve the data of {region} {year}? Once approved they are locked and the clerk can no longer change them.</translation>
     </message>
     <message>
         <source>{region} {year}年：{status}</source>
@@ -615,7 +619,7 @@
     <name>CountyOverview</name>
     <message>
         <source>{region} {year}年 各县（市、区）填报进度</source>
-        <translation>{region} {year}: counties' progress</translation>
+        <translation>{region} {year}: counties&apos; progress</translation>
     </message>
     <message>
         <source>已报 {reported}/{total}：{words}</source>
@@ -635,7 +639,7 @@
     </message>
     <message>
         <source>点击列标题排序；双击一行打开该县（市、区）的填报表。</source>
-        <translation>Click a column heading to sort; double-click a row to open that county's form.</translation>
+        <translation>Click a column heading to sort; double-click a row to open that county&apos;s form.</translation>
     </message>
     <message>
         <source>导出填报进度</source>
@@ -730,7 +734,7 @@
     </message>
     <message>
         <source>找到的数值超出了指标的合理范围</source>
-        <translation>the figures found are outside the indicators' plausible ranges</translation>
+        <translation>the figures found are outside the indicators&apos; plausible ranges</translation>
     </message>
     <message>
         <source>文本中没有找到指标目录中的指标及其数值</source>
@@ -796,6 +800,14 @@
         <translation>{e} errors, {w} warnings, {i} notes</translation>
     </message>
     <message>
+        <source>已填 {filled}/{total}。提交时将被拒绝：{n} 项须处理，其中缺少数值 {m} 项。</source>
+        <translation>Filled {filled}/{total}. Submitting now would be refused: {n} items to deal with, {m} of them missing values.</translation>
+    </message>
+    <message>
+        <source>已填 {filled}/{total}。没有阻止提交的问题。</source>
+        <translation>Filled {filled}/{total}. Nothing stops the submission.</translation>
+    </message>
+    <message>
         <source>已由说明消除。</source>
         <translation>Cleared by its note.</translation>
     </message>
@@ -816,15 +828,15 @@
     </message>
     <message>
         <source>新建空数据库，用于本单位所在的地区</source>
-        <translation>A new empty store for your office's region</translation>
+        <translation>A new empty store for your office&apos;s region</translation>
     </message>
     <message>
         <source>请选择本单位所在的县（市、区）</source>
-        <translation>Choose your office's county</translation>
+        <translation>Choose your office&apos;s county</translation>
     </message>
     <message>
         <source>载入演示数据（瑞安市、温州市、温岭市报告中的数字，供试用）</source>
-        <translation>The demo data (figures of the Rui'an, Wenzhou and Wenling reports, to try the program)</translation>
+        <translation>The demo data (figures of the Rui&apos;an, Wenzhou and Wenling reports, to try the program)</translation>
     </message>
     <message>
         <source>打开已有的数据库文件（例如从原来的计算机复制来的）</source>
@@ -880,7 +892,7 @@
     </message>
     <message>
         <source>新数据库的管理员是 admin。请现在设定密码（至少6个字符）并妥善保管：没有密码，任何人都能以管理员身份修改数据。</source>
-        <translation>The new store's administrator is admin. Set a password now (at least 6 characters) and keep it safe: without one, anyone could change the data as administrator.</translation>
+        <translation>The new store&apos;s administrator is admin. Set a password now (at least 6 characters) and keep it safe: without one, anyone could change the data as administrator.</translation>
     </message>
     <message>
         <source>打开数据库文件</source>
@@ -946,6 +958,10 @@
         <translation>Values submitted by {user} at {at}; those that differ from the current ones are marked in purple ({n})</translation>
     </message>
     <message>
+        <source>{section}（已填 {filled}/{total}）</source>
+        <translation>{section} (filled {filled}/{total})</translation>
+    </message>
+    <message>
         <source>已说明</source>
         <translation>explained</translation>
     </message>
@@ -963,7 +979,7 @@
     </message>
     <message>
         <source>该指标不由各县汇总，以本级填报数为准</source>
-        <translation>Not computed from the counties: the office's own figure counts</translation>
+        <translation>Not computed from the counties: the office&apos;s own figure counts</translation>
     </message>
     <message>
         <source>求和</source>
@@ -1216,8 +1232,8 @@ Now: {new}, note: {new_note}</translation>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <source>错误 {e} · 核实 {w}</source>
-        <translation>Errors {e} · warnings {w}</translation>
+        <source>错误 {e} · 核实 {w} · 已填 {filled}/{total}</source>
+        <translation>Errors {e} · warnings {w} · filled {filled}/{total}</translation>
     </message>
 </context>
 <context>
@@ -1358,7 +1374,7 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>所辖 {n} 个县（市、区）中 {done} 个已审核；双击查看各县填报进度</source>
-        <translation>{done} of its {n} counties approved; double-click for the counties' progress</translation>
+        <translation>{done} of its {n} counties approved; double-click for the counties&apos; progress</translation>
     </message>
     <message>
         <source>{name}  {done}/{n} 已审核</source>

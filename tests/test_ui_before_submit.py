@@ -1,0 +1,99 @@
+"""What blocks the year is visible before 提交: completeness per section and overall, the findings panel counts
+what 提交 would raise; stale messages disappear; 审核通过 asks first."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from desktop import workflow  # noqa: E402
+from desktop.domain import ValueChange  # noqa: E402
+from desktop.workflow import SubmissionRefused  # noqa: E402
+from desktop.ui.form_model import COL_NAME, COL_VALUE  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+COUNTY = "331081"  # 温岭市
+
+
+@pytest.fixture
+def window(qtbot, services, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(services, settings)
+    qtbot.addWidget(w)
+    w.select_region_year(COUNTY, 2021)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _set(window, code, text):
+    return window.model.setData(window.model.index(window.model.row_of(code), COL_VALUE), text)
+
+
+def test_completeness_per_section_and_overall_follows_the_values(window, services):
+    model = window.model
+    inds = services.indicators()
+    first = inds[0]
+    heading_row = model.row_of(first.code) - 1
+    section_total = sum(1 for i in inds if i.section == first.section)
+    assert model.index(heading_row, COL_NAME).data() == f"{first.section}（已填 0/{section_total}）"
+    assert f"已填 0/{len(inds)}" in window.counts_label.text()
+    assert _set(window, first.code, "140.5")
+    assert model.index(heading_row, COL_NAME).data() == f"{first.section}（已填 1/{section_total}）"
+    assert f"已填 1/{len(inds)}" in window.counts_label.text()
+    assert model.completeness()[:2] == (1, len(inds))
+
+
+def test_the_findings_panel_counts_what_submission_will_raise(window, services):
+    panel = window.findings
+    # the panel's count is exactly what 提交 then refuses with
+    with pytest.raises(SubmissionRefused) as refused:
+        workflow.submit(services, COUNTY, 2021)
+    blocking = workflow.blocking_for_submit(services, COUNTY, 2021)
+    assert len(refused.value.findings) == len(blocking)
+    missing = sum(1 for f in blocking if f.rule == "completeness")
+    assert missing == len(services.indicators())  # an empty form: every value is missing
+    window.refresh()
+    text = panel.at_submit.text()
+    assert panel.at_submit.isVisibleTo(window)
+    assert f"{len(blocking)} 项须处理" in text and f"缺少数值 {missing} 项" in text
+    # filling values lowers the count at once, before any 提交
+    assert _set(window, "POP_RESIDENT", "140.5")
+    assert f"缺少数值 {missing - 1} 项" in panel.at_submit.text()
+
+
+def test_a_corrected_value_clears_the_red_bar(window, services):
+    assert not _set(window, "POP_RESIDENT", "140.5x")
+    assert window.message_bar.isVisibleTo(window) and window.message_bar.text()
+    assert _set(window, "POP_RESIDENT", "140.5")
+    assert not window.message_bar.isVisibleTo(window) and window.message_bar.text() == ""
+
+
+def test_the_locked_message_goes_after_a_return(window, services, monkeypatch):
+    services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
+    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    workflow.submit(services, COUNTY, 2021, source="cli")
+    window.refresh()
+    assert not _set(window, "POP_RESIDENT", "140.5")
+    assert "已提交" in window.message_bar.text()
+    monkeypatch.setattr(window, "ask_reason", lambda *a: "床位数请核实")
+    window.workflow("return")
+    assert services.dataset(COUNTY, 2021).status == "returned"
+    assert window.message_bar.text() == "" and not window.message_bar.isVisibleTo(window)
+
+
+def test_approval_asks_for_confirmation(window, services, monkeypatch):
+    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    workflow.submit(services, COUNTY, 2021, source="cli")
+    window.refresh()
+    asked = []
+    monkeypatch.setattr(window, "ask_confirm", lambda title, text: asked.append(text) or False)
+    window.workflow("approve")
+    assert asked and "审核通过" in asked[0] and "温岭市" in asked[0]
+    assert services.dataset(COUNTY, 2021).status == "submitted"  # 否: nothing happened
+    monkeypatch.setattr(window, "ask_confirm", lambda title, text: True)
+    window.workflow("approve")
+    assert services.dataset(COUNTY, 2021).status == "approved"
