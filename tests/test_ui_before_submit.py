@@ -97,3 +97,29 @@ def test_approval_asks_for_confirmation(window, services, monkeypatch):
     monkeypatch.setattr(window, "ask_confirm", lambda title, text: True)
     window.workflow("approve")
     assert services.dataset(COUNTY, 2021).status == "approved"
+
+
+@pytest.mark.parametrize("status", ["submitted", "approved"])
+def test_a_locked_year_opens_no_editor_and_the_form_says_why(qtbot, window, services, monkeypatch, status):
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    workflow.submit(services, COUNTY, 2021, source="cli")
+    if status == "approved":
+        workflow.approve(services, COUNTY, 2021, source="cli")
+    window.refresh()
+    model, form = window.model, window.form
+    row = model.row_of("POP_RESIDENT")
+    for col in (COL_VALUE, COL_NAME):
+        assert not model.flags(model.index(row, col)) & Qt.ItemFlag.ItemIsEditable
+    form.go_to(row, COL_VALUE)
+    form.setFocus()
+    qtbot.keyClick(form, "5")  # typing opens nothing
+    assert form.delegate.current_editor is None
+    assert window.reason_label.isVisibleTo(window) and "锁定" in window.reason_label.text()
+    # returned: editable again, and the line is gone
+    if status == "submitted":
+        monkeypatch.setattr(window, "ask_reason", lambda *a: "请核实")
+        window.workflow("return")
+        assert model.flags(model.index(row, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
+        assert "锁定" not in window.reason_label.text()

@@ -29,6 +29,8 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FLAGS_HEADING = Qt.ItemFlag.ItemIsEnabled
 FLAGS_CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 FLAGS_EDITABLE = FLAGS_CELL | Qt.ItemFlag.ItemIsEditable
+# a dataset in these states cannot be changed (the services refuse): its form opens no editor at all
+LOCKED_STATUSES = ("submitted", "approved", "accepted")
 SECTION_BRUSH = QBrush(QColor("#e8eef5"))
 ERROR_BRUSH = QBrush(QColor("#fde2e1"))
 WARNING_BRUSH = QBrush(QColor("#fff3d6"))
@@ -277,6 +279,17 @@ class FormModel(QAbstractTableModel):
             return self._tooltip(ind, index.column()) if ind is not None else None
         return self._cells[r][index.column()].get(role)
 
+    def locked(self) -> bool:
+        return self.data_ is not None and self.data_.status in LOCKED_STATUSES
+
+    def locked_reason(self) -> str:
+        """Why the values cannot be changed now, in the clerk's words ("" when they can)."""
+        if not self.locked():
+            return ""
+        if self.data_.status == "submitted":
+            return self.tr("已提交，等待审核：数值已锁定，不能修改。如需修改，请审核人退回。")
+        return self.tr("已审核通过：数值已锁定，不能修改。如需修改，请审核人重新打开。")
+
     def completeness(self) -> tuple[int, int, dict[str, tuple[int, int]]]:
         """(filled, total, {section: (filled, total)}) of 本年 for the region-year shown."""
         values = self.data_.values if self.data_ is not None else {}
@@ -290,7 +303,7 @@ class FormModel(QAbstractTableModel):
 
     def _build_cells(self, notify: bool = True) -> None:
         cells, flags = [], []
-        editable = self.data_ is not None
+        editable = self.data_ is not None and not self.locked()
         per_section = self.completeness()[2] if self.data_ is not None else {}
         for row in self.rows:
             if row.indicator is None:

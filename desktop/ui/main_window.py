@@ -259,6 +259,8 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.setWindowTitle(self.tr("{region} {year}年 — 县卫生健康指标填报系统").format(
             region=ry.region.name, year=ry.year))
         lines = []
+        if self.model.locked():
+            lines.append(self.model.locked_reason())
         if ry.status == "returned" and ry.status_reason:
             lines.append(self.tr("审核人退回的原因：{reason}").format(reason=ry.status_reason))
         if self.model.submission is not None:

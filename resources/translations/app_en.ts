@@ -958,6 +958,14 @@
         <translation>Values submitted by {user} at {at}; those that differ from the current ones are marked in purple ({n})</translation>
     </message>
     <message>
+        <source>已提交，等待审核：数值已锁定，不能修改。如需修改，请审核人退回。</source>
+        <translation>Submitted, awaiting review: the values are locked and cannot be changed. To change them, ask the supervisor to return the year.</translation>
+    </message>
+    <message>
+        <source>已审核通过：数值已锁定，不能修改。如需修改，请审核人重新打开。</source>
+        <translation>Approved: the values are locked and cannot be changed. To change them, ask the supervisor to reopen the year.</translation>
+    </message>
+    <message>
         <source>{section}（已填 {filled}/{total}）</source>
         <translation>{section} (filled {filled}/{total})</translation>
     </message>
