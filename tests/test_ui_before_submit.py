@@ -123,3 +123,19 @@ def test_a_locked_year_opens_no_editor_and_the_form_says_why(qtbot, window, serv
         window.workflow("return")
         assert model.flags(model.index(row, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
         assert "锁定" not in window.reason_label.text()
+
+
+def test_a_percentage_typed_as_a_fraction_is_caught_without_a_prior_year(window, services):
+    from desktop.validation import validate_values
+
+    found = validate_values(services.indicators(), None, {"HEALTH_LITERACY": 0.72}, {}, None, 2021)
+    assert [(f.severity, f.indicator) for f in found] == [("warning", "HEALTH_LITERACY")]
+    assert "百分比请填 72" in found[0].message
+    # a rate that was that small in earlier years too is left alone; 72 itself is fine
+    assert not validate_values(services.indicators(), None, {"HEALTH_LITERACY": 0.72},
+                               {"HEALTH_LITERACY": {2020: 0.7}}, None, 2021)
+    assert not validate_values(services.indicators(), None, {"HEALTH_LITERACY": 72}, {}, None, 2021)
+    # in the window: the finding appears at once, in the panel and the row
+    assert _set(window, "HEALTH_LITERACY", "0.72")
+    rows = [r for r in window.findings.rows() if r[1] == "HEALTH_LITERACY"]
+    assert rows and rows[0][0] == "核实" and "像是把百分数写成了小数" in rows[0][2]

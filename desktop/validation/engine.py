@@ -61,6 +61,19 @@ def _range_problem(ind: Indicator, value: float) -> str | None:
     return None
 
 
+def _fraction_for_percent(ind: Indicator, value: float, past: Mapping[int, float] | None) -> Finding | None:
+    """A percentage typed as a fraction (0.72 for 72 %) when no earlier year is stored: it is in range, and
+    with an earlier year the year-on-year slip hint (约1/100 … 百分数) already says it."""
+    if ind.kind != "rate" or ind.unit != "%" or not (0 < value <= 1):
+        return None
+    if any(v is not None for v in (past or {}).values()):
+        return None
+    return Finding(ind.code, "warning", "range",
+                   f"{ind.format(value)}{ind.unit}像是把百分数写成了小数（{_calc(value)} 即 {_calc(value * 100)}%）；"
+                   f"百分比请填 {_calc(value * 100)}。如确为 {ind.format(value)}%，请在说明中写明",
+                   value, None, None)
+
+
 def _slip(ind: Indicator, value: float, prior: float) -> tuple[int, float] | None:
     if value == 0 or prior == 0 or (value > 0) != (prior > 0):
         return None
@@ -253,6 +266,9 @@ def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object]
         if problem:
             findings.append(Finding(code, "error", "range", problem, value, None, None))
         past = history.get(code)
+        found = _fraction_for_percent(ind, value, past)
+        if found:
+            findings.append(found)
         if past:
             earlier = past if max(past) < year else {y: v for y, v in past.items() if y < year}
             if None in earlier.values():
