@@ -139,3 +139,30 @@ def test_a_percentage_typed_as_a_fraction_is_caught_without_a_prior_year(window,
     assert _set(window, "HEALTH_LITERACY", "0.72")
     rows = [r for r in window.findings.rows() if r[1] == "HEALTH_LITERACY"]
     assert rows and rows[0][0] == "核实" and "像是把百分数写成了小数" in rows[0][2]
+
+
+def test_arrow_keys_skip_section_headings(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    model, form = window.model, window.form
+    inds = window.services.indicators()
+    last_of_first = [i for i in inds if i.section == inds[0].section][-1]
+    first_of_second = next(i for i in inds if i.section != inds[0].section)
+    form.go_to(model.row_of(last_of_first.code), COL_VALUE)
+    form.setFocus()
+    qtbot.keyClick(form, Qt.Key.Key_Down)
+    assert form.currentIndex().row() == model.row_of(first_of_second.code)  # over the heading row
+    qtbot.keyClick(form, Qt.Key.Key_Up)
+    assert form.currentIndex().row() == model.row_of(last_of_first.code)
+
+
+def test_ctrl_f_finds_an_indicator_by_name(window, monkeypatch):
+    from desktop.errors import AppError
+
+    monkeypatch.setattr(window, "ask_text", lambda *a: "健康素养")
+    window.find_indicator()
+    assert window.form.currentIndex().row() == window.model.row_of("HEALTH_LITERACY")
+    assert window.actions_by_name["find"].shortcut().toString() == "Ctrl+F"
+    monkeypatch.setattr(window, "ask_text", lambda *a: "不存在的指标名")
+    with pytest.raises(AppError, match="没有名称含"):
+        window.find_indicator()

@@ -43,6 +43,7 @@ class ActionsMixin:
         add("switch_user", self.tr("切换用户…"), self.switch_user, None)
         add("catalog", self.tr("指标目录与审核规则…"), self.edit_catalog, None)
         add("paste", self.tr("粘贴一列数值"), self.form.paste_clipboard, None)
+        add("find", self.tr("查找指标…"), self.find_indicator, "Ctrl+F")
         self.actions_by_name["paste"].setShortcuts([])
 
         undo = self.model.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -67,7 +68,7 @@ class ActionsMixin:
                      "switch_user", None, "quit"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("编辑(&E)"))
-        for name in ("undo", "redo", None, "paste", None, "refresh"):
+        for name in ("undo", "redo", None, "paste", None, "find", None, "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
         for name in ("submit", "approve", "return", "reopen", None, "overview", None, "history", "value_audit",
@@ -261,6 +262,28 @@ class ActionsMixin:
         self.statusBar().showMessage(self.tr("{region} {year}年：{status}").format(
             region=self.model.region_year.region.name, year=self.year, status=self.tree.status_text(ds.status)),
             10000)
+
+    def find_indicator(self) -> None:
+        """Ctrl+F: the indicator whose name (or code, or alias) holds the typed text, selected in the form."""
+        text = self.ask_text(self.tr("查找指标"), self.tr("指标名称（或其中几个字）："))
+        if not text:
+            return
+        needle = text.strip().lower()
+        inds = [i for i in self.services.indicators() if self.model.row_of(i.code) >= 0]
+        hits = [i for i in inds if needle in i.name.lower() or needle == i.code.lower()]
+        if not hits:
+            try:
+                hits = [self.services.indicator(text.strip())]
+            except AppError:
+                raise AppError(self.tr("没有名称含“{text}”的指标").format(text=text.strip())) from None
+        self.select_indicator(hits[0].code)
+        if len(hits) > 1:
+            self.statusBar().showMessage(self.tr("共 {n} 个指标含“{text}”，已选中第一个：{name}").format(
+                n=len(hits), text=text.strip(), name=hits[0].name), 10000)
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text if ok else None
 
     def show_history(self) -> None:
         from desktop.ui.history_dialog import HistoryDialog

@@ -126,6 +126,11 @@ class FormView(QTableView):
             col = current.column() if current.column() in (COL_VALUE, COL_NOTE) else COL_VALUE
             step = 1 if action == QAbstractItemView.CursorAction.MoveNext else -1
             return self.model().index(self._next_value_row(row, step), col)
+        if action in (QAbstractItemView.CursorAction.MoveDown, QAbstractItemView.CursorAction.MoveUp) \
+                and current.isValid():
+            # a section heading is no stop: ↓/↑ go on to the next indicator, in the same column
+            step = 1 if action == QAbstractItemView.CursorAction.MoveDown else -1
+            return self.model().index(self._next_value_row(current.row(), step), current.column())
         return super().moveCursor(action, modifiers)
 
     def closeEditor(self, editor, hint):

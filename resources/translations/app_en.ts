@@ -155,6 +155,10 @@
         <translation>Paste a column of values</translation>
     </message>
     <message>
+        <source>查找指标…</source>
+        <translation>Find indicator…</translation>
+    </message>
+    <message>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -261,6 +265,22 @@
     <message>
         <source>{region} {year}年：{status}</source>
         <translation>{region} {year}: {status}</translation>
+    </message>
+    <message>
+        <source>查找指标</source>
+        <translation>Find indicator</translation>
+    </message>
+    <message>
+        <source>指标名称（或其中几个字）：</source>
+        <translation>Indicator name (or part of it):</translation>
+    </message>
+    <message>
+        <source>没有名称含“{text}”的指标</source>
+        <translation>No indicator has “{text}” in its name</translation>
+    </message>
+    <message>
+        <source>共 {n} 个指标含“{text}”，已选中第一个：{name}</source>
+        <translation>{n} indicators contain “{text}”; the first is selected: {name}</translation>
     </message>
     <message>
         <source>请先在表中选中一个指标</source>
