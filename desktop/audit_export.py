@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.domain import STATUS_NAMES, AuditRow
-from desktop.db.store import refuse_store_file
+from desktop.db.store import refuse_output_file
 from desktop.errors import AppError
+from desktop.outputs import save_workbook
+from desktop.texts import without_controls
 
 HEADERS = ["时间", "用户", "地区代码", "地区", "年份", "指标代码", "指标", "项目", "原值", "新值", "来源", "原因"]
 WIDTHS = [26, 10, 10, 12, 7, 28, 28, 12, 16, 16, 24, 40]
@@ -32,9 +34,24 @@ def _shown(field: str, value: object) -> object:
     return str(value)
 
 
+EXCEL_CELL_MAX = 32767
+
+
+def _carried(text: str) -> str:
+    """What a cell can hold: without control characters (openpyxl refuses them), and a text longer than
+    Excel's cell limit (only notes stored before desktop.texts limited them) cut with a mark saying so."""
+    text = without_controls(text)
+    if len(text) > EXCEL_CELL_MAX:
+        mark = f"……（已截断：原文 {len(text)} 个字符）"
+        text = text[:EXCEL_CELL_MAX - len(mark)] + mark
+    return text
+
+
 def _cell(ws, value: object):
     from openpyxl.cell import WriteOnlyCell
 
+    if isinstance(value, str):
+        value = _carried(value)
     cell = WriteOnlyCell(ws, value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"  # written as a string: a reader never evaluates it
@@ -58,7 +75,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise AppError(f"导出文件应以 .xlsx 结尾：{path}")
-    refuse_store_file(path, "写成审计记录")
+    refuse_output_file(path, "写成审计记录")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -101,7 +118,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
         info.append([_cell(info, k), _cell(info, v)])
     tmp = path.with_name(path.name + ".part")
     try:
-        wb.save(tmp)
+        save_workbook(wb, tmp)
         os.replace(tmp, path)
     except OSError as exc:
         try:

@@ -90,3 +90,7 @@ class WorkflowError(AppError):
 
 class AuthError(AppError):
     pass
+
+
+class InvalidNote(AppError):
+    """A note that cannot be stored (too long, or a control character): see desktop.texts."""

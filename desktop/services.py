@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop import catalog as catalog_res
 from desktop.catalog import IndicatorIndex
 from desktop.db import backups, repo
-from desktop.db.store import Store, open_store, refuse_store_file
+from desktop.db.store import Store, open_store, refuse_output_file, refuse_store_file
 from desktop.domain import (
     MAX_YEAR,
     MIN_YEAR,
@@ -34,6 +34,7 @@ from desktop.errors import (
     UnknownRegion,
 )
 from desktop.numbers import normalize_text, parse_value
+from desktop.texts import check_note
 
 DEFAULT_USER = "admin"
 
@@ -343,6 +344,8 @@ class Services:
             year = check_year(ch.year)
             if ch.value is not None:
                 parse_value(ch.value, where=f"{reg.name} {year}年 {ind.name}")
+            if ch.note is not None:
+                check_note(ch.note.strip(), where=f"{reg.name} {year}年 {ind.name}")
             checked.append(ValueChange(reg.code, year, ind.code, None if ch.value is None else float(ch.value),
                                        ch.note))
         changed = 0
@@ -466,7 +469,7 @@ class Services:
         dest = Path(dest)
         if dest.resolve() == self.store.path.resolve():
             raise AppError("备份文件不能是数据库本身")
-        refuse_store_file(dest, "作为备份文件写入")
+        refuse_output_file(dest, "作为备份文件写入")
         if dest.is_dir():
             raise AppError(f"输出路径是一个文件夹：{dest}（请给出备份文件名）")
         try:

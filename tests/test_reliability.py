@@ -84,7 +84,7 @@ def test_full_store_refuses_the_change_and_keeps_what_was_committed(services):
     services.store.conn.execute(f"PRAGMA max_page_count = {pages}")
     from desktop.domain import ValueChange
 
-    big = [ValueChange("331081", y, "BEDS_PER_1000", 5.0, "很长的说明" * 3000) for y in range(2000, 2021)]
+    big = [ValueChange("331081", y, "BEDS_PER_1000", 5.0, "很长的说明" * 400) for y in range(2000, 2021)]
     with pytest.raises(StoreFull, match="磁盘已满.*未保存"):
         services.apply_changes(big + [ValueChange("331081", 2021, "BEDS_PER_1000", 9.9)], "cli")
     ry = services.get_region_year("331081", 2021)
@@ -109,7 +109,7 @@ def test_full_disk_on_the_command_line(db_path, cli, monkeypatch):
         return conn
 
     monkeypatch.setattr(store_mod, "_connect", tight)
-    line = one_line(cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "5", "--note", "满" * 20000))
+    line = one_line(cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "5", "--note", "满" * 2000))
     assert "磁盘已满" in line and str(db_path) in line
     monkeypatch.setattr(store_mod, "_connect", real)
     assert value_of(cli, db_path) == 4.6

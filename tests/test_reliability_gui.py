@@ -176,7 +176,7 @@ def test_typing_into_a_locked_or_full_store_says_so_and_keeps_the_value(db_path,
         s.store.conn.execute(f"PRAGMA max_page_count = {pages}")
         from desktop.ui.form_model import COL_NOTE
 
-        assert model.setData(cell.siblingAtColumn(COL_NOTE), "很长的说明" * 5000) is False
+        assert model.setData(cell.siblingAtColumn(COL_NOTE), "很长的说明" * 400) is False
         assert "磁盘已满" in refused[-1]
         assert model.value_of("BEDS_PER_1000") == 5.1
     finally:

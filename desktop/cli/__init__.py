@@ -84,3 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command was given that the system refused: one line, no traceback
+        where = f"：{exc.filename}" if exc.filename else ""
+        print(f"错误：无法访问文件{where}（{exc.strerror or exc}）", file=sys.stderr)
+        return 1

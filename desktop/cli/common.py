@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import unicodedata
 
 from desktop.services import DEFAULT_USER, Services
+from desktop.texts import for_terminal
+
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 PASSWORD_ENV = "CHI_PASSWORD"
 # "a window holds the store, opened read-only": said at the end of a command that succeeded
@@ -64,7 +68,9 @@ def read_password(prompt: str) -> str | None:
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # json escapes C0 controls itself; the C1 ones (CSI U+009B acts like ESC [ on a terminal) are escaped here
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _width(text: str) -> int:
@@ -73,7 +79,7 @@ def _width(text: str) -> int:
 
 def print_table(headers: list[str], rows: list[list[object]]) -> None:
     """A plain text table that lines up Chinese (double-width) text."""
-    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[("" if c is None else for_terminal(c)) for c in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(values):

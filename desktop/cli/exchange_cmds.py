@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import add_user_option, open_services
+from desktop.texts import for_terminal
 
 MAX_DETAIL_LINES = 300
 
@@ -79,7 +80,7 @@ def print_plan(services, plan, out=sys.stdout) -> None:
                 text = f"  {kind} {label}：" + (f"{_fmt(services, line.indicator, line.old)} → " if kind == "修改" else "")
                 text += _fmt(services, line.indicator, line.new)
                 if line.new_note != line.old_note:
-                    text += f"（说明：{line.new_note or '（清空）'}）"
+                    text += f"（说明：{for_terminal(line.new_note) or '（清空）'}）"
                 out.write(text + "\n")
     total = sum(len(s.new) + len(s.changed) for s in plan.summary.values())
     if total > lines and lines >= MAX_DETAIL_LINES:

@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.cli.common import add_user_option, open_services, password_from_env, print_json, print_table
 from desktop.domain import STATUS_NAMES, plain_number
 from desktop.services import Services, default_db_path
+from desktop.texts import for_terminal
 
 
 def register(sub) -> None:
@@ -134,15 +135,15 @@ def cmd_set(args) -> int:
         ind = services.indicator(args.indicator)
         reg = services.region(args.region)
         shown = "（空）" if rec is None or rec.value is None else f"{plain_number(rec.value)} {ind.unit}"
-        print(f"{reg.name} {int(args.year)}年 {ind.name}：{shown}"
-              + (f"，说明：{rec.note}" if rec is not None and rec.note else ""))
+        print(for_terminal(f"{reg.name} {int(args.year)}年 {ind.name}：{shown}"
+                           + (f"，说明：{rec.note}" if rec is not None and rec.note else "")))
         # what the form would show at once: the findings on this value (stored all the same; exit 0)
         from desktop.validation import validate
 
         for f in validate(services, reg.code, int(args.year)):
             if f.indicator == ind.code and f.severity in ("error", "warning"):
                 level = "错误" if f.severity == "error" else ("核实（已说明）" if f.cleared else "核实")
-                print(f"  审核{level}：{f.message}")
+                print(f"  审核{level}：{for_terminal(f.message)}")
     return 0
 
 
@@ -155,7 +156,7 @@ def cmd_get(args) -> int:
                     "values": {code: {"value": rec.value, "note": rec.note} for code, rec in
                                sorted(ry.values.items(), key=lambda kv: [i.code for i in inds].index(kv[0]))}})
         return 0
-    print(f"{ry.region.name}（{ry.region.code}）{ry.year}年  状态：{STATUS_NAMES[ry.status]}")
+    print(for_terminal(f"{ry.region.name}（{ry.region.code}）{ry.year}年  状态：{STATUS_NAMES[ry.status]}"))
     rows = []
     for ind in inds:
         rec = ry.values.get(ind.code)

@@ -185,6 +185,26 @@ def refuse_store_file(path: str | os.PathLike, action: str) -> None:
         raise AppError(f"{path} 是正在使用的数据库文件（或它的日志、锁文件），不能{action}；请另选一个文件")
 
 
+NAME_MAX_BYTES = 255  # a file name's longest on the usual file systems (ext4, NTFS in UTF-16 units, APFS)
+
+
+def refuse_output_file(path: str | os.PathLike, action: str) -> None:
+    """Raise AppError before anything is written when `path` may not be an output file: the open store or
+    one of its files (refuse_store_file), anything inside the store's backups folder (a report written over
+    a backup, or a file the rolling backups would prune), or a name too long for the file system."""
+    refuse_store_file(path, action)
+    name = os.path.basename(os.fspath(path))
+    if len(os.fsencode(name)) > NAME_MAX_BYTES:
+        raise AppError(f"文件名过长（{len(name)} 个字符），不能{action}；请用短一些的文件名：{name[:40]}…")
+    real = os.path.normcase(os.path.realpath(path))
+    with _OPEN_LOCK:
+        open_here = list(_OPEN_HERE)
+    for key in open_here:
+        folder = os.path.normcase(key + ".backups")
+        if real == folder or real.startswith(folder + os.sep):
+            raise AppError(f"{path} 在数据库的备份文件夹中，不能{action}（会覆盖或混入备份）；请另选一个位置")
+
+
 class Store:
     """One connection to one store file. Writes go through `write()`: a transaction whose
     SQLite errors come out as StoreError subclasses."""

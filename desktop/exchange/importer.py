@@ -49,6 +49,7 @@ from desktop.exchange.reader import Cell, ImportCancelled, read_workbook
 from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import normalize_text, parse_value
 from desktop.services import Services, check_year
+from desktop.texts import note_problem
 
 MAX_LISTED_ERRORS = 2000
 EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
@@ -344,6 +345,10 @@ class _Planner:
         note = None
         if "note" in row:
             note = _text(row["note"].value) or None
+            problem = note_problem(note) if note else None
+            if problem:
+                self.error(file, sheet, at("note"), problem)
+                ok = False
         if not ok or region is None or year is None:
             return
         where = (file, sheet)

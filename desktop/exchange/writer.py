@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from desktop.db import exchange as xdb
-from desktop.db.store import refuse_store_file
+from desktop.db.store import refuse_output_file
 from desktop.domain import Indicator, Region
 from desktop.errors import AppError, UsageError
 from desktop.exchange.format import (
@@ -30,6 +30,7 @@ from desktop.exchange.format import (
     TARGET_SHEET,
     number_format,
 )
+from desktop.outputs import save_workbook
 from desktop.services import Services, check_year
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -106,9 +107,9 @@ def _atomic_path(path: Path):
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UsageError(f"输出文件应以 .xlsx 结尾：{path}")
+    refuse_output_file(path, "写成工作簿")
     if path.is_dir():
         raise AppError(f"输出路径是一个文件夹：{path}")
-    refuse_store_file(path, "写成工作簿")
     if not path.parent.exists():
         raise AppError(f"输出文件夹不存在：{path.parent}")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
@@ -296,7 +297,7 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
                  "异常或缺失请在“说明”列写明原因；代码、名称等列已锁定。填好后用“导入”读回本程序。"),
     ])
     with _atomic_path(Path(path)) as tmp:
-        wb.save(tmp)
+        save_workbook(wb, tmp)
     return Path(path)
 
 
@@ -396,7 +397,7 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
         with _atomic_path(Path(path)) as tmp:
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
-            wb.save(tmp)
+            save_workbook(wb, tmp)
     except BaseException:
         _discard(wb)
         raise

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from desktop.db.store import refuse_store_file
+from desktop.db.store import refuse_output_file
 from desktop.errors import AppError, UsageError
 from desktop.aggregate.compare import Comparison as ComparisonData
 from desktop.aggregate.compare import comparison as comparison_data
@@ -68,9 +68,9 @@ def _checked_path(path: str | os.PathLike) -> tuple[Path, str]:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"报表文件应以 .pdf 或 .xlsx 结尾：{path}")
+    refuse_output_file(path, "写成报表")
     if path.is_dir():
         raise AppError(f"无法写入报表文件：{path} 是一个文件夹")
-    refuse_store_file(path, "写成报表")
     return path, suffix
 
 
@@ -185,6 +185,7 @@ def write_each(services: Services, region: str, year: int, folder: str | os.Path
     folder = Path(folder)
     reg = services.region(region)
     year = check_year(year)
+    refuse_output_file(folder, "作为报表文件夹")
     if folder.exists() and not folder.is_dir():
         raise AppError(f"输出路径不是文件夹：{folder}")
     try:

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.aggregate.compare import FLAG_WORDS, STATUS_WORDS, Comparison
 from desktop.aggregate.service import SIMULATED_MARK, StatusReport
+from desktop.outputs import save_workbook
 from desktop.reports.xlsx import (
     BODY_FONT,
     CENTER,
@@ -90,7 +91,7 @@ def write_status(report: StatusReport, path: Path, generated_at: str, prepared_b
     _status_sheet(ws, report, title, generated_at, prepared_by, SIMULATED_MARK if simulated else "", names)
     wb.properties.title = text(title)
     wb.properties.creator = "县卫生健康指标"
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 PER_SHEET = 8  # indicators on one sheet: printed fit to the width of a landscape page at a readable size
@@ -241,4 +242,4 @@ def write_comparison(data: Comparison, path: Path, progress=None, cancelled=None
             font=MARK_FONT, border=False)
     wb.properties.title = text(data.title)
     wb.properties.creator = "县卫生健康指标"
-    wb.save(path)
+    save_workbook(wb, path)

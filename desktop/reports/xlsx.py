@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from desktop.domain import plain_number
+from desktop.outputs import save_workbook
 from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ReportData
 from desktop.reports.years import axis_range
 
@@ -303,7 +304,7 @@ def write_summary(data: ReportData, path: Path) -> None:
     _trends_sheet(wb.create_sheet("趋势"), data)
     wb.properties.title = text(data.title)
     wb.properties.creator = "县卫生健康指标"
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 # ---- county comparison ---------------------------------------------------------------------------
@@ -376,4 +377,4 @@ def write_years(data, path: Path) -> None:
     put(ws, row + 1, 6, f"日期：{data.generated_at[:10]}", border=False)
     wb.properties.title = text(data.title)
     wb.properties.creator = "县卫生健康指标"
-    wb.save(path)
+    save_workbook(wb, path)
