@@ -307,6 +307,54 @@ def since_last_submission(services: Services, region: str, year: int) -> Submiss
     return SubmissionComparison(sub, rows)
 
 
+@dataclass(frozen=True)
+class ReturnedReview:
+    """A returned dataset, or one submitted again after a return, beside the version that was returned.
+
+    `comparison` holds the values and notes as submitted before the return (its `submission`) and the
+    current ones; `reason`, `by` and `at` are the return's (or reopening's)."""
+
+    reason: str
+    by: str
+    at: str
+    comparison: SubmissionComparison
+
+    @property
+    def changed(self) -> list[SubmittedValue]:
+        return self.comparison.changed
+
+
+def since_returned_version(services: Services, region: str, year: int) -> ReturnedReview | None:
+    """What changed since the version a supervisor returned (or reopened), while that return is the latest word:
+    for a returned dataset and for one submitted again after the return. None otherwise (never returned,
+    or approved since: the comparison ends with the approval)."""
+    reg, y = services.region(region), check_year(year)
+    with services.store.reading() as db:
+        status = repo.get_dataset(db, reg.code, y).status
+        if status not in ("returned", "submitted"):
+            return None
+        moves = [r for r in repo.audit_rows(db, reg.code, y, fields=("status",))]
+        back = next((r for r in reversed(moves) if r.new == "returned"), None)
+        if back is None or any(r.new == "approved" for r in moves if r.id > back.id):
+            return None
+        # the version returned is the last one submitted before the return (stamps have whole seconds only: count)
+        submitted_before = sum(1 for r in moves if r.new == "submitted" and r.id < back.id)
+        subs = wdb.submissions(db, reg.code, y)
+        if not submitted_before or len(subs) < submitted_before:
+            return None
+        sub = subs[submitted_before - 1]
+        frozen = wdb.submission_values(db, sub.id)
+        current = repo.values_of(db, reg.code, y)
+    order = {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
+    rows = []
+    for code in sorted(set(frozen) | set(current), key=lambda c: (order.get(c, len(order)), c)):
+        sv, sn = frozen.get(code, (None, ""))
+        cur = current.get(code)
+        rows.append(SubmittedValue(code, sv, sn, cur.value if cur else None, cur.note if cur else "",
+                                   code in frozen))
+    return ReturnedReview(back.reason, back.user, back.at, SubmissionComparison(sub, rows))
+
+
 def submission_history(services: Services, region: str, year: int) -> list[wdb.Submission]:
     with services.store.reading() as db:
         return wdb.submissions(db, services.region(region).code, check_year(year))

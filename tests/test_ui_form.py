@@ -110,12 +110,16 @@ def test_paste_fills_downward_reading_excel_texts(window, services):
 
 def test_paste_of_a_percent_column_across_a_section_heading(window, services):
     model = window.model
-    start = model.row_of("HEALTH_LITERACY")
+    # the last indicator of a section: the next row is a heading, which the pasted column steps over
+    start = next(r for r in range(model.rowCount() - 1) if model.indicator_at(r) and model.indicator_at(r + 1) is None)
     window.form.go_to(start)
-    rows = [r for r in range(start, model.rowCount()) if model.indicator_at(r)][:2]
-    cells = "\t".join(["35.2%", "1"])  # a row copied from Excel: tab separated
-    assert window.form.paste_text(cells)
-    assert stored(services, model.indicator_at(rows[0]).code) == 35.2
+    after = next(r for r in range(start + 1, model.rowCount()) if model.indicator_at(r))
+    assert after == start + 2
+    first, second = model.indicator_at(start), model.indicator_at(after)
+    top = "35.2%" if first.unit == "%" else "35"  # a percent typed as Excel shows it, where the unit is %
+    assert window.form.paste_text(f"{top}\r\n1\r\n")  # a column copied from Excel
+    assert stored(services, first.code) == (35.2 if first.unit == "%" else 35)
+    assert stored(services, second.code) == 1
 
 
 def test_paste_with_a_bad_cell_writes_nothing(window, services):
@@ -125,7 +129,7 @@ def test_paste_with_a_bad_cell_writes_nothing(window, services):
     assert stored(services, "HOSPITAL_BEDS") is None
     assert len(services.audit(COUNTY, 2021)) == before
     text = window.message_bar.text()
-    assert window.message_bar.isVisible() and "第 2 个" in text and "12abc" in text
+    assert window.message_bar.isVisible() and "第 2 行" in text and "12abc" in text
 
 
 def test_paste_longer_than_the_form_writes_nothing(window, services):

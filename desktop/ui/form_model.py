@@ -11,6 +11,7 @@ from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.domain import Finding, Indicator, RegionYear, ValueChange
 from desktop.errors import AppError, InvalidValue
 from desktop.ui.icons import severity_icon
+from desktop.validation.notes import is_boilerplate_note
 
 COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
 # last in the model, shown beside 本年 by the view, and only for a returned dataset that was submitted before
@@ -38,6 +39,7 @@ PLAIN_BRUSH = QBrush(QColor("#ffffff"))
 MUTED_BRUSH = QBrush(QColor("#555555"))
 CHANGED_BRUSH = QBrush(QColor("#e1d5f5"))
 COMPUTED_BRUSH = QBrush(QColor("#1f5fbf"))
+BOILERPLATE_BRUSH = QBrush(QColor("#9e5c00"))
 
 
 
@@ -113,6 +115,7 @@ class FormModel(QAbstractTableModel):
         self.findings: list[Finding] | None = []
         self.by_indicator: dict[str, list[Finding]] = {}
         self.submission = None  # desktop.workflow.SubmissionComparison while the 上次提交 column applies
+        self.review = None  # desktop.workflow.ReturnedReview: the return still in force (reason, who, when)
         self.submitted: dict = {}  # indicator code -> SubmittedValue
         self.computed: dict = {}  # indicator code -> desktop.aggregate.core.Computed, for a city or the province
         self.refused_text: str | None = None  # what the last setData could not read (the view gives it back)
@@ -164,18 +167,43 @@ class FormModel(QAbstractTableModel):
 
     def _compare_with_submission(self) -> None:
         """For a returned (or reopened) dataset, or a draft that was submitted before: the last submitted
-        value of each indicator beside the current one (desktop.workflow.since_last_submission)."""
+        value of each indicator beside the current one (desktop.workflow.since_last_submission). For a dataset
+        submitted again after a return: the version that was returned beside the resubmitted one
+        (desktop.workflow.since_returned_version), until it is approved."""
         ry, shown = self.data_, self.submission is not None
-        self.submission, self.submitted = None, {}
-        if ry is not None and ry.status in ("returned", "draft"):
-            from desktop.workflow import since_last_submission
+        self.submission, self.submitted, self.review = None, {}, None
+        if ry is not None and ry.status in ("returned", "draft", "submitted"):
+            from desktop.workflow import since_last_submission, since_returned_version
 
-            comparison = since_last_submission(self.services, ry.region.code, ry.year)
-            if comparison.submission is not None:
+            self.review = since_returned_version(self.services, ry.region.code, ry.year)
+            comparison = None
+            if self.review is not None:
+                comparison = self.review.comparison
+            elif ry.status != "submitted":
+                comparison = since_last_submission(self.services, ry.region.code, ry.year)
+            if comparison is not None and comparison.submission is not None:
                 self.submission = comparison
                 self.submitted = {r.indicator: r for r in comparison.rows}
         if shown != (self.submission is not None) or self.submission is not None:
             self.submitted_shown.emit(self.submission is not None)
+
+    def change_lines(self) -> list[str]:
+        """Each value or note changed since the compared submission, old → new, in catalog order."""
+        none = self.tr("（空）")
+        out = []
+        for code in self.changed_since_submission():
+            sub, ind = self.submitted[code], self.services.indicator_index().by_code.get(code)
+            name = ind.name if ind else code
+            fmt = (lambda v: ind.format(v)) if ind else (lambda v: f"{v:g}")
+            if sub.submitted_value != sub.current_value:
+                out.append(self.tr("{name}：{old} → {new}").format(
+                    name=name, old=none if sub.submitted_value is None else fmt(sub.submitted_value),
+                    new=none if sub.current_value is None else fmt(sub.current_value)))
+            if sub.submitted_note != sub.current_note:
+                out.append(self.tr("{name} 的说明：“{old}” → “{new}”").format(
+                    name=name, old=sub.submitted_note.replace("\n", " ") or none,
+                    new=sub.current_note.replace("\n", " ") or none))
+        return out
 
     def _aggregate(self) -> None:
         """A city's or the province's figures computed from its counties, shown beside its own (汇总)."""
@@ -259,6 +287,9 @@ class FormModel(QAbstractTableModel):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
                 and section == COL_SUBMITTED and self.submission is not None):
             sub = self.submission.submission
+            if self.review is not None and self.data_ is not None and self.data_.status == "submitted":
+                return self.tr("{user} 于 {at} 提交、被退回的数值；重新提交后不同的以紫色标出（{n} 项）").format(
+                    user=sub.user, at=sub.at[:16].replace("T", " "), n=len(self.changed_since_submission()))
             return self.tr("{user} 于 {at} 提交的数值；与现值不同的以紫色标出（{n} 项）").format(
                 user=sub.user, at=sub.at[:16].replace("T", " "), n=len(self.changed_since_submission()))
         return None
@@ -327,6 +358,9 @@ class FormModel(QAbstractTableModel):
                     cell[EDIT] = self._text(ind, col, True)
                 elif col == COL_NOTE:
                     cell[EDIT] = cell[DISPLAY]
+                    cell[DISPLAY] = cell[DISPLAY].replace("\n", " ↵ ")  # a row shows one line
+                    if cell[EDIT].strip() and is_boilerplate_note(cell[EDIT]):
+                        cell[FOREGROUND] = BOILERPLATE_BRUSH  # boilerplate: explains nothing (tooltip says so)
                 if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_SUBMITTED, COL_COMPUTED):
                     cell[ALIGN] = RIGHT
                 if col == COL_SUBMITTED and sub is not None and sub.changed:
@@ -444,6 +478,8 @@ class FormModel(QAbstractTableModel):
                 old_note=sub.submitted_note or none,
                 new=ind.format(sub.current_value) if sub.current_value is not None else none,
                 new_note=sub.current_note or none)
+        if col == COL_NOTE and self.note_of(ind.code).strip() and is_boilerplate_note(self.note_of(ind.code)):
+            return self.tr("“{note}”是套话或过于简略，不算说明：不能消除核实提示").format(note=self.note_of(ind.code))
         if col == COL_CHECK or (col in (COL_VALUE, COL_NOTE) and self.by_indicator.get(ind.code)):
             return "\n".join(f.message for f in self.by_indicator.get(ind.code, ())) or None
         if col == COL_NAME:
@@ -527,54 +563,98 @@ class FormModel(QAbstractTableModel):
         return True
 
     def paste(self, start_row: int, cells: list[str], column: int = COL_VALUE) -> bool:
-        """Fill 本年 (or 说明 when `column` is COL_NOTE) from start_row downward, section rows skipped.
+        """Fill one column (本年, or 说明 when `column` is COL_NOTE) from start_row downward."""
+        return self.paste_block(start_row, [[c] for c in cells], column)
 
-        Every cell is read first; one bad cell (or more cells than rows) and nothing is written.
-        """
-        if self.data_ is None or not cells:
+    def paste_block(self, start_row: int, rows: list[list[str]], column: int = COL_VALUE) -> bool:
+        """Write a block copied from Excel as it stands: its rows go down the indicators from start_row (section
+        headings skipped), its columns onto 本年 and 说明 from `column` rightward. A block that does not fit
+        that shape (more columns than the editable ones, rows of different widths, numbers that would land in
+        说明, more rows than indicators) is refused with the reason; so is one unreadable cell. Nothing is then
+        written, and a block is never reshaped into one column."""
+        if self.data_ is None or not rows:
             return False
-        ry = self.data_
+        refused = self._block_problem(start_row, rows, column)
+        if refused:
+            self.edit_refused.emit(refused + self.tr("：未粘贴任何数据"))
+            return False
+        columns = EDITABLE_ORDER[EDITABLE_ORDER.index(column):][:len(rows[0])]
         targets = [r.indicator for r in self.rows[max(start_row, 0):] if r.indicator is not None]
-        if len(cells) > len(targets):
-            self.edit_refused.emit(self.tr("粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据").format(
-                n=len(cells), m=len(targets)))
-            return False
-        if column == COL_NOTE:
-            edits = [Edit(ind.code, self.value_of(ind.code), self.note_of(ind.code), self.value_of(ind.code),
-                          text.strip()) for text, ind in zip(cells, targets) if text.strip() != self.note_of(ind.code)]
-            return not edits or self.apply_edits(edits, "paste", self.tr("粘贴 {n} 条说明").format(n=len(cells)))
         edits, problems = [], []
-        for pos, (text, ind) in enumerate(zip(cells, targets), start=1):
-            try:
-                value = self.services.parse_value(ind.code, text, where=self.tr("粘贴的第 {n} 个单元格（{name}）").format(
-                    n=pos, name=ind.name))
-            except InvalidValue as exc:
-                problems.append(str(exc))
-                continue
-            value = None if value is None else round(value, 10)
-            old = self.value_of(ind.code)
-            if value != old:
-                edits.append(Edit(ind.code, old, self.note_of(ind.code), value, self.note_of(ind.code)))
+        for pos, (line, ind) in enumerate(zip(rows, targets), start=1):
+            old_value, old_note = self.value_of(ind.code), self.note_of(ind.code)
+            value, note = old_value, old_note
+            for text, col in zip(line, columns):
+                if col == COL_NOTE:
+                    note = text.strip()
+                    continue
+                try:
+                    value = self.services.parse_value(ind.code, text, where=self.tr(
+                        "粘贴的第 {n} 行（{name}）").format(n=pos, name=ind.name))
+                except InvalidValue as exc:
+                    problems.append(str(exc))
+                    continue
+                value = None if value is None else round(value, 10)
+            if (value, note) != (old_value, old_note):
+                edits.append(Edit(ind.code, old_value, old_note, value, note))
         if problems:
             self.edit_refused.emit(self.tr("未粘贴任何数据：") + "\n" + "\n".join(problems))
             return False
         if not edits:
             return True
-        label = self.tr("粘贴 {n} 个数值").format(n=len(cells))
+        if columns == [COL_NOTE]:
+            label = self.tr("粘贴 {n} 条说明").format(n=len(rows))
+        elif len(columns) > 1:
+            label = self.tr("粘贴 {n} 行 × {m} 列").format(n=len(rows), m=len(columns))
+        else:
+            label = self.tr("粘贴 {n} 个数值").format(n=len(rows))
         return self.apply_edits(edits, "paste", label)
 
+    def _block_problem(self, start_row: int, rows: list[list[str]], column: int) -> str:
+        """Why the block cannot land as it stands from (start_row, column), or ""."""
+        names = {COL_VALUE: self.tr("本年"), COL_NOTE: self.tr("说明")}
+        if column not in EDITABLE_ORDER:
+            return self.tr("只能粘贴到“本年”或“说明”列")
+        widths = [len(r) for r in rows]
+        if len(set(widths)) > 1:
+            bad = next(i for i, w in enumerate(widths, start=1) if w != widths[0])
+            return self.tr("复制的内容各行列数不同（第 1 行 {a} 列，第 {row} 行 {b} 列），不是一个整齐的表格块").format(
+                a=widths[0], row=bad, b=widths[bad - 1])
+        room = EDITABLE_ORDER[EDITABLE_ORDER.index(column):]
+        if widths[0] > len(room):
+            return self.tr("复制的内容有 {n} 列，从“{col}”列起只能粘贴 {cols} {m} 列（一个块不会被拆成一列）").format(
+                n=widths[0], col=names[column], cols="、".join(names[c] for c in room), m=len(room))
+        targets = [r for r in self.rows[max(start_row, 0):] if r.indicator is not None]
+        if len(rows) > len(targets):
+            return self.tr("复制的内容有 {n} 行，但当前行以下只有 {m} 个指标").format(n=len(rows), m=len(targets))
+        for pos, col in enumerate(room[:widths[0]]):
+            texts = [r[pos].strip() for r in rows if r[pos].strip()]
+            if col == COL_NOTE and widths[0] > 1 and texts and all(_is_number(t) for t in texts):
+                return self.tr("复制的内容第 {n} 列全是数字，却会落在“说明”列；看来多复制了一列数值").format(n=pos + 1)
+        return ""
 
-def split_clipboard(text: str) -> list[str]:
-    """Cells of a block copied from Excel or WPS, row by row (tab or newline separated)."""
+
+# the columns a pasted block fills, left to right (targets are typed, not pasted)
+EDITABLE_ORDER = [COL_VALUE, COL_NOTE]
+
+
+def _is_number(text: str) -> bool:
+    from desktop.numbers import parse_value
+
+    try:
+        return parse_value(text) is not None
+    except InvalidValue:
+        return False
+
+
+def clipboard_rows(text: str) -> list[list[str]]:
+    """A block copied from Excel or WPS as rows of cells (tab separated cells, one line per row)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]
     if not text.strip():
         return []
-    cells = []
-    for line in text.split("\n"):
-        cells.extend(cell.strip().strip('"') for cell in line.split("\t"))
-    return cells
+    return [[cell.strip().strip('"') for cell in line.split("\t")] for line in text.split("\n")]
 
 
-__all__ = ["FormModel", "Edit", "EditCommand", "split_clipboard"]
+__all__ = ["FormModel", "Edit", "EditCommand", "clipboard_rows"]

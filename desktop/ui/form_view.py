@@ -1,4 +1,4 @@
-"""The entry table: Enter and Tab move down to the next value, typing starts editing, Ctrl+V pastes a column."""
+"""The entry table: Enter and Tab move down to the next value, typing starts editing, Ctrl+V pastes a block as it stands."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from desktop.ui.form_model import (
     COL_SUBMITTED,
     COL_VALUE,
     FormModel,
-    split_clipboard,
+    clipboard_rows,
 )
 from desktop.ui.value_delegate import ValueDelegate
 
@@ -190,7 +190,7 @@ class FormView(QTableView):
         index = self.currentIndex()
         row = index.row() if index.isValid() else 0
         column = COL_NOTE if index.isValid() and index.column() == COL_NOTE else COL_VALUE
-        ok = self.form_model().paste(row, split_clipboard(text), column)
+        ok = self.form_model().paste_block(row, clipboard_rows(text), column)
         self.pasted.emit(ok)
         return ok
 

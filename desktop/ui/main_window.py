@@ -261,12 +261,25 @@ class MainWindow(ActionsMixin, QMainWindow):
         lines = []
         if self.model.locked():
             lines.append(self.model.locked_reason())
-        if ry.status == "returned" and ry.status_reason:
+        review = self.model.review
+        if review is not None and review.reason:  # stays in sight after the resubmission, until approval
+            lines.append(self.tr("审核人退回的原因：{reason}（{user}，{at}）").format(
+                reason=review.reason, user=review.by, at=review.at[:16].replace("T", " ")))
+        elif ry.status == "returned" and ry.status_reason:
             lines.append(self.tr("审核人退回的原因：{reason}").format(reason=ry.status_reason))
         if self.model.submission is not None:
             n = len(self.model.changed_since_submission())
-            lines.append(self.tr("与上次提交相比已修改 {n} 项（“上次提交”列中紫色标出）。").format(n=n) if n
-                         else self.tr("与上次提交相比尚未修改（“上次提交”列为提交时的数值）。"))
+            if ry.status == "submitted":
+                lines.append(self.tr("重新提交：与退回的版本相比修改了 {n} 项（“上次提交”列为退回的版本，不同处紫色标出）。").format(n=n)
+                             if n else self.tr("重新提交：与退回的版本相比没有任何修改。"))
+            else:
+                lines.append(self.tr("与上次提交相比已修改 {n} 项（“上次提交”列中紫色标出）。").format(n=n) if n
+                             else self.tr("与上次提交相比尚未修改（“上次提交”列为提交时的数值）。"))
+            changes = self.model.change_lines()
+            if changes:
+                shown = changes[:6]
+                more = self.tr("；另有 {n} 处").format(n=len(changes) - 6) if len(changes) > 6 else ""
+                lines.append("；".join(shown) + more)
         self.reason_label.setText("\n".join(lines))
         self.reason_label.setVisible(bool(lines))
         item = self.tree.items.get(ry.region.code)

@@ -934,6 +934,18 @@
 <context>
     <name>FormModel</name>
     <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{name}：{old} → {new}</source>
+        <translation>{name}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{name} 的说明：“{old}” → “{new}”</source>
+        <translation>note of {name}: “{old}” → “{new}”</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -972,6 +984,10 @@
     <message>
         <source>汇总</source>
         <translation>Computed</translation>
+    </message>
+    <message>
+        <source>{user} 于 {at} 提交、被退回的数值；重新提交后不同的以紫色标出（{n} 项）</source>
+        <translation>Values {user} submitted at {at}, then returned; those that differ in the resubmission are purple ({n})</translation>
     </message>
     <message>
         <source>{user} 于 {at} 提交的数值；与现值不同的以紫色标出（{n} 项）</source>
@@ -1040,6 +1056,10 @@
 Now: {new}, note: {new_note}</translation>
     </message>
     <message>
+        <source>“{note}”是套话或过于简略，不算说明：不能消除核实提示</source>
+        <translation>“{note}” is boilerplate or too short: it does not count as an explanation and clears no check</translation>
+    </message>
+    <message>
         <source>单位 {unit}，{decimals} 位小数，范围 {lo} – {hi}</source>
         <translation>Unit {unit}, {decimals} decimals, range {lo} – {hi}</translation>
     </message>
@@ -1052,20 +1072,44 @@ Now: {new}, note: {new_note}</translation>
         <translation>Edit {name}</translation>
     </message>
     <message>
-        <source>粘贴了 {n} 个单元格，但当前行以下只有 {m} 个指标：未粘贴任何数据</source>
-        <translation>{n} cells pasted but only {m} indicators from the current row down: nothing was pasted</translation>
+        <source>：未粘贴任何数据</source>
+        <translation>: nothing was pasted</translation>
+    </message>
+    <message>
+        <source>粘贴的第 {n} 行（{name}）</source>
+        <translation>pasted row {n} ({name})</translation>
+    </message>
+    <message>
+        <source>只能粘贴到“本年”或“说明”列</source>
+        <translation>Paste only into the “This year” or “Note” column</translation>
+    </message>
+    <message>
+        <source>复制的内容各行列数不同（第 1 行 {a} 列，第 {row} 行 {b} 列），不是一个整齐的表格块</source>
+        <translation>The copied rows have different numbers of columns (row 1: {a}, row {row}: {b}); it is not a rectangular block</translation>
+    </message>
+    <message>
+        <source>复制的内容有 {n} 列，从“{col}”列起只能粘贴 {cols} {m} 列（一个块不会被拆成一列）</source>
+        <translation>The copied block has {n} columns; from the “{col}” column only {m} fit ({cols}); a block is never reshaped into one column</translation>
+    </message>
+    <message>
+        <source>复制的内容有 {n} 行，但当前行以下只有 {m} 个指标</source>
+        <translation>The copied block has {n} rows, but only {m} indicators follow from the current row</translation>
+    </message>
+    <message>
+        <source>复制的内容第 {n} 列全是数字，却会落在“说明”列；看来多复制了一列数值</source>
+        <translation>Column {n} of the copied block holds only numbers but would land in “Note”; it looks like an extra column of figures was copied</translation>
     </message>
     <message>
         <source>粘贴 {n} 条说明</source>
         <translation>Paste {n} notes</translation>
     </message>
     <message>
-        <source>粘贴的第 {n} 个单元格（{name}）</source>
-        <translation>pasted cell {n} ({name})</translation>
-    </message>
-    <message>
         <source>未粘贴任何数据：</source>
         <translation>Nothing was pasted:</translation>
+    </message>
+    <message>
+        <source>粘贴 {n} 行 × {m} 列</source>
+        <translation>Paste {n} rows × {m} columns</translation>
     </message>
     <message>
         <source>粘贴 {n} 个数值</source>
@@ -1228,8 +1272,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>{region} {year} — County Health Indicators</translation>
     </message>
     <message>
+        <source>审核人退回的原因：{reason}（{user}，{at}）</source>
+        <translation>Returned by the supervisor: {reason} ({user}, {at})</translation>
+    </message>
+    <message>
         <source>审核人退回的原因：{reason}</source>
         <translation>Returned by the supervisor: {reason}</translation>
+    </message>
+    <message>
+        <source>重新提交：与退回的版本相比修改了 {n} 项（“上次提交”列为退回的版本，不同处紫色标出）。</source>
+        <translation>Resubmitted: {n} changed since the returned version (the “Last submitted” column shows the returned version; differences in purple).</translation>
+    </message>
+    <message>
+        <source>重新提交：与退回的版本相比没有任何修改。</source>
+        <translation>Resubmitted: nothing changed since the returned version.</translation>
     </message>
     <message>
         <source>与上次提交相比已修改 {n} 项（“上次提交”列中紫色标出）。</source>
@@ -1238,6 +1294,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>与上次提交相比尚未修改（“上次提交”列为提交时的数值）。</source>
         <translation>Nothing changed since the last submission (the “Last submitted” column shows the values as submitted).</translation>
+    </message>
+    <message>
+        <source>；另有 {n} 处</source>
+        <translation>; {n} more</translation>
     </message>
     <message>
         <source>填报员</source>
@@ -1262,6 +1322,17 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>错误 {e} · 核实 {w} · 已填 {filled}/{total}</source>
         <translation>Errors {e} · warnings {w} · filled {filled}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>说明过长：{n} 个字，最多 {m} 个字</source>
+        <translation>Note too long: {n} characters, at most {m}</translation>
+    </message>
+    <message>
+        <source>不算说明：“无”“正常”“同上”“已核实”之类的套话或过于简略的话不能消除核实提示，请写明具体原因。</source>
+        <translation>Not an explanation: boilerplate such as “none”, “normal”, “as above”, “checked”, or too few words, clears no check. Write the actual cause.</translation>
     </message>
 </context>
 <context>
