@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LEVELS = ("province", "city", "county")
-STATUSES = ("draft", "submitted", "returned", "approved")
-STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核"}
+STATUSES = ("draft", "submitted", "returned", "approved", "accepted")
+STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核", "accepted": "已接收"}
+# statuses under which nobody edits values (a supervisor returns or reopens first)
+LOCKED_STATUSES = ("submitted", "approved", "accepted")
 ROLES = ("clerk", "supervisor", "admin")
 KINDS = ("count", "rate", "growth", "permille", "per1000", "per10000", "per100k", "years", "score")
 # yoy_warn is in percentage points for these kinds, in percent of the prior value for the rest.

@@ -302,6 +302,8 @@ class Services:
         name = self._region_map()[region].name
         if ds.status == "approved":
             return DatasetLocked(f"{name} {year}年数据已审核通过，只读；如需修改请先由审核人重新打开")
+        if ds.status == "accepted":
+            return DatasetLocked(f"{name} {year}年数据已被上级接收，只读；如需修改请先由上级退回")
         if ds.status == "submitted":
             return DatasetLocked(f"{name} {year}年数据已提交，待审核期间不能修改；如需修改请先由审核人退回")
         return None
@@ -396,7 +398,7 @@ class Services:
         parsed = parse_value(value, ind.unit) if isinstance(value, str) or value is None else parse_value(value)
         with self.store.reading() as db:
             ds = repo.get_dataset(db, reg.code, y)
-        if ds.status == "approved":
+        if ds.status in ("approved", "accepted"):
             raise self.refuse(DatasetLocked(f"{reg.name} {y}年数据已审核通过，目标值只读；如需修改请先由审核人重新打开"),
                               "设定目标值", reg.code, y, ind.code)
         with self.store.write() as db:

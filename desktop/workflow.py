@@ -21,22 +21,27 @@ from desktop.domain import STATUS_NAMES, AuditRow, Dataset, Finding, User
 from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
 from desktop.services import Services, check_year
 
-SUBMIT, APPROVE, RETURN, REOPEN = "submit", "approve", "return", "reopen"
-ACTIONS = (SUBMIT, APPROVE, RETURN, REOPEN)
-ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开"}
-# action → (statuses it starts from, status it leads to)
+SUBMIT, APPROVE, RETURN, REOPEN, ACCEPT = "submit", "approve", "return", "reopen", "accept"
+ACTIONS = (SUBMIT, APPROVE, RETURN, REOPEN, ACCEPT)
+ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开", ACCEPT: "接收"}
+# action → (statuses it starts from, status it leads to). Returning an approved or accepted year is the
+# upstream office's decision (the city sends a county's year back); the county's own supervisor reopens.
 TRANSITIONS = {
     SUBMIT: (("draft", "returned"), "submitted"),
     APPROVE: (("submitted",), "approved"),
-    RETURN: (("submitted",), "returned"),
+    RETURN: (("submitted", "approved", "accepted"), "returned"),
     REOPEN: (("approved",), "returned"),
+    ACCEPT: (("approved",), "accepted"),
 }
 ROLES_FOR = {
     SUBMIT: ("clerk", "supervisor", "admin"),
     APPROVE: ("supervisor", "admin"),
     RETURN: ("supervisor", "admin"),
     REOPEN: ("supervisor", "admin"),
+    ACCEPT: ("supervisor", "admin"),
 }
+# actions an upstream office takes on a county's approved year (not offered at the county itself)
+UPSTREAM_ACTIONS = frozenset({ACCEPT})
 NEEDS_REASON = frozenset({RETURN, REOPEN})
 ROLE_NAMES = {"clerk": "填报员", "supervisor": "审核人", "admin": "管理员"}
 
@@ -165,10 +170,29 @@ def set_password(services: Services, name: str, password: str | None) -> User:
 
 # ---- transitions ----------------------------------------------------------------------------------------
 
+def is_own_county(services: Services, region: str) -> bool:
+    """True when the store is the county office of `region` itself (its home region, set at the first start)."""
+    from desktop.first_start import home_region
+
+    home = home_region(services)
+    return home is not None and home == services.region(region).code
+
+
 def allowed_actions(services: Services, region: str, year: int) -> list[str]:
-    """The actions the services' user may take on this dataset now (for enabling buttons)."""
+    """The actions the services' user may take on this dataset now (for enabling buttons).
+
+    An approved year offers reopen at the county itself; elsewhere (the city, the province, a store without a
+    home region) also accept and return."""
     status = services.dataset(region, year).status
-    return [a for a in ACTIONS if status in TRANSITIONS[a][0] and services.user.role in ROLES_FOR[a]]
+    own = is_own_county(services, region)
+    out = []
+    for a in ACTIONS:
+        if status not in TRANSITIONS[a][0] or services.user.role not in ROLES_FOR[a]:
+            continue
+        if own and (a in UPSTREAM_ACTIONS or (a == RETURN and status != "submitted")):
+            continue
+        out.append(a)
+    return out
 
 
 def _finding_line(services: Services, f: Finding) -> str:
@@ -187,16 +211,30 @@ def blocking_for_submit(services: Services, region: str, year: int) -> list[Find
     return list(blocking_findings(validate(services, region, year, submission=True)))
 
 
-def transition(services: Services, action: str, region: str, year: int, reason: str = "",
-               source: str = "cli") -> Dataset:
-    """Move one region-year's dataset by `action` (submit, approve, return, reopen); returns the new Dataset.
+def _checked_notes(services: Services, notes: dict[str, str] | None) -> dict[str, str]:
+    out = {}
+    for key, text in (notes or {}).items():
+        text = (text or "").strip()
+        if text:
+            out[services.indicator(key).code] = text
+    return out
 
-    Raises UnknownRegion, InvalidYear, PermissionDenied (role), WorkflowError (wrong status, missing reason),
-    SubmissionRefused (submit with errors or unexplained warnings, listing them). Refusals are audited;
-    nothing else is written then. A submission freezes the values and notes for later comparison.
+
+def transition(services: Services, action: str, region: str, year: int, reason: str = "",
+               source: str = "cli", notes: dict[str, str] | None = None) -> Dataset:
+    """Move one region-year's dataset by `action` (submit, approve, return, reopen, accept); returns the new Dataset.
+
+    `notes` ({indicator code or name: text}, return only): remarks on single values, shown to the clerk with the
+    reason; each is an audit row (field "review"). A new return replaces the notes of an earlier one.
+    Raises UnknownRegion, InvalidYear, UnknownIndicator, PermissionDenied (role), WorkflowError (wrong status,
+    missing reason), SubmissionRefused (submit with errors or unexplained warnings, listing them). Refusals are
+    audited; nothing else is written then. A submission freezes the values and notes for later comparison.
     """
     if action not in TRANSITIONS:
-        raise AppError(f"未知操作：{action!r}（应为 submit、approve、return 或 reopen）")
+        raise AppError(f"未知操作：{action!r}（应为 submit、approve、return、reopen 或 accept）")
+    if notes and action != RETURN:
+        raise AppError("只有退回可以附逐项意见（--note）")
+    notes = _checked_notes(services, notes)
     reg = services.region(region)
     y = check_year(year)
     what = ACTION_NAMES[action]
@@ -210,6 +248,9 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
         raise services.refuse(WorkflowError(
             f"{label}当前为“{STATUS_NAMES[current]}”，不能{what}（只有“{allowed}”的数据可以{what}）"),
             what, reg.code, y)
+    if action == ACCEPT and is_own_county(services, reg.code):
+        raise services.refuse(WorkflowError(f"{label}：接收由上级单位（市、省）办理，本县用“审核通过”"),
+                              what, reg.code, y)
     if action in NEEDS_REASON and not reason:
         raise services.refuse(WorkflowError(f"{what}{label}须注明原因"), what, reg.code, y)
     validated = None
@@ -238,6 +279,11 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
                        region=reg.code, year=y, reason=reason, at=stamp)
         if action == SUBMIT:
             wdb.add_submission(db, reg.code, y, stamp, services.user.name, services.catalog_version(), values)
+        if action in (RETURN, REOPEN):
+            wdb.replace_review_notes(db, reg.code, y, notes, stamp, services.user.name)
+            for code, text in notes.items():
+                repo.add_audit(db, user=services.user.name, field="review", old=None, new=text, source=source,
+                               region=reg.code, year=y, indicator=code, reason=reason, at=stamp)
     return ds
 
 
@@ -249,8 +295,20 @@ def approve(services: Services, region: str, year: int, reason: str = "", source
     return transition(services, APPROVE, region, year, reason, source)
 
 
-def return_dataset(services: Services, region: str, year: int, reason: str, source: str = "cli") -> Dataset:
-    return transition(services, RETURN, region, year, reason, source)
+def return_dataset(services: Services, region: str, year: int, reason: str, source: str = "cli",
+                   notes: dict[str, str] | None = None) -> Dataset:
+    return transition(services, RETURN, region, year, reason, source, notes)
+
+
+def accept(services: Services, region: str, year: int, reason: str = "", source: str = "cli") -> Dataset:
+    """An upstream office takes a county's approved year: status accepted, locked here."""
+    return transition(services, ACCEPT, region, year, reason, source)
+
+
+def review_notes(services: Services, region: str, year: int) -> dict[str, str]:
+    """{indicator: note} the last return wrote on single values (shown while the year is returned)."""
+    with services.store.reading() as db:
+        return wdb.review_notes(db, services.region(region).code, check_year(year))
 
 
 def reopen(services: Services, region: str, year: int, reason: str, source: str = "cli") -> Dataset:
@@ -363,7 +421,8 @@ def submission_history(services: Services, region: str, year: int) -> list[wdb.S
 # ---- the audit, filtered ---------------------------------------------------------------------------------
 
 FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
-               "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作"}
+               "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作",
+               "review": "退回意见"}
 
 
 def _day(text: str | dt.date | None) -> str | None:

@@ -97,7 +97,7 @@ def test_export_cells_numbers_formats_and_formula_text(demo_services, tmp_path):
         assert cell.value == text and cell.data_type == "s" and cell.quotePrefix
     assert ws.freeze_panes == "A2"
     info = {r[0].value: r[1].value for r in wb["说明"].iter_rows()}
-    assert info["格式"] == "县卫生健康指标交换格式" and info["版本"] == 1
+    assert info["格式"] == "县卫生健康指标交换格式" and info["版本"] == 2
     assert info["指标目录版本"] == demo_services.catalog_version() and info["生成时间"]
     assert "目标" in wb.sheetnames  # 温岭 has targets for 2021
 
@@ -572,10 +572,10 @@ def test_title_rows_above_header_and_newer_format_version(services, tmp_path):
     assert plan.ok and plan.changes[0].value == 4839
     info = wb.create_sheet("说明")
     info.append(["格式", "县卫生健康指标交换格式"])
-    info.append(["版本", 2])
-    wb.save(tmp_path / "v2.xlsx")
-    plan = plan_import(services, [tmp_path / "v2.xlsx"])
-    assert not plan.ok and "版本为 2" in str(plan.errors[0]) and "v2.xlsx" in str(plan.errors[0])
+    info.append(["版本", 3])
+    wb.save(tmp_path / "v3.xlsx")
+    plan = plan_import(services, [tmp_path / "v3.xlsx"])
+    assert not plan.ok and "版本为 3" in str(plan.errors[0]) and "v3.xlsx" in str(plan.errors[0])
 
 
 def test_no_recognisable_header_names_sheet(services, tmp_path):

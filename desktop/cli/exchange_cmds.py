@@ -92,6 +92,23 @@ def print_plan(services, plan, out=sys.stdout) -> None:
                   f"{_fmt(services, t.indicator, t.old)} → {_fmt(services, t.indicator, t.new)}\n")
 
 
+def _print_statuses(services, plan, out, done: bool) -> None:
+    """The decisions the files carry (format version 2) that this import takes, and what it says about others."""
+    from desktop.domain import STATUS_NAMES
+
+    for d, _source, file in plan.statuses:
+        line = d.line
+        name = services.region(line.region_code).name
+        why = f"，原因：{line.reason}" if line.status == "returned" and line.reason else ""
+        notes = f"，逐项意见 {len(line.notes)} 条" if line.status == "returned" and line.notes else ""
+        verb = "状态" if done else "状态（将）"
+        out.write(f"{verb} {name} {line.year}年：{STATUS_NAMES.get(d.local.status, d.local.status)} → "
+                  f"{STATUS_NAMES.get(line.status, line.status)}（{line.decided_by}，{line.decided_at}{why}{notes}；"
+                  f"来自 {file}）\n")
+    for text in plan.notices:
+        out.write(f"注意：{text}\n")
+
+
 def _print_drift(plan, out) -> None:
     if plan.drift:
         out.write(f"上年数值与本库不一致 {len(plan.drift)} 处：\n")
@@ -110,6 +127,7 @@ def cmd_import(args) -> int:
         if args.dry_run:
             out.write(f"试导入（未写入）：{len(plan.files)} 个文件，{plan.rows} 行\n")
             print_plan(services, plan, out)
+            _print_statuses(services, plan, out, False)
             _print_drift(plan, out)
             return 0
         result = commit_import(services, plan)
@@ -117,6 +135,7 @@ def cmd_import(args) -> int:
         out.write(f"已导入：{result.written} 个数值，{result.targets_written} 个目标值，"
                   f"{len(plan.summary)} 个地区年度（来源 {sources}）\n")
         print_plan(services, plan, out)
+        _print_statuses(services, plan, out, True)
         _print_drift(plan, out)
         if result.validation_note:
             out.write(result.validation_note + "\n")

@@ -151,12 +151,20 @@ def cmd_get(args) -> int:
     with open_services(args) as services:
         ry = services.get_region_year(args.region, args.year)
         inds = services.indicators(include_hidden=True)
+        from desktop.workflow import review_notes
+
+        status_notes = review_notes(services, ry.region.code, ry.year) if ry.status == "returned" else {}
     if args.json:
         print_json({"region": ry.region.code, "year": ry.year, "status": ry.status,
+                    "status_reason": ry.status_reason or None, "status_notes": status_notes,
                     "values": {code: {"value": rec.value, "note": rec.note} for code, rec in
                                sorted(ry.values.items(), key=lambda kv: [i.code for i in inds].index(kv[0]))}})
         return 0
-    print(for_terminal(f"{ry.region.name}（{ry.region.code}）{ry.year}年  状态：{STATUS_NAMES[ry.status]}"))
+    print(for_terminal(f"{ry.region.name}（{ry.region.code}）{ry.year}年  状态：{STATUS_NAMES.get(ry.status, ry.status)}"
+                       + (f"  原因：{ry.status_reason}" if ry.status_reason and ry.status == "returned" else "")))
+    names = {i.code: i.name for i in inds}
+    for code, text in status_notes.items():
+        print(for_terminal(f"  退回意见 {names.get(code, code)}：{text}"))
     rows = []
     for ind in inds:
         rec = ry.values.get(ind.code)

@@ -16,11 +16,15 @@ from desktop.services import DEFAULT_USER, Services
 
 
 def register(sub) -> None:
-    for name, text in (("submit", "提交"), ("approve", "审核通过"), ("return", "退回"), ("reopen", "重新打开已审核的数据")):
+    for name, text in (("submit", "提交"), ("approve", "审核通过"), ("return", "退回（已提交的；上级：已审核或已接收的）"),
+                       ("reopen", "重新打开已审核的数据"), ("accept", "上级接收已审核的县级数据（接收后锁定）")):
         p = sub.add_parser(name, help=text)
         p.add_argument("region")
         p.add_argument("year")
         p.add_argument("--reason", default="", help="原因（退回、重新打开时必填）")
+        if name == "return":
+            p.add_argument("--note", action="append", default=[], metavar="INDICATOR=TEXT",
+                           help="对单项数值的意见（指标代码或名称=意见，可重复）")
         add_user_option(p)
         p.set_defaults(handler=_transition_handler(name))
 
@@ -84,11 +88,20 @@ def _transition_handler(action: str):
     def handler(args) -> int:
         from desktop import workflow
 
+        notes = {}
+        for item in getattr(args, "note", None) or []:
+            key, sep, text = item.replace("＝", "=").partition("=")
+            if not sep or not key.strip() or not text.strip():
+                raise UsageError(f"--note 应为 指标=意见：{item!r}")
+            notes[key.strip()] = text.strip()
         with open_for_approval(args, action) as services:
             before = services.dataset(args.region, args.year).status
-            ds = workflow.transition(services, action, args.region, args.year, reason=args.reason, source="cli")
+            ds = workflow.transition(services, action, args.region, args.year, reason=args.reason, source="cli",
+                                     notes=notes)
             reg = services.region(args.region)
         extra = f"，原因：{ds.reason}" if ds.reason else ""
+        if notes:
+            extra += f"，逐项意见 {len(notes)} 条"
         print(f"{reg.name} {ds.year}年：{STATUS_NAMES[before]} → {STATUS_NAMES[ds.status]}"
               f"（{workflow.ACTION_NAMES[action]}，{ds.updated_by}{extra}）")
         return 0

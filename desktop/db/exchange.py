@@ -64,9 +64,9 @@ def targets_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[t
 
 
 def locked_region_years(db: Database, region_years: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
-    """The region-years among these whose dataset is submitted or approved."""
+    """The region-years among these whose dataset is submitted, approved or accepted."""
     wanted = set(region_years)
-    rows = db.execute("SELECT region, year FROM dataset WHERE status IN ('submitted', 'approved')").fetchall()
+    rows = db.execute("SELECT region, year FROM dataset WHERE status IN ('submitted', 'approved', 'accepted')").fetchall()
     return {(r, y) for r, y in rows if (r, y) in wanted}
 
 
@@ -107,3 +107,53 @@ def add_audits(db: Database, rows: list[dict]) -> None:
         row["hash"] = prev = repo.row_hash(prev, row)
         out.append(tuple(row[c] for c in cols))
     db.conn.executemany(f"INSERT INTO audit({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", out)
+
+
+# ---- statuses carried by the exchange (format version 2) ---------------------------------------------
+
+def _in(items) -> str:
+    return ",".join("?" * len(items))
+
+
+def datasets_of(db: Database, regions: list[str], years: list[int]) -> dict[tuple[str, int], tuple]:
+    """{(region, year): (status, updated_at, updated_by, reason)} of the dataset rows of these regions and years."""
+    if not regions or not years:
+        return {}
+    out = {}
+    for i in range(0, len(regions), 400):
+        part = regions[i:i + 400]
+        for region, year, status, at, by, reason in db.execute(
+                f"SELECT region, year, status, updated_at, updated_by, reason FROM dataset "
+                f"WHERE region IN ({_in(part)}) AND year IN ({_in(years)})", [*part, *years]):
+            out[(region, year)] = (status, at, by, reason)
+    return out
+
+
+def status_events(db: Database, regions: list[str], years: list[int]) -> list[tuple]:
+    """(region, year, at, user, old, new, source, reason) of the status changes of these regions and years,
+    oldest first (old/new as stored: JSON text)."""
+    if not regions or not years:
+        return []
+    out = []
+    for i in range(0, len(regions), 400):
+        part = regions[i:i + 400]
+        out += [tuple(r) for r in db.execute(
+            f"SELECT region, year, at, user, old, new, source, reason, id FROM audit WHERE field = 'status' "
+            f"AND indicator IS NULL AND region IN ({_in(part)}) AND year IN ({_in(years)}) ORDER BY id",
+            [*part, *years])]
+    out.sort(key=lambda r: r[-1])
+    return [r[:-1] for r in out]
+
+
+def last_hashes(db: Database, regions: list[str], years: list[int]) -> dict[tuple[str, int], str]:
+    """{(region, year): hash of the newest audit row of that region-year} (the region-year's audit chain head)."""
+    if not regions or not years:
+        return {}
+    out = {}
+    for i in range(0, len(regions), 400):
+        part = regions[i:i + 400]
+        for region, year, h in db.execute(
+                f"SELECT region, year, hash FROM audit WHERE id IN (SELECT max(id) FROM audit "
+                f"WHERE region IN ({_in(part)}) AND year IN ({_in(years)}) GROUP BY region, year)", [*part, *years]):
+            out[(region, year)] = h
+    return out

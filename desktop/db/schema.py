@@ -102,7 +102,33 @@ def _v4(db: Database) -> None:
                         [(i.aggregation, i.code) for i in read_indicators()])
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4]
+def _v5(db: Database) -> None:
+    # Multi-level approval through files: the status `accepted` (an upstream office took the year) and the
+    # notes an upstream office writes on single values when it returns a year. SQLite cannot change a CHECK
+    # constraint in place: the dataset table is rebuilt with the same columns.
+    db.execute("DROP TABLE IF EXISTS dataset_v5")
+    db.execute(
+        """CREATE TABLE dataset_v5 (
+            region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft','submitted','returned','approved','accepted')),
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (region, year))"""
+    )
+    db.execute("INSERT INTO dataset_v5(region, year, status, updated_at, updated_by, reason) "
+               "SELECT region, year, status, updated_at, updated_by, reason FROM dataset")
+    db.execute("DROP TABLE dataset")
+    db.execute("ALTER TABLE dataset_v5 RENAME TO dataset")
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS review_note (
+            region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
+            indicator TEXT NOT NULL, note TEXT NOT NULL,
+            at TEXT NOT NULL, user TEXT NOT NULL,
+            PRIMARY KEY (region, year, indicator))"""
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -120,3 +120,29 @@ def region_years(db: Database, before_year: int | None = None) -> list[tuple[str
         sql += " WHERE year < ?"
         params.append(before_year)
     return [tuple(r) for r in db.execute(sql + " ORDER BY region, year", params)]
+
+
+# ---- notes on single values of a return (an upstream office's review) ---------------------------
+
+def review_notes(db: Database, region: str, year: int) -> dict[str, str]:
+    """{indicator: note} the last return wrote on single values of this region-year."""
+    return dict(db.execute("SELECT indicator, note FROM review_note WHERE region = ? AND year = ? "
+                           "ORDER BY indicator", [region, year]).fetchall())
+
+
+def review_notes_many(db: Database, regions: list[str], years: list[int]) -> dict[tuple[str, int], dict[str, str]]:
+    out: dict[tuple[str, int], dict[str, str]] = {}
+    if not regions or not years:
+        return out
+    sql = (f"SELECT region, year, indicator, note FROM review_note WHERE region IN ({','.join('?' * len(regions))})"
+           f" AND year IN ({','.join('?' * len(years))}) ORDER BY region, year, indicator")
+    for region, year, indicator, note in db.execute(sql, [*regions, *years]):
+        out.setdefault((region, year), {})[indicator] = note
+    return out
+
+
+def replace_review_notes(db: Database, region: str, year: int, notes: dict[str, str], at: str, user: str) -> None:
+    """The notes of the newest return replace those of any earlier one (call inside the transition's transaction)."""
+    db.execute("DELETE FROM review_note WHERE region = ? AND year = ?", [region, year])
+    db.conn.executemany("INSERT INTO review_note(region, year, indicator, note, at, user) VALUES (?, ?, ?, ?, ?, ?)",
+                        [(region, year, code, note, at, user) for code, note in notes.items()])

@@ -1,4 +1,5 @@
-"""The Excel exchange format, version 1: sheet and column names (Chinese and English) and header matching."""
+"""The Excel exchange format (version 2; version 1 files are read too): sheet and column names (Chinese and
+English) and header matching. Version 2 adds the sheets 状态 and 退回意见 (desktop.exchange.status)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ import re
 import unicodedata
 
 FORMAT_NAME = "县卫生健康指标交换格式"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DATA_SHEET = "数据"
 INFO_SHEET = "说明"
 TARGET_SHEET = "目标"
 DATA_SHEET_NAMES = ("数据", "data")
 TARGET_SHEET_NAMES = ("目标", "targets", "target")
 INFO_SHEET_NAMES = ("说明", "info", "about")
+STATUS_SHEET = "状态"
+REVIEW_SHEET = "退回意见"
+STATUS_SHEET_NAMES = ("状态", "status")
+REVIEW_SHEET_NAMES = ("退回意见", "review", "review_notes")
 
 # column key → the header written by this program (Chinese) and every header read as it.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -49,7 +54,7 @@ def column_key(header: object) -> str | None:
 
 
 def sheet_kind(title: str) -> str | None:
-    """'data', 'target' or 'info' for the sheets of the format, by name; None for any other sheet."""
+    """'data', 'target', 'info', 'status' or 'review' for the sheets of the format, by name; None for any other."""
     key = _norm(title)
     if key in {_norm(n) for n in DATA_SHEET_NAMES}:
         return "data"
@@ -57,6 +62,10 @@ def sheet_kind(title: str) -> str | None:
         return "target"
     if key in {_norm(n) for n in INFO_SHEET_NAMES}:
         return "info"
+    if key in {_norm(n) for n in STATUS_SHEET_NAMES}:
+        return "status"
+    if key in {_norm(n) for n in REVIEW_SHEET_NAMES}:
+        return "review"
     return None
 
 

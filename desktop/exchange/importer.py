@@ -32,7 +32,7 @@ from typing import Callable
 from desktop.db import exchange as xdb
 from desktop.db import repo
 from desktop.domain import Finding, Indicator, Region, ValueChange, ValueRecord, plain_number
-from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear
+from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, WorkflowError
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.plan import (
     Drift,
@@ -180,6 +180,9 @@ class _Planner:
         self.values: dict[tuple[str, int, str], tuple] = {}
         self.targets: dict[tuple[str, int, str], tuple] = {}
         self.priors: list[tuple] = []
+        # format version 2: (region, year) → (status line, file, sheet, cell, source file)
+        self.status_in: dict[tuple[str, int], tuple] = {}
+        self.status_refused: set[tuple[str, int]] = set()  # already refused by decide_statuses
 
     def error(self, file: str, sheet: str, cell: str, message: str) -> None:
         if len(self.plan.errors) >= MAX_LISTED_ERRORS:
@@ -217,7 +220,7 @@ class _Planner:
                 v = int(float(str(version).strip()))
             except ValueError:
                 v = None
-            if v is not None and v > FORMAT_VERSION:
+            if v is not None and v > FORMAT_VERSION:  # version 1 (no status sheets) and 2 are read
                 self.error(name, "说明", "", f"交换格式版本为 {v}，本程序只支持到版本 {FORMAT_VERSION}，请升级程序")
                 return
         rows = 0
@@ -226,8 +229,80 @@ class _Planner:
             for idx, row in sheet.rows:
                 rows += 1
                 self.read_row(src, sheet.title, sheet.kind, letters, idx, row)
+        if book.status is not None:
+            self.read_status(src, book)
         self.plan.files.append(SourceFile(path, name, sha, rows))
         self.plan.rows += rows
+
+    def read_status(self, src: SourceFile, book) -> None:
+        """The sheets 状态 and 退回意见 of format version 2 (desktop.exchange.status)."""
+        from desktop.exchange import status as st
+
+        file = src.name
+        notes: dict[tuple[str, int], dict[str, str]] = {}
+        if book.review is not None:
+            t = book.review
+            for idx, row in t.rows:
+                def at(key, idx=idx):
+                    return f"{_col(t.columns.get(key, 1))}{idx}"
+                region = self.resolve.region_by_code(row.get("region_code", "")) or \
+                    self.resolve.region_by_name(row.get("region_name", ""))
+                y = self.resolve.year(row.get("year"))
+                ind = (self.resolve.indicator_by_code(row["indicator_code"]) if "indicator_code" in row else None) \
+                    or (self.resolve.indicator_by_name(row["indicator_name"]) if "indicator_name" in row else None)
+                if region is None:
+                    self.error(file, t.title, at("region_code"), "未知地区")
+                elif isinstance(y, str):
+                    self.error(file, t.title, at("year"), y)
+                elif ind is None:
+                    self.error(file, t.title, at("indicator_code"), "未知指标")
+                elif "note" in row:
+                    notes.setdefault((region.code, y), {})[ind.code] = _text(row["note"])
+        t = book.status
+        for idx, row in t.rows:
+            line, key, reason = st.parse_line(self.services, row)
+            if line is None:
+                self.error(file, t.title, f"{_col(t.columns.get(key, 1))}{idx}", reason)
+                continue
+            line.notes = notes.get((line.region_code, line.year), {})
+            cell = f"{_col(t.columns.get('status', 1))}{idx}"
+            k = (line.region_code, line.year)
+            if k in self.status_in:
+                first = self.status_in[k]
+                self.error(file, t.title, cell, f"{line.region_name or line.region_code} {line.year}年的状态重复："
+                                                f"已在 文件 {first[1]}，{first[2]}!{first[3]} 出现")
+                continue
+            self.status_in[k] = (line, file, t.title, cell, src)
+
+    def decide_statuses(self, first_cell: dict) -> set[tuple[str, int]]:
+        """Decide what each incoming status line does; returns the region-years whose decision is taken
+        (their values come in with it, whatever lock the store's older decision held)."""
+        from desktop.exchange import status as st
+
+        if not self.status_in:
+            return set()
+        rows_of: dict[tuple[str, int, str], list] = {}
+        for (region, year, code), entry in self.values.items():
+            rows_of.setdefault((region, year, entry[4]), []).append((code, entry[0], entry[1]))
+        services = self.services
+        names = {r.code: r.name for r in services.regions()}
+        taken = set()
+        with services.store.reading() as db:
+            here = st.decided_here_map(db, self.status_in)
+            for key in sorted(self.status_in):
+                line, file, sheet, cell, src = self.status_in[key]
+                local = repo.get_dataset(db, *key)
+                ok = line.digest == st.digest(line, rows_of.get((*key, file), []))
+                d = st.decide(local, here.get(key, True), line, ok, key in first_cell, names.get(key[0], key[0]))
+                if d.kind == st.APPLY:
+                    self.plan.statuses.append((d, src.source, file))
+                    taken.add(key)
+                elif d.kind in (st.OLDER, st.HELD_HERE):
+                    self.error(file, sheet, cell, d.message)
+                    self.status_refused.add(key)
+                elif d.message:
+                    self.plan.notices.append(f"文件 {file}，{sheet}!{cell}：{d.message}")
+        return taken
 
     def read_row(self, src: SourceFile, sheet: str, kind: str, letters: dict[str, str], idx: int,
                  row: dict[str, Cell]) -> None:
@@ -406,9 +481,10 @@ class _Planner:
                 plan.note_only.add((region, year, code))
             plan.change_sources.append(source)
             first_cell.setdefault((region, year), (file, sheet, cell))
-        # datasets that may not change
+        taken = self.decide_statuses(first_cell)
+        # datasets that may not change (unless a newer decision carried by the file comes with the values)
         with services.store.reading() as rdb:
-            locked = xdb.locked_region_years(rdb, first_cell)
+            locked = xdb.locked_region_years(rdb, first_cell) - taken - self.status_refused
             for (region, year), (file, sheet, cell) in sorted(first_cell.items()):
                 error = services._editable_error(rdb, region, year) if (region, year) in locked else None
                 if error is not None:
@@ -425,7 +501,7 @@ class _Planner:
                                                   f"用户 {services.user.name}（{services.user.role}）无权设定目标值"
                                                   "（需审核人或管理员）")
                     continue
-                if repo.get_dataset(rdb, region, year).status == "approved":
+                if repo.get_dataset(rdb, region, year).status in ("approved", "accepted"):
                     self.error(file, sheet, cell, f"{region_names.get(region, region)} {year}年数据已审核通过，"
                                                   f"目标值只读（{ind.name}）；如需修改请先由审核人重新打开")
                     continue
@@ -533,14 +609,20 @@ def _commit(services: Services, plan: ImportPlan, validate: bool) -> ImportResul
     if plan.targets:
         services.require_role("supervisor", "admin", action="导入目标值")
     backup = None
-    if plan.changes or plan.targets:
+    if plan.changes or plan.targets or plan.statuses:
         backup = services.backup(reason="before-import")
     user = services.user.name
     stamp = repo.now()
     written = 0
+    taken = {(d.line.region_code, d.line.year) for d, _, _ in plan.statuses}
     with services.store.write() as db:
         keys = {(c.region, c.year) for c in plan.changes} | {(t.region, t.year) for t in plan.targets}
-        for region, year in sorted(xdb.locked_region_years(db, {(c.region, c.year) for c in plan.changes})):
+        for d, _, _ in plan.statuses:  # decided meanwhile in this store: the plan no longer holds
+            now_ds = repo.get_dataset(db, d.line.region_code, d.line.year)
+            if (now_ds.status, now_ds.updated_at) != (d.local.status, d.local.updated_at):
+                raise WorkflowError(f"{d.line.region_name or d.line.region_code} {d.line.year}年的状态刚被改为"
+                                    f"“{now_ds.status}”，请重新导入")
+        for region, year in sorted(xdb.locked_region_years(db, {(c.region, c.year) for c in plan.changes}) - taken):
             error = services._editable_error(db, region, year)
             if error is not None:
                 raise error
@@ -563,7 +645,7 @@ def _commit(services: Services, plan: ImportPlan, validate: bool) -> ImportResul
         xdb.add_audits(db, audits)
         written = len(records)
         for t in plan.targets:
-            if repo.get_dataset(db, t.region, t.year).status == "approved":
+            if repo.get_dataset(db, t.region, t.year).status in ("approved", "accepted"):
                 raise DatasetLocked(f"{t.region} {t.year}年数据已审核通过，目标值只读")
             old = repo.get_target(db, t.region, t.year, t.indicator)
             if old == t.new:
@@ -571,10 +653,14 @@ def _commit(services: Services, plan: ImportPlan, validate: bool) -> ImportResul
             repo.put_target(db, t.region, t.year, t.indicator, t.new, user)
             repo.add_audit(db, user=user, field="target", old=old, new=t.new, source=t.source,
                            region=t.region, year=t.year, indicator=t.indicator)
+        from desktop.exchange import status as st
+
+        for d, source, file in plan.statuses:
+            st.apply(db, d, source, user, file)
     findings, note = ({}, "")
     if validate:
         findings, note = _validate(services, sorted({(c.region, c.year) for c in plan.changes}))
-    return ImportResult(plan, written, len(plan.targets), backup, findings, note)
+    return ImportResult(plan, written, len(plan.targets), backup, findings, note, len(plan.statuses))
 
 
 def import_files(services: Services, paths, dry_run: bool = False,

@@ -107,6 +107,10 @@ class ImportPlan:
     more_errors: int = 0
     # datasets the files would change but whose status forbids it: (region, year, error)
     locked: list[tuple[str, int, Exception]] = field(default_factory=list)
+    # format version 2: decisions the files carry that this import takes (status.Decision, source, file name)
+    statuses: list[tuple[object, str, str]] = field(default_factory=list)
+    # what the import says without refusing: a status not taken (digest), …
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -125,6 +129,7 @@ class ImportResult:
     backup: Path | None
     findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
     validation_note: str = ""
+    statuses_written: int = 0
 
 
 class ImportRefused(AppError):

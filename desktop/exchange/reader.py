@@ -59,10 +59,21 @@ class SheetProblem:
 
 
 @dataclass
+class TableData:
+    """A sheet of format version 2 (状态, 退回意见): header in row 1, one record per row."""
+
+    title: str
+    columns: dict[str, int]
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+
+
+@dataclass
 class WorkbookData:
     sheets: list[SheetData] = field(default_factory=list)
     info: dict[str, object] = field(default_factory=dict)
     problems: list[SheetProblem] = field(default_factory=list)
+    status: TableData | None = None
+    review: TableData | None = None
 
 
 HEADER_SCAN_ROWS = 10
@@ -219,6 +230,29 @@ def _read_info(wb, ws, name, budget, cancelled) -> dict[str, object]:
     return info
 
 
+def _read_table(wb, ws, name, budget, cancelled, headers: dict[str, tuple[str, ...]]) -> TableData:
+    from desktop.exchange.format import _norm
+
+    lookup = {_norm(h): key for key, names in headers.items() for h in names}
+    table = None
+    by_col: dict[int, str] = {}
+    for idx, cells in _rows(wb, ws, budget, name, cancelled):
+        if table is None:
+            columns = {}
+            for column, value, _style in cells:
+                key = lookup.get(_norm(value)) if isinstance(value, str) else None
+                if key is not None and key not in columns:
+                    columns[key] = column
+            if columns:
+                table = TableData(ws.title, columns)
+                by_col = {c: k for k, c in columns.items()}
+            continue
+        row = {by_col[c]: v for c, v, _s in cells if c in by_col and v is not None and not (isinstance(v, str) and not v.strip())}
+        if row:
+            table.rows.append((idx, row))
+    return table or TableData(ws.title, {})
+
+
 def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> WorkbookData:
     """The data and target sheets of one workbook; raises UnsafeFile when it cannot be read safely.
@@ -241,6 +275,12 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
             kind = sheet_kind(ws.title)
             if kind == "info":
                 out.info = _read_info(wb, ws, name, budget, cancelled)
+            elif kind in ("status", "review"):
+                from desktop.exchange.status import REVIEW_COLUMNS, STATUS_COLUMNS
+
+                table = _read_table(wb, ws, name, budget, cancelled,
+                                    STATUS_COLUMNS if kind == "status" else REVIEW_COLUMNS)
+                setattr(out, kind, table)
             elif kind in ("data", "target"):
                 chosen.append((ws, kind, True))
         if not chosen:

@@ -384,8 +384,46 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
                 if progress:
                     progress(done, total)
 
+    def status_sheets() -> None:
+        from desktop.exchange import status as st
+
+        lines = st.lines_for_export(services, codes, year_list, records, clean=_clean)
+        ws = wb.create_sheet(st.STATUS_SHEET)
+        keys = list(st.STATUS_COLUMNS)
+        widths = {"region_name": 12, "reason": 30, "chain_head": 20, "digest": 20}
+        for i, k in enumerate(keys, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = widths.get(k, 12 if not k.endswith("_at") else 26)
+        ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        head = []
+        for k in keys:
+            c = WriteOnlyCell(ws, value=st.STATUS_COLUMNS[k][0])
+            c.font = bold
+            head.append(c)
+        ws.append(head)
+        from desktop.domain import STATUS_NAMES
+
+        for line in lines:
+            row = []
+            for k in keys:
+                if k == "status_name":
+                    value = STATUS_NAMES.get(line.status, line.status)
+                else:
+                    value = getattr(line, k)
+                row.append(text_cell(ws, value) if isinstance(value, str) and value else (value if value != "" else None))
+            ws.append(row)
+        notes = [(line, code, text) for line in lines for code, text in sorted(line.notes.items())]
+        if notes:
+            ws = wb.create_sheet(st.REVIEW_SHEET)
+            ws.append([st.REVIEW_COLUMNS[k][0] for k in st.REVIEW_COLUMNS])
+            for line, code, text in notes:
+                ind = inds.get(code)
+                ws.append([line.region_code, text_cell(ws, line.region_name), line.year, code,
+                           text_cell(ws, ind.name) if ind else None, text_cell(ws, text)])
+
     try:
         sheet(DATA_SHEET, records, HEADER["value"], len(records))
+        status_sheets()
         if targets:
             sheet(TARGET_SHEET, ((r, y, c, v, "") for r, y, c, v in targets), HEADER["value"], len(targets))
         info = wb.create_sheet(INFO_SHEET)

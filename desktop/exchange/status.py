@@ -1,0 +1,348 @@
+"""Statuses carried by the exchange (format version 2): who decided what and when, per region-year.
+
+All the exchange's status logic is here, in one place: what an export writes beside the data (`lines_for_export`,
+the sheets `状态` and `退回意见`), how the lines are read back (`parse_line`), the digest that tells a workbook
+edited by hand after export (`digest`), the rule that decides whether an imported decision replaces the one the
+receiving store holds (`decide`), and how it is written (`apply`, inside the import's transaction).
+
+The rule (`decide`): a decision carried by a file is taken when its digest fits and it is newer than the
+decision the store holds; the same decision again changes nothing; an older one is refused when it would
+change anything (an approved or accepted year is never overwritten by an older workbook). A year this office
+accepted itself is changed only here (it returns it first), never by a file. A line whose digest does not fit
+(the workbook was edited by hand after export) brings its rows in as data only, under the usual locks, and
+the import says so.
+
+The digest is a checksum against accidental or careless edits, not a signature: someone who knows the
+algorithm can recompute it. It is sha256 over the status line's own fields and the region-year's data rows
+(indicator code, the value as stored, the note), in code order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from desktop.db import exchange as xdb
+from desktop.db import repo
+from desktop.db import workflow as wdb
+from desktop.domain import LOCKED_STATUSES, STATUS_NAMES, STATUSES, Dataset, plain_number
+
+from desktop.exchange.format import REVIEW_SHEET, REVIEW_SHEET_NAMES, STATUS_SHEET, STATUS_SHEET_NAMES  # noqa: F401
+
+# key → header written (Chinese), headers read as it
+STATUS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "region_code": ("地区代码", "region_code"),
+    "region_name": ("地区名称", "region_name"),
+    "year": ("年份", "year"),
+    "status": ("状态", "status"),
+    "status_name": ("状态名称", "status_name"),
+    "decided_at": ("决定时间", "decided_at"),
+    "decided_by": ("决定人", "decided_by"),
+    "submitted_by": ("提交人", "submitted_by"),
+    "submitted_at": ("提交时间", "submitted_at"),
+    "approved_by": ("审核人", "approved_by"),
+    "approved_at": ("审核时间", "approved_at"),
+    "accepted_by": ("接收人", "accepted_by"),
+    "accepted_at": ("接收时间", "accepted_at"),
+    "returned_by": ("退回人", "returned_by"),
+    "returned_at": ("退回时间", "returned_at"),
+    "reason": ("退回原因", "reason"),
+    "chain_head": ("审计链头", "chain_head"),
+    "rows": ("数据行数", "rows"),
+    "digest": ("数据摘要", "digest"),
+}
+REVIEW_COLUMNS: dict[str, tuple[str, ...]] = {
+    "region_code": ("地区代码", "region_code"),
+    "region_name": ("地区名称", "region_name"),
+    "year": ("年份", "year"),
+    "indicator_code": ("指标代码", "indicator_code"),
+    "indicator_name": ("指标名称", "indicator_name"),
+    "note": ("意见", "note"),
+}
+# the fields of a line the digest covers (names are left out: another office's catalog may spell them otherwise)
+_DIGEST_FIELDS = ("region_code", "year", "status", "decided_at", "decided_by", "submitted_by", "submitted_at",
+                  "approved_by", "approved_at", "accepted_by", "accepted_at", "returned_by", "returned_at",
+                  "reason", "chain_head")
+# which office level takes each decision (written into the receiving store's audit)
+LEVEL_OF = {"submitted": "县级", "approved": "县级", "accepted": "上级", "returned": "上级", "draft": "县级"}
+
+
+@dataclass
+class StatusLine:
+    region_code: str
+    year: int
+    status: str
+    decided_at: str = ""
+    decided_by: str = ""
+    submitted_by: str = ""
+    submitted_at: str = ""
+    approved_by: str = ""
+    approved_at: str = ""
+    accepted_by: str = ""
+    accepted_at: str = ""
+    returned_by: str = ""
+    returned_at: str = ""
+    reason: str = ""
+    chain_head: str = ""
+    rows: int = 0
+    digest: str = ""
+    region_name: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def events(self) -> list[tuple[str, str, str]]:
+        """(status, by, at) of the decisions of the current round, oldest first."""
+        out = []
+        for status, by, at in (("submitted", self.submitted_by, self.submitted_at),
+                               ("approved", self.approved_by, self.approved_at),
+                               ("accepted", self.accepted_by, self.accepted_at),
+                               ("returned", self.returned_by, self.returned_at)):
+            if by and at:
+                out.append((status, by, at))
+        out.sort(key=lambda e: _when(e[2]) or dt.datetime.min.replace(tzinfo=dt.timezone.utc))
+        return out
+
+
+def _canon_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    try:
+        return plain_number(float(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def digest(line: StatusLine, rows) -> str:
+    """sha256 over the line's fields and the data rows [(indicator, value, note)] (any order)."""
+    canon_rows = sorted((str(code), _canon_value(value), (note or "").strip()) for code, value, note in rows)
+    fields = [str(getattr(line, k)) if k != "year" else int(line.year) for k in _DIGEST_FIELDS]
+    text = json.dumps([fields, canon_rows, sorted(line.notes.items())], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _decode(text):
+    try:
+        return json.loads(text) if text is not None else None
+    except (TypeError, ValueError):
+        return text
+
+
+def _when(text: str | None) -> dt.datetime | None:
+    """An ISO time as an aware datetime (a naive one is taken as local time); None when empty or unreadable."""
+    if not text:
+        return None
+    try:
+        t = dt.datetime.fromisoformat(str(text).strip())
+    except ValueError:
+        return None
+    return t if t.tzinfo is not None else t.astimezone()
+
+
+# ---- export -------------------------------------------------------------------------------------------
+
+def lines_for_export(services, codes: list[str], years: list[int], records: list[tuple],
+                     clean=lambda s: s) -> list[StatusLine]:
+    """One status line per region-year that has data rows or a dataset row, with its digest.
+
+    `records`: the (region, year, indicator, value, note) rows the data sheet holds; `clean` the text
+    cleaning the writer applies to notes (the digest covers what the file holds)."""
+    db = services.store.db
+    with services.store.reading():
+        datasets = xdb.datasets_of(db, codes, years)
+        events = xdb.status_events(db, codes, years)
+        heads = xdb.last_hashes(db, codes, years)
+        notes = wdb.review_notes_many(db, codes, years)
+    rounds: dict[tuple[str, int], dict[str, str]] = {}
+    for region, year, at, user, _old, new, _source, _reason in events:
+        new = _decode(new)
+        r = rounds.setdefault((region, year), {})
+        if new == "submitted":
+            r.clear()
+            r.update(submitted_by=user, submitted_at=at)
+        elif new in ("approved", "accepted"):
+            r.update({f"{new}_by": user, f"{new}_at": at})
+        elif new == "returned":
+            for k in ("approved", "accepted"):
+                r.pop(f"{k}_by", None), r.pop(f"{k}_at", None)
+            r.update(returned_by=user, returned_at=at)
+        elif new == "draft":
+            r.clear()
+    rows_of: dict[tuple[str, int], list] = {}
+    for region, year, code, value, note in records:
+        if value is None and not note:
+            continue
+        rows_of.setdefault((region, year), []).append((code, value, clean(note) if note else ""))
+    names = {r.code: r.name for r in services.regions()}
+    out = []
+    for key in sorted(set(rows_of) | set(datasets)):
+        region, year = key
+        status, at, by, reason = datasets.get(key, ("draft", "", "", ""))
+        line = StatusLine(region, year, status, at or "", by or "", region_name=names.get(region, region),
+                          reason=(reason or "") if status == "returned" else "", chain_head=heads.get(key, ""),
+                          notes=dict(notes.get(key, {})) if status == "returned" else {})
+        for k, v in rounds.get(key, {}).items():
+            setattr(line, k, v or "")
+        if status in ("draft", "returned"):
+            line.submitted_by = line.submitted_at = ""
+        if status not in ("approved", "accepted"):
+            line.approved_by = line.approved_at = ""
+        if status != "accepted":
+            line.accepted_by = line.accepted_at = ""
+        if status != "returned":
+            line.returned_by = line.returned_at = ""
+        rows = rows_of.get(key, [])
+        line.rows = len(rows)
+        line.digest = digest(line, rows)
+        out.append(line)
+    return out
+
+
+# ---- import: reading the lines ------------------------------------------------------------------------
+
+def parse_line(services, row: dict[str, object]) -> tuple[StatusLine | None, str, str]:
+    """A status line from a read row {key: value}; (None, column key, reason) when it cannot be taken."""
+    def text(key: str) -> str:
+        value = row.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, dt.datetime):
+            value = value.isoformat(timespec="seconds")
+        return str(value).strip()
+
+    from desktop.errors import AppError
+    from desktop.services import check_year
+
+    try:
+        region = services.region(text("region_code") or text("region_name")).code
+    except AppError:
+        return None, "region_code", f"未知地区 {text('region_code') or text('region_name')!r}"
+    try:
+        year = check_year(text("year").removesuffix("年"))
+    except AppError as exc:
+        return None, "year", str(exc)
+    status = text("status")
+    if status not in STATUSES:
+        by_name = {v: k for k, v in STATUS_NAMES.items()}
+        status = by_name.get(status, status)
+    if status not in STATUSES:
+        return None, "status", f"状态 {text('status')!r} 无效（应为 {'、'.join(STATUSES)}）"
+    line = StatusLine(region, year, status, region_name=text("region_name"))
+    for key in ("decided_at", "decided_by", "submitted_by", "submitted_at", "approved_by", "approved_at",
+                "accepted_by", "accepted_at", "returned_by", "returned_at", "reason", "chain_head", "digest"):
+        setattr(line, key, text(key))
+    for key in ("decided_at", "submitted_at", "approved_at", "accepted_at", "returned_at"):
+        if getattr(line, key) and _when(getattr(line, key)) is None:
+            return None, key, f"时间 {getattr(line, key)!r} 无效（应为 ISO 格式，如 2024-03-01T10:00:00+08:00）"
+    try:
+        line.rows = int(float(text("rows") or 0))
+    except ValueError:
+        return None, "rows", f"数据行数 {text('rows')!r} 不是整数"
+    return line, "", ""
+
+
+# ---- import: the decision -----------------------------------------------------------------------------
+
+APPLY, SAME, DATA_ONLY, OLDER, HELD_HERE = "apply", "same", "data_only", "older", "held_here"
+
+
+@dataclass
+class Decision:
+    kind: str
+    line: StatusLine
+    local: Dataset
+    message: str = ""
+
+
+def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool, data_changes: bool,
+           region_name: str) -> Decision:
+    """What an incoming status line does to the receiving store's dataset (see the module's docstring).
+
+    `decided_here`: the store's current status was decided in this store (not imported); `data_changes`:
+    the file's rows would change stored values or notes of this region-year."""
+    label = f"{region_name} {line.year}年"
+    theirs = f"“{STATUS_NAMES.get(line.status, line.status)}”（{line.decided_by or '—'}，{line.decided_at or '—'}）"
+    ours = f"“{STATUS_NAMES.get(local.status, local.status)}”（{local.updated_by or '—'}，{local.updated_at or '—'}）"
+    if not digest_ok:
+        return Decision(DATA_ONLY, line, local, f"{label}的数据行与文件记录的摘要不符（导出后被改动过）："
+                                                f"按数据导入，未采用文件中的状态{theirs}")
+    if not line.decided_at:  # never decided where it came from: a draft, data only
+        return Decision(DATA_ONLY, line, local, "")
+    mine, incoming = _when(local.updated_at), _when(line.decided_at)
+    if local.status == line.status and local.updated_at and mine == incoming and not data_changes:
+        return Decision(SAME, line, local, "")
+    if local.status == "accepted" and decided_here:
+        if not data_changes:  # the same rows again: nothing changes, the file's older status is not taken
+            return Decision(SAME if local.status == line.status else DATA_ONLY, line, local,
+                            "" if local.status == line.status else
+                            f"{label}已由本单位接收{ours}，文件中的{theirs}未采用（数据相同，未改动）")
+        return Decision(HELD_HERE, line, local, f"{label}已由本单位接收{ours}，文件中的{theirs}不能覆盖；"
+                                                f"如需采用，请先退回")
+    if mine is not None and local.status != "draft" and (incoming < mine or (
+            incoming == mine and not _follows(local.status, line.status))):
+        if not data_changes:
+            return Decision(SAME if local.status == line.status else DATA_ONLY, line, local,
+                            "" if local.status == line.status else
+                            f"{label}：本库已有更新的决定{ours}，文件中较早的{theirs}未采用（数据相同，未改动）")
+        return Decision(OLDER, line, local, f"{label}：文件中的决定{theirs}不晚于本库的{ours}，"
+                                            f"较旧的工作簿不能覆盖（本库未改动）")
+    return Decision(APPLY, line, local, "")
+
+
+def _follows(before: str, after: str) -> bool:
+    """True when `after` is one step of the workflow from `before` (breaks a tie of times to the second)."""
+    from desktop.workflow import TRANSITIONS
+
+    return any(before in sources and after == to for sources, to in TRANSITIONS.values())
+
+
+def decided_here_map(db, region_years) -> dict[tuple[str, int], bool]:
+    """{(region, year): True when the newest status change was made in this store (not imported)}."""
+    keys = set(region_years)
+    if not keys:
+        return {}
+    regions = sorted({r for r, _ in keys})
+    years = sorted({y for _, y in keys})
+    last: dict[tuple[str, int], str] = {}
+    for region, year, _at, _user, _old, _new, source, _reason in xdb.status_events(db, regions, years):
+        last[(region, year)] = source
+    return {k: not str(last.get(k, "")).startswith("import:") for k in keys}
+
+
+def apply(db, decision: Decision, source: str, importer: str, file: str) -> list[dict]:
+    """Write one taken decision inside the import's transaction: the dataset's status (its time and decider
+    as the file says), the decisions of the round newer than the store's as audit rows (user: who decided
+    there; source: the file), and the notes of a return. Returns the audit rows written."""
+    line, local = decision.line, decision.local
+    repo.put_dataset(db, Dataset(line.region_code, line.year, line.status, line.decided_at, line.decided_by,
+                                 line.reason if line.status == "returned" else ""))
+    mine = _when(local.updated_at) if local.status != "draft" else None
+    previous = local.status
+    rows = []
+    events = [e for e in line.events() if mine is None or (_when(e[2]) or mine) > mine]
+    if not events or events[-1][0] != line.status:
+        events.append((line.status, line.decided_by or importer, line.decided_at))
+    for status, by, at in events:
+        why = f"{LEVEL_OF.get(status, '')}决定，由 {importer} 从 {file} 导入" + (
+            f"；对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
+        if status == "returned" and line.reason:
+            why = f"{line.reason}（{why}）"
+        repo.add_audit(db, user=by, field="status", old=previous, new=status, source=source, region=line.region_code,
+                       year=line.year, reason=why, at=at)
+        rows.append(dict(status=status, by=by, at=at))
+        previous = status
+    notes = line.notes if line.status == "returned" else {}
+    wdb.replace_review_notes(db, line.region_code, line.year, notes, line.decided_at, line.decided_by)
+    for code, text in notes.items():
+        repo.add_audit(db, user=line.decided_by or importer, field="review", old=None, new=text, source=source,
+                       region=line.region_code, year=line.year, indicator=code, reason=line.reason,
+                       at=line.decided_at)
+    return rows
+
+
+def locked(status: str) -> bool:
+    return status in LOCKED_STATUSES

@@ -1,0 +1,173 @@
+"""County → city → county → city → province through workbooks alone (exchange format version 2).
+
+Three stores, as three offices have: the county approves; the city sees it approved and returns it with a
+reason and a note on one value; the county sees the return, corrects, resubmits, approves and sends again;
+the city takes the newer workbook, refuses the older one, accepts; the province receives the city's counties
+with their statuses. A workbook edited by hand after export comes in as data, not as approved.
+"""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from desktop.domain import ValueChange
+from desktop.services import Services
+
+COUNTY, CITY, YEAR = "331081", "331000", 2022  # 温岭市, 台州市
+EXPLAINED = "本县当年未开展该项统计调查"
+
+
+@pytest.fixture
+def offices(tmp_path):
+    paths = {}
+    for name in ("county", "city", "province"):
+        paths[name] = tmp_path / f"{name}.sqlite"
+        with Services.init(paths[name]) as s:
+            if name == "county":
+                s.add_user("张三", "clerk")
+                s.add_user("李四", "supervisor")
+                values = {"BEDS_PER_1000": 4.6, "LIFE_EXPECTANCY": 81.5, "HOSPITAL_BEDS": 6200}
+                s.apply_changes([ValueChange(COUNTY, YEAR, i.code, values.get(i.code),
+                                             None if i.code in values else EXPLAINED) for i in s.indicators()],
+                                source="test")
+            else:
+                s.add_user("王五", "supervisor")
+    return paths
+
+
+def _edit(src, dst, indicator, value):
+    wb = openpyxl.load_workbook(src)
+    ws = wb["数据"]
+    head = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[head.index("指标代码")].value == indicator:
+            row[head.index("数值")].value = value
+    wb.save(dst)
+
+
+def test_the_loop_through_files_alone(offices, tmp_path, cli):
+    county, city, province = offices["county"], offices["city"], offices["province"]
+    c1, r1, c2, up = (tmp_path / n for n in ("c1.xlsx", "r1.xlsx", "c2.xlsx", "city.xlsx"))
+
+    # the county approves and sends
+    assert cli(county, "submit", COUNTY, YEAR, "--user", "张三").code == 0
+    assert cli(county, "approve", COUNTY, YEAR, "--user", "李四").code == 0
+    assert cli(county, "export", COUNTY, YEAR, "-o", c1).code == 0
+    wb = openpyxl.load_workbook(c1)
+    assert wb.sheetnames[:2] == ["数据", "状态"]
+    status_sheet = {h.value: c.value for h, c in zip(wb["状态"][1], wb["状态"][2])}
+    assert status_sheet["状态"] == "approved" and status_sheet["审核人"] == "李四" and status_sheet["提交人"] == "张三"
+    assert len(status_sheet["数据摘要"]) == 64 and status_sheet["数据行数"] == 56
+
+    # the city sees it approved, with who approved it and when
+    r = cli(city, "import", c1)
+    assert r.code == 0 and "草稿 → 已审核（李四" in r.out
+    assert cli(city, "get", COUNTY, YEAR, "--json").json()["status"] == "approved"
+    row = next(c for c in cli(city, "status", CITY, YEAR, "--json").json()["counties"] if c["region"] == COUNTY)
+    county_audit = cli(county, "audit", COUNTY, YEAR, "--json").json()
+    approved_at = next(a["at"] for a in county_audit if a["field"] == "status" and a["new"] == "approved")
+    assert (row["status"], row["approved_by"], row["approved_at"], row["submitted_by"]) == \
+        ("approved", "李四", approved_at, "张三")
+
+    # the city returns it with a reason and a note on one value, and sends it back
+    r = cli(city, "return", COUNTY, YEAR, "--user", "王五", "--reason", "床位数与卫健统计年报不一致",
+            "--note", "HOSPITAL_BEDS=请按年报口径核对（年报为 6150 张）")
+    assert r.code == 0, r.err
+    assert cli(city, "export", COUNTY, YEAR, "-o", r1).code == 0
+    assert "退回意见" in openpyxl.load_workbook(r1).sheetnames
+    r = cli(county, "import", r1)
+    assert r.code == 0 and "已审核 → 已退回（王五" in r.out
+    got = cli(county, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "returned" and got["status_reason"] == "床位数与卫健统计年报不一致"
+    assert got["status_notes"] == {"HOSPITAL_BEDS": "请按年报口径核对（年报为 6150 张）"}
+    text = cli(county, "get", COUNTY, YEAR).out
+    assert "原因：床位数与卫健统计年报不一致" in text and "退回意见 医疗机构实有床位数：请按年报口径核对" in text
+    trail = cli(county, "audit", COUNTY, YEAR, "--json", "--all").json()
+    ret = [a for a in trail if a["field"] == "status" and a["new"] == "returned"]
+    assert ret and ret[-1]["user"] == "王五" and ret[-1]["source"].startswith("import:r1.xlsx#")
+    assert "上级决定" in ret[-1]["reason"]
+    assert any(a["field"] == "review" and a["indicator"] == "HOSPITAL_BEDS" and a["user"] == "王五" for a in trail)
+
+    # the county corrects, resubmits, approves and sends again
+    assert cli(county, "set", COUNTY, YEAR, "HOSPITAL_BEDS", "6150", "--user", "张三").code == 0
+    assert cli(county, "submit", COUNTY, YEAR, "--user", "张三").code == 0
+    assert cli(county, "approve", COUNTY, YEAR, "--user", "李四").code == 0
+    assert cli(county, "get", COUNTY, YEAR, "--json").json()["status_notes"] == {}
+    assert cli(county, "export", COUNTY, YEAR, "-o", c2).code == 0
+
+    # at the city: the older workbook does not undo the return, the newer one replaces the city's copy
+    r = cli(city, "import", c1)
+    assert r.code == 0 and "文件中较早的“已审核”（李四" in r.out and "未采用" in r.out
+    assert cli(city, "get", COUNTY, YEAR, "--json").json()["status"] == "returned"
+    r = cli(city, "import", c2)
+    assert r.code == 0 and "已退回 → 已审核（李四" in r.out and "6200 → 6150" in r.out
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6150
+
+    # the city accepts: locked there, no edit, no workbook overwrites it
+    assert cli(city, "accept", COUNTY, YEAR, "--user", "王五").code == 0
+    assert cli(city, "get", COUNTY, YEAR, "--json").json()["status"] == "accepted"
+    r = cli(city, "set", COUNTY, YEAR, "HOSPITAL_BEDS", "1")
+    assert r.code == 1 and "上级接收" in r.err
+    r = cli(city, "import", c1)  # older, with other figures: refused, naming the status cell
+    assert r.code == 1 and "已由本单位接收" in r.err and "不能覆盖" in r.err and "c1.xlsx，状态!D2" in r.err
+    r = cli(city, "import", c2)  # the same rows again: nothing changes, the older status is not taken
+    assert r.code == 0 and "未采用" in r.out
+    assert cli(city, "get", COUNTY, YEAR, "--json").json()["status"] == "accepted"
+    city_trail = cli(city, "audit", COUNTY, YEAR, "--json").json()
+    assert [(a["new"], a["user"]) for a in city_trail if a["field"] == "status"] == [
+        ("submitted", "张三"), ("approved", "李四"), ("returned", "王五"), ("submitted", "张三"),
+        ("approved", "李四"), ("accepted", "王五")]
+
+    # the province receives the city's counties with their statuses
+    assert cli(city, "export", CITY, YEAR, "-o", up).code == 0
+    r = cli(province, "import", up)
+    assert r.code == 0 and "草稿 → 已接收（王五" in r.out
+    row = next(c for c in cli(province, "status", CITY, YEAR, "--json").json()["counties"] if c["region"] == COUNTY)
+    assert (row["status"], row["submitted_by"], row["approved_by"]) == ("accepted", "张三", "李四")
+    assert cli(province, "get", COUNTY, YEAR, "--json").json()["values"]["HOSPITAL_BEDS"]["value"] == 6150
+
+
+def test_a_workbook_edited_by_hand_comes_in_as_data_not_as_approved(offices, tmp_path, cli):
+    county, city = offices["county"], offices["city"]
+    assert cli(county, "submit", COUNTY, YEAR, "--user", "张三").code == 0
+    assert cli(county, "approve", COUNTY, YEAR, "--user", "李四").code == 0
+    assert cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx").code == 0
+    _edit(tmp_path / "c1.xlsx", tmp_path / "edited.xlsx", "HOSPITAL_BEDS", 6300)
+    r = cli(city, "import", tmp_path / "edited.xlsx", "--dry-run")
+    assert r.code == 0 and "摘要不符" in r.out
+    r = cli(city, "import", tmp_path / "edited.xlsx")
+    assert r.code == 0 and "摘要不符" in r.out and "未采用文件中的状态“已审核”" in r.out
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "draft" and got["values"]["HOSPITAL_BEDS"]["value"] == 6300
+    # the untouched workbook then brings the approval (and the county's figure back)
+    r = cli(city, "import", tmp_path / "c1.xlsx")
+    assert r.code == 0 and "草稿 → 已审核" in r.out
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6200
+
+
+def test_a_hand_edited_workbook_cannot_unlock_an_approved_year(offices, tmp_path, cli):
+    county, city = offices["county"], offices["city"]
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    assert cli(city, "import", tmp_path / "c1.xlsx").code == 0
+    _edit(tmp_path / "c1.xlsx", tmp_path / "edited.xlsx", "HOSPITAL_BEDS", 6300)
+    r = cli(city, "import", tmp_path / "edited.xlsx")
+    assert r.code == 1 and "已审核通过，只读" in r.err
+    assert cli(city, "get", COUNTY, YEAR, "--json").json()["values"]["HOSPITAL_BEDS"]["value"] == 6200
+
+
+def test_accept_is_for_a_supervisor_on_an_approved_year(offices, cli):
+    county = offices["county"]
+    r = cli(county, "accept", COUNTY, YEAR, "--user", "李四")
+    assert r.code == 1 and "只有“已审核”的数据可以接收" in r.err
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    r = cli(county, "accept", COUNTY, YEAR, "--user", "张三")
+    assert r.code == 1 and "无权接收" in r.err
+    r = cli(county, "return", COUNTY, YEAR, "--user", "李四", "--reason", "x", "--note", "NO_SUCH=看看")
+    assert r.code == 1 and "NO_SUCH" in r.err
+    assert cli(county, "get", COUNTY, YEAR, "--json").json()["status"] == "approved"
