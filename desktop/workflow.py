@@ -265,7 +265,9 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
             raise services.refuse(SubmissionRefused(
                 f"{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：\n{lines}",
                 blocking), what, reg.code, y)
-    stamp = repo.now()
+    # to the microsecond: decisions travel between offices in workbooks, and which one is newer is told by
+    # this time (desktop.exchange.status); a return and the next approval may fall in the same second
+    stamp = dt.datetime.now().astimezone().isoformat(timespec="microseconds")
     with services.store.write() as db:
         now_status = repo.get_dataset(db, reg.code, y).status
         if now_status != current:  # someone else moved it meanwhile

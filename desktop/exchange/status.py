@@ -282,8 +282,7 @@ def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool
                             f"{label}已由本单位接收{ours}，文件中的{theirs}未采用（数据相同，未改动）")
         return Decision(HELD_HERE, line, local, f"{label}已由本单位接收{ours}，文件中的{theirs}不能覆盖；"
                                                 f"如需采用，请先退回")
-    if mine is not None and local.status != "draft" and (incoming < mine or (
-            incoming == mine and not _follows(local.status, line.status))):
+    if mine is not None and local.status != "draft" and incoming <= mine:
         if not data_changes:
             return Decision(SAME if local.status == line.status else DATA_ONLY, line, local,
                             "" if local.status == line.status else
@@ -293,11 +292,29 @@ def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool
     return Decision(APPLY, line, local, "")
 
 
-def _follows(before: str, after: str) -> bool:
-    """True when `after` is one step of the workflow from `before` (breaks a tie of times to the second)."""
+def _steps() -> set[tuple[str, str]]:
     from desktop.workflow import TRANSITIONS
 
-    return any(before in sources and after == to for sources, to in TRANSITIONS.values())
+    return {(s, to) for sources, to in TRANSITIONS.values() for s in sources}
+
+
+def new_events(before: str, line: StatusLine, since: dt.datetime | None) -> list[tuple[str, str, str]] | None:
+    """The decisions of the line the store does not know yet: those from `since` on that lead from the store's
+    status `before` to the line's status step by step through the workflow; None when they do not."""
+    steps = _steps()
+    events = [e for e in line.events() if since is None or (_when(e[2]) or since) >= since]
+    if not events or events[-1][0] != line.status:
+        events.append((line.status, line.decided_by, line.decided_at))
+    for i in range(len(events)):
+        prev, ok = before, True
+        for status, _by, _at in events[i:]:
+            if (prev, status) not in steps:
+                ok = False
+                break
+            prev = status
+        if ok:
+            return events[i:]
+    return None
 
 
 def decided_here_map(db, region_years) -> dict[tuple[str, int], bool]:
@@ -323,9 +340,11 @@ def apply(db, decision: Decision, source: str, importer: str, file: str) -> list
     mine = _when(local.updated_at) if local.status != "draft" else None
     previous = local.status
     rows = []
-    events = [e for e in line.events() if mine is None or (_when(e[2]) or mine) > mine]
-    if not events or events[-1][0] != line.status:
-        events.append((line.status, line.decided_by or importer, line.decided_at))
+    events = new_events(local.status, line, mine)
+    if events is None:  # a jump the workflow does not make in one round (e.g. draft → accepted): the round as told
+        events = [e for e in line.events() if mine is None or (_when(e[2]) or mine) > mine]
+        if not events or events[-1][0] != line.status:
+            events.append((line.status, line.decided_by or importer, line.decided_at))
     for status, by, at in events:
         why = f"{LEVEL_OF.get(status, '')}决定，由 {importer} 从 {file} 导入" + (
             f"；对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
