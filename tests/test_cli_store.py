@@ -30,7 +30,7 @@ def test_set_get_audit_round_trip(db_path, cli):
     r = cli(db_path, "set", "温岭市", "2021", "BEDS_PER_1000", "4.65", "--note", "新院区投用")
     assert r.code == 0 and "4.65" in r.out
     got = cli(db_path, "get", "331081", "2021", "--json").json()
-    assert got == {"region": "331081", "year": 2021, "status": "draft",
+    assert got == {"region": "331081", "year": 2021, "status": "draft", "status_reason": None, "status_notes": {},
                    "values": {"BEDS_PER_1000": {"value": 4.65, "note": "新院区投用"}}}
     cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.7")
     audit = cli(db_path, "audit", "331081", "2021", "BEDS_PER_1000", "--json").json()
