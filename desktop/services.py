@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -479,50 +480,102 @@ class Services:
         except OSError as exc:
             raise StoreError(f"无法写入备份文件：{dest}（{exc.strerror}）") from exc
 
-    def restore(self, source: str | os.PathLike) -> Path:
-        """Replace the store's content by a backup file, after backing up the current store.
-
-        The file must be an intact store of this program, not newer than it. Returns the safety backup.
-        """
-        self.require_role("admin", action="恢复数据库")
-        import sqlite3
-
-        from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
-
+    def _restore_source(self, source: str | os.PathLike) -> Path:
         source = Path(source)
         if not source.is_file():
             raise AppError(f"备份文件不存在：{source}")
         refuse_store_file(source, "作为备份恢复")
+        return source
+
+    def restore_preview(self, source: str | os.PathLike):
+        """What restoring `source` would undo (desktop.db.restore.Undone), after checking the backup whole.
+
+        Raises NotAStore naming the file when it is no backup this program can restore. Writes nothing."""
+        from desktop.db.restore import check_backup, what_is_undone
+
+        self.require_role("admin", action="恢复数据库")
+        source = self._restore_source(source)
+        check_backup(source)
+        with self.store.reading():
+            return what_is_undone(self.store.conn, source)
+
+    def restore(self, source: str | os.PathLike) -> Path:
+        """Replace the store's content by a backup file, after backing up the current store.
+
+        The file must be a whole, intact store of this program, not newer than it (desktop.db.restore.
+        check_backup, before anything is replaced). The safety backup, the replacement, the upgrade of an older
+        backup and the restore's audit row are one write transaction: a value another program saves meanwhile
+        is in the safety backup or in the restored store, and a restore killed at any moment leaves the old
+        store or the restored one with its audit row. Every error after the safety backup names it.
+        Returns the safety backup.
+        """
+        self.require_role("admin", action="恢复数据库")
+        import sqlite3
+
+        from desktop.db.restore import check_backup, discard, replace_store, stage
+        from desktop.db.schema import migrate
+
+        source = self._restore_source(source)
         if self.store.readonly:
             raise StoreReadOnly(f"数据库以只读方式打开，未恢复：{self.store.path}"
                                 + (f"（{self.store.notice}）" if self.store.notice else ""))
-        if not backups.is_good_store(source):
-            raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}")
-        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        check_backup(source)
+        staged = None
         try:
-            app_id = src.execute("PRAGMA application_id").fetchone()[0]
-            version = src.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID:
-                raise NotAStore(f"不是本程序的数据库备份，未恢复：{source}")
-            if version > SCHEMA_VERSION:
-                raise NotAStore(f"备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}")
-            safety = backups.rolling_backup(self.store.conn, self.store.path, "before-restore")
             try:
-                src.backup(self.store.conn)
-            except sqlite3.Error as exc:
-                from desktop.db.store import translate
-
-                raise translate(exc, self.store.path) from exc
+                staged = stage(source, backups.backup_dir(self.store.path))
+                check_backup(staged)  # the copy that is restored, checked again (the file may have changed)
+            except NotAStore as exc:
+                raise NotAStore(str(exc).replace(str(staged), str(source))) from exc
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(f"无法复制备份文件，未恢复，数据库未改动：{source}（{exc}）") from exc
+            return self._replace_from(source, staged, replace_store, migrate)
         finally:
-            src.close()
-        from desktop.db.schema import migrate
+            discard(staged)
+            self._catalog_cache = None
+            self._regions_cache = None
 
-        with self.store.write() as db:  # an older backup upgraded, and the restore itself audited
-            migrate(db)
-            repo.add_audit(db, user=self.user.name, field="restore", old=None, new=source.name, source="restore",
-                           reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
-        self._catalog_cache = None
-        self._regions_cache = None
+    def _replace_from(self, source: Path, staged: Path, replace_store, migrate) -> Path:
+        import sqlite3
+
+        conn = self.store.conn
+        safety = None
+        try:
+            conn.execute("PRAGMA foreign_keys = OFF")  # tables are dropped and made again; checked before commit
+            conn.execute("ATTACH DATABASE ? AS src", (str(staged),))
+        except sqlite3.Error as exc:
+            from desktop.db.store import translate
+
+            raise translate(exc, self.store.path) from exc
+        try:
+            with self.store.write() as db:
+                # under the write lock from here to the commit: nobody writes between the safety backup
+                # and the replacement (a reader's connection makes the backup: committed data only)
+                reader = sqlite3.connect(Path(os.path.abspath(self.store.path)).as_uri() + "?mode=ro", uri=True)
+                try:
+                    safety = backups.rolling_backup(reader, self.store.path, "before-restore")
+                finally:
+                    reader.close()
+                replace_store(conn)
+                migrate(db)  # an older backup upgraded in the same transaction
+                bad = conn.execute("PRAGMA main.foreign_key_check").fetchone()
+                if bad is not None:
+                    raise NotAStore(f"恢复后的数据中表 {bad[0]} 引用了不存在的记录，未恢复：{source}")
+                repo.add_audit(db, user=self.user.name, field="restore", old=None, new=source.name,
+                               source="restore", reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
+        except AppError as exc:
+            if safety is None:
+                raise
+            said = f"{exc}；数据库未改动，恢复前的备份：{safety}"
+            try:
+                named = type(exc)(said)
+            except TypeError:
+                named = StoreError(said)
+            raise named from exc
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("DETACH DATABASE src")
+            conn.execute("PRAGMA foreign_keys = ON")
         return safety
 
     # ---- demo data ----------------------------------------------------------------------------------

@@ -126,11 +126,11 @@ def test_backup_restore_commands(db_path, cli, tmp_path):
     cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "4.6")
     assert cli(db_path, "backup", "-o", tmp_path / "b.sqlite").code == 0
     cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "5.1")
-    r = cli(db_path, "restore", tmp_path / "b.sqlite")
+    r = cli(db_path, "restore", "--yes", tmp_path / "b.sqlite")
     assert r.code == 0
     assert cli(db_path, "get", "331081", "2021", "--json").json()["values"]["BEDS_PER_1000"]["value"] == 4.6
     (tmp_path / "bad.sqlite").write_text("not a store")
-    r = cli(db_path, "restore", tmp_path / "bad.sqlite")
+    r = cli(db_path, "restore", "--yes", tmp_path / "bad.sqlite")
     assert r.code == 1 and "未恢复" in r.err
 
 

@@ -358,7 +358,7 @@ def test_restore_over_a_file_that_is_no_store_of_ours_is_refused(tmp_path, cli, 
     stranger.write_bytes(b"PK\x03\x04" + b"\0" * 5000)
     good = tmp_path / "good.sqlite"
     assert cli(db_path, "backup", "-o", good).code == 0
-    line = one_line(cli(stranger, "restore", good))
+    line = one_line(cli(stranger, "restore", "--yes", good))
     assert "不是本程序的数据库" in line
     assert stranger.read_bytes().startswith(b"PK\x03\x04")
 

@@ -123,7 +123,7 @@ def test_restore_refuses_what_is_no_intact_store_of_this_program(db_path, cli, t
              (_newer(tmp_path, db_path), "更新版本"), (_damaged(tmp_path, db_path), "不是完好的SQLite")]
     before = len(backups.list_backups(db_path))
     for path, words in cases:
-        line = one_line(cli(db_path, "restore", path))
+        line = one_line(cli(db_path, "restore", "--yes", path))
         assert words in line and path.name in line
     assert value_of(cli, db_path) == 4.6
     assert len(backups.list_backups(db_path)) == before  # a refused restore touches nothing
@@ -136,7 +136,7 @@ def test_restore_backs_up_first_and_an_open_program_sees_the_restored_data(db_pa
     assert cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "9.9").code == 0
     window = Services.open(db_path)  # a window holding the store open
     try:
-        r = cli(db_path, "restore", old)
+        r = cli(db_path, "restore", "--yes", old)
         assert r.code == 0, r.err
         safety = backups.list_backups(db_path)[0]
         assert "before-restore" in safety.name and str(safety) in r.out
@@ -162,7 +162,7 @@ def test_restore_of_an_older_version_backup_is_upgraded(db_path, cli, tmp_path):
         db.execute("INSERT INTO value VALUES ('331081', 2021, 'BEDS_PER_1000', 3.3, '', 't', 'admin', 'cli')")
         db.execute("INSERT INTO user VALUES ('admin', 'admin', NULL, NULL, 't')")
     store.close()
-    r = cli(db_path, "restore", old)
+    r = cli(db_path, "restore", "--yes", old)
     assert r.code == 0, r.err
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -190,7 +190,7 @@ def test_a_restore_is_audited_and_the_chain_stays_whole(db_path, cli, tmp_path):
     old = tmp_path / "old.sqlite"
     assert cli(db_path, "backup", "-o", old).code == 0
     assert cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "9.9").code == 0
-    assert cli(db_path, "restore", old).code == 0
+    assert cli(db_path, "restore", "--yes", old).code == 0
     s = Services.open(db_path)
     try:
         rows = [r for r in s.audit() if r.field == "restore"]

@@ -157,7 +157,7 @@ def test_while_a_window_holds_the_store_the_command_line_reads_only_and_says_so(
         assert got.code == 0 and "窗口程序正在使用这个数据库" in got.err and str(other.pid) in got.err
         put = cli(db_path, "set", "331081", "2021", "HOSPITAL_BEDS", "4100")
         assert put.code != 0 and "只读" in put.err and "窗口程序正在使用这个数据库" in put.err
-        back = cli(db_path, "restore", str(db_path))
+        back = cli(db_path, "restore", "--yes", str(db_path))
         assert back.code != 0 and "不能恢复" in back.err
         assert WindowHold.take(db_path) is None  # and a second window is refused
     finally:

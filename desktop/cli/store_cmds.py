@@ -74,8 +74,10 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", help="从备份恢复（先自动备份当前数据库）")
-    p.add_argument("file")
+    p = sub.add_parser("restore", help="从备份恢复（先说明将撤销什么并询问，再自动备份当前数据库）")
+    p.add_argument("file", nargs="?", help="备份文件")
+    p.add_argument("--latest", action="store_true", help="恢复最新的完好备份（数据库旁的备份文件夹中）")
+    p.add_argument("--yes", action="store_true", help="不询问，直接恢复")
     add_user_option(p)
     p.set_defaults(handler=cmd_restore)
 
@@ -246,27 +248,55 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def _confirmed(prompt: str) -> bool:
+    """A yes from the terminal, or from a line of standard input when it is no terminal."""
+    import sys
+
+    if sys.stdin is None:
+        return False
+    if sys.stdin.isatty():
+        try:
+            answer = input(prompt)
+        except EOFError:
+            return False
+    else:
+        print(prompt, flush=True)
+        answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes", "是")
+
+
 def cmd_restore(args) -> int:
     from desktop.db import backups, hold
-    from desktop.errors import NotAStore, StoreDamaged, StoreLocked
+    from desktop.errors import AppError, NotAStore, StoreDamaged, StoreLocked, UsageError
 
-    window = hold.held_elsewhere(Path(args.db) if args.db else default_db_path())
+    path = Path(args.db) if args.db else default_db_path()
+    if bool(args.file) == bool(args.latest):
+        raise UsageError("请给出备份文件，或用 --latest 恢复最新的完好备份（二者选一）")
+    window = hold.held_elsewhere(path)
     if window is not None:
         raise StoreLocked(f"窗口程序正在使用这个数据库（{window.describe()}），不能恢复；请先关闭窗口")
+    source = Path(args.file) if args.file else backups.newest_good_backup(path)
+    if source is None:
+        raise AppError(f"备份文件夹中没有完好的备份：{backups.backup_dir(path)}，未恢复")
     try:
         services = open_services(args)
     except (StoreDamaged, NotAStore) as exc:
         # a store that cannot be opened is restored file by file (what the damage message advises);
         # a file with no backups beside it may be no store of ours at all: refuse that
-        path = Path(args.db) if args.db else default_db_path()
         if isinstance(exc, NotAStore) and not backups.list_backups(path):
             raise
-        kept = backups.restore_damaged(path, Path(args.file))
-        print(f"已从 {args.file} 恢复；无法打开的原数据库已移到：{kept}")
+        kept = backups.restore_damaged(path, source)
+        print(f"已从 {source} 恢复；无法打开的原数据库已移到：{kept}")
         return 0
     with services:
-        safety = services.restore(args.file)
-    print(f"已从 {args.file} 恢复；恢复前的数据库已备份到：{safety}")
+        undone = services.restore_preview(source)
+        names = {r.code: r.name for r in services.regions()}
+        print(for_terminal(f"从 {source} 恢复将撤销当前数据库中的以下内容：") + "\n"
+              + "\n".join("  " + for_terminal(line) for line in undone.lines(names)))
+        if not args.yes and not _confirmed("确定恢复吗？输入 y 确认："):
+            raise AppError(f"未恢复（没有确认；交互时输入 y，或加 --yes）：{source}")
+        safety = services.restore(source)
+    print(f"已从 {source} 恢复；恢复前的数据库已备份到：{safety}")
     return 0
 
 

@@ -86,7 +86,7 @@ def rolling_backup(conn: sqlite3.Connection, store_path: Path, reason: str, keep
             old.unlink()
     # a backup cut off by a crash leaves its .part file: drop those old enough not to be another
     # program's backup in progress
-    for part in folder.glob("*.sqlite.part"):
+    for part in [*folder.glob("*.sqlite.part"), *folder.glob("restore-*.staging")]:
         with contextlib.suppress(OSError):
             if dt.datetime.now().timestamp() - part.stat().st_mtime > STALE_PART_S:
                 part.unlink()
@@ -108,9 +108,16 @@ def is_good_store(path: Path) -> bool:
 
 
 def newest_good_backup(store_path: Path) -> Path | None:
+    """The newest backup that a restore would take: whole and intact (desktop.db.restore.check_backup)."""
+    from desktop.db.restore import check_backup
+    from desktop.errors import NotAStore
+
     for candidate in list_backups(store_path):
-        if is_good_store(candidate):
-            return candidate
+        try:
+            check_backup(candidate)
+        except NotAStore:
+            continue
+        return candidate
     return None
 
 
@@ -132,30 +139,12 @@ def restore_hint(store_path: Path) -> str:
 
 
 def check_restorable(source: Path) -> tuple[int, int]:
-    """(application_id, user_version) of an intact store of this program not newer than it.
+    """(application_id, user_version) of a whole, intact store of this program not newer than it
+    (desktop.db.restore.check_backup). Raises NotAStore naming the file and why it cannot be restored."""
+    from desktop.db.restore import check_backup
+    from desktop.db.schema import APPLICATION_ID
 
-    Raises NotAStore naming the file and why it cannot be restored."""
-    from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
-    from desktop.errors import NotAStore
-
-    source = Path(source)
-    if not source.is_file():
-        raise NotAStore(f"备份文件不存在：{source}")
-    if not is_good_store(source):
-        raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}")
-    conn = sqlite3.connect(Path(os.path.abspath(source)).as_uri() + "?mode=ro", uri=True)
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as exc:
-        raise NotAStore(f"无法读取备份文件，未恢复：{source}（{exc}）") from exc
-    finally:
-        conn.close()
-    if app_id != APPLICATION_ID:
-        raise NotAStore(f"不是本程序的数据库备份，未恢复：{source}")
-    if version > SCHEMA_VERSION:
-        raise NotAStore(f"备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}")
-    return app_id, version
+    return APPLICATION_ID, check_backup(Path(source))
 
 
 def restore_damaged(store_path: Path, source: Path) -> Path:
