@@ -421,6 +421,9 @@ def test_cli_template_export_import_dry_run(cli, demo_path, db_path, tmp_path):
     cli(db_path, "set", "330381", "2021", "AMBULANCES", "48")
     r = cli(db_path, "import", book, "--dry-run")
     assert r.code == 0, r.err
+    assert "e.xlsx：1 个地区年度，新增 16，修改 1，未变 1" in r.out  # one line per file …
+    assert "人均期望寿命：80.00 → 82.30" not in r.out
+    r = cli(db_path, "import", book, "--dry-run", "--verbose")  # … every change with --verbose
     assert "瑞安市（330381）2021年：新增 16，修改 1，未变 1" in r.out
     assert "人均期望寿命：80.00 → 82.30" in r.out
     assert cli(db_path, "get", "330381", "2021", "--json").json()["values"]["LIFE_EXPECTANCY"]["value"] == 80
@@ -501,7 +504,7 @@ def test_twelve_digit_codes_duplicates_across_files_and_progress(services, tmp_p
     assert seen and seen[-1][0] == seen[-1][1] and all(x[0] <= y[0] for x, y in zip(seen, seen[1:]))
     plan = plan_import(services, [a, b])
     assert [str(e) for e in plan.errors] == [
-        "文件 b.xlsx，数据!G2：温岭市 2021年 医疗机构实有床位数 重复：已在 文件 a.xlsx，数据!G2 出现"]
+        "文件 b.xlsx，数据!G2：温岭市 2021年 医疗机构实有床位数 与 a.xlsx 重复（已在 文件 a.xlsx，数据!G2 出现）"]
 
 
 def test_submitted_dataset_refused(services, tmp_path):

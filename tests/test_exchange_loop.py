@@ -101,7 +101,8 @@ def test_the_loop_through_files_alone(offices, tmp_path, cli):
     assert r.code == 0 and "文件中较早的“已审核”（李四" in r.out and "未采用" in r.out
     assert cli(city, "get", COUNTY, YEAR, "--json").json()["status"] == "returned"
     r = cli(city, "import", c2)
-    assert r.code == 0 and "已退回 → 已审核（李四" in r.out and "6200 → 6150" in r.out
+    assert r.code == 0 and "已退回 → 已审核（李四" in r.out, r.err
+    assert "c2.xlsx：1 个地区年度，新增 0，修改 1，未变 55" in r.out
     got = cli(city, "get", COUNTY, YEAR, "--json").json()
     assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6150
 

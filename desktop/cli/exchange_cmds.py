@@ -23,9 +23,11 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="导入交换格式工作簿或填好的模板；任何错误则全部不写入")
+    p = sub.add_parser("import", help="导入交换格式工作簿或填好的模板（.xlsx、.xls、.ods）；任何错误则全部不写入")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="只显示将要发生的变化")
+    p.add_argument("--dry-run", action="store_true", help="只显示将要发生的变化和将出现的审核结果")
+    p.add_argument("--each", action="store_true", help="每个文件单独导入：好的文件写入，有错的文件逐个列出")
+    p.add_argument("--verbose", action="store_true", help="逐条列出每个数值的变化和全部审核结果")
     add_user_option(p)
     p.set_defaults(handler=cmd_import)
 
@@ -116,9 +118,71 @@ def _print_drift(plan, out) -> None:
             out.write(f"  {d}\n")
 
 
+SEVERITY_NAMES = {"error": "错误", "warning": "核实", "info": "提示"}
+MAX_FINDING_LINES = 20
+
+
+def _counts(findings) -> tuple[int, int]:
+    errors = sum(1 for fs in findings.values() for f in fs if f.severity == "error")
+    warnings = sum(1 for fs in findings.values() for f in fs if f.severity == "warning" and not f.cleared)
+    return errors, warnings
+
+
+def file_summary_lines(plan, findings) -> list[str]:
+    """One line per file: region-years, new, changed, unchanged, findings (those of its region-years)."""
+    from desktop.exchange.plan import FileCounts
+
+    lines = []
+    for f in plan.files:
+        c = plan.per_file.get(f.name) or FileCounts(f.name)
+        mine = {k: v for k, v in findings.items() if k in c.region_years}
+        errors, warnings = _counts(mine)
+        detail = f"（错误 {errors}，未说明的警告 {warnings}）" if errors or warnings else ""
+        lines.append(f"{f.name}：{len(c.region_years)} 个地区年度，新增 {c.new}，修改 {c.changed}，未变 {c.unchanged}，"
+                     f"审核发现 {errors + warnings} 条{detail}")
+    return lines
+
+
+def _print_findings(services, findings, out, verbose: bool) -> None:
+    """Errors always (the first MAX_FINDING_LINES), warnings too with --verbose."""
+    names = {i.code: i.name for i in services.indicators(include_hidden=True)}
+    shown = 0
+    hidden = 0
+    for (region, year), found in sorted(findings.items()):
+        wanted = [f for f in found if f.severity == "error" or (verbose and f.severity == "warning" and not f.cleared)]
+        if not wanted:
+            hidden += sum(1 for f in found if f.severity == "warning" and not f.cleared)
+            continue
+        out.write(f"审核 {services.region(region).name} {year}年：{len(wanted)} 条需处理\n")
+        for f in wanted:
+            if not verbose and shown >= MAX_FINDING_LINES:
+                hidden += 1
+                continue
+            shown += 1
+            out.write(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {names.get(f.indicator, f.indicator)}："
+                      f"{f.message}\n")
+        if not verbose:
+            hidden += sum(1 for f in found if f.severity == "warning" and not f.cleared)
+    if hidden and not verbose:
+        out.write(f"  另有 {hidden} 条审核结果未列出（--verbose 列出全部）\n")
+
+
+def _report_plan(services, plan, findings, out, verbose: bool, done: bool) -> None:
+    for line in file_summary_lines(plan, findings):
+        out.write(line + "\n")
+    if verbose:
+        print_plan(services, plan, out)
+    _print_statuses(services, plan, out, done)
+    _print_drift(plan, out)
+    _print_findings(services, findings, out, verbose)
+
+
 def cmd_import(args) -> int:
     from desktop.exchange import ImportRefused, commit_import, plan_import
+    from desktop.exchange.importer import preview_findings
 
+    if args.each:
+        return _import_each(args)
     with open_services(args) as services:
         plan = plan_import(services, args.files)
         if not plan.ok:
@@ -126,28 +190,41 @@ def cmd_import(args) -> int:
         out = sys.stdout
         if args.dry_run:
             out.write(f"试导入（未写入）：{len(plan.files)} 个文件，{plan.rows} 行\n")
-            print_plan(services, plan, out)
-            _print_statuses(services, plan, out, False)
-            _print_drift(plan, out)
+            _report_plan(services, plan, preview_findings(services, plan), out, args.verbose, False)
             return 0
         result = commit_import(services, plan)
         sources = "、".join(f"{f.name}#{f.sha256[:12]}" for f in plan.files)
         out.write(f"已导入：{result.written} 个数值，{result.targets_written} 个目标值，"
                   f"{len(plan.summary)} 个地区年度（来源 {sources}）\n")
-        print_plan(services, plan, out)
-        _print_statuses(services, plan, out, True)
-        _print_drift(plan, out)
         if result.validation_note:
             out.write(result.validation_note + "\n")
-        names = {i.code: i.name for i in services.indicators(include_hidden=True)}
-        severity_names = {"error": "错误", "warning": "核实", "info": "提示"}
-        for (region, year), findings in sorted(result.findings.items()):
-            shown = [f for f in findings if f.severity in ("error", "warning") and not f.cleared]
-            if not shown:
-                continue
-            region_name = services.region(region).name
-            out.write(f"审核 {region_name} {year}年：{len(shown)} 条需处理\n")
-            for f in shown[:50]:
-                out.write(f"  [{severity_names.get(f.severity, f.severity)}] {names.get(f.indicator, f.indicator)}："
-                          f"{f.message}\n")
+        _report_plan(services, plan, result.findings, out, args.verbose, True)
     return 0
+
+
+MAX_ERRORS_PER_FILE = 5
+
+
+def _import_each(args) -> int:
+    from desktop.exchange.importer import import_each
+
+    out = sys.stdout
+    with open_services(args) as services:
+        outcomes = import_each(services, args.files, dry_run=args.dry_run)
+        head = "试导入（未写入，每个文件单独）" if args.dry_run else "逐个导入"
+        out.write(f"{head}：{len(outcomes)} 个文件\n")
+        refused = 0
+        for o in outcomes:
+            if o.refused is not None:
+                refused += 1
+                errors = o.errors
+                out.write(f"拒绝 {o.name}：{o.error_count} 处错误，此文件未写入任何数据\n")
+                for text in errors[:MAX_ERRORS_PER_FILE if not args.verbose else len(errors)]:
+                    out.write(f"  {text}\n")
+                if o.error_count > MAX_ERRORS_PER_FILE and not args.verbose:
+                    out.write(f"  ……另有 {o.error_count - MAX_ERRORS_PER_FILE} 处错误（--verbose 列出）\n")
+                continue
+            _report_plan(services, o.plan, o.findings, out, args.verbose, not args.dry_run)
+        verb = "可导入" if args.dry_run else "已导入"
+        out.write(f"共 {len(outcomes)} 个文件：{verb} {len(outcomes) - refused} 个，拒绝 {refused} 个\n")
+    return 1 if refused else 0

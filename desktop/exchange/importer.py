@@ -24,8 +24,9 @@ Reading rules (DESIGN.md, "Excel exchange format, version 1"), and the decisions
 from __future__ import annotations
 
 import gc
-import logging
 import hashlib
+import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -36,6 +37,7 @@ from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, W
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.plan import (
     Drift,
+    FileCounts,
     ImportIssue,
     ImportPlan,
     ImportRefused,
@@ -102,6 +104,19 @@ class _Resolver:
 
     def region_by_name(self, raw: object) -> Region | None:
         return self.by_name.get(normalize_text(_text(raw)))
+
+    def region_in_text(self, text: str) -> str | None:
+        """The name of a region a title mentions ("温岭市卫生健康指标" → 温岭市), counties first."""
+        if not hasattr(self, "_mention_order"):
+            self._mention_order = sorted(self.by_name.values(), key=lambda r: (r.level != "county", -len(r.name)))
+        text = normalize_text(str(text))
+        for r in self._mention_order:
+            if normalize_text(r.name) in text:
+                return r.name
+        return None
+
+    def is_indicator(self, text: str) -> bool:
+        return self.indicator_by_name(text) is not None
 
     def indicator_by_code(self, raw: object) -> Indicator | None:
         key = "c:" + _text(raw)
@@ -183,8 +198,33 @@ class _Planner:
         # format version 2: (region, year) → (status line, file, sheet, cell, source file)
         self.status_in: dict[tuple[str, int], tuple] = {}
         self.status_refused: set[tuple[str, int]] = set()  # already refused by decide_statuses
+        self.dups: dict[tuple[str, str, str, str], list] = {}
+        self.said: set[tuple[str, str, str, str]] = set()
+
+    def duplicate(self, file, sheet, cell, first_file, first_sheet, first_cell, region_year, what) -> None:
+        """Remember one repeated value; said once per pair of sheets (flush_duplicates), not once per cell."""
+        group = self.dups.setdefault((file, sheet, first_file, first_sheet), [])
+        group.append((cell, first_cell, region_year, what))
+
+    def flush_duplicates(self) -> None:
+        for (file, sheet, first_file, first_sheet), items in self.dups.items():
+            cell, first_cell, region_year, what = items[0]
+            other = first_file if first_file != file else f"本文件“{first_sheet}”表"
+            if len(items) == 1:
+                self.error(file, sheet, cell, f"{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，"
+                                              f"{first_sheet}!{first_cell} 出现）")
+                continue
+            years = list(dict.fromkeys(i[2] for i in items))
+            shown = "、".join(years[:3]) + (f" 等 {len(years)} 个地区年度" if len(years) > 3 else "")
+            self.error(file, sheet, cell, f"{shown}的 {len(items)} 个数值与 {other} 重复（第一个已在 文件 {first_file}，"
+                                          f"{first_sheet}!{first_cell} 出现）")
+        self.dups.clear()
 
     def error(self, file: str, sheet: str, cell: str, message: str) -> None:
+        issue = (file, sheet, cell, message)
+        if issue in self.said:  # a wide table's row label read once per year column: said once
+            return
+        self.said.add(issue)
         if len(self.plan.errors) >= MAX_LISTED_ERRORS:
             self.plan.more_errors += 1
             return
@@ -205,7 +245,8 @@ class _Planner:
             self.error(name, "", "", f"无法读取（{exc.strerror or exc}）")
             return
         try:
-            book = read_workbook(path, progress=progress, cancelled=self.cancelled)
+            book = read_workbook(path, progress=progress, cancelled=self.cancelled,
+                                 is_indicator=self.resolve.is_indicator, find_region=self.resolve.region_in_text)
         except ImportCancelled:
             raise
         except AppError as exc:
@@ -312,7 +353,10 @@ class _Planner:
             return  # an unfilled template row, a section heading, an empty line
 
         def at(key: str) -> str:
-            return f"{letters[key]}{idx}"
+            cell = row.get(key)
+            if cell is not None:  # a wide table's value, or a year or indicator taken from its header
+                return f"{_col(cell.column)}{cell.row or idx}"
+            return f"{letters.get(key, 'A')}{idx}"
 
         uncalculated = [key for key, cell in row.items() if isinstance(cell.value, UncalculatedFormula)]
         for key in uncalculated:  # read as empty, the figure would silently go missing
@@ -332,13 +376,16 @@ class _Planner:
                 self.error(file, sheet, at("region_code"), f"未知地区代码 {_text(row['region_code'].value)!r}")
                 ok = False
             elif "region_name" in row:
-                other = self.resolve.region_by_name(row["region_name"].value)
+                other = self.resolve.region_by_name(row["region_name"].value) or \
+                    self.resolve.region_by_code(row["region_name"].value)
                 if other is not None and other.code != region.code:
                     self.error(file, sheet, at("region_name"), f"地区名称“{_text(row['region_name'].value)}”与地区代码"
                                                                f" {region.code}（{region.name}）不符")
                     ok = False
         elif "region_name" in row:
             region = self.resolve.region_by_name(row["region_name"].value)
+            if region is None:  # a code typed in the name column is still found by code
+                region = self.resolve.region_by_code(row["region_name"].value)
             if region is None:
                 self.error(file, sheet, at("region_name"), f"未知地区 {_text(row['region_name'].value)!r}"
                                                            "（应为区划代码或准确名称）")
@@ -432,8 +479,7 @@ class _Planner:
             cell = at("value") if "value" in row else at("note")
             if k in self.values:
                 first = self.values[k]
-                self.error(file, sheet, cell, f"{region.name} {year}年 {ind.name} 重复：已在 文件 {first[4]}，"
-                                              f"{first[5]}!{first[6]} 出现")
+                self.duplicate(file, sheet, cell, first[4], first[5], first[6], f"{region.name} {year}年", ind.name)
             else:
                 self.values[k] = (value, note, src.source, where, file, sheet, cell)
         if target is not None:
@@ -441,8 +487,8 @@ class _Planner:
             key = "target" if "target" in row else "value"
             if k in self.targets:
                 first = self.targets[k]
-                self.error(file, sheet, at(key), f"{region.name} {year}年 {ind.name} 的目标值重复：已在 文件 {first[4]}，"
-                                                 f"{first[5]}!{first[6]} 出现")
+                self.duplicate(file, sheet, at(key), first[4], first[5], first[6], f"{region.name} {year}年",
+                               f"{ind.name} 的目标值")
             else:
                 self.targets[k] = (target, None, src.source, where, file, sheet, at(key))
         if prior is not None:
@@ -472,10 +518,17 @@ class _Planner:
             if summary is None:
                 summary = plan.summary[(region, year)] = RegionYearSummary(region, region_names.get(region, region), year)
             line = ValueLine(code, old_value, new_value, old_note, new_note)
+            counts = plan.per_file.setdefault(file, FileCounts(file))
+            counts.region_years.add((region, year))
             if new_value == old_value and new_note == old_note and (exists or new_value is None):
                 summary.unchanged.append(line)
+                counts.unchanged += 1
                 continue
             (summary.changed if exists else summary.new).append(line)
+            if exists:
+                counts.changed += 1
+            else:
+                counts.new += 1
             plan.changes.append(ValueChange(region, year, code, new_value, note))
             if value is None:
                 plan.note_only.add((region, year, code))
@@ -561,10 +614,42 @@ def _plan(services: Services, paths, progress, cancelled) -> ImportPlan:
         planner.read_file(path, file_progress)
     if cancelled is not None and cancelled():
         raise ImportCancelled()
+    planner.flush_duplicates()
     planner.compare()
     if progress:
         progress((len(paths) + 1) * 1000, (len(paths) + 1) * 1000)
     return planner.plan
+
+
+def preview_findings(services: Services, plan: ImportPlan) -> dict[tuple[str, int], list[Finding]]:
+    """The findings the import would raise: each region-year validated as it would be after the commit
+    (the store's values with the plan's laid over them); nothing is written. Only errors and warnings."""
+    from desktop.db import validation as dbv
+    from desktop.validation.engine import _for_level, rules_for, validate_values
+
+    inds = services.indicators(include_hidden=True)
+    rules = rules_for(services, inds)
+    overlay: dict[tuple[str, int], list[ValueChange]] = {}
+    for ch in plan.changes:
+        overlay.setdefault((ch.region, ch.year), []).append(ch)
+    out = {}
+    with services.store.reading() as db:
+        for region, year in plan.region_years:
+            values, notes, history, targets = dbv.region_year_inputs(db, region, year)
+            values, notes, targets = dict(values), dict(notes), dict(targets)
+            for ch in overlay.get((region, year), []):
+                if (region, year, ch.indicator) not in plan.note_only:
+                    values[ch.indicator] = ch.value
+                if ch.note is not None:
+                    notes[ch.indicator] = ch.note
+            for t in plan.targets:
+                if (t.region, t.year) == (region, year):
+                    targets[t.indicator] = t.new
+            reg = services.region(region)
+            found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, year, notes)
+            out[(region, year)] = [f for f in found if f.severity == "error" or
+                                   (f.severity == "warning" and not f.cleared)]
+    return out
 
 
 def _validate(services: Services, region_years) -> tuple[dict[tuple[str, int], list[Finding]], str]:
@@ -680,5 +765,77 @@ def import_files(services: Services, paths, dry_run: bool = False,
     return commit_import(services, plan)
 
 
-__all__ = ["plan_import", "commit_import", "import_files", "ImportPlan", "ImportResult", "ImportIssue",
+@dataclass
+class FileOutcome:
+    """One file of `import --each`: its plan, and the result when it landed, or why it was refused."""
+
+    name: str
+    plan: ImportPlan
+    result: ImportResult | None = None
+    refused: AppError | None = None
+    findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[str]:
+        if isinstance(self.refused, ImportRefused):
+            return [str(i) for i in self.refused.issues]
+        return [str(self.refused)] if self.refused is not None else []
+
+    @property
+    def error_count(self) -> int:
+        if isinstance(self.refused, ImportRefused):
+            return len(self.refused.issues) + self.refused.plan.more_errors
+        return 1 if self.refused is not None else 0
+
+
+def import_each(services: Services, paths, dry_run: bool = False,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[FileOutcome]:
+    """Each file its own all-or-nothing import, in order: good files land, a refused one is named with its
+    errors and the rest go on. A later file carrying region-years an earlier file of the call carried is
+    refused in one line ("与 X.xlsx 重复"). A dry run writes nothing and gives each plan with the findings
+    the import would raise."""
+    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    out: list[FileOutcome] = []
+    carried: dict[tuple[str, int], str] = {}
+    for i, path in enumerate(paths):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        if progress:
+            progress(i, len(paths))
+        plan = plan_import(services, [path], cancelled=cancelled)
+        outcome = FileOutcome(path.name, plan)
+        out.append(outcome)
+        seen = {}
+        for key in plan.region_years:
+            if key in carried:
+                seen.setdefault(carried[key], []).append(key)
+        for other, keys in seen.items():
+            names = "、".join(f"{plan.summary[k].region_name} {k[1]}年" for k in keys[:3])
+            more = f" 等 {len(keys)} 个地区年度" if len(keys) > 3 else ""
+            plan.errors.append(ImportIssue(path.name, "", "", f"{names}{more}与 {other} 重复（同一地区年度只能由一个文件导入）"))
+        if not plan.ok:
+            if not dry_run:
+                record_refusals(services, plan)
+            outcome.refused = ImportRefused(plan)
+            continue
+        for key in plan.region_years:
+            carried.setdefault(key, path.name)
+        if dry_run:
+            outcome.findings = preview_findings(services, plan)
+            continue
+        try:
+            outcome.result = commit_import(services, plan)
+            outcome.findings = {k: [f for f in v if f.severity == "error" or (f.severity == "warning" and not f.cleared)]
+                                for k, v in outcome.result.findings.items()}
+        except ImportCancelled:
+            raise
+        except AppError as exc:  # locked meanwhile, no permission, store busy …: this file only
+            outcome.refused = exc
+    if progress:
+        progress(len(paths), len(paths))
+    return out
+
+
+__all__ = ["plan_import", "import_each", "preview_findings", "FileOutcome", "commit_import", "import_files", "ImportPlan", "ImportResult", "ImportIssue",
            "ImportRefused", "ImportCancelled", "RegionYearSummary", "ValueLine", "Drift", "TargetChange"]

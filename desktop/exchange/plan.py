@@ -93,6 +93,17 @@ class SourceFile:
 
 
 @dataclass
+class FileCounts:
+    """What one file of an import brings: its region-years and how many values are new, changed, unchanged."""
+
+    name: str
+    region_years: set = field(default_factory=set)
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+@dataclass
 class ImportPlan:
     files: list[SourceFile] = field(default_factory=list)
     errors: list[ImportIssue] = field(default_factory=list)
@@ -111,6 +122,7 @@ class ImportPlan:
     statuses: list[tuple[object, str, str]] = field(default_factory=list)
     # what the import says without refusing: a status not taken (digest), …
     notices: list[str] = field(default_factory=list)
+    per_file: dict[str, FileCounts] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -26,7 +26,8 @@ from typing import Callable
 
 from desktop.errors import AppError
 from desktop.exchange import safety
-from desktop.exchange.format import HEADER, column_key, is_percent_format, sheet_kind
+from desktop.exchange.format import HEADER, is_percent_format, sheet_kind
+from desktop.exchange.layouts import Cell
 from desktop.exchange.sheetxml import UnsafeXml, iter_rows
 
 
@@ -36,19 +37,13 @@ class ImportCancelled(AppError):
 
 
 @dataclass
-class Cell:
-    column: int
-    value: object
-    percent: bool
-
-
-@dataclass
 class SheetData:
     title: str
     kind: str  # "data" or "target"
     header_row: int
     columns: dict[str, int]
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
+    layout: str = "long"  # "long", "years" (indicators × years), "indicators" (regions × indicators)
 
 
 @dataclass
@@ -147,26 +142,6 @@ def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | 
             raise safety.UnsafeFile(name, f"工作表“{ws.title}”：{exc}") from exc
 
 
-def _header_of(cells: list[dict]) -> tuple[dict[str, int], list[str]]:
-    columns: dict[str, int] = {}
-    dupes = []
-    for column, value, _style in cells:
-        key = column_key(value) if isinstance(value, str) else None
-        if key is None:
-            continue
-        if key in columns:
-            dupes.append(key)
-        else:
-            columns[key] = column
-    return columns, dupes
-
-
-def _is_header(columns: dict[str, int]) -> bool:
-    return ("year" in columns and ("region_code" in columns or "region_name" in columns)
-            and ("indicator_code" in columns or "indicator_name" in columns)
-            and ("value" in columns or "target" in columns))
-
-
 def _missing(columns: dict[str, int]) -> str:
     need = []
     if "region_code" not in columns and "region_name" not in columns:
@@ -180,43 +155,39 @@ def _missing(columns: dict[str, int]) -> str:
     return "、".join(need)
 
 
-def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData, cancelled, required: bool,
-                progress=None):
-    columns: dict[str, int] | None = None
-    header_row = 0
-    sheet = None
-    for idx, cells in _rows(wb, ws, budget, name, cancelled, progress):
-        if sheet is None:
-            found, dupes = _header_of(cells)
-            if _is_header(found):
-                if dupes:
-                    out.problems.append(SheetProblem(ws.title, f"A{idx}", "表头重复：" + "、".join(
-                        HEADER[k] for k in dict.fromkeys(dupes)) + "（同一列名只能出现一次）"))
-                    return
-                columns, header_row = found, idx
-                sheet = SheetData(ws.title, kind, header_row, columns)
-                by_col = {col: key for key, col in columns.items()}
-                continue
-            if idx >= HEADER_SCAN_ROWS:
-                break
-            continue
-        row: dict[str, Cell] = {}
-        for column, value, style in cells:
-            key = by_col.get(column)
-            if key is not None:
-                if value is None or (isinstance(value, str) and not value.strip()):
-                    continue
-                row[key] = Cell(column, value, style in percent)
-        if row:
-            sheet.rows.append((idx, row))
-    if sheet is None:
+def _no_indicator(_text: str) -> bool:
+    return False
+
+
+def _no_region(_text: str) -> str | None:
+    return None
+
+
+def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
+    """Put one sheet's table (desktop.exchange.layouts) into `out`: its rows, or why it has none."""
+    if table is None:
         if required:
             names = "、".join(f"{HEADER[k]}" for k in ("region_code", "region_name", "year", "indicator_code",
                                                          "indicator_name", "unit", "value", "note"))
-            out.problems.append(SheetProblem(ws.title, "A1", f"找不到表头（前{HEADER_SCAN_ROWS}行中没有包含"
-                                                            f"{_missing({})}的行；交换格式的列为：{names}）"))
+            out.problems.append(SheetProblem(title, "A1", f"找不到表头（前{HEADER_SCAN_ROWS}行中没有包含"
+                                                          f"{_missing({})}的行；交换格式的列为：{names}；"
+                                                          "也可按“指标×年份”或“地区×指标”排列）"))
         return
+    for cell, message in table.problems:
+        out.problems.append(SheetProblem(title, cell, message))
+    if table.problems and not table.rows:
+        return
+    sheet = SheetData(title, table.kind, table.header_row, table.columns, table.rows, table.layout)
     out.sheets.append(sheet)
+
+
+def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData, cancelled, required: bool,
+                progress=None, is_indicator=_no_indicator, find_region=_no_region):
+    from desktop.exchange.layouts import read_table
+
+    table = read_table(ws.title, kind, _rows(wb, ws, budget, name, cancelled, progress), is_indicator, find_region,
+                       percent.__contains__, HEADER_SCAN_ROWS)
+    take_table(table, ws.title, out, required)
 
 
 def _read_info(wb, ws, name, budget, cancelled) -> dict[str, object]:
@@ -254,13 +225,21 @@ def _read_table(wb, ws, name, budget, cancelled, headers: dict[str, tuple[str, .
 
 
 def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> WorkbookData:
-    """The data and target sheets of one workbook; raises UnsafeFile when it cannot be read safely.
+                  cancelled: Callable[[], bool] | None = None, is_indicator: Callable[[str], bool] = _no_indicator,
+                  find_region: Callable[[str], str | None] = _no_region) -> WorkbookData:
+    """The data and target sheets of one workbook (.xlsx; .xls and .ods through desktop.exchange.legacy);
+    raises UnsafeFile when it cannot be read safely. `is_indicator(text)` and `find_region(text)` let the
+    wide layouts be told from their headers and titles (desktop.exchange.layouts).
 
     Problems a clerk can fix in the file (no header, duplicate header) come back in `problems`.
     """
     path = Path(path)
     name = path.name
+    from desktop.exchange import legacy
+
+    kind = legacy.kind_of(path)
+    if kind is not None:
+        return legacy.read(path, kind, cancelled, is_indicator, find_region)
     safety.check_defusedxml()
     safety.check_file(path)
     wb = _open(path, name)
@@ -288,7 +267,8 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
             chosen = [(ws, "data", False) for ws in wb.worksheets
                       if hasattr(ws, "_get_source") and sheet_kind(ws.title) is None and ws.sheet_state == "visible"]
         for ws, kind, required in chosen:
-            _read_sheet(wb, ws, kind, name, budget, percent, out, cancelled, required, progress)
+            _read_sheet(wb, ws, kind, name, budget, percent, out, cancelled, required, progress, is_indicator,
+                        find_region)
         if not out.sheets and not out.problems:
             out.problems.append(SheetProblem("", "", f"找不到数据表：应有名为“数据”的工作表，第1行为表头"
                                                      f"（至少包含{_missing({})}）"))

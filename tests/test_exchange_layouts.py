@@ -1,0 +1,154 @@
+"""Tables as offices draw them (tests/data/exchange/, made by scripts/make_exchange_fixtures.py and saved by
+LibreOffice as .xls and .ods): both wide layouts told from the header, titles, units in brackets, signature
+lines and notes below the table, a name or a code in the wrong column, percent formats kept in .xls/.ods,
+and the errors naming the very cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.exchange import plan_import
+from desktop.exchange.importer import import_each
+
+DATA = Path(__file__).resolve().parent / "data" / "exchange"
+
+
+def values(plan) -> dict:
+    return {(c.region, c.year, c.indicator): (c.value, c.note) for c in plan.changes}
+
+
+@pytest.mark.parametrize("name", ["温岭市指标_按年份.xlsx", "温岭市指标_按年份.ods"])
+def test_indicators_as_rows_years_as_columns_one_county(services, name):
+    if name.endswith(".ods"):
+        pytest.importorskip("defusedxml")
+    plan = plan_import(services, [DATA / name])
+    assert plan.ok, [str(e) for e in plan.errors]
+    got = values(plan)
+    # the region from the title, years from 2021年 / 2022 / 2023年度, thousands separators, text numbers
+    assert got[("331081", 2021, "HOSPITAL_BEDS")] == (4839, None)
+    assert got[("331081", 2023, "HOSPITAL_BEDS")] == (5123, None)
+    assert got[("331081", 2021, "LICENSED_DOCTORS")] == (4210, None)
+    assert got[("331081", 2023, "BEDS_PER_1000")] == (4.6, None)
+    # percent-formatted cells are percentages (0.3386 shown as 33.86% is 33.86)
+    assert got[("331081", 2022, "HEALTH_LITERACY")] == (33.86, None)
+    # the 备注 column belongs to the last year: a note on a value still to come
+    assert got[("331081", 2023, "LICENSED_DOCTORS")] == (None, "2023年数据待统计局核定")
+    assert len(got) == 15  # 5 indicators × 3 years, the section rows and the signature lines read as nothing
+
+
+def test_indicators_as_rows_for_two_counties_from_xls(services):
+    pytest.importorskip("xlrd")
+    plan = plan_import(services, [DATA / "椒江黄岩_按年份.xls"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {
+        ("331002", 2021, "POP_RESIDENT"): (55.61, None), ("331002", 2022, "POP_RESIDENT"): (56.02, None),
+        ("331002", 2021, "HOSPITAL_BEDS"): (3120, None), ("331002", 2022, "HOSPITAL_BEDS"): (3305, None),
+        ("331003", 2021, "POP_RESIDENT"): (66.3, None), ("331003", 2022, "POP_RESIDENT"): (66.71, None),
+        ("331003", 2021, "HOSPITAL_BEDS"): (2740, None), ("331003", 2022, "HOSPITAL_BEDS"): (2810, None)}
+
+
+def test_counties_as_rows_indicators_as_columns_from_xls(services):
+    pytest.importorskip("xlrd")
+    plan = plan_import(services, [DATA / "台州市各县_2022.xls"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    got = values(plan)
+    # units in brackets checked and dropped, a code typed in the region column, .xls percent format kept
+    assert got[("331002", 2022, "HOSPITAL_BEDS")] == (3305, None)
+    assert got[("331081", 2022, "POP_RESIDENT")] == (152.1, None)
+    assert got[("331003", 2022, "HEALTH_LITERACY")] == (33.44, None)
+    assert len(got) == 9
+
+
+def test_a_wide_target_table_imports_as_targets(services):
+    plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert not plan.changes
+    assert {(t.region, t.year, t.indicator): t.new for t in plan.targets} == {
+        ("331002", 2023, "BEDS_PER_1000"): 5.2, ("331002", 2023, "HEALTH_LITERACY"): 38,
+        ("331002", 2023, "FAMILY_DOCTOR_RATE"): 45, ("331081", 2023, "BEDS_PER_1000"): 4.8,
+        ("331081", 2023, "HEALTH_LITERACY"): 36.5, ("331081", 2023, "FAMILY_DOCTOR_RATE"): 44}
+
+
+def test_long_layout_by_hand_name_and_code_in_each_others_column(services):
+    plan = plan_import(services, [DATA / "温岭市_2022_手填.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("331081", 2022, "HOSPITAL_BEDS"): (6150, None),
+                            ("331081", 2022, "POP_RESIDENT"): (152.1, None),
+                            ("331081", 2022, "LIFE_EXPECTANCY"): (81.52, "含流动人口口径")}
+
+
+def test_wide_table_mistakes_are_named_by_their_cells(services):
+    plan = plan_import(services, [DATA / "错误_按年份.xlsx"])
+    assert [str(e) for e in plan.errors] == [
+        "文件 错误_按年份.xlsx，Sheet1!C6：表格下方第 5 行是签名或注释行，其后不应再有数据（请把数据放在签名行上方）",
+        "文件 错误_按年份.xlsx，Sheet1!D3：数值 '约五千' 无效：不是数字",
+        "文件 错误_按年份.xlsx，Sheet1!A4：未知指标 '床位周转次数'；相近的指标：托位数、老年康复护理床位数、医疗机构实有床位数"]
+
+
+def test_a_wide_table_without_its_region_says_where_to_put_it(services, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["指标名称", "2021年", "2022年"])
+    ws.append(["医疗机构实有床位数", 4839, 5012])
+    wb.save(tmp_path / "无地区.xlsx")
+    plan = plan_import(services, [tmp_path / "无地区.xlsx"])
+    assert len(plan.errors) == 1 and "Sheet!A1" in str(plan.errors[0]) and "找不到地区" in str(plan.errors[0])
+
+
+def test_a_damaged_xls_and_ods_are_refused_with_the_reason(services, tmp_path):
+    pytest.importorskip("xlrd")
+    bad = tmp_path / "坏.xls"
+    bad.write_bytes((DATA / "台州市各县_2022.xls").read_bytes()[:3000])
+    plan = plan_import(services, [bad])
+    assert not plan.ok and "坏.xls" in str(plan.errors[0]) and ".xls" in str(plan.errors[0])
+    ods = tmp_path / "坏.ods"
+    ods.write_bytes((DATA / "台州市目标_2023.ods").read_bytes()[:2000])
+    plan = plan_import(services, [ods])
+    assert not plan.ok and "坏.ods" in str(plan.errors[0]) and "损坏" in str(plan.errors[0])
+
+
+def test_an_ods_with_an_entity_bomb_is_refused(services, tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "炸弹.ods"
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                                  '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>')
+    plan = plan_import(services, [bomb])
+    assert not plan.ok and "不安全的XML" in str(plan.errors[0])
+
+
+def test_each_file_its_own_unit_and_the_findings_before_anything_is_stored(services, tmp_path, cli):
+    from openpyxl import load_workbook
+
+    good = DATA / "温岭市_2022_手填.xlsx"
+    blunder = DATA / "家庭医生签约人数_61200.xlsx"
+    bad = DATA / "错误_按年份.xlsx"
+    # a copy of the good file under another name: the same region-years again, said in one line
+    again = tmp_path / "温岭市_2022_又一份.xlsx"
+    load_workbook(good).save(again)
+    db = services.store.path
+    r = cli(db, "import", "--each", good, bad, again, "--dry-run")
+    assert r.code == 1
+    assert "温岭市_2022_手填.xlsx：1 个地区年度，新增 3，修改 0，未变 0，审核发现 0 条" in r.out
+    assert "拒绝 错误_按年份.xlsx：3 处错误，此文件未写入任何数据" in r.out
+    assert "错误_按年份.xlsx，Sheet1!D3" in r.out
+    assert "拒绝 温岭市_2022_又一份.xlsx：1 处错误" in r.out and "与 温岭市_2022_手填.xlsx 重复" in r.out
+    assert sum("重复" in line for line in r.out.splitlines()) == 1
+    assert cli(db, "get", "331081", "2022", "--json").json()["values"] == {}  # a dry run writes nothing
+    # the family-doctor blunder shows in the dry run, before it is stored
+    r = cli(db, "import", blunder, "--dry-run")
+    assert r.code == 0 and "审核发现 2 条（错误 2，未说明的警告 0）" in r.out
+    assert "家庭医生签约人数" in r.out and "61200" in r.out
+    assert cli(db, "get", "331081", "2022", "--json").json()["values"] == {}
+    # for real: the good file lands, the bad one is named, exit 1
+    r = cli(db, "import", "--each", good, bad)
+    assert r.code == 1 and "共 2 个文件：已导入 1 个，拒绝 1 个" in r.out
+    assert cli(db, "get", "331081", "2022", "--json").json()["values"]["HOSPITAL_BEDS"]["value"] == 6150
+    outcomes = import_each(services, [good])
+    assert outcomes[0].refused is None and outcomes[0].plan.per_file["温岭市_2022_手填.xlsx"].unchanged == 3
