@@ -152,3 +152,34 @@ def test_each_file_its_own_unit_and_the_findings_before_anything_is_stored(servi
     assert cli(db, "get", "331081", "2022", "--json").json()["values"]["HOSPITAL_BEDS"]["value"] == 6150
     outcomes = import_each(services, [good])
     assert outcomes[0].refused is None and outcomes[0].plan.per_file["温岭市_2022_手填.xlsx"].unchanged == 3
+
+
+def test_city_template_one_sheet_per_county_with_its_targets_beside_the_values(services, tmp_path, cli):
+    from openpyxl import load_workbook
+
+    services.set_target("331081", 2023, "HOSPITAL_BEDS", 6300)
+    services.set_target("331002", 2023, "BEDS_PER_1000", 5.2)
+    services.set_value("331081", 2022, "HOSPITAL_BEDS", 6150)
+    db = services.store.path
+    out = tmp_path / "台州市_2023_模板.xlsx"
+    r = cli(db, "template", "台州市", "2023", "-o", out)
+    assert r.code == 0 and "9 个县（市、区）每县一表" in r.out
+    wb = load_workbook(out)
+    counties = [c.name for c in services.counties_of("331000")]
+    assert wb.sheetnames == counties + ["说明"]
+    ws = wb["温岭市"]
+    head = [c.value for c in ws[1]]
+    assert head[head.index("数值") + 1] == "目标值（参考）"  # the target right beside the value column
+    rows = {row[4].value: row for row in ws.iter_rows(min_row=2)}
+    beds = rows["HOSPITAL_BEDS"]
+    assert beds[head.index("目标值（参考）")].value == 6300 and beds[head.index("上年数值")].value == 6150
+    assert wb["椒江区"].cell(1, 1).value == "地区代码"
+    assert {r[4].value: r[head.index("目标值（参考）")].value for r in wb["椒江区"].iter_rows(min_row=2)}[
+        "BEDS_PER_1000"] == 5.2
+    # the county fills its own sheet and sends the workbook back: its values come in, the targets stay as they are
+    beds[head.index("数值")].value = 6320
+    wb.save(tmp_path / "filled.xlsx")
+    r = cli(db, "import", tmp_path / "filled.xlsx")
+    assert r.code == 0 and "filled.xlsx：1 个地区年度，新增 1，修改 0，未变 0" in r.out, r.out + r.err
+    assert cli(db, "get", "331081", "2023", "--json").json()["values"]["HOSPITAL_BEDS"]["value"] == 6320
+    assert services.targets("331081", 2023) == {"HOSPITAL_BEDS": 6300}

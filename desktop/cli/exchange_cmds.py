@@ -11,7 +11,7 @@ MAX_DETAIL_LINES = 300
 
 
 def register(sub) -> None:
-    p = sub.add_parser("template", help="导出一个地区一年的填报模板")
+    p = sub.add_parser("template", help="导出一个地区一年的填报模板；市：所属各县一县一表，目标值在数值旁")
     p.add_argument("region")
     p.add_argument("year")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
@@ -39,7 +39,9 @@ def cmd_template(args) -> int:
         path = write_template(services, args.region, args.year, args.output)
         region = services.region(args.region)
         n = len(services.indicators())
-    print(f"已生成填报模板：{path}（{region.name} {int(args.year)}年，{n} 个指标）")
+        counties = len(services.counties_of(region.code)) if region.level != "county" else 0
+    extra = f"，{counties} 个县（市、区）每县一表，目标值在数值旁" if counties else ""
+    print(f"已生成填报模板：{path}（{region.name} {int(args.year)}年，{n} 个指标{extra}）")
     return 0
 
 

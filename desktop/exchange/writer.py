@@ -208,48 +208,85 @@ def _validation_for(ind: Indicator):
     return dv
 
 
+TARGET_REF_HEADER = "目标值（参考）"  # not read back as a target: the county fills 数值, the office keeps its targets
+
+
 def write_template(services: Services, region: str, year: int, path: str | os.PathLike) -> Path:
     """The entry workbook of one region-year: a row per catalog indicator, prior values filled, values empty.
+    For a city (or the province): one sheet per county below it, each with the county's targets beside its
+    value column (`目标值（参考）`, for reference: not read back as targets).
 
     Raises UnknownRegion, InvalidYear, UsageError (not .xlsx), AppError (cannot write).
     """
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
-    ry = services.get_region_year(region, year)
-    reg = ry.region
+    reg = services.region(region)
     inds = services.indicators()
     first = {}
     for i, ind in enumerate(inds):
         first.setdefault(ind.section, i)
     inds.sort(key=lambda ind: (first[ind.section], ind.sort_order))  # grouped by section, catalog order within
-    keys = ("region_code", "region_name", "year", "section", "indicator_code", "indicator_name", "unit",
-            "prior", "value", "note")
-    col = {k: i for i, k in enumerate(keys, start=1)}
     wb = Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
+    if reg.level == "county":
+        ry = services.get_region_year(reg.code, year)
+        ws = wb.active
+        ws.title = DATA_SHEET
+        _fill_template_sheet(ws, ry, inds, with_targets=False)
+        rows, desc = len(inds), f"{reg.code} {reg.name}"
+    else:
+        counties = services.counties_of(reg.code)
+        if not counties:
+            raise UsageError(f"{reg.name}下没有县（市、区）")
+        wb.remove(wb.active)
+        for county in counties:
+            ry = services.get_region_year(county.code, year)
+            ws = wb.create_sheet(_clean(county.name)[:31])
+            _fill_template_sheet(ws, ry, inds, with_targets=True)
+        rows, desc = len(inds) * len(counties), f"{reg.code} {reg.name}（{len(counties)} 个县（市、区），每县一表）"
+    y = check_year(year)
+    info = wb.create_sheet(INFO_SHEET)
+    how = ("在黄色的“数值”列填写本年数值（按“单位”列的单位，百分比指标填百分数，如 65.35），"
+           "异常或缺失请在“说明”列写明原因；代码、名称等列已锁定。填好后用“导入”读回本程序。")
+    if reg.level != "county":
+        how += "每个县（市、区）一张工作表；“目标值（参考）”列是上级下达的目标，供对照，导入时不读取。"
+    _write_info(info, _info_rows(services, desc, str(y), rows, "填报模板") + [("填写方法", how)])
+    with _atomic_path(Path(path)) as tmp:
+        save_workbook(wb, tmp)
+    return Path(path)
+
+
+def _fill_template_sheet(ws, ry, inds, with_targets: bool) -> None:
+    """One region-year's entry sheet: header, a row per indicator, data validation, protection, print setup."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    reg = ry.region
+    keys = ("region_code", "region_name", "year", "section", "indicator_code", "indicator_name", "unit",
+            "prior", "value") + (("target_ref",) if with_targets else ()) + ("note",)
+    col = {k: i for i, k in enumerate(keys, start=1)}
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     input_fill = PatternFill("solid", fgColor="FFF2CC")
+    target_fill = PatternFill("solid", fgColor="E2EFDA")
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     unlocked = Protection(locked=False)
     for k, i in col.items():
-        c = ws.cell(row=1, column=i, value=HEADER[k])
+        c = ws.cell(row=1, column=i, value=TARGET_REF_HEADER if k == "target_ref" else HEADER[k])
         c.font, c.fill, c.border = bold, head_fill, border
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(i)].width = _column_width(k, inds)
+        ws.column_dimensions[get_column_letter(i)].width = 12 if k == "target_ref" else _column_width(k, inds)
     validations = []
     for r, ind in enumerate(inds, start=2):
         prior = ry.prior.get(ind.code)
         cells = {"region_code": reg.code, "region_name": reg.name, "year": ry.year, "section": ind.section,
                  "indicator_code": ind.code, "indicator_name": ind.name, "unit": ind.unit,
-                 "prior": prior.value if prior else None, "value": None, "note": None}
-        for k, value in cells.items():
+                 "prior": prior.value if prior else None, "value": None, "note": None,
+                 "target_ref": ry.targets.get(ind.code)}
+        for k in keys:
+            value = cells[k]
             c = ws.cell(row=r, column=col[k])
             if isinstance(value, str):
                 value = _clean(value)
@@ -258,8 +295,10 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
                 c.data_type = "s"
                 c.quotePrefix = True
             c.border = border
-            if k in ("prior", "value"):
+            if k in ("prior", "value", "target_ref"):
                 c.number_format = number_format(ind.decimals)
+            if k == "target_ref" and value is not None:
+                c.fill = target_fill
             if k == "prior" and prior is not None and prior.year != ry.year - 1:
                 # as in the reports: the nearest earlier year with a value, its year shown when not the year before
                 c.comment = Comment(f"{prior.year}年数值（{ry.year - 1}年无数据）", "本程序", width=160, height=40)
@@ -291,14 +330,6 @@ def write_template(services: Services, region: str, year: int, path: str | os.Pa
     ws.oddHeader.center.text = _clean(f"{reg.name} {ry.year}年 卫生健康指标填报表")
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.left.text = "填报人：              审核人：              日期："
-    info = wb.create_sheet(INFO_SHEET)
-    _write_info(info, _info_rows(services, f"{reg.code} {reg.name}", str(ry.year), len(inds), "填报模板") + [
-        ("填写方法", "在黄色的“数值”列填写本年数值（按“单位”列的单位，百分比指标填百分数，如 65.35），"
-                 "异常或缺失请在“说明”列写明原因；代码、名称等列已锁定。填好后用“导入”读回本程序。"),
-    ])
-    with _atomic_path(Path(path)) as tmp:
-        save_workbook(wb, tmp)
-    return Path(path)
 
 
 def export_workbook(services: Services, regions, years, path: str | os.PathLike,
