@@ -79,7 +79,7 @@ def test_the_locked_message_goes_after_a_return(window, services, monkeypatch):
     window.refresh()
     assert not _set(window, "POP_RESIDENT", "140.5")
     assert "已提交" in window.message_bar.text()
-    monkeypatch.setattr(window, "ask_reason", lambda *a: "床位数请核实")
+    monkeypatch.setattr(window, "ask_return", lambda: ("床位数请核实", {}))
     window.workflow("return")
     assert services.dataset(COUNTY, 2021).status == "returned"
     assert window.message_bar.text() == "" and not window.message_bar.isVisibleTo(window)
@@ -119,7 +119,7 @@ def test_a_locked_year_opens_no_editor_and_the_form_says_why(qtbot, window, serv
     assert window.reason_label.isVisibleTo(window) and "锁定" in window.reason_label.text()
     # returned: editable again, and the line is gone
     if status == "submitted":
-        monkeypatch.setattr(window, "ask_reason", lambda *a: "请核实")
+        monkeypatch.setattr(window, "ask_return", lambda: ("请核实", {}))
         window.workflow("return")
         assert model.flags(model.index(row, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
         assert "锁定" not in window.reason_label.text()

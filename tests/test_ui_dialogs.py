@@ -76,7 +76,7 @@ def test_return_shows_the_supervisors_reason(window, services, monkeypatch):
     with services.store.write() as db:
         repo.put_dataset(db, Dataset(COUNTY, 2021, "submitted"))
     window.refresh()
-    monkeypatch.setattr(window, "ask_reason", lambda title, label: "床位数与卫健年报不一致，请核对")
+    monkeypatch.setattr(window, "ask_return", lambda: ("床位数与卫健年报不一致，请核对", {}))
     window.actions_by_name["return"].trigger()
     assert services.dataset(COUNTY, 2021).status == "returned"
     assert window.reason_label.isVisible() or not window.isVisible()

@@ -36,6 +36,7 @@ class ActionsMixin:
         add("approve", self.tr("审核通过"), lambda: self.workflow("approve"), "Ctrl+Shift+A")
         add("return", self.tr("退回…"), lambda: self.workflow("return"), "Ctrl+Shift+R")
         add("reopen", self.tr("重新打开…"), lambda: self.workflow("reopen"), None)
+        add("accept", self.tr("接收（上级）"), lambda: self.workflow("accept"), None)
         add("history", self.tr("数值历史与趋势…"), self.show_history, "Ctrl+H")
         add("audit", self.tr("审计记录…"), self.show_audit, "Ctrl+Shift+H")
         add("value_audit", self.tr("该数值的审计记录…"), self.show_value_audit, None)
@@ -55,7 +56,7 @@ class ActionsMixin:
         bar = QToolBar(self.tr("工具栏"))
         bar.setObjectName("main_toolbar")
         for name in ("import", "template", "report_xlsx", "report_pdf", None, "submit", "approve", "return",
-                     None, "history", "overview"):
+                     "accept", None, "history", "overview"):
             if name is None:
                 bar.addSeparator()
             else:
@@ -71,7 +72,8 @@ class ActionsMixin:
         for name in ("undo", "redo", None, "paste", None, "find", None, "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
-        for name in ("submit", "approve", "return", "reopen", None, "overview", None, "history", "value_audit",
+        for name in ("submit", "approve", "return", "reopen", "accept", None, "overview", None, "history",
+                     "value_audit",
                      "audit", None, "catalog"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("语言(&L)"))
@@ -114,7 +116,7 @@ class ActionsMixin:
                 allowed = set(allowed_actions(self.services, self.region_code, self.year))
             except ImportError:
                 allowed = None
-        for name in ("submit", "approve", "return", "reopen"):
+        for name in ("submit", "approve", "return", "reopen", "accept"):
             self.actions_by_name[name].setEnabled(allowed is None or name in allowed)
         upstream = bool(self.region_code) and self.services.region(self.region_code).level != "county"
         self.actions_by_name["overview"].setEnabled(upstream)
@@ -147,6 +149,13 @@ class ActionsMixin:
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_return(self) -> tuple[str, dict[str, str]] | None:
+        """The reason of a return and the notes on single values (ReturnDialog); None when cancelled."""
+        from desktop.ui.return_dialog import ReturnDialog
+
+        dialog = ReturnDialog(self.services, self.model.region_year, self)
+        return dialog.answer() if dialog.exec() else None
+
     def ask_reason(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, title, label)
         return text.strip() if ok else None
@@ -166,7 +175,8 @@ class ActionsMixin:
     def import_excel(self) -> None:
         from desktop.ui.import_dialog import ImportDialog
 
-        paths = self.ask_open_paths(self.tr("导入Excel工作簿"), self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
+        paths = self.ask_open_paths(self.tr("导入Excel工作簿"),
+                                    self.tr("工作簿 (*.xlsx *.xls *.ods);;Excel 工作簿 (*.xlsx *.xlsm *.xls)"))
         if not paths:
             return
         dialog = ImportDialog(self.services, paths, self)
@@ -245,18 +255,26 @@ class ActionsMixin:
 
         self._require_region_year()
         reason = ""
-        if action in ("return", "reopen"):
-            title = self.tr("退回") if action == "return" else self.tr("重新打开")
-            reason = self.ask_reason(title, self.tr("请写明原因（填报人会看到）："))
+        notes = None
+        if action == "return":
+            answer = self.ask_return()
+            if answer is None:
+                return
+            reason, notes = answer
+        if action == "reopen":
+            reason = self.ask_reason(self.tr("重新打开"), self.tr("请写明原因（填报人会看到）："))
             if reason is None:
                 return
+        if action == "accept" and not self.ask_confirm(self.tr("接收"), self.tr(
+                "确认接收 {region} {year}年的数据？接收后在本单位锁定，不能修改，也不会被较旧的工作簿覆盖。").format(
+                region=self.model.region_year.region.name, year=self.year)):
+            return
         if action == "approve" and not self.ask_confirm(self.tr("审核通过"), self.tr(
                 "确认审核通过 {region} {year}年的数据？通过后数据锁定，填报人不能再修改。").format(
                 region=self.model.region_year.region.name, year=self.year)):
             return
-        fn = {"submit": workflow.submit, "approve": workflow.approve, "return": workflow.return_dataset,
-              "reopen": workflow.reopen}[action]
-        ds = fn(self.services, self.region_code, self.year, reason=reason, source="form")
+        ds = workflow.transition(self.services, action, self.region_code, self.year, reason=reason, source="form",
+                                 notes=notes)
         self.clear_message()  # e.g. "已提交，待审核期间不能修改" is no longer true after a return
         self.refresh()
         self.statusBar().showMessage(self.tr("{region} {year}年：{status}").format(

@@ -1,4 +1,5 @@
-"""Import: the dry run first (new / changed / unchanged per region-year, every error with its cell), then 导入 or 取消."""
+"""Import: the dry run first (new / changed / unchanged per region-year, the status a workbook carries, the findings
+the import would raise, every error with its cell), then 导入 or 取消."""
 
 from __future__ import annotations
 
@@ -37,9 +38,10 @@ class ImportDialog(QDialog):
         self.files_label.setWordWrap(True)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.findings: dict = {}
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([self.tr("地区"), self.tr("年份"), self.tr("新增"), self.tr("修改"),
-                                              self.tr("不变")])
+                                              self.tr("不变"), self.tr("状态（文件）"), self.tr("审核发现")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -62,26 +64,52 @@ class ImportDialog(QDialog):
         """Read and check the files off the GUI thread; False when cancelled or unreadable (shown)."""
         from desktop.exchange import plan_import
 
+        from desktop.exchange.importer import preview_findings
+
         paths = self.paths
+
+        def job(s, progress, cancelled):
+            plan = plan_import(s, paths, progress, cancelled)
+            return plan, (preview_findings(s, plan) if plan.ok else {})
+
         try:
-            plan = run_job(self.parentWidget(), self.services, self.tr("正在检查导入文件…"),
-                           lambda s, progress, cancelled: plan_import(s, paths, progress, cancelled))
+            plan, findings = run_job(self.parentWidget(), self.services, self.tr("正在检查导入文件…"), job)
         except Cancelled:
             return False
         except AppError as exc:
             show_error(self.parentWidget(), exc)
             return False
-        self.show_plan(plan)
+        self.show_plan(plan, findings)
         return True
 
-    def show_plan(self, plan) -> None:
+    def show_plan(self, plan, findings=None) -> None:
+        from desktop.domain import STATUS_NAMES
+
         self.plan = plan
+        self.findings = findings or {}
+        carried = {(d.line.region_code, d.line.year): d for d, _source, _file in plan.statuses}
         summaries = [plan.summary[k] for k in sorted(plan.summary)]
-        self.table.setRowCount(len(summaries))
-        for row, s in enumerate(summaries):
-            cells = [s.region_name, str(s.year), str(len(s.new)), str(len(s.changed)), str(len(s.unchanged))]
+        keys = sorted(set(plan.summary) | set(carried))
+        names = {r.code: r.name for r in self.services.regions()}
+        self.table.setRowCount(len(keys))
+        for row, key in enumerate(keys):
+            s = plan.summary.get(key)
+            d = carried.get(key)
+            status = ""
+            if d is not None:
+                status = self.tr("{old} → {new}（{who}）").format(
+                    old=STATUS_NAMES.get(d.local.status, d.local.status),
+                    new=STATUS_NAMES.get(d.line.status, d.line.status), who=d.line.decided_by)
+            found = self.findings.get(key, [])
+            errors = sum(1 for f in found if f.severity == "error")
+            cells = [names.get(key[0], key[0]), str(key[1]), str(len(s.new)) if s else "0",
+                     str(len(s.changed)) if s else "0", str(len(s.unchanged)) if s else "0", status,
+                     self.tr("错误 {e}，核实 {w}").format(e=errors, w=len(found) - errors) if found else ""]
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 6 and errors:
+                    item.setIcon(severity_icon("error"))
+                self.table.setItem(row, col, item)
         self.problems.clear()
         for issue in plan.errors:
             item = QListWidgetItem(severity_icon("error"), str(issue))
@@ -91,18 +119,30 @@ class ImportDialog(QDialog):
                                                   self.tr("另有 {n} 处错误未列出").format(n=plan.more_errors)))
         for drift in plan.drift:
             self.problems.addItem(QListWidgetItem(severity_icon("warning"), str(drift)))
+        for text in plan.notices:
+            self.problems.addItem(QListWidgetItem(severity_icon("warning"), text))
+        inds = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
+        for (region, year), found in sorted(self.findings.items()):
+            for f in found:
+                self.problems.addItem(QListWidgetItem(severity_icon(f.severity), self.tr(
+                    "导入后审核：{region} {year}年 {name}：{message}").format(
+                    region=names.get(region, region), year=year, name=inds.get(f.indicator, f.indicator),
+                    message=f.message)))
         new = sum(len(s.new) for s in summaries)
         changed = sum(len(s.changed) for s in summaries)
         if plan.ok:
-            self.headline.setText(self.tr("可以导入：{n} 个地区年度，新增 {new} 个数值，修改 {changed} 个数值。"
-                                          "点“导入”写入，点“取消”不写入任何数据。").format(
-                n=len(summaries), new=new, changed=changed))
+            errors = sum(1 for found in self.findings.values() for f in found if f.severity == "error")
+            extra = self.tr("导入后将有 {e} 个审核错误（见下方），请核对后再导入。").format(e=errors) if errors else ""
+            self.headline.setText(self.tr("可以导入：{n} 个地区年度，新增 {new} 个数值，修改 {changed} 个数值，"
+                                          "状态 {st} 个。").format(n=len(keys), new=new, changed=changed,
+                                                                 st=len(plan.statuses)) + extra
+                                  + self.tr("点“导入”写入，点“取消”不写入任何数据。"))
             self.headline.setStyleSheet("color: #1b5e20;")
         else:
             self.headline.setText(self.tr("文件有 {n} 处错误，不能导入；改正后重新导入。未写入任何数据。").format(
                 n=len(plan.errors) + plan.more_errors))
             self.headline.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        self.import_button.setEnabled(plan.ok and bool(plan.changes or plan.targets))
+        self.import_button.setEnabled(plan.ok and bool(plan.changes or plan.targets or plan.statuses))
 
     def commit(self) -> None:
         from desktop.exchange import commit_import
@@ -114,6 +154,6 @@ class ImportDialog(QDialog):
         except AppError as exc:
             show_error(self, exc)
             return
-        self.committed = self.tr("已导入 {n} 个数值（{files}）").format(
-            n=result.written, files="、".join(f.name for f in plan.files))
+        self.committed = self.tr("已导入 {n} 个数值、{st} 个状态（{files}）").format(
+            n=result.written, st=result.statuses_written, files="、".join(f.name for f in plan.files))
         self.accept()

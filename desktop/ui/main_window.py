@@ -267,6 +267,12 @@ class MainWindow(ActionsMixin, QMainWindow):
                 reason=review.reason, user=review.by, at=review.at[:16].replace("T", " ")))
         elif ry.status == "returned" and ry.status_reason:
             lines.append(self.tr("审核人退回的原因：{reason}").format(reason=ry.status_reason))
+        if ry.status == "returned":
+            from desktop.workflow import review_notes
+
+            names = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
+            for code, text in review_notes(self.services, ry.region.code, ry.year).items():
+                lines.append(self.tr("　对“{name}”的意见：{note}").format(name=names.get(code, code), note=text))
         if self.model.submission is not None:
             n = len(self.model.changed_since_submission())
             if ry.status == "submitted":
