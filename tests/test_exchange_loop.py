@@ -86,7 +86,7 @@ def test_the_loop_through_files_alone(offices, tmp_path, cli):
     trail = cli(county, "audit", COUNTY, YEAR, "--json", "--all").json()
     ret = [a for a in trail if a["field"] == "status" and a["new"] == "returned"]
     assert ret and ret[-1]["user"] == "王五" and ret[-1]["source"].startswith("import:r1.xlsx#")
-    assert "上级决定" in ret[-1]["reason"]
+    assert "｜上级决定｜由 admin 导入" in ret[-1]["source"] and ret[-1]["reason"] == "床位数与卫健统计年报不一致"
     assert any(a["field"] == "review" and a["indicator"] == "HOSPITAL_BEDS" and a["user"] == "王五" for a in trail)
 
     # the county corrects, resubmits, approves and sends again

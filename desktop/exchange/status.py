@@ -346,18 +346,19 @@ def apply(db, decision: Decision, source: str, importer: str, file: str) -> list
         if not events or events[-1][0] != line.status:
             events.append((line.status, line.decided_by or importer, line.decided_at))
     for status, by, at in events:
-        why = f"{LEVEL_OF.get(status, '')}决定，由 {importer} 从 {file} 导入" + (
-            f"；对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
-        if status == "returned" and line.reason:
-            why = f"{line.reason}（{why}）"
-        repo.add_audit(db, user=by, field="status", old=previous, new=status, source=source, region=line.region_code,
-                       year=line.year, reason=why, at=at)
+        # the reason stays what the decider wrote (the clerk reads it); where it came from goes into the source:
+        # import:FILE#SHA256｜上级决定｜由 IMPORTER 导入｜对方审计链头 HEAD
+        where = f"{source}｜{LEVEL_OF.get(status, '')}决定｜由 {importer} 导入" + (
+            f"｜对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
+        repo.add_audit(db, user=by, field="status", old=previous, new=status, source=where, region=line.region_code,
+                       year=line.year, reason=line.reason if status == "returned" else "", at=at)
         rows.append(dict(status=status, by=by, at=at))
         previous = status
     notes = line.notes if line.status == "returned" else {}
     wdb.replace_review_notes(db, line.region_code, line.year, notes, line.decided_at, line.decided_by)
     for code, text in notes.items():
-        repo.add_audit(db, user=line.decided_by or importer, field="review", old=None, new=text, source=source,
+        repo.add_audit(db, user=line.decided_by or importer, field="review", old=None, new=text,
+                       source=f"{source}｜由 {importer} 导入",
                        region=line.region_code, year=line.year, indicator=code, reason=line.reason,
                        at=line.decided_at)
     return rows

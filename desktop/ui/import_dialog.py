@@ -43,6 +43,8 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("地区"), self.tr("年份"), self.tr("新增"), self.tr("修改"),
                                               self.tr("不变"), self.tr("状态（文件）"), self.tr("审核发现")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (5, 6):  # the status a workbook carries and the findings: never cut off
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems = QListWidget()
@@ -121,6 +123,14 @@ class ImportDialog(QDialog):
             self.problems.addItem(QListWidgetItem(severity_icon("warning"), str(drift)))
         for text in plan.notices:
             self.problems.addItem(QListWidgetItem(severity_icon("warning"), text))
+        inds_by_code = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
+        for d in carried.values():
+            if d.line.status == "returned":
+                notes = "；".join(f"{inds_by_code.get(c, c)}：{t}" for c, t in d.line.notes.items())
+                self.problems.addItem(QListWidgetItem(severity_icon("info"), self.tr(
+                    "{region} {year}年被退回（{who}）：{reason}{notes}").format(
+                    region=names.get(d.line.region_code, d.line.region_code), year=d.line.year,
+                    who=d.line.decided_by, reason=d.line.reason, notes=f"；逐项意见：{notes}" if notes else "")))
         inds = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
         for (region, year), found in sorted(self.findings.items()):
             for f in found:

@@ -127,6 +127,10 @@
         <translation>Reopen…</translation>
     </message>
     <message>
+        <source>接收（上级）</source>
+        <translation>Accept (upstream)</translation>
+    </message>
+    <message>
         <source>数值历史与趋势…</source>
         <translation>History and trend…</translation>
     </message>
@@ -195,8 +199,8 @@
         <translation>Import Excel workbooks</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
-        <translation>Excel workbooks (*.xlsx *.xlsm)</translation>
+        <source>工作簿 (*.xlsx *.xls *.ods);;Excel 工作簿 (*.xlsx *.xlsm *.xls)</source>
+        <translation>Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xlsm *.xls)</translation>
     </message>
     <message>
         <source>导出填报模板</source>
@@ -247,16 +251,20 @@
         <translation>Wrote {n} county summaries and the merged file: {path}</translation>
     </message>
     <message>
-        <source>退回</source>
-        <translation>Return</translation>
-    </message>
-    <message>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
         <source>请写明原因（填报人会看到）：</source>
         <translation>Give the reason (the clerk will see it):</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>确认接收 {region} {year}年的数据？接收后在本单位锁定，不能修改，也不会被较旧的工作簿覆盖。</source>
+        <translation>Accept the data of {region} {year}? Once accepted they are locked in this office: no edit, and no older workbook overwrites them.</translation>
     </message>
     <message>
         <source>确认审核通过 {region} {year}年的数据？通过后数据锁定，填报人不能再修改。</source>
@@ -1174,6 +1182,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>Unchanged</translation>
     </message>
     <message>
+        <source>状态（文件）</source>
+        <translation>Status (file)</translation>
+    </message>
+    <message>
+        <source>审核发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -1190,12 +1206,40 @@ Now: {new}, note: {new_note}</translation>
         <translation>Checking the files to import…</translation>
     </message>
     <message>
+        <source>{old} → {new}（{who}）</source>
+        <translation>{old} → {new} ({who})</translation>
+    </message>
+    <message>
+        <source>错误 {e}，核实 {w}</source>
+        <translation>errors {e}, warnings {w}</translation>
+    </message>
+    <message>
         <source>另有 {n} 处错误未列出</source>
         <translation>{n} more errors not listed</translation>
     </message>
     <message>
-        <source>可以导入：{n} 个地区年度，新增 {new} 个数值，修改 {changed} 个数值。点“导入”写入，点“取消”不写入任何数据。</source>
-        <translation>Ready to import: {n} region-years, {new} new values, {changed} changed values. “Import” writes them; “Cancel” writes nothing.</translation>
+        <source>{region} {year}年被退回（{who}）：{reason}{notes}</source>
+        <translation>{region} {year} returned ({who}): {reason}{notes}</translation>
+    </message>
+    <message>
+        <source>导入后审核：{region} {year}年 {name}：{message}</source>
+        <translation>After import: {region} {year} {name}: {message}</translation>
+    </message>
+    <message>
+        <source>导入后将有 {e} 个审核错误（见下方），请核对后再导入。</source>
+        <translation>The import would leave {e} validation errors (listed below); check them before importing. </translation>
+    </message>
+    <message>
+        <source>可以导入：{n} 个地区年度，新增 {new} 个数值，修改 {changed} 个数值，状态 {st} 个。</source>
+        <translation>Ready to import: {n} region-years, {new} new values, {changed} changed values, {st} statuses. </translation>
+    </message>
+    <message>
+        <source>点“导入”写入，点“取消”不写入任何数据。</source>
+        <translation>“Import” writes them; “Cancel” writes nothing.</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个数值、{st} 个状态（{files}）</source>
+        <translation>Imported {n} values and {st} statuses ({files})</translation>
     </message>
     <message>
         <source>文件有 {n} 处错误，不能导入；改正后重新导入。未写入任何数据。</source>
@@ -1204,10 +1248,6 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>正在导入…</source>
         <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>已导入 {n} 个数值（{files}）</source>
-        <translation>Imported {n} values ({files})</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1318,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>审核人退回的原因：{reason}</source>
         <translation>Returned by the supervisor: {reason}</translation>
+    </message>
+    <message>
+        <source>&#x3000;对“{name}”的意见：{note}</source>
+        <translation>  On “{name}”: {note}</translation>
     </message>
     <message>
         <source>重新提交：与退回的版本相比修改了 {n} 项（“上次提交”列为退回的版本，不同处紫色标出）。</source>
@@ -1502,6 +1546,53 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>已接收</source>
         <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回 {region} {year}年数据</source>
+        <translation>Return the data of {region} {year}</translation>
+    </message>
+    <message>
+        <source>退回原因（必填，填报人会看到）</source>
+        <translation>Reason for the return (required; the clerk will see it)</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>对该数值的意见（可选）</source>
+        <translation>Note on this value (optional)</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>退回原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>逐项意见：在需要核实的数值后写明意见（随退回一并发给填报单位）</source>
+        <translation>Notes on single values: write a note beside any value to be checked (sent with the return)</translation>
+    </message>
+    <message>
+        <source>请写明退回原因</source>
+        <translation>Give the reason for the return</translation>
     </message>
 </context>
 <context>
