@@ -137,6 +137,23 @@ class RegionYear:
     status_reason: str = ""
 
 
+# why a value is left empty on purpose (desktop.absent): counted as filled, never as missing at 提交
+ABSENCE_KINDS = {"na": "不适用", "uncollected": "本年未统计"}
+
+
+@dataclass(frozen=True)
+class Absence:
+    """An indicator of a region-year marked as having no value on purpose, with the reason."""
+
+    region: str
+    year: int
+    indicator: str
+    kind: str  # na | uncollected
+    reason: str
+    updated_at: str = ""
+    updated_by: str = ""
+
+
 @dataclass(frozen=True)
 class ValueChange:
     """One value (and optionally its note) to write; note None leaves the note as it is."""

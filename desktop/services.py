@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop import catalog as catalog_res
 from desktop.catalog import IndicatorIndex
+from desktop.db import absent as absent_db
 from desktop.db import backups, repo
 from desktop.db.store import Store, open_store, refuse_output_file, refuse_store_file
 from desktop.domain import (
@@ -380,6 +381,11 @@ class Services:
                     repo.add_audit(db, field="value", old=old_value, new=ch.value, **common)
                 if old_note != new_note:
                     repo.add_audit(db, field="note", old=old_note, new=new_note, **common)
+                if ch.value is not None:  # a value written: a mark "not applicable / not collected" no longer holds
+                    mark = absent_db.absences_of(db, ch.region, ch.year).get(ch.indicator)
+                    if mark is not None:
+                        absent_db.delete_absence(db, ch.region, ch.year, ch.indicator)
+                        repo.add_audit(db, field="absent", old=mark.kind, new=None, **{**common, "reason": mark.reason})
                 changed += 1
         if locked is not None:  # nothing was written; the refusal is recorded in its own transaction
             error, reg, year, indicator = locked

@@ -424,7 +424,7 @@ def submission_history(services: Services, region: str, year: int) -> list[wdb.S
 
 FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
                "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作",
-               "review": "退回意见"}
+               "review": "退回意见", "absent": "不适用标记"}
 
 
 def _day(text: str | dt.date | None) -> str | None:

@@ -8,6 +8,7 @@ import sys
 
 from desktop.cli import (
     about_cmds,
+    absent_cmds,
     catalog_cmds,
     exchange_cmds,
     extract_cmds,
@@ -20,7 +21,7 @@ from desktop.cli import (
 from desktop.errors import AppError
 
 COMMAND_MODULES = [store_cmds, validate_cmds, workflow_cmds, exchange_cmds, report_cmds, extract_cmds, catalog_cmds,
-                   about_cmds, upstream_cmds]
+                   about_cmds, upstream_cmds, absent_cmds]
 
 
 # argparse's own messages (Python 3.11 wording), said in Chinese: the user reads one clear Chinese line

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from desktop.cli.common import add_user_option, open_services, password_from_env, print_json, print_table
-from desktop.domain import STATUS_NAMES, plain_number
+from desktop.domain import ABSENCE_KINDS, STATUS_NAMES, plain_number
 from desktop.services import Services, default_db_path
 from desktop.texts import for_terminal
 
@@ -150,17 +150,23 @@ def cmd_set(args) -> int:
 
 
 def cmd_get(args) -> int:
+    from desktop.absent import absences
+
     with open_services(args) as services:
         ry = services.get_region_year(args.region, args.year)
         inds = services.indicators(include_hidden=True)
         from desktop.workflow import review_notes
 
         status_notes = review_notes(services, ry.region.code, ry.year) if ry.status == "returned" else {}
+        marks = absences(services, ry.region.code, ry.year)
     if args.json:
-        print_json({"region": ry.region.code, "year": ry.year, "status": ry.status,
-                    "status_reason": ry.status_reason or None, "status_notes": status_notes,
-                    "values": {code: {"value": rec.value, "note": rec.note} for code, rec in
-                               sorted(ry.values.items(), key=lambda kv: [i.code for i in inds].index(kv[0]))}})
+        out = {"region": ry.region.code, "year": ry.year, "status": ry.status,
+               "status_reason": ry.status_reason or None, "status_notes": status_notes,
+               "values": {code: {"value": rec.value, "note": rec.note} for code, rec in
+                          sorted(ry.values.items(), key=lambda kv: [i.code for i in inds].index(kv[0]))}}
+        if marks:  # only when some value is marked 不适用 / 本年未统计 (mark-absent)
+            out["absent"] = {code: {"kind": a.kind, "reason": a.reason} for code, a in sorted(marks.items())}
+        print_json(out)
         return 0
     print(for_terminal(f"{ry.region.name}（{ry.region.code}）{ry.year}年  状态：{STATUS_NAMES.get(ry.status, ry.status)}"
                        + (f"  原因：{ry.status_reason}" if ry.status_reason and ry.status == "returned" else "")))
@@ -176,8 +182,11 @@ def cmd_get(args) -> int:
         prior_text = ""
         if prior:
             prior_text = ind.format(prior.value) + ("" if prior.year == ry.year - 1 else f"（{prior.year}年）")
-        rows.append([ind.code, ind.name, ind.unit, ind.format(rec.value) if rec else "", prior_text,
-                     rec.note if rec else ""])
+        mark = marks.get(ind.code)
+        shown = ind.format(rec.value) if rec and rec.value is not None else (
+            f"（{ABSENCE_KINDS[mark.kind]}）" if mark else "")
+        rows.append([ind.code, ind.name, ind.unit, shown, prior_text,
+                     (rec.note if rec else "") or (mark.reason if mark else "")])
     print_table(["代码", "指标", "单位", "本年", "上年", "说明"], rows)
     return 0
 

@@ -128,7 +128,19 @@ def _v5(db: Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: Database) -> None:
+    # Values left empty on purpose: not applicable (na) or not collected this year (uncollected), with the reason.
+    db.execute(
+        """CREATE TABLE absent_value (
+            region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
+            indicator TEXT NOT NULL REFERENCES indicator(code),
+            kind TEXT NOT NULL CHECK (kind IN ('na','uncollected')), reason TEXT NOT NULL,
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+            PRIMARY KEY (region, year, indicator))"""
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -80,7 +80,8 @@ def rule_sets(db: Database) -> list[RuleSet]:
 
 def indicator_in_use(db: Database, code: str) -> bool:
     """True when any value, target or submitted snapshot refers to the indicator code."""
-    for table, col in (("value", "indicator"), ("target", "indicator"), ("submission_value", "indicator")):
+    for table, col in (("value", "indicator"), ("target", "indicator"), ("submission_value", "indicator"),
+                       ("absent_value", "indicator")):
         if db.execute(f"SELECT 1 FROM {table} WHERE {col} = ? LIMIT 1", [code]).fetchone():
             return True
     return False

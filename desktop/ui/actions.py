@@ -15,6 +15,7 @@ from desktop.ui.jobs import Cancelled, run_job
 from desktop.ui.messages import show_error
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+IMPORTED_SHOWN = 6  # region-years named in the status bar after an import
 
 
 class ActionsMixin:
@@ -45,6 +46,9 @@ class ActionsMixin:
         add("catalog", self.tr("指标目录与审核规则…"), self.edit_catalog, None)
         add("paste", self.tr("粘贴一列数值"), self.form.paste_clipboard, None)
         add("find", self.tr("查找指标…"), self.find_indicator, "Ctrl+F")
+        add("goto_section", self.tr("跳到分区…"), self.focus_sections, "Ctrl+G")
+        add("mark_absent", self.tr("标为不适用或本年未统计…"), self.mark_absent, "Ctrl+M")
+        add("clear_absent", self.tr("取消不适用标记"), self.clear_absent, None)
         self.actions_by_name["paste"].setShortcuts([])
 
         undo = self.model.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -69,7 +73,8 @@ class ActionsMixin:
                      "switch_user", None, "quit"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("编辑(&E)"))
-        for name in ("undo", "redo", None, "paste", None, "find", None, "refresh"):
+        for name in ("undo", "redo", None, "paste", None, "mark_absent", "clear_absent", None, "find", "goto_section", None,
+                     "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
         for name in ("submit", "approve", "return", "reopen", "accept", None, "overview", None, "history",
@@ -118,6 +123,8 @@ class ActionsMixin:
                 allowed = None
         for name in ("submit", "approve", "return", "reopen", "accept"):
             self.actions_by_name[name].setEnabled(allowed is None or name in allowed)
+        for name in ("mark_absent", "clear_absent"):
+            self.actions_by_name[name].setEnabled(self.model.region_year is not None and not self.model.locked())
         upstream = bool(self.region_code) and self.services.region(self.region_code).level != "county"
         self.actions_by_name["overview"].setEnabled(upstream)
         self.actions_by_name["report_each"].setEnabled(upstream)
@@ -183,6 +190,41 @@ class ActionsMixin:
         if dialog.prepare() and dialog.exec() and dialog.committed:
             self.refresh()
             self.statusBar().showMessage(dialog.committed, 10000)
+            self.show_imported(sorted(dialog.plan.summary))
+
+    def show_imported(self, region_years: list[tuple[str, int]]) -> None:
+        """After an import: the status bar names the region-years written and their findings (错误, 核实), each a
+        link that opens it; it stays until closed (×) or the next import."""
+        from desktop.validation import validate
+
+        parts = []
+        names = {r.code: r.name for r in self.services.regions()}
+        for region, year in region_years[:IMPORTED_SHOWN]:
+            try:
+                found = [f for f in validate(self.services, region, year) if not f.cleared]
+            except AppError:
+                found = []
+            e = sum(f.severity == "error" for f in found)
+            w = sum(f.severity == "warning" for f in found)
+            counts = self.tr("错误 {e}，核实 {w}").format(e=e, w=w) if e or w else self.tr("无审核问题")
+            color = "#b71c1c" if e else ("#8a5a00" if w else "#1b5e20")
+            bracket = self.tr("（{counts}）").format(counts=counts)
+            parts.append(f'<a href="open:{region}:{year}">{names.get(region, region)} {year}</a>'
+                         f'<span style="color:{color}">{bracket}</span>')
+        more = (self.tr(" 等 {n} 个地区年度").format(n=len(region_years)) if len(region_years) > IMPORTED_SHOWN else "")
+        self.imported_label.setText(self.tr("已导入：") + self.tr("、").join(parts) + more
+                                    + '　<a href="close:">×</a>')
+        self.imported_label.setToolTip(self.tr("点地区年度打开它"))
+        self.imported_label.setVisible(bool(parts))
+        self.imported = list(region_years)
+
+    def _imported_link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        if kind == "open":
+            region, year = rest.rsplit(":", 1)
+            self.select_region_year(region, int(year))
+        else:
+            self.imported_label.setVisible(False)
 
     def export_template(self) -> None:
         from desktop import exchange
@@ -298,6 +340,37 @@ class ActionsMixin:
         if len(hits) > 1:
             self.statusBar().showMessage(self.tr("共 {n} 个指标含“{text}”，已选中第一个：{name}").format(
                 n=len(hits), text=text.strip(), name=hits[0].name), 10000)
+
+    def focus_sections(self) -> None:
+        self.section_box.setFocus()
+        self.section_box.showPopup()
+
+    def mark_absent(self) -> None:
+        """The selected indicators (several at once) marked 不适用 or 本年未统计, with one reason (desktop.absent)."""
+        self._require_region_year()
+        codes = self.form.selected_codes()
+        if not codes:
+            raise AppError(self.tr("请先在表中选中一个或几个指标"))
+        names = [self.services.indicator(c).name for c in codes]
+        answer = self.ask_absence(names)
+        if answer is None:
+            return
+        kind, reason = answer
+        if self.model.mark_absent(codes, kind, reason):
+            self.statusBar().showMessage(self.tr("已将 {n} 个指标标为{kind}").format(
+                n=len(codes), kind=self.model.absence_name(kind)), 10000)
+
+    def clear_absent(self) -> None:
+        self._require_region_year()
+        codes = [c for c in self.form.selected_codes() if c in self.model.absent]
+        if not codes:
+            raise AppError(self.tr("所选指标没有不适用或本年未统计的标记"))
+        self.model.mark_absent(codes, None)
+
+    def ask_absence(self, names: list[str]) -> tuple[str, str] | None:
+        from desktop.ui.absence_dialog import AbsenceDialog
+
+        return AbsenceDialog.ask(self, names)
 
     def ask_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label)

@@ -57,7 +57,7 @@ class AuditModel(QAbstractTableModel):
         return {"value": self.tr("数值"), "note": self.tr("说明"), "status": self.tr("状态"),
                 "target": self.tr("目标值"), "catalog": self.tr("指标目录"), "rules": self.tr("审核规则"),
                 "user": self.tr("用户"), "login": self.tr("登录失败"),
-                "denied": self.tr("被拒绝的操作")}.get(field, field)
+                "denied": self.tr("被拒绝的操作"), "absent": self.tr("不适用标记")}.get(field, field)
 
     def source_name(self, source: str | None) -> str:
         """Where a change came from, in words: the store keeps codes (form, cli, import:FILE#sha256 …)."""
@@ -107,7 +107,7 @@ class AuditDialog(QDialog):
         self.heading = QLabel(self.tr("修改记录：{what}").format(what=what or self.tr("全部")))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("全部项目"), None)
-        for field in ("value", "note", "status", "target", "denied", "login"):
+        for field in ("value", "note", "absent", "status", "target", "denied", "login"):
             self.kind.addItem(AuditModel(services).field_name(field), field)
         self.user = QComboBox()
         self.user.addItem(self.tr("全部用户"), None)

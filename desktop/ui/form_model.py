@@ -40,6 +40,8 @@ MUTED_BRUSH = QBrush(QColor("#555555"))
 CHANGED_BRUSH = QBrush(QColor("#e1d5f5"))
 COMPUTED_BRUSH = QBrush(QColor("#1f5fbf"))
 BOILERPLATE_BRUSH = QBrush(QColor("#9e5c00"))
+ABSENT_BRUSH = QBrush(QColor("#e9e9ef"))
+ABSENT_TEXT_BRUSH = QBrush(QColor("#4a4a68"))
 
 
 
@@ -92,6 +94,24 @@ class EditCommand(QUndoCommand):
                                for e in self.edits], self.source, "重做")
 
 
+class AbsenceCommand(QUndoCommand):
+    """Marks 不适用 / 本年未统计 already written; undo puts each indicator's earlier mark (or none) back."""
+
+    def __init__(self, model: "FormModel", region: str, year: int, before: dict, after: dict, text: str):
+        super().__init__(text)
+        self.model, self.region, self.year, self.before, self.after = model, region, year, before, after
+        self._written = True
+
+    def undo(self) -> None:
+        self.model.write_absences(self.region, self.year, self.before, "撤销")
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        self.model.write_absences(self.region, self.year, self.after, "重做")
+
+
 class FormModel(QAbstractTableModel):
     """Rows: section headings and indicators; columns 指标 | 单位 | 上年 | 本年 | 增减% | 目标 | 审核 | 说明.
 
@@ -118,6 +138,7 @@ class FormModel(QAbstractTableModel):
         self.review = None  # desktop.workflow.ReturnedReview: the return still in force (reason, who, when)
         self.submitted: dict = {}  # indicator code -> SubmittedValue
         self.computed: dict = {}  # indicator code -> desktop.aggregate.core.Computed, for a city or the province
+        self.absent: dict = {}  # indicator code -> desktop.domain.Absence (不适用 / 本年未统计), shown while empty
         self.refused_text: str | None = None  # what the last setData could not read (the view gives it back)
         self._row_of: dict[str, int] = {}
         self._cells: list[list[dict]] = []
@@ -126,6 +147,8 @@ class FormModel(QAbstractTableModel):
         self._flags: list[list] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._build_rows()
 
     # ---- loading ---------------------------------------------------------------------------
@@ -150,6 +173,7 @@ class FormModel(QAbstractTableModel):
         """Show another region-year; the undo history belongs to the one left behind."""
         self.undo_stack.clear()
         self.data_ = self.services.get_region_year(region, year)
+        self._load_absences()
         self._compare_with_submission()
         self._aggregate()
         self._revalidate()
@@ -159,6 +183,7 @@ class FormModel(QAbstractTableModel):
         if self.data_ is None:
             return
         self.data_ = self.services.get_region_year(self.data_.region.code, self.data_.year)
+        self._load_absences()
         self._compare_with_submission()
         self._aggregate()
         self._revalidate()
@@ -204,6 +229,16 @@ class FormModel(QAbstractTableModel):
                     name=name, old=sub.submitted_note.replace("\n", " ") or none,
                     new=sub.current_note.replace("\n", " ") or none))
         return out
+
+    def _load_absences(self) -> None:
+        from desktop.absent import absences
+
+        ry = self.data_
+        self.absent = absences(self.services, ry.region.code, ry.year) if ry is not None else {}
+
+    def absence_of(self, code: str):
+        """The mark 不适用 / 本年未统计 of an indicator without a value, or None."""
+        return self.absent.get(code) if self.value_of(code) is None else None
 
     def _aggregate(self) -> None:
         """A city's or the province's figures computed from its counties, shown beside its own (汇总)."""
@@ -322,14 +357,16 @@ class FormModel(QAbstractTableModel):
         return self.tr("已审核通过：数值已锁定，不能修改。如需修改，请审核人重新打开。")
 
     def completeness(self) -> tuple[int, int, dict[str, tuple[int, int]]]:
-        """(filled, total, {section: (filled, total)}) of 本年 for the region-year shown."""
+        """(filled, total, {section: (filled, total)}) of 本年 for the region-year shown; a value marked 不适用 or
+        本年未统计 counts as filled."""
         values = self.data_.values if self.data_ is not None else {}
         per: dict[str, tuple[int, int]] = {}
         for row in self.rows:
             if row.indicator is not None:
                 rec = values.get(row.indicator.code)
                 filled, total = per.get(row.section, (0, 0))
-                per[row.section] = (filled + (rec is not None and rec.value is not None), total + 1)
+                done = rec is not None and rec.value is not None or row.indicator.code in self.absent
+                per[row.section] = (filled + done, total + 1)
         return sum(f for f, _t in per.values()), sum(t for _f, t in per.values()), per
 
     def _build_cells(self, notify: bool = True) -> None:
@@ -352,6 +389,7 @@ class FormModel(QAbstractTableModel):
             tint = {"error": ERROR_BRUSH, "warning": WARNING_BRUSH}.get(worst, PLAIN_BRUSH)
             line = []
             sub = self.submitted.get(ind.code)
+            mark = self.absence_of(ind.code)
             for col in range(COLUMNS):
                 cell = {DISPLAY: self._text(ind, col, False), INDICATOR_ROLE: ind.code}
                 if col in (COL_PRIOR, COL_VALUE, COL_TARGET):
@@ -374,6 +412,12 @@ class FormModel(QAbstractTableModel):
                     cell[DECORATION] = icon
                 if col in (COL_VALUE, COL_NOTE):
                     cell[BACKGROUND] = tint
+                if col == COL_VALUE and mark is not None:  # no value on purpose: said in words, grey on grey
+                    cell[DISPLAY] = self.absence_name(mark.kind)
+                    cell[BACKGROUND] = ABSENT_BRUSH
+                    cell[FOREGROUND] = ABSENT_TEXT_BRUSH
+                    cell[FONT] = self._italic
+                    cell[ALIGN] = int(Qt.AlignmentFlag.AlignCenter)
                 line.append(cell)
             cells.append(line)
             flags.append([FLAGS_EDITABLE if editable and (col in (COL_VALUE, COL_NOTE)
@@ -464,6 +508,11 @@ class FormModel(QAbstractTableModel):
             how = {"sum": self.tr("求和"), "ratio": self.tr("按合计计算比率"), "weighted": self.tr("按人口加权")}
             return self.tr("由 {reported}/{of} 个县（市、区）汇总（{how}），计算所得，不保存").format(
                 reported=c.reported, of=c.of, how=how.get(c.method, c.method))
+        mark = self.absence_of(ind.code) if col == COL_VALUE else None
+        if mark is not None:
+            return self.tr("{kind}：{reason}（{user}，{at}）。计为已填，提交时不算缺报；Delete 取消标记").format(
+                kind=self.absence_name(mark.kind), reason=mark.reason, user=mark.updated_by,
+                at=mark.updated_at[:16].replace("T", " "))
         if col == COL_VALUE and self.data_ is not None:
             rec = self.data_.values.get(ind.code)
             if rec is not None and rec.source == SIMULATED_SOURCE:
@@ -541,6 +590,43 @@ class FormModel(QAbstractTableModel):
             return False
         self.refresh()
         return True
+
+    def absence_name(self, kind: str) -> str:
+        return {"na": self.tr("不适用"), "uncollected": self.tr("本年未统计")}.get(kind, kind)
+
+    def mark_absent(self, codes: list[str], kind: str | None, reason: str = "") -> bool:
+        """Mark the indicators 不适用 / 本年未统计 with one reason (kind None: remove their marks), through
+        desktop.absent, as one undo step; False when refused (the red bar says why)."""
+        ry = self.data_
+        if ry is None or not codes:
+            return False
+        from desktop.absent import check_reason, set_absences
+
+        try:
+            if kind is not None:
+                reason = check_reason(reason)
+            before = {c: (self.absent[c].kind, self.absent[c].reason) if c in self.absent else None for c in codes}
+            after = {c: (kind, reason) if kind is not None else None for c in codes}
+            set_absences(self.services, ry.region.code, ry.year, after, "form")
+        except AppError as exc:
+            self.edit_refused.emit(str(exc))
+            return False
+        self.refresh()
+        label = (self.tr("标为{kind}：{n} 个指标").format(kind=self.absence_name(kind), n=len(codes)) if kind
+                 else self.tr("取消标记：{n} 个指标").format(n=len(codes)))
+        self.undo_stack.push(AbsenceCommand(self, ry.region.code, ry.year, before, after, label))
+        return True
+
+    def write_absences(self, region: str, year: int, states: dict, reason: str) -> None:
+        from desktop.absent import set_absences
+
+        try:
+            set_absences(self.services, region, year, states, "form")
+        except AppError as exc:
+            self.edit_refused.emit(str(exc))
+            return
+        if self.data_ is not None and (self.data_.region.code, self.data_.year) == (region, year):
+            self.refresh()
 
     # ---- writing ----------------------------------------------------------------------------------
     def apply_edits(self, edits: list[Edit], source: str, label: str) -> bool:

@@ -27,7 +27,8 @@ class FormView(QTableView):
         self.setModel(model)
         self.delegate = ValueDelegate(self)
         self.setItemDelegate(self.delegate)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several indicators at once (Shift/Ctrl+click, Shift+↓) for 标为不适用
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
@@ -72,6 +73,10 @@ class FormView(QTableView):
         text = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
         return QFontMetrics(font).horizontalAdvance(text) + 16
 
+    def fit_headings(self) -> None:
+        """Widen every column (but the stretching 说明) to its heading in the language shown."""
+        self._fit_headings()
+
     def _fit_headings(self) -> None:
         for col in range(self.model().columnCount()):
             if col != COL_NOTE and self.columnWidth(col) < self.heading_width(col):
@@ -109,10 +114,54 @@ class FormView(QTableView):
         model = self.form_model()
         r = row + step
         while 0 <= r < model.rowCount():
-            if model.indicator_at(r) is not None:
+            if model.indicator_at(r) is not None and not self.isRowHidden(r):
                 return r
             r += step
         return row
+
+    # ---- filtering and sections ---------------------------------------------------------------------
+    def apply_filter(self, mode: str) -> tuple[int, int]:
+        """Hide the indicators the filter leaves out ("empty": no value and no 不适用 mark; "findings": an open
+        finding), and the headings of sections left empty; returns (shown, total) indicators."""
+        model = self.form_model()
+        keep_row: dict[int, bool] = {}
+        for r in range(model.rowCount()):
+            ind = model.indicator_at(r)
+            if ind is None:
+                continue
+            if mode == "empty":
+                keep = model.value_of(ind.code) is None and ind.code not in model.absent
+            elif mode == "findings":
+                keep = any(not f.cleared for f in model.by_indicator.get(ind.code, ()))
+            else:
+                keep = True
+            keep_row[r] = keep
+        heading = None
+        any_shown = False
+        for r in range(model.rowCount()):
+            if model.indicator_at(r) is None:
+                if heading is not None:
+                    self.setRowHidden(heading, not any_shown)
+                heading, any_shown = r, False
+                continue
+            self.setRowHidden(r, not keep_row[r])
+            any_shown = any_shown or keep_row[r]
+        if heading is not None:
+            self.setRowHidden(heading, not any_shown)
+        return sum(keep_row.values()), len(keep_row)
+
+    def go_to_section(self, section: str) -> None:
+        """Select the first shown indicator of the section and put its heading at the top."""
+        model = self.form_model()
+        heading = next((r for r in range(model.rowCount())
+                        if model.indicator_at(r) is None and model.rows[r].section == section), -1)
+        if heading < 0:
+            return
+        first = self._next_value_row(heading, 1)
+        if first == heading or model.rows[first].section != section:
+            return
+        self.go_to(first, COL_VALUE)
+        self.scrollTo(model.index(heading, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def go_to(self, row: int, column: int = COL_VALUE) -> None:
         index = self.model().index(row, column)
@@ -173,10 +222,23 @@ class FormView(QTableView):
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentIndex().isValid():
                 index = self.currentIndex()
+                model = self.form_model()
+                marked = [c for c in self.selected_codes() if model.absence_of(c) is not None]
+                if index.column() == COL_VALUE and marked and not model.locked():
+                    model.mark_absent(marked, None)  # Delete on 不适用 takes the mark away (undoable)
+                    return
                 if index.flags() & Qt.ItemFlag.ItemIsEditable:
                     self.model().setData(index, "", Qt.ItemDataRole.EditRole)
                 return
         super().keyPressEvent(event)
+
+    def selected_codes(self) -> list[str]:
+        """Indicator codes of the selected rows, top to bottom (the current row when nothing is selected)."""
+        model = self.form_model()
+        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return [model.indicator_at(r).code for r in rows if model.indicator_at(r) is not None]
 
     # ---- committing and pasting -------------------------------------------------------------------
     def commit_pending(self) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -34,6 +35,9 @@ class MainWindow(ActionsMixin, QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = settings if settings is not None else QSettings()
+        # the interface language of this run (a change from the 语言 menu applies at the next start): column
+        # widths are kept per language, as English headings need other widths than Chinese ones
+        self.language = str(self.settings.value("language", "zh_CN"))
         self.region_code: str | None = None
         self.year: int = dt.date.today().year - 1
         self.setWindowTitle(self.tr("县卫生健康指标填报系统"))
@@ -81,6 +85,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         center_layout.addWidget(self.title)
         center_layout.addWidget(self.reason_label)
         center_layout.addWidget(self.message_bar)
+        center_layout.addLayout(self._build_navigation())
         center_layout.addWidget(self.form, 1)
         # a small window squeezed the form alone (the other panes have stretch 0) until 本年 was out of sight;
         # the tree keeps room for a county's name (three levels deep, its icon, five characters)
@@ -97,13 +102,81 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.splitter.setSizes([250, 800, 310])  # the tree wide enough for "温州市  9/12 已审核"
         self.setCentralWidget(self.splitter)
 
+        self.imported_label = QLabel()  # after an import: the region-years, their findings, links that open them
+        self.imported_label.setTextFormat(Qt.TextFormat.RichText)
+        self.imported_label.setVisible(False)
+        self.imported_label.linkActivated.connect(self._imported_link)
+        self.imported: list[tuple[str, int]] = []
+        self.statusBar().addPermanentWidget(self.imported_label, 1)
         self.user_label = QLabel()
         self.status_label = QLabel()
         self.counts_label = QLabel()
         for w in (self.user_label, self.status_label, self.counts_label):
             self.statusBar().addPermanentWidget(w)
 
+    def _build_navigation(self) -> QHBoxLayout:
+        """Above the form: show all / the empty values / those with findings, and jump to a section."""
+        self.filter_box = QComboBox()
+        self.filter_box.addItem(self.tr("全部指标"), "all")
+        self.filter_box.addItem(self.tr("只看未填的"), "empty")
+        self.filter_box.addItem(self.tr("只看有审核问题的"), "findings")
+        self.filter_box.setToolTip(self.tr("只显示本年尚未填写（也未标为不适用）的指标，或有未消除审核问题的指标"))
+        self.section_box = QComboBox()
+        self.section_box.setToolTip(self.tr("跳到分区（Ctrl+G）"))
+        self._fill_sections()
+        self.shown_label = QLabel()
+        self.shown_label.setStyleSheet("color: #555555;")
+        row = QHBoxLayout()
+        row.setContentsMargins(2, 0, 2, 0)
+        show_label = QLabel(self.tr("显示"))
+        show_label.setBuddy(self.filter_box)
+        jump_label = QLabel(self.tr("跳到"))
+        jump_label.setBuddy(self.section_box)
+        row.addWidget(show_label)
+        row.addWidget(self.filter_box)
+        row.addSpacing(12)
+        row.addWidget(jump_label)
+        row.addWidget(self.section_box, 1)
+        row.addSpacing(12)
+        row.addWidget(self.shown_label)
+        return row
+
+    def _fill_sections(self) -> None:
+        self.section_box.blockSignals(True)
+        self.section_box.clear()
+        self.section_box.addItem(self.tr("（选择分区）"), None)
+        for row in range(self.model.rowCount()):
+            if self.model.indicator_at(row) is None:
+                self.section_box.addItem(self.model.rows[row].section, self.model.rows[row].section)
+        self.section_box.blockSignals(False)
+
+    def set_filter(self, mode: str) -> None:
+        """Show every indicator ("all"), the empty values ("empty") or those with findings ("findings")."""
+        self.filter_box.setCurrentIndex(max(self.filter_box.findData(mode), 0))
+
+    def _apply_filter(self, *_args) -> None:
+        shown, total = self.form.apply_filter(self.filter_box.currentData() or "all")
+        self.shown_label.setText("" if shown == total else self.tr("显示 {shown}/{total} 个指标").format(
+            shown=shown, total=total))
+
+    def jump_to_section(self, section: str) -> None:
+        """The first indicator of the section shown at the top of the form, selected."""
+        self.form.go_to_section(section)
+        self.form.setFocus()
+
+    def _section_chosen(self, index: int) -> None:
+        section = self.section_box.itemData(index)
+        if section:
+            self.jump_to_section(section)
+        self.section_box.blockSignals(True)
+        self.section_box.setCurrentIndex(0)
+        self.section_box.blockSignals(False)
+
     def _connect_signals(self) -> None:
+        self.filter_box.currentIndexChanged.connect(self._apply_filter)
+        self.section_box.activated.connect(self._section_chosen)
+        self.model.values_changed.connect(self._apply_filter)
+        self.model.modelReset.connect(self._fill_sections)
         self.tree.region_chosen.connect(self._region_chosen)
         self.tree.overview_asked.connect(lambda code: self._run_action(lambda: self.show_overview(code)))
         self.year_box.valueChanged.connect(self._year_chosen)
@@ -126,11 +199,14 @@ class MainWindow(ActionsMixin, QMainWindow):
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        columns = s.value("form/columns")
+        columns = s.value(self.columns_key())
+        if columns is None and self.language.startswith("zh"):
+            columns = s.value("form/columns")  # kept by earlier versions for every language
         if columns is not None:
             self.form.horizontalHeader().restoreState(columns)
             self.form.show_submitted(self.model.submission is not None)
             self.form.show_computed(bool(self.model.computed))
+        self.form.fit_headings()  # whatever was kept, no heading of this language is cut
         region = s.value("last/region")
         year = s.value("last/year")
         if not region:  # first start: the office's own county (chosen then), else where the data are (the demo's
@@ -157,12 +233,15 @@ class MainWindow(ActionsMixin, QMainWindow):
             self.tree.blockSignals(False)
             self.load(region, self.year)
 
+    def columns_key(self) -> str:
+        return f"form/columns/{'zh_CN' if self.language.startswith('zh') else self.language}"
+
     def save_state(self) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("form/columns", self.form.horizontalHeader().saveState())
+        s.setValue(self.columns_key(), self.form.horizontalHeader().saveState())
         if self.region_code:
             s.setValue("last/region", self.region_code)
             s.setValue("last/year", self.year)
@@ -230,6 +309,8 @@ class MainWindow(ActionsMixin, QMainWindow):
 
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
+        if hasattr(self, "filter_box"):
+            self._apply_filter()
         self._update_submission_blockers()
         self._update_status_bar()
 

@@ -232,14 +232,16 @@ def _catalog_list(catalog) -> list[Indicator]:
 
 def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object],
                     history: Mapping[str, Mapping[int, float]], targets: Mapping[str, float] | None,
-                    year: int, notes: Mapping[str, str] | None = None, submission: bool = False) -> list[Finding]:
+                    year: int, notes: Mapping[str, str] | None = None, submission: bool = False,
+                    absent: Iterable[str] = ()) -> list[Finding]:
     """Validate one region-year given as plain dicts; never touches the store.
 
     catalog: Indicators (a list, a {code: Indicator} dict or an IndicatorIndex); rules: a RuleSet
     (None: the default rules file); values: {code: number} of this year (None or absent: no value;
     anything not a finite number is a `format` error); history: {code: {year: value}} (years at or
     after `year` are ignored); targets: {code: target}; notes: {code: note}, also for codes without a
-    value. Returns Findings sorted errors, warnings, infos, then catalog order.
+    value; absent: codes marked not applicable or not collected this year (desktop.absent), which are not
+    missing at submission. Returns Findings sorted errors, warnings, infos, then catalog order.
     """
     inds = _catalog_list(catalog)
     by_code = {i.code: i for i in inds}
@@ -288,9 +290,10 @@ def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object]
             if found:
                 findings.append(found)
     if submission:
+        absent_codes = frozenset(absent)
         malformed = {f.indicator for f in findings if f.rule == "format"}
         for ind in inds:
-            if ind.hidden or ind.code in nums or ind.code in malformed:
+            if ind.hidden or ind.code in nums or ind.code in malformed or ind.code in absent_codes:
                 continue
             past = history.get(ind.code) or {}
             earlier = [y for y, v in past.items() if y < year and v is not None]
@@ -343,11 +346,15 @@ def validate(services, region, year, *, submission: bool = False, computed=None)
     y = check_year(year)
     inds = services.indicators(include_hidden=True)
     rules = rules_for(services, inds)
+    from desktop.db import absent as adb
+
     with services.store.reading() as db:
         values, notes, history, targets = dbv.region_year_inputs(db, reg.code, y)
+        absent = adb.absences_of(db, reg.code, y) if submission else {}
     if reg.level == "county":
-        return validate_values(inds, rules, values, history, targets, y, notes, submission)
-    found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes, submission)
+        return validate_values(inds, rules, values, history, targets, y, notes, submission, absent)
+    found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes, submission,
+                            absent)
     return _with_level_findings(services, reg, y, found, values, notes, inds, computed)
 
 
@@ -402,8 +409,11 @@ def validate_many(services, regions, year, *, submission: bool = False,
     y = check_year(year)
     inds = services.indicators(include_hidden=True)
     rules = rules_for(services, inds)
+    from desktop.db import absent as adb
+
     with services.store.reading() as db:
         inputs = dbv.many_region_inputs(db, codes, y)
+        absent = adb.absent_codes_of_regions(db, codes, y) if submission else {}
     out: dict[str, list[Finding]] = {}
     for i, code in enumerate(codes):
         if cancelled is not None and cancelled():
@@ -411,7 +421,7 @@ def validate_many(services, regions, year, *, submission: bool = False,
         values, notes, history, targets = inputs[code]
         reg = services.region(code)
         out[code] = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes,
-                                    submission)
+                                    submission, absent.get(code, ()))
         if progress is not None:
             progress(i + 1, len(codes))
     return out

@@ -73,6 +73,41 @@
     </message>
 </context>
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>标为不适用或本年未统计</source>
+        <translation>Mark as not applicable or not collected</translation>
+    </message>
+    <message>
+        <source> 等 {n} 个</source>
+        <translation> and others ({n} in all)</translation>
+    </message>
+    <message>
+        <source>所选 {n} 个指标：{names}</source>
+        <translation>{n} selected indicators: {names}</translation>
+    </message>
+    <message>
+        <source>不适用（本地区没有这项工作或机构）</source>
+        <translation>Not applicable (the region has no such service or institution)</translation>
+    </message>
+    <message>
+        <source>本年未统计（本年没有采集这项数据）</source>
+        <translation>Not collected this year (no data were gathered this year)</translation>
+    </message>
+    <message>
+        <source>原因，例如：本县无三级医院</source>
+        <translation>Reason, e.g. the county has no tertiary hospital</translation>
+    </message>
+    <message>
+        <source>原因（所选指标共用，填报人和审核人都会看到）：</source>
+        <translation>Reason (one for all selected indicators; clerk and supervisor see it):</translation>
+    </message>
+    <message>
+        <source>套话或过于简略，不算原因：请写明为何没有这个数值</source>
+        <translation>Boilerplate or too short, not a reason: say why there is no value</translation>
+    </message>
+</context>
+<context>
     <name>ActionsMixin</name>
     <message>
         <source>导入Excel…</source>
@@ -163,6 +198,18 @@
         <translation>Find indicator…</translation>
     </message>
     <message>
+        <source>跳到分区…</source>
+        <translation>Go to section…</translation>
+    </message>
+    <message>
+        <source>标为不适用或本年未统计…</source>
+        <translation>Mark not applicable / not collected…</translation>
+    </message>
+    <message>
+        <source>取消不适用标记</source>
+        <translation>Remove the not-applicable mark</translation>
+    </message>
+    <message>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -201,6 +248,34 @@
     <message>
         <source>工作簿 (*.xlsx *.xls *.ods);;Excel 工作簿 (*.xlsx *.xlsm *.xls)</source>
         <translation>Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xlsm *.xls)</translation>
+    </message>
+    <message>
+        <source>错误 {e}，核实 {w}</source>
+        <translation>errors {e}, warnings {w}</translation>
+    </message>
+    <message>
+        <source>无审核问题</source>
+        <translation>no findings</translation>
+    </message>
+    <message>
+        <source>（{counts}）</source>
+        <translation> ({counts})</translation>
+    </message>
+    <message>
+        <source> 等 {n} 个地区年度</source>
+        <translation> and more ({n} region-years in all)</translation>
+    </message>
+    <message>
+        <source>已导入：</source>
+        <translation>Imported: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>点地区年度打开它</source>
+        <translation>Click a region-year to open it</translation>
     </message>
     <message>
         <source>导出填报模板</source>
@@ -289,6 +364,18 @@
     <message>
         <source>共 {n} 个指标含“{text}”，已选中第一个：{name}</source>
         <translation>{n} indicators contain “{text}”; the first is selected: {name}</translation>
+    </message>
+    <message>
+        <source>请先在表中选中一个或几个指标</source>
+        <translation>Select one or more indicators in the table first</translation>
+    </message>
+    <message>
+        <source>已将 {n} 个指标标为{kind}</source>
+        <translation>{n} indicators marked: {kind}</translation>
+    </message>
+    <message>
+        <source>所选指标没有不适用或本年未统计的标记</source>
+        <translation>The selected indicators carry no not-applicable or not-collected mark</translation>
     </message>
     <message>
         <source>请先在表中选中一个指标</source>
@@ -435,6 +522,10 @@
     <message>
         <source>被拒绝的操作</source>
         <translation>Refused action</translation>
+    </message>
+    <message>
+        <source>不适用标记</source>
+        <translation>Not-applicable mark</translation>
     </message>
     <message>
         <source>导入 {file}</source>
@@ -1050,6 +1141,10 @@
         <translation>Computed from {reported}/{of} counties ({how}); not stored</translation>
     </message>
     <message>
+        <source>{kind}：{reason}（{user}，{at}）。计为已填，提交时不算缺报；Delete 取消标记</source>
+        <translation>{kind}: {reason} ({user}, {at}). Counts as filled, not missing at submission; Delete removes the mark</translation>
+    </message>
+    <message>
         <source>演示数据·模拟：此数值为模拟生成，不是真实统计数据</source>
         <translation>Demo data · simulated: this figure was generated, it is not a real statistic</translation>
     </message>
@@ -1078,6 +1173,22 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>修改 {name}</source>
         <translation>Edit {name}</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>本年未统计</source>
+        <translation>not collected</translation>
+    </message>
+    <message>
+        <source>标为{kind}：{n} 个指标</source>
+        <translation>Mark {n} indicators: {kind}</translation>
+    </message>
+    <message>
+        <source>取消标记：{n} 个指标</source>
+        <translation>Remove the marks of {n} indicators</translation>
     </message>
     <message>
         <source>：未粘贴任何数据</source>
@@ -1298,6 +1409,42 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>年份</source>
         <translation>Year</translation>
+    </message>
+    <message>
+        <source>全部指标</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <source>只看未填的</source>
+        <translation>Empty values only</translation>
+    </message>
+    <message>
+        <source>只看有审核问题的</source>
+        <translation>With findings only</translation>
+    </message>
+    <message>
+        <source>只显示本年尚未填写（也未标为不适用）的指标，或有未消除审核问题的指标</source>
+        <translation>Show only the indicators without a value this year (and not marked not applicable), or those with open findings</translation>
+    </message>
+    <message>
+        <source>跳到分区（Ctrl+G）</source>
+        <translation>Go to section (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>跳到</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>（选择分区）</source>
+        <translation>(choose a section)</translation>
+    </message>
+    <message>
+        <source>显示 {shown}/{total} 个指标</source>
+        <translation>Showing {shown}/{total} indicators</translation>
     </message>
     <message>
         <source>{region} {year}年 · {status}</source>

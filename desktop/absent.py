@@ -1,0 +1,106 @@
+"""Values left empty on purpose: an indicator marked not applicable (不适用) or not collected this year
+(本年未统计), several at once with one reason.
+
+A mark stands for a value: the form counts it as filled, validation raises no completeness finding for it, so it
+is not missing at 提交. Marks are written like values: the acting user's role and the dataset's status are
+checked inside the write transaction (a submitted or approved year is locked), every change is an audit row
+(field ``absent``, old/new the kind or null, the reason), and a refusal writes nothing. An indicator that holds a
+value cannot be marked (delete the value first); writing a value later removes the mark in the same transaction
+(``Services.apply_changes``).
+"""
+
+from __future__ import annotations
+
+from desktop.db import absent as adb
+from desktop.db import repo
+from desktop.domain import ABSENCE_KINDS, Absence
+from desktop.errors import AppError
+from desktop.services import Services, check_year
+
+
+def absences(services: Services, region: str, year: int) -> dict[str, Absence]:
+    """{indicator code: Absence} of one region-year."""
+    reg, y = services.region(region), check_year(year)
+    with services.store.reading() as db:
+        return adb.absences_of(db, reg.code, y)
+
+
+def check_reason(reason: str | None) -> str:
+    """The reason as stored; raises AppError when it is empty or boilerplate (it must say why)."""
+    from desktop.validation.notes import explains
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise AppError("标为不适用或本年未统计须写明原因")
+    if not explains(reason):
+        raise AppError(f"原因“{reason}”是套话或过于简略，请写明为何没有这个数值（如“本县无三级医院”）")
+    return reason
+
+
+def mark_absent(services: Services, region: str, year: int, indicators: list[str], kind: str, reason: str,
+                source: str = "cli") -> int:
+    """Mark the indicators of a region-year as `kind` (na or uncollected) with one reason; returns how many changed.
+
+    Raises UnknownRegion, InvalidYear, UnknownIndicator, PermissionDenied, DatasetLocked, AppError (an unknown
+    kind, no reason or a boilerplate one, an indicator that holds a value). Nothing is written on a refusal."""
+    if kind not in ABSENCE_KINDS:
+        raise AppError(f"标记无效：{kind!r}（应为 na 不适用，或 uncollected 本年未统计）")
+    reason = check_reason(reason)
+    return set_absences(services, region, year, {code: (kind, reason) for code in indicators}, source)
+
+
+def clear_absent(services: Services, region: str, year: int, indicators: list[str], source: str = "cli") -> int:
+    """Remove the marks of these indicators (those without one are left alone); returns how many changed."""
+    return set_absences(services, region, year, {code: None for code in indicators}, source)
+
+
+def set_absences(services: Services, region: str, year: int, states: dict[str, tuple[str, str] | None],
+                 source: str = "cli") -> int:
+    """Put each indicator in its state, (kind, reason) or None (no mark), as one transaction; the window's undo
+    puts the earlier states back this way. Returns how many marks changed."""
+    services.require_role("clerk", "supervisor", "admin", action="标记不适用")
+    reg, y = services.region(region), check_year(year)
+    wanted: dict[str, tuple[str, str] | None] = {}
+    for code, state in states.items():
+        ind = services.indicator(code)
+        if state is not None:
+            kind, reason = state
+            if kind not in ABSENCE_KINDS:
+                raise AppError(f"标记无效：{kind!r}（应为 na 或 uncollected）")
+            state = (kind, (reason or "").strip())
+            if not state[1]:
+                raise AppError(f"{ind.name}：标为{ABSENCE_KINDS[kind]}须写明原因")
+        wanted[ind.code] = state
+    if not wanted:
+        return 0
+    names = {i.code: i.name for i in services.indicators(include_hidden=True)}
+    stamp = repo.now()
+    changed = 0
+    refused = None
+    with services.store.write() as db:
+        # the status is read inside the write transaction, as for values
+        refused = services._editable_error(db, reg.code, y)
+        if refused is None:
+            values = repo.values_of(db, reg.code, y)
+            held = [code for code, state in wanted.items()
+                    if state is not None and code in values and values[code].value is not None]
+            if held:
+                raise AppError(f"{reg.name} {y}年 {'、'.join(names[c] for c in held)} 已有数值，不能标为"
+                               f"{ABSENCE_KINDS[wanted[held[0]][0]]}（先删除数值）；未做任何标记")
+            old = adb.absences_of(db, reg.code, y)
+            for code, state in wanted.items():
+                before = old.get(code)
+                if ((before.kind, before.reason) if before else None) == state:
+                    continue
+                if state is None:
+                    adb.delete_absence(db, reg.code, y, code)
+                else:
+                    adb.put_absence(db, Absence(reg.code, y, code, state[0], state[1], stamp, services.user.name))
+                repo.add_audit(db, user=services.user.name, field="absent", old=before.kind if before else None,
+                               new=state[0] if state else None, source=source, region=reg.code, year=y,
+                               indicator=code, reason=state[1] if state else (before.reason if before else ""),
+                               at=stamp)
+                changed += 1
+    if refused is not None:
+        raise services.refuse(refused, "标记不适用", reg.code, y)
+    return changed
