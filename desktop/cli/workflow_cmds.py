@@ -28,7 +28,7 @@ def register(sub) -> None:
         add_user_option(p)
         p.set_defaults(handler=_transition_handler(name))
 
-    p = sub.add_parser("changes", help="自上次提交以来的变化：每个数值的提交值与当前值")
+    p = sub.add_parser("changes", help="自上次提交以来的变化：每个数值的提交值与当前值（重新提交的：与退回的版本相比）")
     p.add_argument("region")
     p.add_argument("year")
     p.add_argument("--all", action="store_true", help="也列出未变化的数值")
@@ -118,11 +118,16 @@ def cmd_changes(args) -> int:
         reg = services.region(args.region)
         inds = {i.code: i for i in services.indicators(include_hidden=True)}
         status = services.dataset(args.region, args.year).status
+        review = workflow.since_returned_version(services, args.region, args.year) if status == "submitted" else None
+        if review is not None:  # submitted again after a return: what the supervisor reviews is the change since then
+            comp = review.comparison
     rows = comp.rows if args.all else comp.changed
     if args.json:
         print_json({"region": reg.code, "year": int(args.year), "status": status,
                     "submitted_at": comp.submission.at if comp.submission else None,
                     "submitted_by": comp.submission.user if comp.submission else None,
+                    "compared_with": "returned" if review is not None else "last_submission",
+                    "return_reason": review.reason if review is not None else None,
                     "values": [{"indicator": r.indicator, "submitted": r.submitted_value,
                                 "submitted_note": r.submitted_note, "current": r.current_value,
                                 "current_note": r.current_note, "changed": r.changed} for r in rows]})
@@ -130,8 +135,12 @@ def cmd_changes(args) -> int:
     if comp.submission is None:
         print(f"{reg.name} {int(args.year)}年数据尚未提交过")
         return 0
-    print(f"{reg.name} {int(args.year)}年  状态：{STATUS_NAMES[status]}  上次提交：{comp.submission.at}"
-          f"（{comp.submission.user}），变化 {len(comp.changed)} 项")
+    if review is not None:
+        print(f"{reg.name} {int(args.year)}年  状态：{STATUS_NAMES[status]}（重新提交）  退回的版本：{comp.submission.at}"
+              f"（{comp.submission.user}），退回原因：{review.reason}（{review.by}），变化 {len(comp.changed)} 项")
+    else:
+        print(f"{reg.name} {int(args.year)}年  状态：{STATUS_NAMES[status]}  上次提交：{comp.submission.at}"
+              f"（{comp.submission.user}），变化 {len(comp.changed)} 项")
 
     def fmt(code, v):
         ind = inds.get(code)

@@ -131,7 +131,7 @@ def _v5(db: Database) -> None:
 def _v6(db: Database) -> None:
     # Values left empty on purpose: not applicable (na) or not collected this year (uncollected), with the reason.
     db.execute(
-        """CREATE TABLE absent_value (
+        """CREATE TABLE IF NOT EXISTS absent_value (
             region TEXT NOT NULL REFERENCES region(code), year INTEGER NOT NULL,
             indicator TEXT NOT NULL REFERENCES indicator(code),
             kind TEXT NOT NULL CHECK (kind IN ('na','uncollected')), reason TEXT NOT NULL,

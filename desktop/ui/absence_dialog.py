@@ -49,6 +49,7 @@ class AbsenceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self.check)
         self.check()
+        self.reason.setFocus()  # the reason is what is typed; the kind has a default
         self.resize(460, self.sizeHint().height())
 
     def kind(self) -> str:
@@ -58,6 +59,7 @@ class AbsenceDialog(QDialog):
         text = self.reason.text().strip()
         ok = bool(text) and not is_boilerplate_note(text)
         self.hint.setText("" if ok or not text else self.tr("套话或过于简略，不算原因：请写明为何没有这个数值"))
+        self.hint.setVisible(bool(self.hint.text()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     @classmethod

@@ -147,6 +147,11 @@ class ValueDelegate(QStyledItemDelegate):
             rect = QRect(option.rect)
             rect.setHeight(max(rect.height() * 5, 110))
             rect.setWidth(max(rect.width(), 360))
+            room = editor.parentWidget().rect() if editor.parentWidget() is not None else rect
+            if rect.right() > room.right():  # 说明 is the last column: open leftward, inside the table
+                rect.moveRight(room.right())
+            if rect.bottom() > room.bottom():  # a row near the bottom: open upward
+                rect.moveBottom(min(room.bottom(), option.rect.bottom()))
             editor.setGeometry(rect)
             return
         super().updateEditorGeometry(editor, option, index)
