@@ -163,3 +163,4 @@ def test_the_import_action_ends_with_the_status_bar_item(window, services, demo_
     assert services.get_region_year("330381", 2021).values  # written
     assert window.imported == [("330381", 2021)]
     assert "瑞安市 2021" in window.imported_label.text() and window.imported_label.isVisibleTo(window)
+    assert window.imported_label.text().startswith("已导入 ") and "个数值" in window.imported_label.text()

@@ -44,7 +44,7 @@ class ActionsMixin:
         add("refresh", self.tr("刷新"), self.refresh, "F5")
         add("switch_user", self.tr("切换用户…"), self.switch_user, None)
         add("catalog", self.tr("指标目录与审核规则…"), self.edit_catalog, None)
-        add("paste", self.tr("粘贴一列数值"), self.form.paste_clipboard, None)
+        add("paste", self.tr("粘贴复制的单元格"), self.form.paste_clipboard, None)
         add("find", self.tr("查找指标…"), self.find_indicator, "Ctrl+F")
         add("goto_section", self.tr("跳到分区…"), self.focus_sections, "Ctrl+G")
         add("mark_absent", self.tr("标为不适用或本年未统计…"), self.mark_absent, "Ctrl+M")
@@ -189,10 +189,10 @@ class ActionsMixin:
         dialog = ImportDialog(self.services, paths, self)
         if dialog.prepare() and dialog.exec() and dialog.committed:
             self.refresh()
-            self.statusBar().showMessage(dialog.committed, 10000)
-            self.show_imported(sorted(dialog.plan.summary))
+            written = [key for key, s in sorted(dialog.plan.summary.items()) if s.new or s.changed]
+            self.show_imported(written or sorted(dialog.plan.summary), dialog.committed)
 
-    def show_imported(self, region_years: list[tuple[str, int]]) -> None:
+    def show_imported(self, region_years: list[tuple[str, int]], headline: str = "") -> None:
         """After an import: the status bar names the region-years written and their findings (错误, 核实), each a
         link that opens it; it stays until closed (×) or the next import."""
         from desktop.validation import validate
@@ -212,7 +212,8 @@ class ActionsMixin:
             parts.append(f'<a href="open:{region}:{year}">{names.get(region, region)} {year}</a>'
                          f'<span style="color:{color}">{bracket}</span>')
         more = (self.tr(" 等 {n} 个地区年度").format(n=len(region_years)) if len(region_years) > IMPORTED_SHOWN else "")
-        self.imported_label.setText(self.tr("已导入：") + self.tr("、").join(parts) + more
+        self.imported_label.setText((headline + self.tr("：") if headline else self.tr("已导入："))
+                                    + self.tr("、").join(parts) + more
                                     + '　<a href="close:">×</a>')
         self.imported_label.setToolTip(self.tr("点地区年度打开它"))
         self.imported_label.setVisible(bool(parts))

@@ -190,8 +190,8 @@
         <translation>Catalog and rules…</translation>
     </message>
     <message>
-        <source>粘贴一列数值</source>
-        <translation>Paste a column of values</translation>
+        <source>粘贴复制的单元格</source>
+        <translation>Paste copied cells</translation>
     </message>
     <message>
         <source>查找指标…</source>
@@ -268,6 +268,10 @@
     <message>
         <source>已导入：</source>
         <translation>Imported: </translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
     </message>
     <message>
         <source>、</source>
