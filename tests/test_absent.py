@@ -78,3 +78,12 @@ def test_the_command_line_marks_and_clears(cli, db_path):
     assert r.code != 0 and "套话" in r.err
     r = cli(db_path, "clear-absent", COUNTY, 2021, *TWO, "--json")
     assert r.code == 0 and r.json() == {"region": COUNTY, "year": 2021, "changed": 2, "absent": {}}
+
+
+def test_the_city_overview_counts_marks_as_filled(services):
+    from desktop.aggregate.service import status_report
+
+    services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
+    mark_absent(services, COUNTY, 2021, TWO, "na", "本县无妇幼保健院，该项由市里统计")
+    row = next(r for r in status_report(services, "331000", 2021).counties if r.region == COUNTY)
+    assert (row.filled, row.total) == (3, len(services.indicators()))

@@ -164,3 +164,18 @@ def test_the_import_action_ends_with_the_status_bar_item(window, services, demo_
     assert window.imported == [("330381", 2021)]
     assert "瑞安市 2021" in window.imported_label.text() and window.imported_label.isVisibleTo(window)
     assert window.imported_label.text().startswith("已导入 ") and "个数值" in window.imported_label.text()
+
+
+def test_typing_on_a_locked_year_does_not_move_the_selection(qtbot, window, services, monkeypatch):
+    from desktop import workflow
+
+    services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0),
+                            ValueChange(COUNTY, 2021, "LICENSED_DOCTORS", 1200.0)], "cli")
+    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    workflow.submit(services, COUNTY, 2021)
+    window.refresh()
+    row = window.model.row_of("HOSPITAL_BEDS")
+    window.form.go_to(row, COL_VALUE)
+    window.form.setFocus()
+    qtbot.keyClicks(window.form, "12")  # "1200" starts with 12: Qt's keyboard search would jump there
+    assert window.form.currentIndex().row() == row and window.form.delegate.current_editor is None

@@ -168,9 +168,12 @@ def status_report(services, region: str, year: int, progress=None, cancelled=Non
     codes = [c.code for c in counties]
     visible = {i.code for i in services.indicators()}
     values = read_values(services, codes, [year])[year]
+    from desktop.db import absent as absent_db
+
     with services.store.reading() as db:
         datasets = adb.datasets(db, codes, year)
         rounds = _rounds(adb.status_events(db, codes, year))
+        marked = absent_db.absent_codes_of_regions(db, codes, year)  # 不适用 / 本年未统计 count as filled
     if findings is None:
         _, findings = flags_and_findings(services, codes, year, progress, cancelled)
     rows = []
@@ -186,7 +189,7 @@ def status_report(services, region: str, year: int, progress=None, cancelled=Non
             app_by = app_at = None
         rows.append(CountyStatus(
             county.code, county.name, county.parent_code, status,
-            sum(1 for k in vals if k in visible), len(visible),
+            sum(1 for k in set(vals) | marked.get(county.code, set()) if k in visible), len(visible),
             sum(1 for f in found if f.severity == "error"),
             sum(1 for f in found if f.severity == "warning" and not f.cleared),
             sub_by, sub_at, app_by, app_at))

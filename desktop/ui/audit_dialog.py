@@ -76,6 +76,8 @@ class AuditModel(QAbstractTableModel):
             return ""
         if row.field == "status":
             return STATUS_NAMES.get(str(value), str(value))
+        if row.field == "absent":
+            return {"na": self.tr("不适用"), "uncollected": self.tr("本年未统计")}.get(str(value), str(value))
         ind = self.names.get(row.indicator or "")
         if isinstance(value, (int, float)) and ind is not None and row.field in ("value", "target"):
             return ind.format(float(value))

@@ -212,6 +212,10 @@ class FormView(QTableView):
             col = current.column() if current.column() in (COL_VALUE, COL_NOTE) else COL_VALUE
             self.go_to(self._next_value_row(current.row(), 1), col)
 
+    def keyboardSearch(self, search: str) -> None:
+        """No jump to a cell whose text starts with what was typed: on a locked year, typing must not move the
+        selection somewhere else (where editing is allowed, typing opens the editor instead)."""
+
     def keyPressEvent(self, event):
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -567,6 +567,14 @@
         <source>从报告文本提取</source>
         <translation>from report text</translation>
     </message>
+    <message>
+        <source>不适用</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>本年未统计</source>
+        <translation>not collected</translation>
+    </message>
 </context>
 <context>
     <name>CatalogDialog</name>
