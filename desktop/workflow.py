@@ -378,6 +378,8 @@ class ReturnedReview:
     by: str
     at: str
     comparison: SubmissionComparison
+    # marks 不适用 / 本年未统计 changed since the return: (indicator, kind before, kind now, reason now)
+    marks_changed: tuple[tuple[str, str | None, str | None, str], ...] = ()
 
     @property
     def changed(self) -> list[SubmittedValue]:
@@ -405,6 +407,7 @@ def since_returned_version(services: Services, region: str, year: int) -> Return
         sub = subs[submitted_before - 1]
         frozen = wdb.submission_values(db, sub.id)
         current = repo.values_of(db, reg.code, y)
+        mark_rows = [r for r in repo.audit_rows(db, reg.code, y, fields=("absent",)) if r.id > back.id]
     order = {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
     rows = []
     for code in sorted(set(frozen) | set(current), key=lambda c: (order.get(c, len(order)), c)):
@@ -412,7 +415,14 @@ def since_returned_version(services: Services, region: str, year: int) -> Return
         cur = current.get(code)
         rows.append(SubmittedValue(code, sv, sn, cur.value if cur else None, cur.note if cur else "",
                                    code in frozen))
-    return ReturnedReview(back.reason, back.user, back.at, SubmissionComparison(sub, rows))
+    first: dict[str, object] = {}
+    last: dict[str, tuple[object, str]] = {}
+    for r in mark_rows:  # the net change of each mark since the return
+        first.setdefault(r.indicator, r.old)
+        last[r.indicator] = (r.new, r.reason)
+    marks = tuple((code, first[code], new, reason) for code, (new, reason) in last.items() if first[code] != new)
+    return ReturnedReview(back.reason, back.user, back.at, SubmissionComparison(sub, rows),
+                          tuple(sorted(marks, key=lambda m: order.get(m[0], len(order)))))
 
 
 def submission_history(services: Services, region: str, year: int) -> list[wdb.Submission]:

@@ -183,3 +183,23 @@ def test_escape_leaves_the_note_as_it_was(qtbot, window, services):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.form.delegate.current_editor is None)
     assert record(services, "HOSPITAL_BEDS").note == "新院区投入使用"
+
+
+def test_a_mark_made_after_the_return_is_among_the_changes(window, services):
+    from desktop.absent import mark_absent
+
+    typed = {"HOSPITAL_BEDS": 4839.0}
+    services.apply_changes([ValueChange(COUNTY, 2021, i.code, typed.get(i.code),
+                                        None if i.code in typed else "本县当年未开展该项统计调查")
+                            for i in services.indicators()], "form")
+    workflow.submit(services, COUNTY, 2021)
+    workflow.return_dataset(services, COUNTY, 2021, "托育数据请核实")
+    services.apply_changes([ValueChange(COUNTY, 2021, "CHILDCARE_PLACES", None, "")], "form")
+    mark_absent(services, COUNTY, 2021, ["CHILDCARE_PLACES"], "uncollected", "本年未开展托育机构调查")
+    workflow.submit(services, COUNTY, 2021)
+    review = workflow.since_returned_version(services, COUNTY, 2021)
+    assert review.marks_changed == (("CHILDCARE_PLACES", None, "uncollected", "本年未开展托育机构调查"),)
+    window.refresh()
+    text = window.reason_label.text()
+    assert "托位数：标为本年未统计（本年未开展托育机构调查）" in text
+    assert "修改了 2 项" in text  # the note removed, and the mark

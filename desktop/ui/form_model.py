@@ -228,6 +228,14 @@ class FormModel(QAbstractTableModel):
                 out.append(self.tr("{name} 的说明：“{old}” → “{new}”").format(
                     name=name, old=sub.submitted_note.replace("\n", " ") or none,
                     new=sub.current_note.replace("\n", " ") or none))
+        for code, before, after, reason in (self.review.marks_changed if self.review is not None else ()):
+            ind = self.services.indicator_index().by_code.get(code)
+            name = ind.name if ind else code
+            if after:
+                out.append(self.tr("{name}：标为{kind}（{reason}）").format(
+                    name=name, kind=self.absence_name(after), reason=reason))
+            else:
+                out.append(self.tr("{name}：取消“{kind}”标记").format(name=name, kind=self.absence_name(before)))
         return out
 
     def _load_absences(self) -> None:

@@ -355,7 +355,7 @@ class MainWindow(ActionsMixin, QMainWindow):
             for code, text in review_notes(self.services, ry.region.code, ry.year).items():
                 lines.append(self.tr("　对“{name}”的意见：{note}").format(name=names.get(code, code), note=text))
         if self.model.submission is not None:
-            n = len(self.model.changed_since_submission())
+            n = len(self.model.changed_since_submission()) + (len(review.marks_changed) if review is not None else 0)
             if ry.status == "submitted":
                 lines.append(self.tr("重新提交：与退回的版本相比修改了 {n} 项（“上次提交”列为退回的版本，不同处紫色标出）。").format(n=n)
                              if n else self.tr("重新提交：与退回的版本相比没有任何修改。"))

@@ -1057,6 +1057,14 @@
         <translation>note of {name}: “{old}” → “{new}”</translation>
     </message>
     <message>
+        <source>{name}：标为{kind}（{reason}）</source>
+        <translation>{name}: marked {kind} ({reason})</translation>
+    </message>
+    <message>
+        <source>{name}：取消“{kind}”标记</source>
+        <translation>{name}: mark “{kind}” removed</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
