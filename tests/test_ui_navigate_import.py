@@ -179,3 +179,14 @@ def test_typing_on_a_locked_year_does_not_move_the_selection(qtbot, window, serv
     window.form.setFocus()
     qtbot.keyClicks(window.form, "12")  # "1200" starts with 12: Qt's keyboard search would jump there
     assert window.form.currentIndex().row() == row and window.form.delegate.current_editor is None
+
+
+def test_a_prior_value_of_an_earlier_year_is_not_cut(window, services):
+    from desktop.ui.form_model import COL_PRIOR
+
+    services.apply_changes([ValueChange(COUNTY, 2019, "LICENSED_DOCTORS", 10793.0)], "cli")  # 2020 left empty
+    window.refresh()
+    index = window.model.index(window.model.row_of("LICENSED_DOCTORS"), COL_PRIOR)
+    assert index.data() == "10793（2019）"
+    margin = 2 * window.form.style().pixelMetric(window.form.style().PixelMetric.PM_FocusFrameHMargin) + 2
+    assert window.form.fontMetrics().horizontalAdvance(index.data()) + margin < window.form.columnWidth(COL_PRIOR)

@@ -43,6 +43,8 @@ class FormView(QTableView):
         header.setStretchLastSection(True)
         for col, width in ((COL_NAME, 200), (1, 50), (2, 82), (COL_VALUE, 86), (4, 60), (5, 64), (COL_CHECK, 66)):
             self.setColumnWidth(col, width)
+        # 上年 from an earlier year reads "10793（2022）": wide enough for that, not cut to "10793（20…"
+        self.setColumnWidth(2, max(82, self.fontMetrics().horizontalAdvance("99999.99（2099）") + 14))
         self.setColumnWidth(COL_SUBMITTED, 86)
         self.setColumnWidth(COL_COMPUTED, 120)
         self.setColumnWidth(COL_CHECK, self.check_column_width())
