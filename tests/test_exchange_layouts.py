@@ -183,3 +183,10 @@ def test_city_template_one_sheet_per_county_with_its_targets_beside_the_values(s
     assert r.code == 0 and "filled.xlsx：1 个地区年度，新增 1，修改 0，未变 0" in r.out, r.out + r.err
     assert cli(db, "get", "331081", "2023", "--json").json()["values"]["HOSPITAL_BEDS"]["value"] == 6320
     assert services.targets("331081", 2023) == {"HOSPITAL_BEDS": 6300}
+
+
+def test_each_takes_one_backup_before_the_first_file_that_writes(services):
+    outcomes = import_each(services, [DATA / "温岭市_2022_手填.xlsx", DATA / "台州市目标_2023.ods"])
+    assert [o.refused for o in outcomes] == [None, None]
+    assert outcomes[0].result.backup is not None and outcomes[1].result.backup is None
+    assert outcomes[1].result.targets_written == 6

@@ -671,7 +671,7 @@ def record_refusals(services: Services, plan: ImportPlan) -> None:
         services.refuse(error, "导入数据", region, year)
 
 
-def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -> ImportResult:
+def commit_import(services: Services, plan: ImportPlan, validate: bool = True, backup: bool = True) -> ImportResult:
     """Write a checked plan in one transaction (after a rolling backup), then validate the touched region-years.
 
     Raises ImportRefused when the plan has errors, DatasetLocked when a dataset was submitted or approved
@@ -683,18 +683,18 @@ def commit_import(services: Services, plan: ImportPlan, validate: bool = True) -
     was_enabled = gc.isenabled()
     gc.disable()  # as in plan_import: tens of thousands of short-lived rows, no cycles
     try:
-        return _commit(services, plan, validate)
+        return _commit(services, plan, validate, backup)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _commit(services: Services, plan: ImportPlan, validate: bool) -> ImportResult:
+def _commit(services: Services, plan: ImportPlan, validate: bool, backup_first: bool = True) -> ImportResult:
     services.require_role("clerk", "supervisor", "admin", action="导入数据")
     if plan.targets:
         services.require_role("supervisor", "admin", action="导入目标值")
     backup = None
-    if plan.changes or plan.targets or plan.statuses:
+    if backup_first and (plan.changes or plan.targets or plan.statuses):
         backup = services.backup(reason="before-import")
     user = services.user.name
     stamp = repo.now()
@@ -798,6 +798,7 @@ def import_each(services: Services, paths, dry_run: bool = False,
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
     out: list[FileOutcome] = []
     carried: dict[tuple[str, int], str] = {}
+    backed_up = False
     for i, path in enumerate(paths):
         if cancelled is not None and cancelled():
             raise ImportCancelled()
@@ -825,7 +826,9 @@ def import_each(services: Services, paths, dry_run: bool = False,
             outcome.findings = preview_findings(services, plan)
             continue
         try:
-            outcome.result = commit_import(services, plan)
+            # one rolling backup before the first file that writes, not one per file (90 files, 90 copies)
+            outcome.result = commit_import(services, plan, backup=not backed_up)
+            backed_up = backed_up or outcome.result.backup is not None
             outcome.findings = {k: [f for f in v if f.severity == "error" or (f.severity == "warning" and not f.cleared)]
                                 for k, v in outcome.result.findings.items()}
         except ImportCancelled:
