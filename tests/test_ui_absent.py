@@ -88,3 +88,17 @@ def test_delete_takes_a_mark_away_and_typing_a_value_too(qtbot, window, services
     assert window.model.setData(window.model.index(window.model.row_of(CODES[1]), COL_VALUE), "120")
     assert set(absences(services, COUNTY, 2021)) == {CODES[2]}
     assert window.model.index(window.model.row_of(CODES[1]), COL_VALUE).data() == "120"
+
+
+def test_undo_of_a_value_typed_over_a_mark_puts_the_mark_back(window, services, monkeypatch):
+    _select(window, CODES[:1])
+    monkeypatch.setattr(window, "ask_absence", lambda names: ("na", REASON))
+    window.actions_by_name["mark_absent"].trigger()
+    index = window.model.index(window.model.row_of(CODES[0]), COL_VALUE)
+    assert window.model.setData(index, "120")
+    assert absences(services, COUNTY, 2021) == {}
+    window.actions_by_name["undo"].trigger()
+    assert {c: (a.kind, a.reason) for c, a in absences(services, COUNTY, 2021).items()} == {CODES[0]: ("na", REASON)}
+    assert index.data() == "不适用"
+    window.actions_by_name["redo"].trigger()
+    assert absences(services, COUNTY, 2021) == {} and index.data() == "120"

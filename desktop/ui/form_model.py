@@ -75,15 +75,19 @@ class Edit:
 class EditCommand(QUndoCommand):
     """An edit already written to the store; undo writes the old values back, redo the new ones."""
 
-    def __init__(self, model: "FormModel", region: str, year: int, edits: list[Edit], source: str, text: str):
+    def __init__(self, model: "FormModel", region: str, year: int, edits: list[Edit], source: str, text: str,
+                 marks: dict | None = None):
         super().__init__(text)
         self.model, self.region, self.year, self.edits, self.source = model, region, year, edits, source
+        self.marks = marks or {}  # marks 不适用 / 本年未统计 the written values took away: undo puts them back
         self._written = True  # push() calls redo(): the first write has already happened
 
     def undo(self) -> None:
         self.model.write_back(self.region, self.year,
                               [ValueChange(self.region, self.year, e.indicator, e.old_value, e.old_note)
                                for e in self.edits], self.source, "撤销")
+        if self.marks:
+            self.model.write_absences(self.region, self.year, self.marks, "撤销")
 
     def redo(self) -> None:
         if self._written:
@@ -641,9 +645,11 @@ class FormModel(QAbstractTableModel):
         """Write the edits as one transaction and push them on the undo stack; False when refused."""
         ry = self.data_
         changes = [ValueChange(ry.region.code, ry.year, e.indicator, e.new_value, e.new_note) for e in edits]
+        marks = {e.indicator: (self.absent[e.indicator].kind, self.absent[e.indicator].reason) for e in edits
+                 if e.new_value is not None and e.indicator in self.absent}  # a value written takes the mark away
         if not self.write_back(ry.region.code, ry.year, changes, source, ""):
             return False
-        self.undo_stack.push(EditCommand(self, ry.region.code, ry.year, edits, source, label))
+        self.undo_stack.push(EditCommand(self, ry.region.code, ry.year, edits, source, label, marks))
         return True
 
     def write_back(self, region: str, year: int, changes: list[ValueChange], source: str, reason: str) -> bool:
