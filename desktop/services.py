@@ -84,6 +84,15 @@ def _merge_default_aliases(db, stored: list[Indicator]) -> None:
                        source="init", indicator=old.code, reason=f"合并默认别名（目录版本 {version}）")
 
 
+def _audit_password(db, by: str, name: str, pw_hash: str | None) -> None:
+    """The audit row of a password set or removed: a digest of the stored hash (verify compares it; the
+    secret and the hash itself are never in the audit)."""
+    from desktop.db.consistency import password_digest
+
+    repo.add_audit(db, user=by, field="user", old=None, new=password_digest(pw_hash), source="password",
+                   reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
+
+
 class Services:
     """One store, one acting user. Hand it to the window and the CLI; never a global."""
 
@@ -116,8 +125,16 @@ class Services:
                 repo.upsert_regions(db, catalog_res.read_regions())
             stored = repo.load_indicators(db)
             if not stored:
-                repo.upsert_indicators(db, catalog_res.read_indicators())
+                from desktop.db.consistency import _indicator_dict, catalog_digest
+
+                shipped = catalog_res.read_indicators()
+                repo.upsert_indicators(db, shipped)
                 repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
+                # the catalog a store starts from, in the audit chain: verify replays the catalog from it
+                repo.add_audit(db, user=DEFAULT_USER, field="catalog", old=None, source="init",
+                               new={"version": catalog_res.CATALOG_VERSION,
+                                    "digest": catalog_digest([_indicator_dict(i) for i in shipped])},
+                               reason=f"默认指标目录 {catalog_res.CATALOG_VERSION}（{len(shipped)} 个指标）")
             else:
                 _merge_default_aliases(db, stored)
             if repo.get_user(db, DEFAULT_USER) is None:
@@ -127,6 +144,8 @@ class Services:
                 repo.put_user(db, DEFAULT_USER, "admin", pw_hash, salt)
                 repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",
                                source="init", reason=f"用户 {DEFAULT_USER} 注册")
+                if pw_hash is not None:
+                    _audit_password(db, DEFAULT_USER, DEFAULT_USER, pw_hash)
 
         # a new store gets its schema and this first content in one transaction (a first start cut off
         # half-way leaves no store without its admin or catalog); an existing one is completed here
@@ -445,6 +464,8 @@ class Services:
             repo.put_user(db, name, role, pw_hash, salt)
             repo.add_audit(db, user=self.user.name, field="user", old=existing[0].role if existing else None,
                            new=role, source="cli", reason=f"用户 {name}")
+            if password:
+                _audit_password(db, self.user.name, name, pw_hash)
         return User(name, role, pw_hash is not None)
 
     # ---- audit ----------------------------------------------------------------------------------
@@ -465,6 +486,14 @@ class Services:
 
         with self.store.reading():
             return value_audit_problems(self.store.db)
+
+    def verify_store(self) -> dict[str, list[str]]:
+        """Statuses, users and passwords, targets, catalog, rules and submissions against a replay of the
+        audit trail (desktop.db.consistency.store_audit_problems); every list empty when all agree."""
+        from desktop.db.consistency import store_audit_problems
+
+        with self.store.reading():
+            return store_audit_problems(self.store.db)
 
     def audit_chain_head(self) -> str:
         with self.store.reading():

@@ -19,7 +19,7 @@ from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import STATUS_NAMES, AuditRow, Dataset, Finding, User
 from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
-from desktop.services import Services, check_year
+from desktop.services import Services, _audit_password, check_year
 
 SUBMIT, APPROVE, RETURN, REOPEN, ACCEPT = "submit", "approve", "return", "reopen", "accept"
 ACTIONS = (SUBMIT, APPROVE, RETURN, REOPEN, ACCEPT)
@@ -160,8 +160,7 @@ def set_password(services: Services, name: str, password: str | None) -> User:
     pw_hash, salt = hash_password(password) if password else (None, None)
     with services.store.write() as db:
         repo.put_user(db, name, user.role, pw_hash, salt)
-        repo.add_audit(db, user=services.user.name, field="user", old=None, new=None, source="password",
-                       reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
+        _audit_password(db, services.user.name, name, pw_hash)
     updated = User(name, user.role, pw_hash is not None)
     if services.user.name == name:
         services.user = updated

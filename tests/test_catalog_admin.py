@@ -222,8 +222,10 @@ def test_catalog_changes_exported_from_the_whole_audit(db_path, cli, tmp_path):
     r = cli(db_path, "audit-export", "-o", out, "--field", "catalog")
     assert r.code == 0, r.err
     rows = list(load_workbook(out)["修改记录"].iter_rows(values_only=True))
-    assert len(rows) == 2 and rows[1][5] == "BEDS_PER_1000" and rows[1][7] == "指标目录"
-    assert '"yoy_warn": 15' in rows[1][8] and '"yoy_warn": 12' in rows[1][9] and rows[1][11] == "=1+1"
+    # the catalog the store started from (its digest, the row verify replays from), then the edit
+    assert len(rows) == 3 and rows[1][5] is None and rows[1][11].startswith("默认指标目录")
+    assert rows[2][5] == "BEDS_PER_1000" and rows[2][7] == "指标目录"
+    assert '"yoy_warn": 15' in rows[2][8] and '"yoy_warn": 12' in rows[2][9] and rows[2][11] == "=1+1"
     assert cli(db_path, "audit-export", REGION, "-o", out).code == 2
 
 

@@ -81,7 +81,11 @@ def register(sub) -> None:
     add_user_option(p)
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("verify", help="完整性检查：数据库 integrity_check 与审计哈希链")
+    p = sub.add_parser("verify", help="完整性检查：数据库 integrity_check、审计哈希链、各表与审计记录；"
+                                      "给出地区和年份时核对该年度的数据摘要")
+    p.add_argument("region", nargs="?", help="只核对一个地区年度（与 YEAR 同用）")
+    p.add_argument("year", nargs="?")
+    p.add_argument("--digest", metavar="D", help="报表上印的本年度数据摘要（至少16位）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
 
@@ -309,17 +313,64 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_verify_region_year(args) -> int:
+    from desktop import digest as digest_mod
+    from desktop.domain import STATUS_NAMES
+
+    with open_services(args) as services:
+        out = digest_mod.check(services, args.region, args.year, args.digest)
+        reg = services.region(args.region)
+    ok = out["audit_agrees"] and out["matches"] is not False
+    if args.json:
+        print_json({"ok": ok, **out})
+        return 0 if ok else 1
+    print(f"{reg.name}（{reg.code}）{out['year']}年  状态：{STATUS_NAMES.get(out['status'], out['status'])}")
+    print(f"本年度数据摘要：{out['digest']}")
+    if out["matches"] is True:
+        print("与报表上的摘要一致：数值、说明和状态变更记录都未改变")
+    elif out["matches"] is False:
+        when = f"（报表上的摘要对应 {out['printed_at']} 时的数据）" if out["printed_at"] else ""
+        print(f"与报表上的摘要不一致{when}，之后的变化：")
+        for line in out["changes"]:
+            print(for_terminal(f"  {line}"))
+    if not out["audit_agrees"]:
+        print("库中数据与审计记录不一致（在程序之外被改动）：")
+        for line in out["audit_problems"]:
+            print(for_terminal(f"  {line}"))
+    return 0 if ok else 1
+
+
 def cmd_verify(args) -> int:
+    from desktop.errors import UsageError
+
+    if args.region is not None:
+        if args.year is None:
+            raise UsageError("核对一个地区年度须给出地区和年份：verify REGION YEAR [--digest D]")
+        return cmd_verify_region_year(args)
+    if args.digest:
+        raise UsageError("--digest 须与地区和年份同用：verify REGION YEAR --digest D")
     with open_services(args) as services:
         integrity = services.store.integrity_check()
         chain = services.verify_audit()
         head = services.audit_chain_head()
         values = services.verify_values()
-    ok = integrity == ["ok"] and not chain and not values
+        tables = services.verify_store()
+    notes = tables.pop("catalog_note", [])
+    ok = integrity == ["ok"] and not chain and not values and not any(tables.values())
     if args.json:
-        print_json({"ok": ok, "integrity": integrity, "audit_chain": chain, "chain_head": head, "values": values})
+        print_json({"ok": ok, "integrity": integrity, "audit_chain": chain, "chain_head": head, "values": values,
+                    **tables, "notes": notes})
     else:
         print(f"integrity_check：{'ok' if integrity == ['ok'] else '；'.join(integrity)}")
-        print(f"审计哈希链：{'完整' if not chain else '；'.join(chain)}（链头 {head[:16]}）")
-        print(f"数值与审计记录：{'一致' if not values else '；'.join(values)}")
+        print(for_terminal(f"审计哈希链：{'完整' if not chain else '；'.join(chain)}（链头 {head[:16]}）"))
+        print(for_terminal(f"数值与审计记录：{'一致' if not values else '；'.join(values)}"))
+        for key, label in VERIFIED_TABLES:
+            found = tables.get(key, [])
+            print(for_terminal(f"{label}与审计记录：{'一致' if not found else '；'.join(found)}"))
+        for note in notes:
+            print(for_terminal(f"注意：{note}"))
     return 0 if ok else 1
+
+
+VERIFIED_TABLES = [("statuses", "状态"), ("users", "用户与密码"), ("targets", "目标值"), ("catalog", "指标目录"),
+                   ("rules", "审核规则"), ("submissions", "提交记录"), ("audit_sequence", "审计计数器")]

@@ -106,6 +106,7 @@ class ReportData:
     audit_head: str = ""
     validation_note: str = ""
     simulated: bool = False  # holds simulated demo figures: every page says 演示数据·模拟
+    digest: str = ""  # of an approved or accepted region-year (desktop.digest): `verify REGION YEAR --digest`
 
     @property
     def title(self) -> str:
@@ -210,6 +211,11 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
     value_count = sum(1 for r in ry.values.values() if r.value is not None)
     head = services.audit_chain_head() if ry.status == "approved" else ""
     simulated = any(r.source == SIMULATED_SOURCE for r in ry.values.values())
+    digest = ""
+    if ry.status in ("approved", "accepted"):
+        from desktop.digest import region_year_digest
+
+        digest = region_year_digest(services, reg.code, year)
     return ReportData(reg, year, ry.status, [Section(k, v) for k, v in sections.items()], report_findings,
                       trends, _signatures(services, reg.code, year, ry.status), _now(), value_count, missing,
-                      head, note, simulated)
+                      head, note, simulated, digest)

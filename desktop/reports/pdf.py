@@ -304,6 +304,9 @@ def _signature_block(data: ReportData, glyphs: Glyphs, styles) -> list:
     out = [Paragraph("签字", styles["h2"]), grid]
     if data.audit_head:
         out.append(Paragraph(f"审计链头：{data.audit_head}", styles["small"]))
+    if data.digest:
+        out.append(Paragraph(f"本年度数据摘要：{data.digest}（核对：verify {data.region.code} {data.year} "
+                             f"--digest 摘要）", styles["small"]))
     return [KeepTogether(out)]
 
 

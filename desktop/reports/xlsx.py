@@ -209,6 +209,9 @@ def _summary_sheet(ws, data: ReportData) -> None:
     if data.audit_head:
         put(ws, row + 2, 1, f"审计链头：{data.audit_head}", border=False,
             font=Font(name=FONT_NAME, size=8))
+    if data.digest:
+        put(ws, row + 3, 1, f"本年度数据摘要：{data.digest}（核对：verify {data.region.code} {data.year} --digest 摘要）",
+            border=False, font=Font(name=FONT_NAME, size=8))
     _print_setup(ws, ("演示数据·模拟  " if data.simulated else "") + data.title, data.generated_at, "1:3",
                  landscape=True, widths=SUMMARY_WIDTHS)
 
