@@ -139,9 +139,37 @@ def _as_json(ind: Indicator, fields=None) -> dict:
     return {k: d[k] for k in (fields or d)}
 
 
+# what an approved or accepted year's reports show of an indicator: its figures (unit, decimals, kind) and
+# whether its row is there (hidden). Changing them would change a report after it was approved.
+KEPT_BY_APPROVAL = ("unit", "decimals", "kind", "hidden")
+
+
+def _approved_uses(db, code: str) -> list[tuple[str, int]]:
+    return [(r, y) for r, y in db.execute(
+        "SELECT DISTINCT v.region, v.year FROM value v JOIN dataset d ON d.region = v.region AND d.year = v.year "
+        "WHERE v.indicator = ? AND d.status IN ('approved', 'accepted') ORDER BY v.year, v.region", [code])]
+
+
+def _refuse_if_approved(services: Services, db, old: Indicator, changed: list[str]) -> None:
+    kept = [f for f in changed if f in KEPT_BY_APPROVAL]
+    if not kept:
+        return
+    uses = _approved_uses(db, old.code)
+    if uses:
+        names = {r.code: r.name for r in services.regions()}
+        shown = "、".join(f"{names.get(r, r)} {y}年" for r, y in uses[:3]) + (f" 等 {len(uses)} 个" if len(uses) > 3 else "")
+        fields = "、".join(FIELD_NAMES.get(f, f) for f in kept)
+        raise CatalogEditError(
+            f"指标 {old.code}（{old.name}）在已审核的年度中有数值（{shown}），不能修改{fields}：已审核的报表须保持"
+            "审核时的样子。请先由审核人重新打开这些年度，或新增一个指标代替它")
+
+
 def _write_indicator(services: Services, old: Indicator | None, new: Indicator, reason: str,
                      source: str, also: list[Indicator] = ()) -> Indicator:
-    """Save one indicator (old None: a new one) with its audit row and a new catalog version."""
+    """Save one indicator (old None: a new one) with its audit row and a new catalog version.
+
+    Raises CatalogEditError for a change of unit, decimals, kind or hidden of an indicator with values in an
+    approved or accepted year (checked inside the write transaction)."""
     if old is not None:
         changed = [f for f in (*EDITABLE, "hidden") if getattr(old, f) != getattr(new, f)]
         if not changed:
@@ -149,6 +177,8 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
     else:
         changed = None
     with services.store.write() as db:
+        if old is not None:
+            _refuse_if_approved(services, db, old, changed)
         if old is not None and new.code != old.code:
             if wdb.indicator_in_use(db, old.code):
                 raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")

@@ -167,7 +167,17 @@ def load_demo(services) -> int:
     """The seed figures (source `demo`), then the simulated counties (source `demo-sim`) as audited changes, then
     the statuses walked through the real workflow. Returns how many values were written."""
     from desktop import workflow
+    from desktop.errors import AppError
 
+    services.require_role("admin", action="载入演示数据")
+    with services.store.reading() as db:
+        typed = db.execute("SELECT count(*) FROM value WHERE source NOT IN ('demo', ?)", [SIMULATED_SOURCE]
+                           ).fetchone()[0]
+        statuses = db.execute("SELECT count(*) FROM dataset").fetchone()[0]
+    if typed or statuses:
+        # the demo writes figures and statuses over 温州's counties: never over what someone entered
+        raise AppError(f"数据库中已有录入的数据（{typed} 个非演示数值，{statuses} 个地区年度的状态），"
+                       "演示数据会覆盖它们，未载入；请在新的数据库中载入演示数据（init --demo 用新的 --db 文件）")
     n = load_seeds(services)
     seeds = {(r["region"], int(r["year"]), r["indicator"]): float(r["value"]) for r in seed_rows()}
     simulated = simulate(services.indicators(), seeds)

@@ -11,7 +11,7 @@ from desktop.errors import AppError
 
 _FIELDS = (("section", "分类"), ("name", "名称"), ("unit", "单位"), ("kind", "类型"), ("decimals", "小数位数"),
            ("min", "下限（'—' 清除）"), ("max", "上限（'—' 清除）"), ("direction", "方向：1、-1 或 0"),
-           ("yoy_warn", "同比阈值（rate/growth 为百分点，其余为%；'—' 清除）"), ("definition", "定义"),
+           ("yoy_warn", "同比阈值（rate/growth 为百分点，其余为%%；'—' 清除）"), ("definition", "定义"),
            ("aliases", "别名，用 | 分隔"),
            ("aggregation", "市、省的汇总方式：sum、none、weighted: 人口指标代码、ratio: 计算式"))
 

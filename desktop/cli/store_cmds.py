@@ -91,9 +91,19 @@ def register(sub) -> None:
 
 
 def cmd_init(args) -> int:
+    from desktop.errors import AuthError, StoreError
+
     path = Path(args.db) if args.db else default_db_path()
     existed = path.exists() and path.stat().st_size > 0
     demo = args.demo and not (args.if_new and existed)
+    if existed:
+        # init writes into an existing store as admin (catalog aliases, the demo): admin's password first
+        try:
+            open_services(args).close()
+        except AuthError:
+            raise
+        except StoreError:
+            pass  # a file without a schema yet, or one init cannot open either: init says what is wrong
     with Services.init(path, demo=False) as services:
         if demo:
             n = services.load_demo()
