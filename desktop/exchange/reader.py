@@ -28,7 +28,7 @@ from desktop.errors import AppError
 from desktop.exchange import safety
 from desktop.exchange.format import HEADER, is_percent_format, sheet_kind
 from desktop.exchange.layouts import Cell
-from desktop.exchange.sheetxml import UnsafeXml, iter_rows
+from desktop.exchange.sheetxml import UnsafeXml, declared_dimension, iter_rows
 
 
 class ImportCancelled(AppError):
@@ -90,11 +90,28 @@ def _percent_styles(wb) -> frozenset[int]:
     return frozenset(i for i, style in enumerate(wb._cell_styles) if is_percent_format(_number_format_of(wb, style)))
 
 
+def _declared_size(self) -> None:
+    """ReadOnlyWorksheet._get_size, reading only up to <sheetData> (sheetxml.declared_dimension)."""
+    src = self._get_source()
+    try:
+        dims = declared_dimension(src)
+    finally:
+        src.close()
+    if dims is not None:
+        self._min_column, self._min_row, self._max_column, self._max_row = dims
+
+
 def _open(path: Path, name: str):
     import openpyxl
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+    # openpyxl looks for a sheet's size by parsing the whole sheet when it declares none (21 s for a
+    # million rows; a 280 MB cell built whole): it is read from the sheet's head only (issue 17)
+    ReadOnlyWorksheet._get_size = _declared_size
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except UnsafeXml as exc:
+        raise safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取") from exc
     except Exception as exc:  # openpyxl raises many kinds on a damaged or hostile file
         raise _translate(exc, name) from exc
 
@@ -132,6 +149,11 @@ def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | 
                 if budget[0] < 0 or idx > safety.MAX_ROWS:
                     raise safety.UnsafeFile(name, f"工作表“{ws.title}”过大（超过 {safety.MAX_ROWS} 行或工作簿超过 "
                                                   f"{safety.MAX_CELLS} 个单元格），拒绝读取")
+                # the text a reader may keep (a shared string counts each time it is used)
+                budget[1] += sum(len(v) for _c, v, _s in cells if isinstance(v, str))
+                if budget[1] > safety.MAX_TEXT_CHARS:
+                    raise safety.UnsafeFile(name, f"工作表“{ws.title}”的文字合计超过 {safety.MAX_TEXT_CHARS} "
+                                                  f"个字符（到第 {idx} 行），拒绝读取")
                 if n % 2000 == 0:
                     if cancelled is not None and cancelled():
                         raise ImportCancelled()
@@ -246,7 +268,7 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
     out = WorkbookData()
     try:
         percent = _percent_styles(wb)
-        budget = [safety.MAX_CELLS]
+        budget = [safety.MAX_CELLS, 0]  # cells left, text characters kept
         chosen = []
         for ws in wb.worksheets:
             if not hasattr(ws, "_get_source"):

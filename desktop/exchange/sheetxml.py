@@ -24,6 +24,8 @@ from desktop.errors import AppError
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CHUNK = 1 << 16
+# Excel's own limit for one cell; a longer text is refused while it streams, before it is ever held whole
+MAX_CELL_CHARS = 32_767
 
 
 class UnsafeXml(AppError):
@@ -76,7 +78,7 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
     done: list[tuple[int, list]] = []
     cols: dict[str, int] = {}
     st = {"row": 0, "col": 0, "cells": None, "in_cell": False, "t": "n", "s": 0, "v": None, "inline": None,
-          "in_is": False, "rph": False, "collect": None, "f": False}
+          "in_is": False, "rph": False, "collect": None, "f": False, "chars": 0}
 
     def start(name, attrs):
         if name == CELL:
@@ -89,6 +91,7 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
             st["inline"] = None
             st["in_cell"] = True
             st["f"] = False
+            st["chars"] = 0
         elif name == FORMULA:
             if st["in_cell"]:
                 st["f"] = True
@@ -169,6 +172,12 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
     def chars(data):
         collect = st["collect"]
         if collect is not None:
+            st["chars"] += len(data)
+            if st["chars"] > MAX_CELL_CHARS:
+                from openpyxl.utils import get_column_letter
+
+                raise UnsafeXml(f"单元格 {get_column_letter(max(st['col'], 1))}{st['row']} 的内容超过 "
+                                f"{MAX_CELL_CHARS} 个字符（Excel 单元格的上限），拒绝读取")
             collect.append(data)
 
     parser.StartElementHandler = start
@@ -188,4 +197,65 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
         done.clear()
 
 
-__all__ = ["iter_rows", "UnsafeXml", "UncalculatedFormula", "UNCALCULATED"]
+class _Found(Exception):
+    pass
+
+
+def declared_dimension(src: IO[bytes]) -> tuple[int, int, int, int] | None:
+    """(min col, min row, max col, max row) of the sheet's <dimension>, read only up to <sheetData>; None when
+    the sheet declares none. openpyxl's own ReadOnlyWorksheet._get_size waits for the *end* of sheetData, i.e.
+    parses the whole sheet through defusedxml's ElementTree, building every element (a 280 MB cell whole)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    dim, data = MAIN_NS + " dimension", MAIN_NS + " sheetData"
+
+    def start(name, attrs):
+        if name == dim:
+            try:
+                raise _Found(range_boundaries(attrs.get("ref", "")))
+            except (ValueError, TypeError):
+                raise _Found(None) from None
+        if name == data:
+            raise _Found(None)
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.UnparsedEntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    try:
+        while True:
+            chunk = src.read(4096)
+            if not chunk:
+                parser.Parse(b"", True)
+                return None
+            parser.Parse(chunk, False)
+    except _Found as found:
+        bounds = found.args[0]
+        return None if bounds is None or None in bounds else bounds
+
+
+def scan_part(src: IO[bytes], on_start, on_chars=None) -> None:
+    """Stream one XML part through expat (DTDs and entities refused) calling on_start(name) for every element
+    and on_chars(length) for its text; the callbacks raise to stop. Nothing of the part is kept."""
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.UnparsedEntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = lambda name, _attrs: on_start(name)
+    if on_chars is not None:
+        parser.CharacterDataHandler = lambda data: on_chars(len(data))
+    while True:
+        chunk = src.read(CHUNK)
+        if not chunk:
+            parser.Parse(b"", True)
+            return
+        parser.Parse(chunk, False)
+
+
+__all__ = ["iter_rows", "scan_part", "UnsafeXml", "UncalculatedFormula", "UNCALCULATED", "MAX_CELL_CHARS"]
