@@ -42,6 +42,8 @@ WRITES = {
                   ["indicator", "show", "HOSPITAL_BEDS"]],
     "rules": [["rules", "set", "{dir}/rules.txt"]],
     "backup": [["backup", "-o", "{dir}/copy.sqlite"]],
+    "mark-absent": [["mark-absent", "330381", YEAR, "HOSPITAL_BEDS", "--reason", "本县卫健局当年未开展床位统计调查"]],
+    "clear-absent": [["clear-absent", "330382", YEAR, "HOSPITAL_BEDS"]],
 }
 # reading commands (they need the password too when the acting user has one: checked for a few)
 READS = {"catalog", "regions", "get", "audit", "verify", "validate", "changes", "audit-export", "template",
