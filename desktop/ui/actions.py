@@ -32,6 +32,7 @@ class ActionsMixin:
         add("report_each", self.tr("各县汇总PDF（每县一份并合并）…"), self.export_each, None)
         add("overview", self.tr("各县填报进度…"), self.show_overview, "Ctrl+Shift+O")
         add("backup", self.tr("备份数据库…"), self.backup_store, None)
+        add("restore", self.tr("从备份恢复…"), self.restore_store, None)
         add("quit", self.tr("退出"), self.close, "Ctrl+Q")
         add("submit", self.tr("提交"), lambda: self.workflow("submit"), "Ctrl+Shift+S")
         add("approve", self.tr("审核通过"), lambda: self.workflow("approve"), "Ctrl+Shift+A")
@@ -69,7 +70,7 @@ class ActionsMixin:
 
         menu = self.menuBar()
         m = menu.addMenu(self.tr("文件(&F)"))
-        for name in ("import", "template", "report_xlsx", "report_pdf", "report_each", None, "extract", None, "backup",
+        for name in ("import", "template", "report_xlsx", "report_pdf", "report_each", None, "extract", None, "backup", "restore",
                      "switch_user", None, "quit"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("编辑(&E)"))
@@ -414,6 +415,36 @@ class ActionsMixin:
         if path:
             written = self.services.backup(path)
             self.statusBar().showMessage(self.tr("已备份到：{path}").format(path=written), 10000)
+
+    def restore_store(self) -> None:
+        """Restore a backup (admin): the backup is checked whole, what the restore would undo is shown and asked,
+        then Services.restore replaces the store in one transaction after a safety backup."""
+        from desktop.db.backups import backup_dir
+
+        self.services.require_role("admin", action="恢复数据库")
+        folder = backup_dir(self.services.store.path)
+        if folder.is_dir():
+            self.settings.setValue("last/folder", str(folder))
+        paths = self.ask_open_paths(self.tr("从备份恢复"), self.tr("数据库 (*.sqlite)"))
+        if not paths:
+            return
+        undone = self.services.restore_preview(paths[0])
+        names = {r.code: r.name for r in self.services.regions()}
+        lines = undone.lines(names)
+        shown = lines[:20] + ([self.tr("……另有 {n} 项").format(n=len(lines) - 20)] if len(lines) > 20 else [])
+        text = self.tr("从 {file} 恢复将撤销当前数据库中的以下内容：").format(file=paths[0]) + "\n\n" \
+            + "\n".join(shown) + "\n\n" + self.tr("恢复前会先自动备份当前数据库。确定恢复吗？")
+        if not self.ask_confirm(self.tr("从备份恢复"), text):
+            return
+        safety = self.services.restore(paths[0])
+        try:
+            self.services.user = self.services._load_user(self.services.user.name)
+        except AppError:
+            show_error(self, AppError(self.tr("恢复后的数据库中没有用户 {name}；请切换用户").format(
+                name=self.services.user.name)))
+        self.refresh()
+        self.statusBar().showMessage(self.tr("已从 {file} 恢复；恢复前的数据库已备份到：{safety}").format(
+            file=paths[0], safety=safety), 15000)
 
     def switch_user(self) -> None:
         from desktop.ui.login_dialog import LoginDialog

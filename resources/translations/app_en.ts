@@ -142,6 +142,34 @@
         <translation>Back up the store…</translation>
     </message>
     <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 项</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>从 {file} 恢复将撤销当前数据库中的以下内容：</source>
+        <translation>Restoring {file} will undo the following in the current store:</translation>
+    </message>
+    <message>
+        <source>恢复前会先自动备份当前数据库。确定恢复吗？</source>
+        <translation>The current store is backed up first. Restore now?</translation>
+    </message>
+    <message>
+        <source>恢复后的数据库中没有用户 {name}；请切换用户</source>
+        <translation>The restored store has no user {name}; please switch user</translation>
+    </message>
+    <message>
+        <source>已从 {file} 恢复；恢复前的数据库已备份到：{safety}</source>
+        <translation>Restored from {file}; the store before the restore was backed up to: {safety}</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
