@@ -5,6 +5,7 @@ every error after the safety backup names it; `restore --latest`; what a restore
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -247,9 +248,10 @@ def run_restore_rounds(db: Path, tmp_path: Path, rounds: int) -> dict:
     safeties = []
     try:
         with Services.open(db) as s:
-            for _ in range(rounds):
+            for k in range(rounds):
                 time.sleep(0.3)
-                safeties.append(s.restore(old))
+                # kept aside at once: the rolling backups keep only the newest 10
+                safeties.append(Path(shutil.copy(s.restore(old), tmp_path / f"safety-{k}.sqlite")))
         time.sleep(0.3)
     finally:
         out, err = writer.communicate("stop\n", timeout=120)
