@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.db import exchange as xdb  # noqa: E402
+from desktop.db import repo  # noqa: E402
 from desktop.domain import ValueRecord  # noqa: E402
 from desktop.services import Services  # noqa: E402
 
@@ -44,7 +44,7 @@ def make_store(path: Path, years: list[int]) -> tuple[Services, list]:
                 records.append(ValueRecord(region.code, year, ind.code, value, note, "2026-01-01T00:00:00", "bench",
                                            "bench"))
     with services.store.write() as db:
-        xdb.put_values(db, records)
+        repo.put_values(db, records)
     return services, counties
 
 

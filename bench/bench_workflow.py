@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from timing import median_time  # noqa: E402
 from desktop import catalog_admin, workflow  # noqa: E402
-from desktop.db import exchange as xdb  # noqa: E402
+from desktop.db import repo  # noqa: E402
 from desktop.domain import ValueRecord  # noqa: E402
 from desktop.services import Services  # noqa: E402
 
@@ -52,7 +52,7 @@ def build(path: Path) -> tuple[Services, list[str]]:
                 value = round(min(max(value, lo), hi), ind.decimals)
                 records.append(ValueRecord(region, year, ind.code, value, "", "2026-01-01T00:00:00", "bench", "bench"))
     with services.store.write() as db:
-        xdb.put_values(db, records)
+        repo.put_values(db, records)
     return services, counties
 
 

@@ -11,8 +11,10 @@ value cannot be marked (delete the value first); writing a value later removes t
 
 from __future__ import annotations
 
+from desktop import policy
 from desktop.db import absent as adb
 from desktop.db import repo
+from desktop.db.writes import Locked
 from desktop.domain import ABSENCE_KINDS, Absence
 from desktop.errors import AppError
 from desktop.services import Services, check_year
@@ -58,7 +60,7 @@ def set_absences(services: Services, region: str, year: int, states: dict[str, t
                  source: str = "cli") -> int:
     """Put each indicator in its state, (kind, reason) or None (no mark), as one transaction; the window's undo
     puts the earlier states back this way. Returns how many marks changed."""
-    services.require_role("clerk", "supervisor", "admin", action="标记不适用")
+    services.require_role(*policy.EDIT_VALUES, action="标记不适用")
     reg, y = services.region(region), check_year(year)
     wanted: dict[str, tuple[str, str] | None] = {}
     for code, state in states.items():
@@ -74,13 +76,11 @@ def set_absences(services: Services, region: str, year: int, states: dict[str, t
     if not wanted:
         return 0
     names = {i.code: i.name for i in services.indicators(include_hidden=True)}
-    stamp = repo.now()
     changed = 0
-    refused = None
-    with services.store.write() as db:
-        # the status is read inside the write transaction, as for values
-        refused = services._editable_error(db, reg.code, y)
-        if refused is None:
+    try:
+        with services.write() as w:
+            db, stamp = w.db, w.stamp
+            w.check_values_editable([(reg.code, y)])  # the status read inside the write transaction, as for values
             values = repo.values_of(db, reg.code, y)
             held = [code for code, state in wanted.items()
                     if state is not None and code in values and values[code].value is not None]
@@ -96,11 +96,10 @@ def set_absences(services: Services, region: str, year: int, states: dict[str, t
                     adb.delete_absence(db, reg.code, y, code)
                 else:
                     adb.put_absence(db, Absence(reg.code, y, code, state[0], state[1], stamp, services.user.name))
-                repo.add_audit(db, user=services.user.name, field="absent", old=before.kind if before else None,
-                               new=state[0] if state else None, source=source, region=reg.code, year=y,
-                               indicator=code, reason=state[1] if state else (before.reason if before else ""),
-                               at=stamp)
+                w.record("absent", before.kind if before else None, state[0] if state else None, source,
+                         region=reg.code, year=y, indicator=code,
+                         reason=state[1] if state else (before.reason if before else ""), at=stamp)
                 changed += 1
-    if refused is not None:
-        raise services.refuse(refused, "标记不适用", reg.code, y)
+    except Locked as exc:
+        raise services.refuse(exc, "标记不适用", reg.code, y) from None
     return changed

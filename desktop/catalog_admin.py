@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from desktop import catalog as catalog_res
+from desktop import policy
 from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import KINDS, Indicator
+from desktop.domain import next_version as _next_version
 from desktop.errors import AppError
 from desktop.numbers import normalize_text
 from desktop.services import Services
@@ -39,16 +41,7 @@ class CatalogEditError(AppError):
 
 def next_version(version: str) -> str:
     """'2026.1' → '2026.2'; a version without a trailing number gets '.1'."""
-    m = re.match(r"^(.*?)(\d+)$", version or "")
-    if not m:
-        return f"{version or catalog_res.CATALOG_VERSION}.1"
-    return f"{m.group(1)}{int(m.group(2)) + 1}"
-
-
-def _bump_version(db) -> str:
-    new = next_version(repo.get_meta(db, "catalog_version", catalog_res.CATALOG_VERSION) or "")
-    repo.set_meta(db, "catalog_version", new)
-    return new
+    return _next_version(version, catalog_res.CATALOG_VERSION)
 
 
 # ---- checking an indicator ---------------------------------------------------------------------------
@@ -176,19 +169,17 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
             return old
     else:
         changed = None
-    with services.store.write() as db:
+    with services.write() as w:
         if old is not None:
-            _refuse_if_approved(services, db, old, changed)
+            _refuse_if_approved(services, w.db, old, changed)
         if old is not None and new.code != old.code:
-            if wdb.indicator_in_use(db, old.code):
+            if wdb.indicator_in_use(w.db, old.code):
                 raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
-            wdb.rename_indicator(db, old.code, new.code)
-        repo.upsert_indicators(db, [*also, new])
-        version = _bump_version(db)
-        repo.add_audit(db, user=services.user.name, field="catalog", indicator=new.code,
-                       old=None if old is None else _as_json(old, changed),
-                       new=_as_json(new, changed), source=source,
-                       reason=(reason or "").strip() or f"目录版本 {version}")
+            wdb.rename_indicator(w.db, old.code, new.code)
+        repo.upsert_indicators(w.db, [*also, new])
+        version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
+        w.record("catalog", None if old is None else _as_json(old, changed), _as_json(new, changed), source,
+                 indicator=new.code, reason=(reason or "").strip() or f"目录版本 {version}")
     services.invalidate_catalog()
     return new
 
@@ -198,7 +189,7 @@ def add_indicator(services: Services, indicator: Indicator | dict, reason: str =
 
     Raises PermissionDenied (not an admin), CatalogEditError (bad or taken code, name, kind, range…).
     """
-    services.require_role("admin", action="修改指标目录")
+    services.require_role(*policy.ADMIN_ONLY, action="修改指标目录")
     if isinstance(indicator, dict):
         fields = {k: v for k, v in indicator.items() if k in EDITABLE or k == "hidden"}
         if isinstance(fields.get("aliases"), str):
@@ -233,7 +224,7 @@ def edit_indicator(services: Services, indicator: str, reason: str = "", source:
     Raises PermissionDenied, UnknownIndicator, CatalogEditError (bad value, code or kind of an indicator
     in use, a name another indicator has).
     """
-    services.require_role("admin", action="修改指标目录")
+    services.require_role(*policy.ADMIN_ONLY, action="修改指标目录")
     old = services.indicator(indicator)
     unknown = [k for k in changes if k not in EDITABLE]
     if unknown:
@@ -267,7 +258,7 @@ def hide_indicator(services: Services, code: str, hidden: bool = True, reason: s
 
     Raises PermissionDenied, UnknownIndicator.
     """
-    services.require_role("admin", action="修改指标目录")
+    services.require_role(*policy.ADMIN_ONLY, action="修改指标目录")
     old = services.indicator(code)
     return _write_indicator(services, old, dataclasses.replace(old, hidden=bool(hidden)), reason, source)
 
@@ -282,15 +273,13 @@ def default_rules_text() -> str:
 
 
 def rules_text(services: Services) -> str:
-    """The rules in force: the newest text saved in the store, else resources/rules.txt."""
-    with services.store.reading() as db:
-        current = wdb.current_rule_set(db)
-    return current.text if current is not None else default_rules_text()
+    """The rules in force: the newest text saved in the store (Services.rules_text), else resources/rules.txt."""
+    saved = services.rules_text()
+    return saved if saved is not None else default_rules_text()
 
 
 def rules_are_custom(services: Services) -> bool:
-    with services.store.reading() as db:
-        return wdb.current_rule_set(db) is not None
+    return services.rules_text() is not None
 
 
 def parse_rules(services: Services, text: str, origin: str = "审核规则"):
@@ -325,17 +314,15 @@ def save_rules(services: Services, text: str, reason: str = "", source: str = "f
 
     Raises PermissionDenied (not an admin), RuleFileError (line and reason; nothing saved).
     """
-    services.require_role("admin", action="修改审核规则")
+    services.require_role(*policy.ADMIN_ONLY, action="修改审核规则")
     parse_rules(services, text)
     old = rules_text(services)
     if text == old:
         return False
-    stamp = repo.now()
-    with services.store.write() as db:
-        wdb.add_rule_set(db, text, stamp, services.user.name, (reason or "").strip())
-        version = _bump_version(db)
-        repo.add_audit(db, user=services.user.name, field="rules", old=old, new=text, source=source,
-                       reason=(reason or "").strip() or f"目录版本 {version}", at=stamp)
+    with services.write() as w:
+        wdb.add_rule_set(w.db, text, w.stamp, services.user.name, (reason or "").strip())
+        version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
+        w.record("rules", old, text, source, reason=(reason or "").strip() or f"目录版本 {version}", at=w.stamp)
     return True
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from desktop.errors import InvalidYear
 
 LEVELS = ("province", "city", "county")
 STATUSES = ("draft", "submitted", "returned", "approved", "accepted")
@@ -16,6 +19,32 @@ POINT_KINDS = frozenset({"rate", "growth"})
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
+
+# ---- vocabularies: code → the word a clerk reads (the UI translates these same words) -------------------
+RULE_NAMES = {"format": "格式", "range": "范围", "logic": "逻辑", "yoy": "同比", "history": "历史",
+              "completeness": "完整性", "target": "目标", "level": "层级"}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def check_year(year: object) -> int:
+    """The year as an int within the supported range; raises InvalidYear."""
+    try:
+        y = int(str(year).strip())
+    except (TypeError, ValueError):
+        raise InvalidYear(year, "应为四位数字年份") from None
+    if isinstance(year, float) and year != int(year):
+        raise InvalidYear(year, "应为整数年份")
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise InvalidYear(year, f"应在{MIN_YEAR}–{MAX_YEAR}之间")
+    return y
+
+
+def next_version(version: str, default: str = "") -> str:
+    """'2026.1' → '2026.2'; a version without a trailing number gets '.1' (an empty one: `default` + '.1')."""
+    m = re.match(r"^(.*?)(\d+)$", version or "")
+    if not m:
+        return f"{version or default}.1"
+    return f"{m.group(1)}{int(m.group(2)) + 1}"
 
 
 def plain_number(value: float) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop import policy
 from desktop.db import backups, repo
 from desktop.errors import AppError, StoreError
 
@@ -145,9 +146,9 @@ def home_region(services) -> str | None:
 def set_home_region(services, code: str) -> None:
     """Make `code` the store's home region (admin only; a region of the catalog)."""
     region = services.region(code)
-    services.require_role("admin", action="设定本单位地区")
-    with services.store.write() as db:
-        repo.set_meta(db, HOME_REGION_KEY, region.code)
+    services.require_role(*policy.ADMIN_ONLY, action="设定本单位地区")
+    with services.write() as w:
+        repo.set_meta(w.db, HOME_REGION_KEY, region.code)
 
 
 def about(services) -> dict:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import replace
 from pathlib import Path
+from typing import Iterator
 
 from desktop import catalog as catalog_res
+from desktop import policy
+from desktop.auth import hash_password
 from desktop.catalog import IndicatorIndex
-from desktop.db import absent as absent_db
-from desktop.db import backups, repo
+from desktop.db import audit, backups, repo
+from desktop.db import workflow as wdb
 from desktop.db.store import Store, open_store, refuse_output_file, refuse_store_file
+from desktop.db.writes import Locked, ValueWrite, Writer
 from desktop.domain import (
-    MAX_YEAR,
-    MIN_YEAR,
     ROLES,
     Dataset,
     Indicator,
@@ -23,9 +26,11 @@ from desktop.domain import (
     User,
     ValueChange,
     ValueRecord,
+    check_year,
 )
 from desktop.errors import (
     AppError,
+    AuthError,
     DatasetLocked,
     InvalidYear,
     NotAStore,
@@ -49,26 +54,9 @@ def default_db_path() -> Path:
     return default_store_path()
 
 
-def check_year(year: object) -> int:
-    """The year as an int within the supported range; raises InvalidYear."""
-    try:
-        y = int(str(year).strip())
-    except (TypeError, ValueError):
-        raise InvalidYear(year, "应为四位数字年份") from None
-    if isinstance(year, float) and year != int(year):
-        raise InvalidYear(year, "应为整数年份")
-    if not MIN_YEAR <= y <= MAX_YEAR:
-        raise InvalidYear(year, f"应在{MIN_YEAR}–{MAX_YEAR}之间")
-    return y
-
-
-def _merge_default_aliases(db, stored: list[Indicator]) -> None:
+def _merge_default_aliases(w: Writer, stored: list[Indicator]) -> None:
     """Add the shipped name variants to an older store's indicators of the same code (for import and
     extraction); an admin's own aliases are kept. Audited, and the catalog version rises, when anything changes."""
-    from dataclasses import replace
-
-    from desktop.catalog_admin import _bump_version
-
     defaults = {i.code: i.aliases for i in catalog_res.read_indicators()}
     changed = []
     for ind in stored:
@@ -77,20 +65,11 @@ def _merge_default_aliases(db, stored: list[Indicator]) -> None:
             changed.append((ind, replace(ind, aliases=ind.aliases + tuple(extra))))
     if not changed:
         return
-    repo.upsert_indicators(db, [new for _, new in changed])
-    version = _bump_version(db)
+    repo.upsert_indicators(w.db, [new for _, new in changed])
+    version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
     for old, new in changed:
-        repo.add_audit(db, user=DEFAULT_USER, field="catalog", old="|".join(old.aliases), new="|".join(new.aliases),
-                       source="init", indicator=old.code, reason=f"合并默认别名（目录版本 {version}）")
-
-
-def _audit_password(db, by: str, name: str, pw_hash: str | None) -> None:
-    """The audit row of a password set or removed: a digest of the stored hash (verify compares it; the
-    secret and the hash itself are never in the audit)."""
-    from desktop.db.consistency import password_digest
-
-    repo.add_audit(db, user=by, field="user", old=None, new=password_digest(pw_hash), source="password",
-                   reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
+        w.record("catalog", "|".join(old.aliases), "|".join(new.aliases), "init", indicator=old.code,
+                 reason=f"合并默认别名（目录版本 {version}）")
 
 
 class Services:
@@ -121,6 +100,7 @@ class Services:
         (the window's first start: no store exists, not even for a moment, with an admin anyone may act as).
         """
         def fill(db) -> None:
+            w = Writer(db, DEFAULT_USER)
             if not repo.load_regions(db):
                 repo.upsert_regions(db, catalog_res.read_regions())
             stored = repo.load_indicators(db)
@@ -131,21 +111,17 @@ class Services:
                 repo.upsert_indicators(db, shipped)
                 repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
                 # the catalog a store starts from, in the audit chain: verify replays the catalog from it
-                repo.add_audit(db, user=DEFAULT_USER, field="catalog", old=None, source="init",
-                               new={"version": catalog_res.CATALOG_VERSION,
-                                    "digest": catalog_digest([_indicator_dict(i) for i in shipped])},
-                               reason=f"默认指标目录 {catalog_res.CATALOG_VERSION}（{len(shipped)} 个指标）")
+                w.record("catalog", None, {"version": catalog_res.CATALOG_VERSION,
+                                           "digest": catalog_digest([_indicator_dict(i) for i in shipped])},
+                         "init", reason=f"默认指标目录 {catalog_res.CATALOG_VERSION}（{len(shipped)} 个指标）")
             else:
-                _merge_default_aliases(db, stored)
+                _merge_default_aliases(w, stored)
             if repo.get_user(db, DEFAULT_USER) is None:
-                from desktop.auth import hash_password
-
                 pw_hash, salt = hash_password(admin_password) if admin_password else (None, None)
                 repo.put_user(db, DEFAULT_USER, "admin", pw_hash, salt)
-                repo.add_audit(db, user=DEFAULT_USER, field="user", old=None, new="admin",
-                               source="init", reason=f"用户 {DEFAULT_USER} 注册")
+                w.record("user", None, "admin", "init", reason=f"用户 {DEFAULT_USER} 注册")
                 if pw_hash is not None:
-                    _audit_password(db, DEFAULT_USER, DEFAULT_USER, pw_hash)
+                    w.password_changed(DEFAULT_USER, pw_hash)
 
         # a new store gets its schema and this first content in one transaction (a first start cut off
         # half-way leaves no store without its admin or catalog); an existing one is completed here
@@ -174,8 +150,6 @@ class Services:
         with self.store.reading():
             found = repo.get_user(self.store.db, name)
         if found is None:
-            from desktop.errors import AuthError
-
             raise AuthError(f"未注册的用户：{name!r}（用 user add 注册）")
         return found[0]
 
@@ -214,10 +188,8 @@ class Services:
     def rules_text(self) -> str | None:
         """The logical rules an admin saved in the store (desktop.catalog_admin.save_rules), or None when
         none was saved: then resources/rules.txt is in force."""
-        from desktop.db.workflow import current_rule_set
-
         with self.store.reading() as db:
-            found = current_rule_set(db)
+            found = wdb.current_rule_set(db)
         return found.text if found else None
 
     def catalog_version(self) -> str:
@@ -296,11 +268,20 @@ class Services:
         with self.store.reading():
             return repo.regions_with_values(self.store.db, check_year(year))
 
+    # ---- the one write path -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One write transaction of the acting user: every change and its audit rows go through the Writer."""
+        with self.store.write() as db:
+            yield Writer(db, self.user.name, audit.now(), self.label)
+
+    def label(self, region: str, year: int) -> str:
+        """"瑞安市 2021年": a region-year as messages name it."""
+        found = self._region_map().get(region)
+        return f"{found.name if found else region} {year}年"
+
     # ---- permissions -------------------------------------------------------------------------
-    # Who may do what (issue 7; README "Roles and approval"): clerks, supervisors and admins edit values
-    # of a draft or returned dataset; nobody edits a submitted one (a supervisor returns it first) or an
-    # approved one (a supervisor reopens it first). Targets: supervisor or admin, not on approved data.
-    # Catalog, rules and users: admin. Every refusal is itself an audit row (field "denied").
+    # Who may do what is desktop.policy; every refusal is itself an audit row (field "denied").
     def require_role(self, *roles: str, action: str, region: str | None = None, year: int | None = None,
                      indicator: str | None = None) -> None:
         if self.user.role not in roles:
@@ -311,28 +292,23 @@ class Services:
                indicator: str | None = None) -> AppError:
         """Record a refused action as an audit row (its own transaction) and hand back `exc` to raise."""
         try:
-            with self.store.write() as db:
-                repo.add_audit(db, user=self.user.name, field="denied", old=None, new=None, source=action,
-                               region=region, year=year, indicator=indicator, reason=str(exc))
+            with self.write() as w:
+                w.record("denied", None, None, action, region=region, year=year, indicator=indicator,
+                         reason=str(exc))
         except StoreError:
             pass  # a read-only store cannot record it; the refusal itself still stands
         return exc
 
-    def _editable_error(self, db, region: str, year: int) -> DatasetLocked | None:
-        ds = repo.get_dataset(db, region, year)
-        name = self._region_map()[region].name
-        if ds.status == "approved":
-            return DatasetLocked(f"{name} {year}年数据已审核通过，只读；如需修改请先由审核人重新打开")
-        if ds.status == "accepted":
-            return DatasetLocked(f"{name} {year}年数据已被上级接收，只读；如需修改请先由上级退回")
-        if ds.status == "submitted":
-            return DatasetLocked(f"{name} {year}年数据已提交，待审核期间不能修改；如需修改请先由审核人退回")
-        return None
+    def value_lock(self, region: str, year: int) -> DatasetLocked | None:
+        """The DatasetLocked a write of values to this region-year would meet now, or None."""
+        with self.store.reading() as db:
+            status = repo.get_dataset(db, region, year).status
+        message = policy.value_lock(status, self.label(region, year))
+        return None if message is None else DatasetLocked(message)
 
     def check_editable(self, region: str, year: int, action: str = "修改数据", indicator: str | None = None) -> None:
         """Raise DatasetLocked (recorded in the audit) when the dataset's status forbids writing values."""
-        with self.store.reading() as db:
-            error = self._editable_error(db, region, year)
+        error = self.value_lock(region, year)
         if error is not None:
             raise self.refuse(error, action, region, year, indicator)
 
@@ -359,7 +335,7 @@ class Services:
 
         Every change is checked before anything is written: one bad change and nothing is written.
         """
-        self.require_role("clerk", "supervisor", "admin", action="修改数据")
+        self.require_role(*policy.EDIT_VALUES, action="修改数据")
         checked = []
         for ch in changes:
             reg = self.region(ch.region)
@@ -371,45 +347,13 @@ class Services:
                 check_note(ch.note.strip(), where=f"{reg.name} {year}年 {ind.name}")
             checked.append(ValueChange(reg.code, year, ind.code, None if ch.value is None else float(ch.value),
                                        ch.note))
-        changed = 0
-        stamp = repo.now()
-        locked = None
-        with self.store.write() as db:
-            # the status is read inside the write transaction, so no submit or approval slips in between
-            for reg, year in sorted({(c.region, c.year) for c in checked}):
-                error = self._editable_error(db, reg, year)
-                if error is not None:
-                    codes = {c.indicator for c in checked if (c.region, c.year) == (reg, year)}
-                    locked = (error, reg, year, next(iter(codes)) if len(codes) == 1 else None)
-                    break
-            for ch in checked if locked is None else ():
-                old = repo.get_value(db, ch.region, ch.year, ch.indicator)
-                old_value = old.value if old else None
-                old_note = old.note if old else ""
-                new_note = old_note if ch.note is None else ch.note.strip()
-                if old_value == ch.value and old_note == new_note:
-                    continue
-                if ch.value is None and not new_note:
-                    repo.delete_value(db, ch.region, ch.year, ch.indicator)
-                else:
-                    repo.put_value(db, ValueRecord(ch.region, ch.year, ch.indicator, ch.value, new_note,
-                                                   stamp, self.user.name, source))
-                common = dict(user=self.user.name, source=source, region=ch.region, year=ch.year,
-                              indicator=ch.indicator, reason=reason, at=stamp)
-                if old_value != ch.value:
-                    repo.add_audit(db, field="value", old=old_value, new=ch.value, **common)
-                if old_note != new_note:
-                    repo.add_audit(db, field="note", old=old_note, new=new_note, **common)
-                if ch.value is not None:  # a value written: a mark "not applicable / not collected" no longer holds
-                    mark = absent_db.absences_of(db, ch.region, ch.year).get(ch.indicator)
-                    if mark is not None:
-                        absent_db.delete_absence(db, ch.region, ch.year, ch.indicator)
-                        repo.add_audit(db, field="absent", old=mark.kind, new=None, **{**common, "reason": mark.reason})
-                changed += 1
-        if locked is not None:  # nothing was written; the refusal is recorded in its own transaction
-            error, reg, year, indicator = locked
-            raise self.refuse(error, "修改数据", reg, year, indicator)
-        return changed
+        try:
+            with self.write() as w:
+                return w.values([ValueWrite(c.region, c.year, c.indicator, c.value,
+                                            None if c.note is None else c.note.strip(), source) for c in checked],
+                                 reason)
+        except Locked as exc:  # nothing was written; the refusal is recorded in its own transaction
+            raise self.refuse(exc, "修改数据", exc.region, exc.year, exc.indicator) from None
 
     def set_note(self, region: str, year: int, indicator: str, note: str, source: str = "form") -> None:
         reg, ind, y = self.region(region), self.indicator(indicator), check_year(year)
@@ -420,20 +364,13 @@ class Services:
     # ---- targets ------------------------------------------------------------------------------
     def set_target(self, region: str, year: int, indicator: str, value: object, source: str = "cli") -> None:
         reg, ind, y = self.region(region), self.indicator(indicator), check_year(year)
-        self.require_role("supervisor", "admin", action="设定目标值", region=reg.code, year=y, indicator=ind.code)
+        self.require_role(*policy.SET_TARGETS, action="设定目标值", region=reg.code, year=y, indicator=ind.code)
         parsed = parse_value(value, ind.unit) if isinstance(value, str) or value is None else parse_value(value)
-        with self.store.reading() as db:
-            ds = repo.get_dataset(db, reg.code, y)
-        if ds.status in ("approved", "accepted"):
-            raise self.refuse(DatasetLocked(f"{reg.name} {y}年数据已审核通过，目标值只读；如需修改请先由审核人重新打开"),
-                              "设定目标值", reg.code, y, ind.code)
-        with self.store.write() as db:
-            old = repo.get_target(db, reg.code, y, ind.code)
-            if old == parsed:
-                return
-            repo.put_target(db, reg.code, y, ind.code, parsed, self.user.name)
-            repo.add_audit(db, user=self.user.name, field="target", old=old, new=parsed, source=source,
-                           region=reg.code, year=y, indicator=ind.code)
+        try:
+            with self.write() as w:
+                w.target(reg.code, y, ind.code, parsed, source)
+        except Locked as exc:
+            raise self.refuse(exc, "设定目标值", reg.code, y, ind.code) from None
 
     def targets(self, region: str, year: int) -> dict[str, float]:
         with self.store.reading():
@@ -445,16 +382,15 @@ class Services:
             return repo.list_users(self.store.db)
 
     def add_user(self, name: str, role: str, password: str | None = None) -> User:
-        self.require_role("admin", action="添加用户")
+        self.require_role(*policy.ADMIN_ONLY, action="添加用户")
         name = (name or "").strip()
         if not name:
             raise AppError("用户名不能为空")
         if role not in ROLES:
             raise AppError(f"角色无效：{role!r}（应为 clerk、supervisor 或 admin）")
-        from desktop.auth import hash_password
-
         pw_hash, salt = hash_password(password) if password else (None, None)
-        with self.store.write() as db:
+        with self.write() as w:
+            db = w.db
             existing = repo.get_user(db, name)
             if existing is not None and password is None:
                 pw_hash, salt = existing[1], existing[2]  # a role change keeps the password (workflow.set_password)
@@ -462,10 +398,9 @@ class Services:
                     and sum(u.role == "admin" for u in repo.list_users(db)) == 1:
                 raise AppError(f"{name} 是唯一的管理员，不能改为其他角色（先注册另一位管理员）")
             repo.put_user(db, name, role, pw_hash, salt)
-            repo.add_audit(db, user=self.user.name, field="user", old=existing[0].role if existing else None,
-                           new=role, source="cli", reason=f"用户 {name}")
+            w.record("user", existing[0].role if existing else None, role, "cli", reason=f"用户 {name}")
             if password:
-                _audit_password(db, self.user.name, name, pw_hash)
+                w.password_changed(name, pw_hash)
         return User(name, role, pw_hash is not None)
 
     # ---- audit ----------------------------------------------------------------------------------
@@ -528,7 +463,7 @@ class Services:
         Raises NotAStore naming the file when it is no backup this program can restore. Writes nothing."""
         from desktop.db.restore import check_backup, what_is_undone
 
-        self.require_role("admin", action="恢复数据库")
+        self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
         source = self._restore_source(source)
         check_backup(source)
         with self.store.reading():
@@ -544,7 +479,7 @@ class Services:
         store or the restored one with its audit row. Every error after the safety backup names it.
         Returns the safety backup.
         """
-        self.require_role("admin", action="恢复数据库")
+        self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
         import sqlite3
 
         from desktop.db.restore import check_backup, discard, replace_store, stage
@@ -583,7 +518,8 @@ class Services:
 
             raise translate(exc, self.store.path) from exc
         try:
-            with self.store.write() as db:
+            with self.write() as w:
+                db = w.db
                 # under the write lock from here to the commit: nobody writes between the safety backup
                 # and the replacement (a reader's connection makes the backup: committed data only)
                 reader = sqlite3.connect(Path(os.path.abspath(self.store.path)).as_uri() + "?mode=ro", uri=True)
@@ -596,8 +532,8 @@ class Services:
                 bad = conn.execute("PRAGMA main.foreign_key_check").fetchone()
                 if bad is not None:
                     raise NotAStore(f"恢复后的数据中表 {bad[0]} 引用了不存在的记录，未恢复：{source}")
-                repo.add_audit(db, user=self.user.name, field="restore", old=None, new=source.name,
-                               source="restore", reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
+                w.record("restore", None, source.name, "restore",
+                         reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
         except AppError as exc:
             if safety is None:
                 raise

@@ -14,35 +14,27 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
+from desktop import policy
 from desktop.auth import check_password, hash_password
 from desktop.db import repo
 from desktop.db import workflow as wdb
-from desktop.domain import STATUS_NAMES, AuditRow, Dataset, Finding, User
+from desktop.domain import STATUS_NAMES, AuditRow, Dataset, Finding, User, check_year
 from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
-from desktop.services import Services, _audit_password, check_year
+from desktop.policy import (
+    ACCEPT,
+    ACTIONS,
+    APPROVE,
+    NEEDS_REASON,
+    REOPEN,
+    RETURN,
+    ROLES_FOR,
+    SUBMIT,
+    TRANSITIONS,
+    UPSTREAM_ACTIONS,
+)
+from desktop.services import Services
 
-SUBMIT, APPROVE, RETURN, REOPEN, ACCEPT = "submit", "approve", "return", "reopen", "accept"
-ACTIONS = (SUBMIT, APPROVE, RETURN, REOPEN, ACCEPT)
 ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开", ACCEPT: "接收"}
-# action → (statuses it starts from, status it leads to). Returning an approved or accepted year is the
-# upstream office's decision (the city sends a county's year back); the county's own supervisor reopens.
-TRANSITIONS = {
-    SUBMIT: (("draft", "returned"), "submitted"),
-    APPROVE: (("submitted",), "approved"),
-    RETURN: (("submitted", "approved", "accepted"), "returned"),
-    REOPEN: (("approved",), "returned"),
-    ACCEPT: (("approved",), "accepted"),
-}
-ROLES_FOR = {
-    SUBMIT: ("clerk", "supervisor", "admin"),
-    APPROVE: ("supervisor", "admin"),
-    RETURN: ("supervisor", "admin"),
-    REOPEN: ("supervisor", "admin"),
-    ACCEPT: ("supervisor", "admin"),
-}
-# actions an upstream office takes on a county's approved year (not offered at the county itself)
-UPSTREAM_ACTIONS = frozenset({ACCEPT})
-NEEDS_REASON = frozenset({RETURN, REOPEN})
 ROLE_NAMES = {"clerk": "填报员", "supervisor": "审核人", "admin": "管理员"}
 
 
@@ -61,9 +53,9 @@ def _record_login_failure(services: Services, name: str, message: str, concernin
     action, region, year = concerning
     code, y = _resolve_quietly(services, region, year)
     try:
-        with services.store.write() as db:
-            repo.add_audit(db, user=name, field="login", old=None, new=None, source=ACTION_NAMES.get(action, action),
-                           region=code, year=y, reason=message)
+        with services.write() as w:
+            w.record("login", None, None, ACTION_NAMES.get(action, action), region=code, year=y, reason=message,
+                     user=name)
     except StoreError:
         pass
 
@@ -151,16 +143,16 @@ def set_password(services: Services, name: str, password: str | None) -> User:
     Raises PermissionDenied, AuthError (unknown user). The audit row records that it changed, never the hash.
     """
     if services.user.name != name:
-        services.require_role("admin", action="修改其他用户的密码")
+        services.require_role(*policy.ADMIN_ONLY, action="修改其他用户的密码")
     with services.store.reading() as db:
         found = repo.get_user(db, name)
     if found is None:
         raise AuthError(f"未注册的用户：{name!r}")
     user = found[0]
     pw_hash, salt = hash_password(password) if password else (None, None)
-    with services.store.write() as db:
-        repo.put_user(db, name, user.role, pw_hash, salt)
-        _audit_password(db, services.user.name, name, pw_hash)
+    with services.write() as w:
+        repo.put_user(w.db, name, user.role, pw_hash, salt)
+        w.password_changed(name, pw_hash)
     updated = User(name, user.role, pw_hash is not None)
     if services.user.name == name:
         services.user = updated
@@ -182,16 +174,8 @@ def allowed_actions(services: Services, region: str, year: int) -> list[str]:
 
     An approved year offers reopen at the county itself; elsewhere (the city, the province, a store without a
     home region) also accept and return."""
-    status = services.dataset(region, year).status
-    own = is_own_county(services, region)
-    out = []
-    for a in ACTIONS:
-        if status not in TRANSITIONS[a][0] or services.user.role not in ROLES_FOR[a]:
-            continue
-        if own and (a in UPSTREAM_ACTIONS or (a == RETURN and status != "submitted")):
-            continue
-        out.append(a)
-    return out
+    return policy.allowed_actions(services.dataset(region, year).status, services.user.role,
+                                  own_county=is_own_county(services, region))
 
 
 def _finding_line(services: Services, f: Finding) -> str:
@@ -267,24 +251,18 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
     # to the microsecond: decisions travel between offices in workbooks, and which one is newer is told by
     # this time (desktop.exchange.status); a return and the next approval may fall in the same second
     stamp = dt.datetime.now().astimezone().isoformat(timespec="microseconds")
-    with services.store.write() as db:
-        now_status = repo.get_dataset(db, reg.code, y).status
-        if now_status != current:  # someone else moved it meanwhile
-            raise WorkflowError(f"{label}的状态刚被改为“{STATUS_NAMES[now_status]}”，请刷新后再试")
-        values = repo.values_of(db, reg.code, y) if action == SUBMIT else {}
-        if action == SUBMIT and values != validated:  # edited by someone else while it was being checked
-            raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
-        ds = Dataset(reg.code, y, target, stamp, services.user.name, reason)
-        repo.put_dataset(db, ds)
-        repo.add_audit(db, user=services.user.name, field="status", old=current, new=target, source=source,
-                       region=reg.code, year=y, reason=reason, at=stamp)
+    with services.write() as w:
+        w.stamp = stamp
+        ds = w.status(reg.code, y, current, target, source, reason)  # refused when someone moved it meanwhile
         if action == SUBMIT:
-            wdb.add_submission(db, reg.code, y, stamp, services.user.name, services.catalog_version(), values)
+            if repo.values_of(w.db, reg.code, y) != validated:  # edited by someone else while it was being checked
+                raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
+            wdb.add_submission(w.db, reg.code, y, stamp, services.user.name, services.catalog_version(), validated)
         if action in (RETURN, REOPEN):
-            wdb.replace_review_notes(db, reg.code, y, notes, stamp, services.user.name)
+            wdb.replace_review_notes(w.db, reg.code, y, notes, stamp, services.user.name)
             for code, text in notes.items():
-                repo.add_audit(db, user=services.user.name, field="review", old=None, new=text, source=source,
-                               region=reg.code, year=y, indicator=code, reason=reason, at=stamp)
+                w.record("review", None, text, source, region=reg.code, year=y, indicator=code, reason=reason,
+                         at=stamp)
     return ds
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import open_services, print_json, print_table
+from desktop.domain import RULE_NAMES, SEVERITY_NAMES
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-RULE_NAMES = {"format": "格式", "range": "范围", "logic": "逻辑", "yoy": "同比", "history": "历史",
-              "completeness": "完整性", "target": "目标", "level": "层级"}
 
 
 def register(sub) -> None:

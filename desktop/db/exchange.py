@@ -6,8 +6,8 @@ from typing import Iterable
 
 from sqlite_utils import Database
 
-from desktop.db import repo
-from desktop.domain import ValueRecord
+from desktop import policy
+
 
 
 def values_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tuple[str, int, str], tuple[float | None, str]]:
@@ -64,49 +64,12 @@ def targets_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[t
 
 
 def locked_region_years(db: Database, region_years: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
-    """The region-years among these whose dataset is submitted, approved or accepted."""
+    """The region-years among these whose status locks their values (desktop.policy.VALUES_LOCKED)."""
     wanted = set(region_years)
-    rows = db.execute("SELECT region, year FROM dataset WHERE status IN ('submitted', 'approved', 'accepted')").fetchall()
+    locked = sorted(policy.VALUES_LOCKED)
+    rows = db.execute(f"SELECT region, year FROM dataset WHERE status IN ({','.join('?' * len(locked))})",
+                      locked).fetchall()
     return {(r, y) for r, y in rows if (r, y) in wanted}
-
-
-def put_values(db: Database, records: list[ValueRecord]) -> None:
-    """Insert or replace many values with one executemany; call inside store.write()."""
-    db.conn.executemany(
-        """INSERT INTO value(region, year, indicator, value, note, updated_at, updated_by, source)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(region, year, indicator) DO UPDATE SET value = excluded.value, note = excluded.note,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source""",
-        [(r.region, r.year, r.indicator, r.value, r.note, r.updated_at, r.updated_by, r.source) for r in records],
-    )
-
-
-def _encode(value: object) -> str | None:
-    # json.dumps of a finite float is its repr: the fast path gives the very text repo._encode gives
-    if type(value) is float:
-        return repr(value)
-    return repo._encode(value)
-
-
-def add_audits(db: Database, rows: list[dict]) -> None:
-    """Append many audit rows, chained by hashes exactly as repo.add_audit does, in one executemany.
-
-    Each row: user, field, old, new, source, region, year, indicator, reason, at.
-    """
-    if not rows:
-        return
-    prev = repo.chain_head(db)
-    cols = ("at", "user", "region", "year", "indicator", "field", "old", "new", "source", "reason",
-            "prev_hash", "hash")
-    out = []
-    for r in rows:
-        row = {"at": r.get("at") or repo.now(), "user": r["user"], "region": r.get("region"), "year": r.get("year"),
-               "indicator": r.get("indicator"), "field": r["field"], "old": _encode(r.get("old")),
-               "new": _encode(r.get("new")), "source": r["source"], "reason": r.get("reason") or ""}
-        row["prev_hash"] = prev
-        row["hash"] = prev = repo.row_hash(prev, row)
-        out.append(tuple(row[c] for c in cols))
-    db.conn.executemany(f"INSERT INTO audit({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", out)
 
 
 # ---- statuses carried by the exchange (format version 2) ---------------------------------------------

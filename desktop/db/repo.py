@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 from typing import Iterable
 
 from sqlite_utils import Database
 
+from desktop.db import audit
 from desktop.domain import AuditRow, Dataset, Indicator, Region, User, ValueRecord
 
 
-def now() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+now = audit.now
 
 
 # ---- meta -------------------------------------------------------------------------------------
@@ -167,6 +164,20 @@ def delete_value(db: Database, region: str, year: int, indicator: str) -> None:
     db.execute("DELETE FROM value WHERE region = ? AND year = ? AND indicator = ?", [region, year, indicator])
 
 
+def put_values(db: Database, records: list[ValueRecord]) -> None:
+    """Insert or replace many values with one executemany."""
+    db.conn.executemany(
+        f"""INSERT INTO value({_VAL_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(region, year, indicator) DO UPDATE SET value = excluded.value, note = excluded.note,
+            updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source""",
+        [(r.region, r.year, r.indicator, r.value, r.note, r.updated_at, r.updated_by, r.source) for r in records],
+    )
+
+
+def delete_values(db: Database, keys: list[tuple[str, int, str]]) -> None:
+    db.conn.executemany("DELETE FROM value WHERE region = ? AND year = ? AND indicator = ?", keys)
+
+
 # ---- datasets and targets ------------------------------------------------------------------------
 
 def get_dataset(db: Database, region: str, year: int) -> Dataset:
@@ -237,77 +248,10 @@ def put_user(db: Database, name: str, role: str, pw_hash: str | None, pw_salt: s
     )
 
 
-# ---- audit, chained by hashes --------------------------------------------------------------------
+# ---- audit: desktop/db/audit.py holds the one inserter and the hash chain --------------------------------
 
-_AUDIT_FIELDS = ("at", "user", "region", "year", "indicator", "field", "old", "new", "source", "reason")
-
-
-def _encode(value: object) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _decode(text: str | None) -> object:
-    return None if text is None else json.loads(text)
-
-
-def row_hash(prev_hash: str, row: dict) -> str:
-    """sha256 over the previous row's hash and this row's fields: a changed or deleted row breaks the chain."""
-    canon = json.dumps([prev_hash, *[row[k] for k in _AUDIT_FIELDS]], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canon.encode("utf-8")).hexdigest()
-
-
-def chain_head(db: Database) -> str:
-    row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-    return row[0] if row else ""
-
-
-def add_audit(db: Database, *, user: str, field: str, old: object, new: object, source: str,
-              region: str | None = None, year: int | None = None, indicator: str | None = None,
-              reason: str = "", at: str | None = None) -> None:
-    """Append one audit row; call inside the same transaction as the change it records."""
-    row = {"at": at or now(), "user": user, "region": region, "year": year, "indicator": indicator,
-           "field": field, "old": _encode(old), "new": _encode(new), "source": source, "reason": reason or ""}
-    prev = chain_head(db)
-    row["prev_hash"] = prev
-    row["hash"] = row_hash(prev, row)
-    cols = ", ".join(row)
-    db.execute(f"INSERT INTO audit({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-
-
-def audit_rows(db: Database, region: str | None = None, year: int | None = None,
-               indicator: str | None = None, fields: Iterable[str] | None = None) -> list[AuditRow]:
-    sql = "SELECT id, at, user, region, year, indicator, field, old, new, source, reason, hash FROM audit WHERE 1=1"
-    params: list = []
-    for col, val in (("region", region), ("year", year), ("indicator", indicator)):
-        if val is not None:
-            sql += f" AND {col} = ?"
-            params.append(val)
-    if fields:
-        fields = list(fields)
-        sql += f" AND field IN ({','.join('?' * len(fields))})"
-        params += fields
-    rows = db.execute(sql + " ORDER BY id", params).fetchall()
-    return [AuditRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _decode(r[7]), _decode(r[8]), r[9], r[10], r[11])
-            for r in rows]
-
-
-def verify_chain(db: Database) -> list[str]:
-    """Problems in the audit chain (rows changed, deleted or inserted outside the program); [] when intact."""
-    problems = []
-    prev = ""
-    last_id = 0
-    cols = ", ".join(("id", "prev_hash", "hash", *_AUDIT_FIELDS))
-    for rec in db.execute(f"SELECT {cols} FROM audit ORDER BY id"):
-        rid, prev_hash, h = rec[0], rec[1], rec[2]
-        row = dict(zip(_AUDIT_FIELDS, rec[3:]))
-        if rid != last_id + 1 and last_id != 0:
-            problems.append(f"审计记录 {last_id + 1}–{rid - 1} 缺失（被删除）")
-        if prev_hash != prev:
-            problems.append(f"审计记录 {rid} 的前序哈希不符（之前的记录被改动或删除）")
-        if row_hash(prev_hash, row) != h:
-            problems.append(f"审计记录 {rid} 的内容与哈希不符（被改动）")
-        prev, last_id = h, rid
-    seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
-    if seq and seq[0] > last_id:
-        problems.append(f"审计记录 {last_id + 1}–{seq[0]} 缺失（末尾被删除）")
-    return problems
+add_audit = audit.add
+chain_head = audit.chain_head
+row_hash = audit.row_hash
+audit_rows = audit.rows
+verify_chain = audit.verify_chain

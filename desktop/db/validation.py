@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 from sqlite_utils import Database
 
@@ -65,12 +64,3 @@ def many_region_inputs(db: Database, regions: list[str], year: int) -> dict[str,
         ):
             out[region][3][code] = value
     return out
-
-
-def current_rules_text(db: Database) -> str | None:
-    """The newest saved rule set (issue 7's rule editor), or None when none was saved."""
-    try:
-        row = db.conn.execute("SELECT text FROM rule_set ORDER BY id DESC LIMIT 1").fetchone()
-    except sqlite3.OperationalError:  # a store from before the rule_set table (schema < 3)
-        return None
-    return row[0] if row else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -63,7 +64,12 @@ def submission_values(db: Database, submission_id: int) -> dict[str, tuple[float
 # ---- rule sets --------------------------------------------------------------------------------
 
 def current_rule_set(db: Database) -> RuleSet | None:
-    row = db.execute("SELECT id, text, at, user, reason FROM rule_set ORDER BY id DESC LIMIT 1").fetchone()
+    """The rules in force when an admin saved any: the newest saved rule set (None: resources/rules.txt).
+    The one query of the rules in force; Services.rules_text is its one caller."""
+    try:
+        row = db.execute("SELECT id, text, at, user, reason FROM rule_set ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # a store from before the rule_set table (schema < 3)
+        return None
     return RuleSet(*row) if row else None
 
 

@@ -30,10 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from desktop import policy
 from desktop.db import exchange as xdb
 from desktop.db import repo
-from desktop.domain import Finding, Indicator, Region, ValueChange, ValueRecord, plain_number
+from desktop.db.writes import KEEP, ValueWrite
+from desktop.domain import Finding, Indicator, Region, ValueChange, plain_number
 from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, WorkflowError
+from desktop.exchange import status as st
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.plan import (
     Drift,
@@ -277,8 +280,6 @@ class _Planner:
 
     def read_status(self, src: SourceFile, book) -> None:
         """The sheets 状态 and 退回意见 of format version 2 (desktop.exchange.status)."""
-        from desktop.exchange import status as st
-
         file = src.name
         notes: dict[tuple[str, int], dict[str, str]] = {}
         if book.review is not None:
@@ -318,8 +319,6 @@ class _Planner:
     def decide_statuses(self, first_cell: dict) -> set[tuple[str, int]]:
         """Decide what each incoming status line does; returns the region-years whose decision is taken
         (their values come in with it, whatever lock the store's older decision held)."""
-        from desktop.exchange import status as st
-
         if not self.status_in:
             return set()
         rows_of: dict[tuple[str, int, str], list] = {}
@@ -539,8 +538,10 @@ class _Planner:
         with services.store.reading() as rdb:
             locked = xdb.locked_region_years(rdb, first_cell) - taken - self.status_refused
             for (region, year), (file, sheet, cell) in sorted(first_cell.items()):
-                error = services._editable_error(rdb, region, year) if (region, year) in locked else None
-                if error is not None:
+                message = policy.value_lock(repo.get_dataset(rdb, region, year).status,
+                                            services.label(region, year)) if (region, year) in locked else None
+                if message is not None:
+                    error = DatasetLocked(message)
                     self.error(file, sheet, cell, str(error))
                     plan.locked.append((region, year, error))
             for (region, year, code) in sorted(self.targets):
@@ -549,14 +550,15 @@ class _Planner:
                 if old == target:
                     continue
                 ind = names[code]
-                if services.user.role not in ("supervisor", "admin"):
+                if services.user.role not in policy.SET_TARGETS:
                     self.error(file, sheet, cell, f"{region_names.get(region, region)} {year}年 {ind.name} 的目标值："
                                                   f"用户 {services.user.name}（{services.user.role}）无权设定目标值"
                                                   "（需审核人或管理员）")
                     continue
-                if repo.get_dataset(rdb, region, year).status in ("approved", "accepted"):
-                    self.error(file, sheet, cell, f"{region_names.get(region, region)} {year}年数据已审核通过，"
-                                                  f"目标值只读（{ind.name}）；如需修改请先由审核人重新打开")
+                message = policy.target_lock(repo.get_dataset(rdb, region, year).status,
+                                             services.label(region, year), ind.name)
+                if message is not None:
+                    self.error(file, sheet, cell, message)
                     continue
                 plan.targets.append(TargetChange(region, year, code, old, target, source))
         # 上年数值 against the nearest earlier stored value
@@ -690,58 +692,30 @@ def commit_import(services: Services, plan: ImportPlan, validate: bool = True, b
 
 
 def _commit(services: Services, plan: ImportPlan, validate: bool, backup_first: bool = True) -> ImportResult:
-    services.require_role("clerk", "supervisor", "admin", action="导入数据")
+    services.require_role(*policy.EDIT_VALUES, action="导入数据")
     if plan.targets:
-        services.require_role("supervisor", "admin", action="导入目标值")
+        services.require_role(*policy.SET_TARGETS, action="导入目标值")
     backup = None
     if backup_first and (plan.changes or plan.targets or plan.statuses):
         backup = services.backup(reason="before-import")
     user = services.user.name
-    stamp = repo.now()
-    written = 0
     taken = {(d.line.region_code, d.line.year) for d, _, _ in plan.statuses}
-    with services.store.write() as db:
-        keys = {(c.region, c.year) for c in plan.changes} | {(t.region, t.year) for t in plan.targets}
+    with services.write() as w:
         for d, _, _ in plan.statuses:  # decided meanwhile in this store: the plan no longer holds
-            now_ds = repo.get_dataset(db, d.line.region_code, d.line.year)
+            now_ds = repo.get_dataset(w.db, d.line.region_code, d.line.year)
             if (now_ds.status, now_ds.updated_at) != (d.local.status, d.local.updated_at):
                 raise WorkflowError(f"{d.line.region_name or d.line.region_code} {d.line.year}年的状态刚被改为"
                                     f"“{now_ds.status}”，请重新导入")
-        for region, year in sorted(xdb.locked_region_years(db, {(c.region, c.year) for c in plan.changes}) - taken):
-            error = services._editable_error(db, region, year)
-            if error is not None:
-                raise error
-        stored = xdb.values_for(db, keys)
-        records, audits = [], []
-        for ch, source in zip(plan.changes, plan.change_sources):
-            key = (ch.region, ch.year, ch.indicator)
-            old_value, old_note = stored.get(key, (None, ""))
-            new_value = old_value if key in plan.note_only else ch.value
-            new_note = old_note if ch.note is None else ch.note
-            if old_value == new_value and old_note == new_note:
-                continue
-            records.append(ValueRecord(ch.region, ch.year, ch.indicator, new_value, new_note, stamp, user, source))
-            common = dict(user=user, source=source, region=ch.region, year=ch.year, indicator=ch.indicator, at=stamp)
-            if old_value != new_value:
-                audits.append(dict(field="value", old=old_value, new=new_value, **common))
-            if old_note != new_note:
-                audits.append(dict(field="note", old=old_note, new=new_note, **common))
-        xdb.put_values(db, records)
-        xdb.add_audits(db, audits)
-        written = len(records)
+        # values first, under the status each region-year has now; a region-year whose status this file
+        # carries a newer decision for is exempt (its decision is written just after, in this transaction)
+        written = w.values([ValueWrite(ch.region, ch.year, ch.indicator,
+                                       KEEP if (ch.region, ch.year, ch.indicator) in plan.note_only else ch.value,
+                                       ch.note, source)
+                            for ch, source in zip(plan.changes, plan.change_sources)], exempt=taken)
         for t in plan.targets:
-            if repo.get_dataset(db, t.region, t.year).status in ("approved", "accepted"):
-                raise DatasetLocked(f"{t.region} {t.year}年数据已审核通过，目标值只读")
-            old = repo.get_target(db, t.region, t.year, t.indicator)
-            if old == t.new:
-                continue
-            repo.put_target(db, t.region, t.year, t.indicator, t.new, user)
-            repo.add_audit(db, user=user, field="target", old=old, new=t.new, source=t.source,
-                           region=t.region, year=t.year, indicator=t.indicator)
-        from desktop.exchange import status as st
-
+            w.target(t.region, t.year, t.indicator, t.new, t.source)
         for d, source, file in plan.statuses:
-            st.apply(db, d, source, user, file)
+            st.apply(w, d, source, user, file)
     findings, note = ({}, "")
     if validate:
         findings, note = _validate(services, sorted({(c.region, c.year) for c in plan.changes}))

@@ -330,10 +330,12 @@ def decided_here_map(db, region_years) -> dict[tuple[str, int], bool]:
     return {k: not str(last.get(k, "")).startswith("import:") for k in keys}
 
 
-def apply(db, decision: Decision, source: str, importer: str, file: str) -> list[dict]:
+def apply(w, decision: Decision, source: str, importer: str, file: str) -> list[dict]:
     """Write one taken decision inside the import's transaction: the dataset's status (its time and decider
     as the file says), the decisions of the round newer than the store's as audit rows (user: who decided
-    there; source: the file), and the notes of a return. Returns the audit rows written."""
+    there; source: the file), and the notes of a return. Returns the audit rows written.
+    `w`: the import's desktop.db.writes.Writer."""
+    db = w.db
     line, local = decision.line, decision.local
     repo.put_dataset(db, Dataset(line.region_code, line.year, line.status, line.decided_at, line.decided_by,
                                  line.reason if line.status == "returned" else ""))
@@ -350,17 +352,15 @@ def apply(db, decision: Decision, source: str, importer: str, file: str) -> list
         # import:FILE#SHA256｜上级决定｜由 IMPORTER 导入｜对方审计链头 HEAD
         where = f"{source}｜{LEVEL_OF.get(status, '')}决定｜由 {importer} 导入" + (
             f"｜对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
-        repo.add_audit(db, user=by, field="status", old=previous, new=status, source=where, region=line.region_code,
-                       year=line.year, reason=line.reason if status == "returned" else "", at=at)
+        w.record("status", previous, status, where, region=line.region_code, year=line.year,
+                 reason=line.reason if status == "returned" else "", at=at, user=by)
         rows.append(dict(status=status, by=by, at=at))
         previous = status
     notes = line.notes if line.status == "returned" else {}
     wdb.replace_review_notes(db, line.region_code, line.year, notes, line.decided_at, line.decided_by)
     for code, text in notes.items():
-        repo.add_audit(db, user=line.decided_by or importer, field="review", old=None, new=text,
-                       source=f"{source}｜由 {importer} 导入",
-                       region=line.region_code, year=line.year, indicator=code, reason=line.reason,
-                       at=line.decided_at)
+        w.record("review", None, text, f"{source}｜由 {importer} 导入", region=line.region_code, year=line.year,
+                 indicator=code, reason=line.reason, at=line.decided_at, user=line.decided_by or importer)
     return rows
 
 

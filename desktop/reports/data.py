@@ -6,14 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.errors import AppError
-from desktop.domain import STATUS_NAMES, Finding, Indicator, Prior, Region
+from desktop.domain import RULE_NAMES, SEVERITY_NAMES, STATUS_NAMES, Finding, Indicator, Prior, Region
 from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.services import Services, check_year
 
 TREND_YEARS = 5
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-RULE_NAMES = {"format": "格式", "range": "范围", "logic": "逻辑", "yoy": "同比", "history": "历史",
-              "completeness": "完整性", "target": "目标", "level": "层级"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QToolBar
 
+from desktop import policy
 from desktop.errors import AppError
 from desktop.ui import file_dialogs
 from desktop.ui.jobs import Cancelled, run_job
@@ -456,7 +457,7 @@ class ActionsMixin:
     def edit_catalog(self) -> None:
         from desktop.ui.catalog_dialog import CatalogDialog
 
-        self.services.require_role("admin", action="修改指标目录")
+        self.services.require_role(*policy.ADMIN_ONLY, action="修改指标目录")
         dialog = CatalogDialog(self.services, self)
         dialog.exec()
         if dialog.changed:

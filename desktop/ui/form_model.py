@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
+from desktop import policy
 from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.domain import Finding, Indicator, RegionYear, ValueChange
 from desktop.errors import AppError, InvalidValue
@@ -31,7 +32,7 @@ FLAGS_HEADING = Qt.ItemFlag.ItemIsEnabled
 FLAGS_CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 FLAGS_EDITABLE = FLAGS_CELL | Qt.ItemFlag.ItemIsEditable
 # a dataset in these states cannot be changed (the services refuse): its form opens no editor at all
-LOCKED_STATUSES = ("submitted", "approved", "accepted")
+LOCKED_STATUSES = policy.LOCKED_STATUSES
 SECTION_BRUSH = QBrush(QColor("#e8eef5"))
 ERROR_BRUSH = QBrush(QColor("#fde2e1"))
 WARNING_BRUSH = QBrush(QColor("#fff3d6"))

@@ -323,12 +323,9 @@ def rules_for(services, indicators=None) -> RuleSet:
 
     Raises RuleFileError when the rules do not parse against the store's catalog.
     """
-    from desktop.db import validation as dbv
-
     inds = indicators if indicators is not None else services.indicators(include_hidden=True)
     codes = frozenset(i.code for i in inds)
-    with services.store.reading() as db:
-        text = dbv.current_rules_text(db)
+    text = services.rules_text()
     if text is not None:
         return cached_rules_text(text, "（数据库中保存的规则）", codes)
     return default_rules(codes)

@@ -1,0 +1,161 @@
+"""The one write path: a Writer holds one write transaction, the acting user and a time stamp, and writes
+each change with its audit rows.
+
+Every writer (the form, paste, import, extraction, the workflow, catalog and user administration) gets a
+Writer from `Services.write()`; `Services.init` builds one over the first transaction of a new store.
+The status locks of desktop.policy are applied here, inside the transaction, after the statuses are read
+(desktop.db.locks), so no submission or approval slips in between the check and the write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from sqlite_utils import Database
+
+from desktop import policy
+from desktop.db import absent, audit, consistency, locks, repo
+from desktop.domain import STATUS_NAMES, Dataset, ValueRecord, next_version
+from desktop.errors import DatasetLocked, WorkflowError
+
+KEEP = object()  # ValueWrite.value: keep the stored value, change only the note (an import's note-only cell)
+
+
+@dataclass(frozen=True)
+class ValueWrite:
+    """One value and note to write. value KEEP keeps the stored value; note None keeps the stored note."""
+
+    region: str
+    year: int
+    indicator: str
+    value: object
+    note: str | None
+    source: str
+
+
+class Locked(DatasetLocked):
+    """A write refused by a status lock; names the region-year (and the indicator when only one was asked)."""
+
+    def __init__(self, message: str, region: str, year: int, indicator: str | None = None):
+        super().__init__(message)
+        self.region, self.year, self.indicator = region, year, indicator
+
+
+def _plain_label(region: str, year: int) -> str:
+    return f"{region} {year}年"
+
+
+class Writer:
+    """One write transaction of one user. Build it only inside `store.write()` (see Services.write)."""
+
+    def __init__(self, db: Database, user: str, stamp: str | None = None,
+                 label: Callable[[str, int], str] = _plain_label):
+        self.db = db
+        self.user = user
+        self.stamp = stamp or audit.now()
+        self.label = label
+
+    # ---- audit rows of any kind ----------------------------------------------------------------------
+    def record(self, field: str, old: object, new: object, source: str, *, region: str | None = None,
+               year: int | None = None, indicator: str | None = None, reason: str = "",
+               at: str | None = None, user: str | None = None) -> None:
+        """One audit row (a refusal, a log-in failure, a catalog, rules, user or restore change)."""
+        audit.add(self.db, user=user or self.user, field=field, old=old, new=new, source=source, region=region,
+                  year=year, indicator=indicator, reason=reason, at=at)
+
+    def password_changed(self, name: str, pw_hash: str | None) -> None:
+        """The audit row of a password set or removed: a digest of the stored hash (verify compares it; the
+        secret and the hash itself are never in the audit)."""
+        self.record("user", None, consistency.password_digest(pw_hash), "password",
+                    reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
+
+    # ---- values and notes ------------------------------------------------------------------------------
+    def check_values_editable(self, region_years: Iterable[tuple[str, int]],
+                              indicators: dict[tuple[str, int], set[str]] | None = None) -> None:
+        """Raise Locked for the first (by region, year) of these region-years whose status locks values."""
+        statuses = locks.dataset_statuses(self.db, region_years)
+        for (region, year) in sorted(statuses):
+            message = policy.value_lock(statuses[(region, year)], self.label(region, year))
+            if message is not None:
+                codes = (indicators or {}).get((region, year), set())
+                raise Locked(message, region, year, next(iter(codes)) if len(codes) == 1 else None)
+
+    def values(self, writes: list[ValueWrite], reason: str = "",
+               exempt: Iterable[tuple[str, int]] = ()) -> int:
+        """Write values and notes, an audit row for each changed value and each changed note; returns how
+        many value rows changed. A value without value and note is deleted. Raises Locked (nothing written).
+        `exempt`: region-years whose status a decision written in this same transaction replaces (an import
+        carrying a newer decision of the upper office): their current status does not lock them."""
+        codes: dict[tuple[str, int], set[str]] = {}
+        for w in writes:
+            codes.setdefault((w.region, w.year), set()).add(w.indicator)
+        skip = set(exempt)
+        self.check_values_editable([k for k in codes if k not in skip], codes)
+        stored = locks.stored_values(self.db, [(w.region, w.year, w.indicator) for w in writes])
+        # a value written means a mark "not applicable / not collected" on it no longer holds
+        marks = {key: absent.absences_of(self.db, *key)
+                 for key in {(w.region, w.year) for w in writes if w.value is not KEEP and w.value is not None}}
+        puts, deletes, rows = [], [], []
+        for w in writes:
+            old_value, old_note = stored.get((w.region, w.year, w.indicator), (None, ""))
+            new_value = old_value if w.value is KEEP else w.value
+            new_note = old_note if w.note is None else w.note
+            if old_value == new_value and old_note == new_note:
+                continue
+            if new_value is None and not new_note:
+                deletes.append((w.region, w.year, w.indicator))
+            else:
+                puts.append(ValueRecord(w.region, w.year, w.indicator, new_value, new_note, self.stamp, self.user,
+                                        w.source))
+            common = dict(user=self.user, source=w.source, region=w.region, year=w.year, indicator=w.indicator,
+                          reason=reason, at=self.stamp)
+            if old_value != new_value:
+                rows.append(dict(field="value", old=old_value, new=new_value, **common))
+            if old_note != new_note:
+                rows.append(dict(field="note", old=old_note, new=new_note, **common))
+            mark = marks.get((w.region, w.year), {}).pop(w.indicator, None) if new_value is not None else None
+            if mark is not None:
+                absent.delete_absence(self.db, w.region, w.year, w.indicator)
+                rows.append(dict(field="absent", old=mark.kind, new=None, **{**common, "reason": mark.reason}))
+            stored[(w.region, w.year, w.indicator)] = (new_value, new_note)
+        repo.put_values(self.db, puts)
+        repo.delete_values(self.db, deletes)
+        audit.append(self.db, rows)
+        return len(puts) + len(deletes)
+
+    # ---- targets -----------------------------------------------------------------------------------------
+    def target(self, region: str, year: int, indicator: str, value: float | None, source: str,
+               indicator_name: str = "") -> bool:
+        """Set (None: remove) one target with its audit row; False when unchanged. Raises Locked."""
+        message = policy.target_lock(locks.dataset_status(self.db, region, year), self.label(region, year),
+                                     indicator_name)
+        if message is not None:
+            raise Locked(message, region, year, indicator)
+        old = locks.stored_target(self.db, region, year, indicator)
+        if old == value:
+            return False
+        repo.put_target(self.db, region, year, indicator, value, self.user)
+        self.record("target", old, value, source, region=region, year=year, indicator=indicator, at=self.stamp)
+        return True
+
+    # ---- statuses -----------------------------------------------------------------------------------------
+    def status(self, region: str, year: int, expected: str, new: str, source: str, reason: str = "") -> Dataset:
+        """Move a dataset from `expected` to `new` with its audit row. Raises WorkflowError when another
+        user moved it since the caller read `expected`."""
+        now_status = locks.dataset_status(self.db, region, year)
+        if now_status != expected:
+            raise WorkflowError(f"{self.label(region, year)}数据的状态刚被改为“{STATUS_NAMES.get(now_status, now_status)}”，"
+                                "请刷新后再试")
+        ds = Dataset(region, year, new, self.stamp, self.user, reason)
+        repo.put_dataset(self.db, ds)
+        self.record("status", expected, new, source, region=region, year=year, reason=reason, at=self.stamp)
+        return ds
+
+    # ---- catalog ----------------------------------------------------------------------------------------------
+    def bump_catalog_version(self, default: str) -> str:
+        """Raise the catalog version (every catalog or rules change does); returns the new one."""
+        current = locks.meta_value(self.db, "catalog_version")
+        new = next_version(default if current is None else current, default)
+        repo.set_meta(self.db, "catalog_version", new)
+        return new
