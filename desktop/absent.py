@@ -11,13 +11,18 @@ value cannot be marked (delete the value first); writing a value later removes t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop import policy
 from desktop.db import absent as adb
 from desktop.db import repo
 from desktop.db.writes import Locked
-from desktop.domain import ABSENCE_KINDS, Absence
+from desktop.domain import ABSENCE_KINDS, Absence, check_year
 from desktop.errors import AppError
-from desktop.services import Services, check_year
+from desktop.validation.notes import explains
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 
 def absences(services: Services, region: str, year: int) -> dict[str, Absence]:
@@ -29,8 +34,6 @@ def absences(services: Services, region: str, year: int) -> dict[str, Absence]:
 
 def check_reason(reason: str | None) -> str:
     """The reason as stored; raises AppError when it is empty or boilerplate (it must say why)."""
-    from desktop.validation.notes import explains
-
     reason = (reason or "").strip()
     if not reason:
         raise AppError("标为不适用或本年未统计须写明原因")

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from desktop.domain import STATUS_NAMES, AuditRow
 from desktop.db.store import refuse_output_file
+from desktop.domain import AUDIT_FIELD_NAMES, STATUS_NAMES, AuditRow
 from desktop.errors import AppError
 from desktop.outputs import save_workbook
 from desktop.texts import without_controls
@@ -70,8 +70,6 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from desktop.workflow import FIELD_NAMES
-
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise AppError(f"导出文件应以 .xlsx 结尾：{path}")
@@ -103,7 +101,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     total = len(rows)
     for n, r in enumerate(rows, start=1):
         values = [r.at, r.user, r.region, regions.get(r.region, "") if r.region else "", r.year, r.indicator,
-                  names.get(r.indicator, "") if r.indicator else "", FIELD_NAMES.get(r.field, r.field),
+                  names.get(r.indicator, "") if r.indicator else "", AUDIT_FIELD_NAMES.get(r.field, r.field),
                   _shown(r.field, r.old), _shown(r.field, r.new), r.source, r.reason]
         ws.append([_cell(ws, v) for v in values])
         if n % 2000 == 0:

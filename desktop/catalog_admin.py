@@ -12,16 +12,23 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop import catalog as catalog_res
 from desktop import policy
+from desktop.aggregate.core import AggregationError, parse_method
 from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import KINDS, Indicator
 from desktop.domain import next_version as _next_version
 from desktop.errors import AppError
 from desktop.numbers import normalize_text
-from desktop.services import Services
+from desktop.validation import validate_values
+from desktop.validation.rules import RuleFileError, RuleSet
+from desktop.validation.rules import parse_rules as _parse
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,63}$")
 EDITABLE = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn",
@@ -118,8 +125,6 @@ def _checked(ind: Indicator, others: list[Indicator], own: str | None = None) ->
 
 def _aggregation(ind: Indicator, code: str, other_codes: list[str]) -> str:
     """The aggregation text normalised ('ratio: A / (B * 10)'), or CatalogEditError naming what is wrong."""
-    from desktop.aggregate.core import AggregationError, parse_method
-
     try:
         return parse_method(ind.aggregation, code, [*other_codes, code]).text
     except AggregationError as exc:
@@ -241,8 +246,6 @@ def edit_indicator(services: Services, indicator: str, reason: str = "", source:
                 raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
         if any(i.code == (changes["code"] or "").strip().upper() for i in services.indicators(include_hidden=True)):
             raise CatalogEditError(f"指标代码已存在：{changes['code']}")
-        from desktop.validation.rules import RuleFileError, parse_rules as _parse
-
         codes = [i.code for i in services.indicators(include_hidden=True) if i.code != old.code]
         try:
             _parse(rules_text(services), "审核规则", [*codes, (changes["code"] or "").strip().upper()])
@@ -284,8 +287,6 @@ def rules_are_custom(services: Services) -> bool:
 
 def parse_rules(services: Services, text: str, origin: str = "审核规则"):
     """Parse rules text against the store's catalog; raises RuleFileError (line, reason) at the first bad line."""
-    from desktop.validation.rules import parse_rules as _parse
-
     return _parse(text, origin, [i.code for i in services.indicators(include_hidden=True)])
 
 
@@ -300,8 +301,6 @@ class RuleProblem:
 
 def check_rules(services: Services, text: str) -> RuleProblem | None:
     """None when the text parses; else the first problem (line and reason) for the editor to mark."""
-    from desktop.validation.rules import RuleFileError
-
     try:
         parse_rules(services, text)
     except RuleFileError as exc:
@@ -373,16 +372,12 @@ class TrialResult:
 
 
 def _empty_rules():
-    from desktop.validation.rules import RuleSet
-
     return RuleSet("（试算）", ())
 
 
 def threshold_flags(ind: Indicator, series: dict[str, dict[int, float]], cancelled=None) -> list[Flag]:
     """Format, range, year-on-year and history findings for one indicator over {region: {year: value}},
     each value judged against the region's earlier years as validation judges it."""
-    from desktop.validation import validate_values
-
     rules = _empty_rules()
     out = []
     for region, by_year in sorted(series.items()):
@@ -427,8 +422,6 @@ def rule_flags(inds: list[Indicator], ruleset, values_by_region_year: dict[tuple
                progress=None, cancelled=None) -> list[Flag]:
     """The logic findings of `ruleset` in each region-year (a rule with an operand without a value is not
     applied, as in validation)."""
-    from desktop.validation import validate_values
-
     named = {c for rule in ruleset for c in rule.codes}
     inds = [i for i in inds if i.code in named]  # only what the rules read: the rest cannot change a logic finding
     out = []
@@ -461,8 +454,6 @@ def try_rules(services: Services, text: str, before_year: int | None = None,
         for region, year, code, value in wdb.all_values(db, None, before_year):
             by_ry.setdefault((region, year), {})[code] = value
     # a rule in both texts flags the same region-years under both: evaluate it once
-    from desktop.validation.rules import RuleSet
-
     def key(rule):
         return (rule.source, rule.severity, rule.message)
 

@@ -10,8 +10,10 @@ import csv
 import random
 
 from desktop import catalog as catalog_res
+from desktop import policy, workflow
 from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.domain import ValueChange
+from desktop.errors import AppError
 
 CITY = "330300"
 YEARS = tuple(range(2019, 2024))
@@ -166,10 +168,7 @@ def load_seeds(services) -> int:
 def load_demo(services) -> int:
     """The seed figures (source `demo`), then the simulated counties (source `demo-sim`) as audited changes, then
     the statuses walked through the real workflow. Returns how many values were written."""
-    from desktop import workflow
-    from desktop.errors import AppError
-
-    services.require_role("admin", action="载入演示数据")
+    services.require_role(*policy.ADMIN_ONLY, action="载入演示数据")
     with services.store.reading() as db:
         typed = db.execute("SELECT count(*) FROM value WHERE source NOT IN ('demo', ?)", [SIMULATED_SOURCE]
                            ).fetchone()[0]

@@ -20,6 +20,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from desktop.domain import STATUS_NAMES, check_year, plain_number
+from desktop.errors import UsageError
+
 MIN_DIGEST_CHARS = 16  # a printed digest may be given shortened to this many characters
 
 
@@ -83,16 +86,12 @@ def replayed_states(db, region: str, year: int) -> list[tuple[int, str, State]]:
 
 
 def region_year_digest(services, region: str, year: int) -> str:
-    from desktop.services import check_year
-
     reg, y = services.region(region), check_year(year)
     with services.store.reading() as db:
         return stored_state(db, reg.code, y).digest()
 
 
 def _changes(services, then: State, now: State) -> list[str]:
-    from desktop.domain import STATUS_NAMES, plain_number
-
     names = {i.code: i.name for i in services.indicators(include_hidden=True)}
     out = []
     if then.status != now.status:
@@ -120,9 +119,6 @@ def _changes(services, then: State, now: State) -> list[str]:
 def check(services, region: str, year: int, digest: str | None = None) -> dict:
     """Whether the region-year still matches `digest` (a printed one, or None: today's digest only), what
     changed since, and whether its tables agree with its audit rows. Keys as `verify REGION YEAR --json`."""
-    from desktop.errors import UsageError
-    from desktop.services import check_year
-
     reg, y = services.region(region), check_year(year)
     given = (digest or "").strip().lower().replace(" ", "")
     if given and (len(given) < MIN_DIGEST_CHARS or any(c not in "0123456789abcdef" for c in given)):

@@ -9,8 +9,7 @@ from desktop.errors import InvalidYear
 
 LEVELS = ("province", "city", "county")
 STATUSES = ("draft", "submitted", "returned", "approved", "accepted")
-STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核", "accepted": "已接收"}
-# statuses under which nobody edits values (a supervisor returns or reopens first)
+# statuses under which nobody edits values (a supervisor returns or reopens first; desktop.policy)
 LOCKED_STATUSES = ("submitted", "approved", "accepted")
 ROLES = ("clerk", "supervisor", "admin")
 KINDS = ("count", "rate", "growth", "permille", "per1000", "per10000", "per100k", "years", "score")
@@ -20,10 +19,37 @@ POINT_KINDS = frozenset({"rate", "growth"})
 MIN_YEAR = 1949
 MAX_YEAR = 2100
 
-# ---- vocabularies: code → the word a clerk reads (the UI translates these same words) -------------------
+# ---- vocabularies: the store keeps codes; these are the words a clerk reads for them ----------------------
+# (the window shows the same words through Qt's translation, desktop/ui)
+STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核",
+                "accepted": "已接收"}
+STATUS_WORDS = {**STATUS_NAMES, "empty": "未填报"}  # a county's state as an upper office reads it
+ROLE_NAMES = {"clerk": "填报员", "supervisor": "审核人", "admin": "管理员"}
+LEVEL_NAMES = {"province": "省", "city": "市", "county": "县（市、区）"}
 RULE_NAMES = {"format": "格式", "range": "范围", "logic": "逻辑", "yoy": "同比", "history": "历史",
               "completeness": "完整性", "target": "目标", "level": "层级"}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+FLAG_NAMES = {"error": "错误", "warning": "警告"}
+KIND_NAMES = {"count": "计数", "rate": "率（%）", "growth": "增长率（%）", "permille": "千分率（‰）",
+              "per1000": "每千人", "per10000": "每万人", "per100k": "每十万人", "years": "年数", "score": "得分"}
+METHOD_NAMES = {"sum": "求和", "ratio": "比率", "weighted": "加权", "none": "不汇总"}
+# what changed, by the audit row's field
+AUDIT_FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
+                     "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作",
+                     "review": "退回意见", "absent": "不适用标记"}
+# where a change came from, by the audit row's source (an import's is "import:<file>#<sha256>")
+SOURCE_NAMES = {"form": "窗口录入", "paste": "粘贴", "cli": "命令行", "init": "初始化", "demo": "演示数据",
+                "restore": "恢复备份", "password": "设定密码", "extraction": "从报告文本提取", "import": "导入"}
+
+
+def source_name(source: str | None) -> str:
+    """An audit source in words: "导入 2021.xlsx" for "import:2021.xlsx#<sha256>", "粘贴" for "paste"."""
+    if not source:
+        return ""
+    if source.startswith("import:"):
+        return f"导入 {source[len('import:'):].split('#', 1)[0]}"
+    code = source.split("#", 1)[0]
+    return SOURCE_NAMES.get(code, code)
 
 
 def check_year(year: object) -> int:

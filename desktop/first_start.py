@@ -10,12 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import policy
+from desktop import __version__, locations, policy
+from desktop import catalog as catalog_res
 from desktop.db import backups, repo
-from desktop.errors import AppError, StoreError
+from desktop.db.schema import SCHEMA_VERSION, user_version
+from desktop.errors import AppError, StoreError, StoreMissing
+from desktop.services import HOME_REGION_META, Services
+from desktop.workflow import set_password
 
 MIN_PASSWORD = 6
-HOME_REGION_KEY = "home_region"
+HOME_REGION_KEY = HOME_REGION_META
 CHOICES = ("new", "demo", "existing")
 
 
@@ -44,16 +48,12 @@ def create_store(path: Path, *, password: str, again: str, county: str | None = 
     Returns Services acting as admin. Raises AppError (password, county, a file already there) or
     StoreError; nothing is left behind when the password or county is refused.
     """
-    from desktop.services import Services
-
     check_new_password(password, again)
     path = Path(path)
     if store_exists(path) and not _unfinished(path):
         raise AppError(f"该位置已有文件，未覆盖：{path}。请选择“打开已有数据库”，或换一个位置。")
     region = None
     if county:
-        from desktop import catalog as catalog_res
-
         matches = [r for r in catalog_res.read_regions() if county in (r.code, r.name)]
         if not matches:
             raise AppError(f"未知的地区：{county}")
@@ -72,9 +72,6 @@ def create_store(path: Path, *, password: str, again: str, county: str | None = 
 
 def _unfinished(path: Path) -> bool:
     """True for a database file without the program's schema (a first start cut off before its transaction)."""
-    from desktop.errors import StoreMissing
-    from desktop.services import Services
-
     try:
         Services.open(path, readonly=True, migrate_store=False).close()
     except StoreMissing:
@@ -99,8 +96,6 @@ def inspect_store(path: Path) -> StoreCheck:
     """Open an existing store as the program does (an older one is upgraded, after a backup) and say what it
     holds. Raises StoreError (missing, damaged, not a store of this program, too new) with the store's own
     Chinese message."""
-    from desktop.services import Services
-
     path = Path(path)
     if not store_exists(path):
         raise StoreError(f"文件不存在或是空文件：{path}")
@@ -117,9 +112,6 @@ def inspect_store(path: Path) -> StoreCheck:
 def open_existing(path: Path, *, password: str | None = None, again: str | None = None):
     """Services on an existing store. Admins without a password get `password` first (checked as a new
     one); when there are such admins and no password is given, raises AppError and nothing is written."""
-    from desktop.services import Services
-    from desktop.workflow import set_password
-
     check = inspect_store(path)
     if check.open_admins:
         check_new_password(password or "", again or "")
@@ -138,9 +130,7 @@ def open_existing(path: Path, *, password: str | None = None, again: str | None 
 
 def home_region(services) -> str | None:
     """The region the window opens on for this store (chosen at its first start), or None."""
-    with services.store.reading() as db:
-        code = repo.get_meta(db, HOME_REGION_KEY)
-    return code or None
+    return services.home_region()
 
 
 def set_home_region(services, code: str) -> None:
@@ -153,9 +143,6 @@ def set_home_region(services, code: str) -> None:
 
 def about(services) -> dict:
     """What 帮助 → 关于 shows and `about --json` prints: version, store, catalog, backups, log."""
-    from desktop import __version__, locations
-    from desktop.db.schema import SCHEMA_VERSION, user_version
-
     with services.store.reading() as db:
         schema = user_version(db)
     home = home_region(services)

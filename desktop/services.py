@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from desktop import catalog as catalog_res
-from desktop import policy
+from desktop import demo, locations, policy
+from desktop.aggregate import service as aggregate_service
+from desktop.aggregate.service import Aggregate
 from desktop.auth import hash_password
 from desktop.catalog import IndicatorIndex
-from desktop.db import audit, backups, repo
+from desktop.db import audit, backups, consistency, repo
+from desktop.db import restore as restore_db
 from desktop.db import workflow as wdb
-from desktop.db.store import Store, open_store, refuse_output_file, refuse_store_file
+from desktop.db.schema import migrate
+from desktop.db.store import Store, open_store, refuse_output_file, refuse_store_file, translate
 from desktop.db.writes import Locked, ValueWrite, Writer
 from desktop.domain import (
     ROLES,
@@ -32,7 +37,6 @@ from desktop.errors import (
     AppError,
     AuthError,
     DatasetLocked,
-    InvalidYear,
     NotAStore,
     PermissionDenied,
     StoreError,
@@ -44,14 +48,13 @@ from desktop.numbers import normalize_text, parse_value
 from desktop.texts import check_note
 
 DEFAULT_USER = "admin"
+HOME_REGION_META = "home_region"  # meta key: the office's own region, chosen at the first start
 
 
 def default_db_path() -> Path:
     """$CHI_DB when set, else the store chosen at the window's first start, else indicators.sqlite in the
     user data directory (platformdirs); see desktop/locations.py."""
-    from desktop.locations import default_store_path
-
-    return default_store_path()
+    return locations.default_store_path()
 
 
 def _merge_default_aliases(w: Writer, stored: list[Indicator]) -> None:
@@ -191,6 +194,11 @@ class Services:
         with self.store.reading() as db:
             found = wdb.current_rule_set(db)
         return found.text if found else None
+
+    def home_region(self) -> str | None:
+        """The store's home region (the office's own, chosen at its first start), or None."""
+        with self.store.reading() as db:
+            return repo.get_meta(db, HOME_REGION_META) or None
 
     def catalog_version(self) -> str:
         with self.store.reading():
@@ -417,10 +425,8 @@ class Services:
 
     def verify_values(self) -> list[str]:
         """Values or notes that disagree with their last audit row (changed outside the program); [] if none."""
-        from desktop.db.consistency import value_audit_problems
-
         with self.store.reading():
-            return value_audit_problems(self.store.db)
+            return consistency.value_audit_problems(self.store.db)
 
     def verify_store(self) -> dict[str, list[str]]:
         """Statuses, users and passwords, targets, catalog, rules and submissions against a replay of the
@@ -461,13 +467,11 @@ class Services:
         """What restoring `source` would undo (desktop.db.restore.Undone), after checking the backup whole.
 
         Raises NotAStore naming the file when it is no backup this program can restore. Writes nothing."""
-        from desktop.db.restore import check_backup, what_is_undone
-
         self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
         source = self._restore_source(source)
-        check_backup(source)
+        restore_db.check_backup(source)
         with self.store.reading():
-            return what_is_undone(self.store.conn, source)
+            return restore_db.what_is_undone(self.store.conn, source)
 
     def restore(self, source: str | os.PathLike) -> Path:
         """Replace the store's content by a backup file, after backing up the current store.
@@ -480,42 +484,33 @@ class Services:
         Returns the safety backup.
         """
         self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
-        import sqlite3
-
-        from desktop.db.restore import check_backup, discard, replace_store, stage
-        from desktop.db.schema import migrate
-
         source = self._restore_source(source)
         if self.store.readonly:
             raise StoreReadOnly(f"数据库以只读方式打开，未恢复：{self.store.path}"
                                 + (f"（{self.store.notice}）" if self.store.notice else ""))
-        check_backup(source)
+        restore_db.check_backup(source)
         staged = None
         try:
             try:
-                staged = stage(source, backups.backup_dir(self.store.path))
-                check_backup(staged)  # the copy that is restored, checked again (the file may have changed)
+                staged = restore_db.stage(source, backups.backup_dir(self.store.path))
+                restore_db.check_backup(staged)  # the copy that is restored, checked again (the file may have changed)
             except NotAStore as exc:
                 raise NotAStore(str(exc).replace(str(staged), str(source))) from exc
             except (OSError, sqlite3.Error) as exc:
                 raise StoreError(f"无法复制备份文件，未恢复，数据库未改动：{source}（{exc}）") from exc
-            return self._replace_from(source, staged, replace_store, migrate)
+            return self._replace_from(source, staged, restore_db.replace_store, migrate)
         finally:
-            discard(staged)
+            restore_db.discard(staged)
             self._catalog_cache = None
             self._regions_cache = None
 
     def _replace_from(self, source: Path, staged: Path, replace_store, migrate) -> Path:
-        import sqlite3
-
         conn = self.store.conn
         safety = None
         try:
             conn.execute("PRAGMA foreign_keys = OFF")  # tables are dropped and made again; checked before commit
             conn.execute("ATTACH DATABASE ? AS src", (str(staged),))
         except sqlite3.Error as exc:
-            from desktop.db.store import translate
-
             raise translate(exc, self.store.path) from exc
         try:
             with self.write() as w:
@@ -527,7 +522,7 @@ class Services:
                     safety = backups.rolling_backup(reader, self.store.path, "before-restore")
                 finally:
                     reader.close()
-                replace_store(conn)
+                restore_db.replace_store(conn)
                 migrate(db)  # an older backup upgraded in the same transaction
                 bad = conn.execute("PRAGMA main.foreign_key_check").fetchone()
                 if bad is not None:
@@ -549,9 +544,12 @@ class Services:
             conn.execute("PRAGMA foreign_keys = ON")
         return safety
 
+    # ---- the upstream office ----------------------------------------------------------------------
+    def aggregate_region(self, region: str, year: int, **kw) -> "Aggregate":
+        """A city's or the province's figures computed from its counties (desktop.aggregate.service)."""
+        return aggregate_service.aggregate_region(self, region, year, **kw)
+
     # ---- demo data ----------------------------------------------------------------------------------
     def load_demo(self) -> int:
         """The demo store: the seed reports' figures and five simulated years of 温州's counties (desktop.demo)."""
-        from desktop.demo import load_demo
-
-        return load_demo(self)
+        return demo.load_demo(self)

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from desktop import policy
 from desktop.auth import check_password, hash_password
 from desktop.db import repo
 from desktop.db import workflow as wdb
-from desktop.domain import STATUS_NAMES, AuditRow, Dataset, Finding, User, check_year
+from desktop.domain import AUDIT_FIELD_NAMES, STATUS_NAMES, AuditRow, Dataset, Finding, User, check_year
 from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
 from desktop.policy import (
     ACCEPT,
-    ACTIONS,
     APPROVE,
     NEEDS_REASON,
     REOPEN,
@@ -30,12 +29,13 @@ from desktop.policy import (
     ROLES_FOR,
     SUBMIT,
     TRANSITIONS,
-    UPSTREAM_ACTIONS,
 )
-from desktop.services import Services
+from desktop.validation import blocking_findings, validate
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开", ACCEPT: "接收"}
-ROLE_NAMES = {"clerk": "填报员", "supervisor": "审核人", "admin": "管理员"}
 
 
 class SubmissionRefused(WorkflowError):
@@ -163,9 +163,7 @@ def set_password(services: Services, name: str, password: str | None) -> User:
 
 def is_own_county(services: Services, region: str) -> bool:
     """True when the store is the county office of `region` itself (its home region, set at the first start)."""
-    from desktop.first_start import home_region
-
-    home = home_region(services)
+    home = services.home_region()
     return home is not None and home == services.region(region).code
 
 
@@ -189,8 +187,6 @@ def _finding_line(services: Services, f: Finding) -> str:
 
 def blocking_for_submit(services: Services, region: str, year: int) -> list[Finding]:
     """The findings that keep this dataset from being submitted (errors, warnings without an explanation)."""
-    from desktop.validation import blocking_findings, validate
-
     return list(blocking_findings(validate(services, region, year, submission=True)))
 
 
@@ -409,9 +405,7 @@ def submission_history(services: Services, region: str, year: int) -> list[wdb.S
 
 # ---- the audit, filtered ---------------------------------------------------------------------------------
 
-FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
-               "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作",
-               "review": "退回意见", "absent": "不适用标记"}
+FIELD_NAMES = AUDIT_FIELD_NAMES
 
 
 def _day(text: str | dt.date | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -29,12 +30,35 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    """A new, initialised store (catalog and regions, no values)."""
-    path = tmp_path / "store.sqlite"
+def _copy_store(template: Path, dest: Path) -> Path:
+    """A copy of a closed store (its last close checkpointed the log into the one file)."""
+    assert not Path(f"{template}-wal").exists(), "the template store must be closed"
+    shutil.copyfile(template, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def fresh_store_template(tmp_path_factory) -> Path:
+    """One new, initialised store per test session; tests get copies of it (db_path)."""
+    path = tmp_path_factory.mktemp("template") / "store.sqlite"
     Services.init(path).close()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_store_template(tmp_path_factory) -> Path:
+    from desktop.demo import load_seeds
+
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
+    with Services.init(path) as s:
+        load_seeds(s)
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, fresh_store_template) -> Path:
+    """A new, initialised store (catalog and regions, no values): a copy of the session's fresh store."""
+    return _copy_store(fresh_store_template, tmp_path / "store.sqlite")
 
 
 @pytest.fixture
@@ -45,15 +69,10 @@ def services(db_path):
 
 
 @pytest.fixture
-def demo_path(tmp_path) -> Path:
+def demo_path(tmp_path, demo_store_template) -> Path:
     """A store with the seed reports' figures and targets only (init --demo adds simulated counties to them:
-    tests/test_demo.py)."""
-    from desktop.demo import load_seeds
-
-    path = tmp_path / "demo.sqlite"
-    with Services.init(path) as s:
-        load_seeds(s)
-    return path
+    tests/test_demo.py): a copy of the session's one."""
+    return _copy_store(demo_store_template, tmp_path / "demo.sqlite")
 
 
 @pytest.fixture

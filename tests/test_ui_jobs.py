@@ -34,6 +34,7 @@ def test_a_long_job_shows_its_progress_and_can_be_cancelled(qapp, services):
     def slow(s, progress, cancelled):
         for i in range(300):
             if cancelled():
+                shown["stopped_at"] = i
                 return None
             progress(i, 300)
             time.sleep(0.01)
@@ -46,11 +47,10 @@ def test_a_long_job_shows_its_progress_and_can_be_cancelled(qapp, services):
             d.findChild(QPushButton).click()  # the dialog's 取消 button, as the user clicks it
 
     QTimer.singleShot(1200, cancel)
-    start = time.perf_counter()
     with pytest.raises(Cancelled):
         run_job(None, services, "正在生成…", slow)
     assert shown["value"] is not None and shown["value"] > 0  # the dialog was up, showing progress
-    assert time.perf_counter() - start < 2.8
+    assert 0 < shown["stopped_at"] < 300  # the job itself saw the cancel and stopped before its end
 
 
 def test_an_error_in_a_job_comes_back_to_the_caller(qapp, services):

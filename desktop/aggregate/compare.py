@@ -13,13 +13,12 @@ from desktop.aggregate.service import (
     flags_and_findings,
     is_simulated,
     now,
+    read_values,
     status_report,
 )
-from desktop.domain import Finding, Indicator, Region
+from desktop.domain import FLAG_NAMES, STATUS_WORDS, Finding, Indicator, Region, check_year
 
-FLAG_WORDS = {"error": "错误", "warning": "警告"}
-STATUS_WORDS = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核",
-                "accepted": "已接收", "empty": "未填报"}
+FLAG_WORDS = FLAG_NAMES
 
 
 @dataclass(frozen=True)
@@ -133,15 +132,11 @@ def comparison(services, region: str, year: int, progress=None, cancelled=None) 
     """The comparison of every county below `region` in `year` (a county: itself alone).
 
     Raises UnknownRegion, InvalidYear, AggregationError."""
-    from desktop.services import check_year
-
     reg = services.region(region)
     year = check_year(year)
     counties = services.counties_of(reg.code)
     codes = [c.code for c in counties]
     flags, findings = flags_and_findings(services, codes, year, progress, cancelled)
-    from desktop.aggregate.service import read_values
-
     cities = [r for r in services.children(reg.code) if r.level == "city"] if reg.level == "province" else []
     values = read_values(services, codes + [reg.code] + [c.code for c in cities], [year])[year]
     methods = core.methods_of(services.indicators(include_hidden=True))

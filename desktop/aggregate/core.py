@@ -9,10 +9,10 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from desktop.domain import Finding, Indicator
+from desktop.domain import METHOD_NAMES, Finding, Indicator  # noqa: F401 - METHOD_NAMES re-exported
+from desktop.expr import ExprError, parse_expression
 
 METHODS = ("sum", "ratio", "weighted", "none")
-METHOD_NAMES = {"sum": "求和", "ratio": "比率", "weighted": "加权", "none": "不汇总"}
 # an office's own figure may differ from the one computed from all its counties by this share
 LEVEL_TOLERANCE = {"sum": 0.02, "ratio": 0.02, "weighted": 0.05}
 # kinds compared between counties by rank; a count (beds, doctors) is compared by its share of the total
@@ -48,8 +48,6 @@ def parse_method(text: str | None, code: str = "", known_codes: Iterable[str] | 
     """'sum', 'none', 'weighted: POP_RESIDENT' or 'ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)' (empty: none).
 
     Raises AggregationError naming the indicator, the method and what is wrong."""
-    from desktop.validation.expr import ExprError, parse_expression
-
     raw = (text or "").strip()
     known = None if known_codes is None else frozenset(known_codes)
     head, _, rest = raw.partition(":")

@@ -8,16 +8,13 @@ import json
 from dataclasses import dataclass, field
 
 from desktop.aggregate import core
-from desktop.domain import Finding, Indicator, Region
+from desktop.db import aggregate as adb
+from desktop.domain import Finding, Indicator, Region, check_year
+from desktop.errors import AppError
+from desktop.validation import validate_many
 
 SIMULATED_SOURCE = "demo-sim"
 SIMULATED_MARK = "演示数据·模拟"
-
-
-def _check_year(year) -> int:
-    from desktop.services import check_year
-
-    return check_year(year)
 
 
 @dataclass
@@ -37,8 +34,6 @@ class Aggregate:
 
 
 def read_values(services, codes: list[str], years: list[int]) -> dict[int, dict[str, dict[str, float]]]:
-    from desktop.db import aggregate as adb
-
     with services.store.reading() as db:
         return adb.values_by_year(db, codes, years)
 
@@ -46,9 +41,6 @@ def read_values(services, codes: list[str], years: list[int]) -> dict[int, dict[
 def flags_and_findings(services, counties, year, progress=None, cancelled=None):
     """({county: {indicator: flag}}, {county: findings}) from validating every county of a year in one bulk read.
     Rules in force that do not parse are no reason to hide the figures: then no value is flagged."""
-    from desktop.errors import AppError
-    from desktop.validation import validate_many
-
     try:
         found = validate_many(services, counties, year, progress=progress, cancelled=cancelled)
     except AppError:
@@ -62,7 +54,7 @@ def aggregate_region(services, region: str, year: int, *, values=None, flags=Non
 
     Raises UnknownRegion, InvalidYear, AggregationError (an aggregation text in the catalog does not parse)."""
     reg = services.region(region)
-    year = _check_year(year)
+    year = check_year(year)
     inds = services.indicators(include_hidden=True)
     counties = services.counties_of(reg.code) if reg.level != "county" else []
     codes = [c.code for c in counties]
@@ -160,10 +152,8 @@ def status_report(services, region: str, year: int, progress=None, cancelled=Non
     filled, its errors and unexplained warnings, and who submitted and approved it when.
 
     Raises UnknownRegion, InvalidYear."""
-    from desktop.db import aggregate as adb
-
     reg = services.region(region)
-    year = _check_year(year)
+    year = check_year(year)
     counties = services.counties_of(reg.code)
     codes = [c.code for c in counties]
     visible = {i.code for i in services.indicators()}
@@ -198,8 +188,6 @@ def status_report(services, region: str, year: int, progress=None, cancelled=Non
 
 def is_simulated(services, regions: list[str], years: list[int]) -> bool:
     """True when any value of these regions and years is a simulated demo figure (reports say so)."""
-    from desktop.db import aggregate as adb
-
     with services.store.reading() as db:
         return adb.count_sources(db, regions, years, SIMULATED_SOURCE) > 0
 

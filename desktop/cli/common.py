@@ -8,8 +8,10 @@ import re
 import sys
 import unicodedata
 
+from desktop.errors import AppError
 from desktop.services import DEFAULT_USER, Services
 from desktop.texts import for_terminal
+from desktop.workflow import authenticate_cli
 
 _C1 = re.compile(r"[\x7f-\x9f]")
 
@@ -30,11 +32,7 @@ def open_services(args, **kw) -> Services:
     if services.store.held_by is not None and services.store.notice not in NOTICES:
         NOTICES.append(services.store.notice)  # said once the command succeeded (a refusal already says it)
     try:
-        from desktop.workflow import authenticate_cli
-
         authenticate_cli(services, read_password)
-    except ImportError:
-        pass
     except BaseException:
         services.close()
         raise
@@ -47,8 +45,6 @@ def password_from_env(var: str | None) -> str | None:
         return None
     password = os.environ.get(var)
     if not password:
-        from desktop.errors import AppError
-
         raise AppError(f"环境变量 {var} 未设置或为空")
     return password
 

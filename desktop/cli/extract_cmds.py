@@ -24,9 +24,9 @@ def _excerpt(text: str, figure: str, width: int = 36) -> str:
 
 
 def cmd_extract(args) -> int:
-    from desktop.extract import read_text_file
     import sys
 
+    from desktop.extract import read_text_file
     from desktop.extract.service import propose_all, year_warning
 
     text = read_text_file(args.file)

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from desktop.cli.common import add_user_option, open_services, password_from_env, print_json, print_table
-from desktop.domain import ABSENCE_KINDS, STATUS_NAMES, plain_number
+from desktop.domain import ABSENCE_KINDS, AUDIT_FIELD_NAMES, LEVEL_NAMES, STATUS_NAMES, plain_number
 from desktop.services import Services, default_db_path
 from desktop.texts import for_terminal
 
@@ -139,7 +139,7 @@ def cmd_regions(args) -> int:
         print_json([{"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
                     for r in regions])
     else:
-        levels = {"province": "省", "city": "市", "county": "县（市、区）"}  # the text table is read, not parsed
+        levels = LEVEL_NAMES  # the text table is read, not parsed
         print_table(["代码", "名称", "级别", "上级"],
                     [[r.code, r.name, levels.get(r.level, r.level), r.parent_code or ""] for r in regions])
     return 0
@@ -232,15 +232,13 @@ def cmd_audit(args) -> int:
         # old/new statuses); notes, targets, refusals and the rest only with --all, told apart by "field"
         print_json([audit_dict(r) for r in rows if args.all or r.field in CONTRACT_AUDIT_FIELDS])
     else:
-        from desktop.workflow import FIELD_NAMES
-
         def shown(field: str, value: object) -> object:  # statuses in Chinese, as the audit export and the window
             if value is None:
                 return ""
             return STATUS_NAMES.get(value, value) if field == "status" else value
 
         print_table(["时间", "用户", "指标", "项目", "原值", "新值", "来源", "原因"],
-                    [[r.at, r.user, names.get(r.indicator, r.indicator or "（状态）"), FIELD_NAMES.get(r.field, r.field),
+                    [[r.at, r.user, names.get(r.indicator, r.indicator or "（状态）"), AUDIT_FIELD_NAMES.get(r.field, r.field),
                       shown(r.field, r.old), shown(r.field, r.new), r.source, r.reason]
                      for r in rows])
     return 0

@@ -6,11 +6,10 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import open_services, print_json, print_table
-from desktop.domain import STATUS_NAMES
+from desktop.domain import METHOD_NAMES, STATUS_WORDS, check_year
 from desktop.errors import UsageError
 
-STATUS_WORDS = {**STATUS_NAMES, "accepted": "已接收", "empty": "未填报"}
-METHOD_WORDS = {"sum": "求和", "ratio": "比率", "weighted": "加权", "none": "不汇总"}
+METHOD_WORDS = METHOD_NAMES
 
 
 def register(sub) -> None:
@@ -35,8 +34,6 @@ def register(sub) -> None:
 
 def parse_years(text: str) -> list[int]:
     """'2021' → [2021]; '2019:2023' → [2019, …, 2023]. Raises InvalidYear, UsageError (a range backwards)."""
-    from desktop.services import check_year
-
     first, sep, last = str(text).partition(":")
     if not sep:
         return [check_year(first)]

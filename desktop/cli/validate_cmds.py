@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import open_services, print_json, print_table
-from desktop.domain import RULE_NAMES, SEVERITY_NAMES
-
+from desktop.domain import RULE_NAMES, SEVERITY_NAMES, check_year
 
 
 def register(sub) -> None:
@@ -19,7 +18,6 @@ def register(sub) -> None:
 
 
 def run_validate(args) -> int:
-    from desktop.services import check_year
     from desktop.validation import validate
 
     with open_services(args) as services:

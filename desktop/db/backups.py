@@ -12,6 +12,11 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from desktop import command_name
+from desktop.db.restore import check_backup
+from desktop.db.schema import APPLICATION_ID
+from desktop.errors import NotAStore, StoreError, StoreFull
+
 KEEP = 10
 STALE_PART_S = 3600
 
@@ -30,15 +35,18 @@ def list_backups(store_path: Path) -> list[Path]:
 
 
 def _sync_dir(folder: Path) -> None:
-    """Make a rename durable: without it a power cut may bring the old name back (db/store.py holds the
-    system-specific calls)."""
-    from desktop.db.store import sync_dir
-
-    sync_dir(folder)
+    """fsync a folder so a rename in it is durable (without it a power cut may bring the old name back) (POSIX only; Windows makes renames durable itself)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _failed(exc: Exception, dest: Path):
-    from desktop.errors import StoreError, StoreFull
 
     text = str(exc).lower()
     if "full" in text or getattr(exc, "errno", None) == 28:
@@ -109,9 +117,6 @@ def is_good_store(path: Path) -> bool:
 
 def newest_good_backup(store_path: Path) -> Path | None:
     """The newest backup that a restore would take: whole and intact (desktop.db.restore.check_backup)."""
-    from desktop.db.restore import check_backup
-    from desktop.errors import NotAStore
-
     for candidate in list_backups(store_path):
         try:
             check_backup(candidate)
@@ -132,7 +137,6 @@ def restore_hint(store_path: Path) -> str:
     good = newest_good_backup(store_path)
     if good is None:
         return "没有找到可用的备份。"
-    from desktop import command_name
 
     return (f"最新的完好备份：{good}，恢复命令：{command_name()} --db {_quote(Path(store_path))} "
             f"restore {_quote(good)}")
@@ -141,9 +145,6 @@ def restore_hint(store_path: Path) -> str:
 def check_restorable(source: Path) -> tuple[int, int]:
     """(application_id, user_version) of a whole, intact store of this program not newer than it
     (desktop.db.restore.check_backup). Raises NotAStore naming the file and why it cannot be restored."""
-    from desktop.db.restore import check_backup
-    from desktop.db.schema import APPLICATION_ID
-
     return APPLICATION_ID, check_backup(Path(source))
 
 
@@ -156,7 +157,6 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
     store_path, source = Path(store_path), Path(source)
     check_restorable(source)
     if os.path.abspath(source) == os.path.abspath(store_path):
-        from desktop.errors import NotAStore
 
         raise NotAStore(f"备份文件不能是数据库本身：{source}")
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from desktop.catalog import read_indicators
+
 # 'CHI1': marks a file as a store of this program (restore refuses anything else).
 APPLICATION_ID = 0x43484931
 
@@ -95,8 +97,6 @@ def _v3(db: Database) -> None:
 def _v4(db: Database) -> None:
     # How a city's or the province's value comes from its counties (sum, ratio, weighted, none): a catalog
     # column like the others. An existing store takes the shipped method of each indicator it shares.
-    from desktop.catalog import read_indicators
-
     db.execute("ALTER TABLE indicator ADD COLUMN aggregation TEXT NOT NULL DEFAULT 'none'")
     db.conn.executemany("UPDATE indicator SET aggregation = ? WHERE code = ?",
                         [(i.aggregation, i.code) for i in read_indicators()])

@@ -56,18 +56,6 @@ def _network_kind(real: str, mounts: list[tuple[str, str]]) -> str | None:
     return kind if kind in NETWORK_FS or kind.split(".")[-1] in NETWORK_FS else None
 
 
-def sync_dir(folder: Path) -> None:
-    """fsync a folder so a rename in it is durable (POSIX only; Windows makes renames durable itself)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
 
 

@@ -28,15 +28,17 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from desktop import policy
 from desktop.db import exchange as xdb
 from desktop.db import repo
+from desktop.db import validation as dbv
 from desktop.db.writes import KEEP, ValueWrite
-from desktop.domain import Finding, Indicator, Region, ValueChange, plain_number
+from desktop.domain import Finding, Indicator, Region, ValueChange, check_year, plain_number
 from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, WorkflowError
 from desktop.exchange import status as st
+from desktop.exchange.books import read_workbook
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.plan import (
     Drift,
@@ -50,11 +52,15 @@ from desktop.exchange.plan import (
     TargetChange,
     ValueLine,
 )
-from desktop.exchange.reader import Cell, ImportCancelled, read_workbook
+from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import normalize_text, parse_value
-from desktop.services import Services, check_year
 from desktop.texts import note_problem
+from desktop.validation import validate, validate_values
+from desktop.validation.service import for_level, rules_for
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 MAX_LISTED_ERRORS = 2000
 EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
@@ -626,9 +632,6 @@ def _plan(services: Services, paths, progress, cancelled) -> ImportPlan:
 def preview_findings(services: Services, plan: ImportPlan) -> dict[tuple[str, int], list[Finding]]:
     """The findings the import would raise: each region-year validated as it would be after the commit
     (the store's values with the plan's laid over them); nothing is written. Only errors and warnings."""
-    from desktop.db import validation as dbv
-    from desktop.validation.engine import _for_level, rules_for, validate_values
-
     inds = services.indicators(include_hidden=True)
     rules = rules_for(services, inds)
     overlay: dict[tuple[str, int], list[ValueChange]] = {}
@@ -648,15 +651,13 @@ def preview_findings(services: Services, plan: ImportPlan) -> dict[tuple[str, in
                 if (t.region, t.year) == (region, year):
                     targets[t.indicator] = t.new
             reg = services.region(region)
-            found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, year, notes)
+            found = validate_values(for_level(services, reg, inds), rules, values, history, targets, year, notes)
             out[(region, year)] = [f for f in found if f.severity == "error" or
                                    (f.severity == "warning" and not f.cleared)]
     return out
 
 
 def _validate(services: Services, region_years) -> tuple[dict[tuple[str, int], list[Finding]], str]:
-    from desktop.validation import validate
-
     out = {}
     for region, year in region_years:
         try:

@@ -21,7 +21,10 @@ from typing import Callable
 
 from desktop.db.store import refuse_store_file
 from desktop.exchange import safety
-from desktop.exchange.format import is_percent_format, sheet_kind
+from desktop.exchange.format import _norm, is_percent_format, sheet_kind
+from desktop.exchange.layouts import read_table
+from desktop.exchange.reader import HEADER_SCAN_ROWS, ImportCancelled, SheetProblem, TableData, WorkbookData, take_table
+from desktop.exchange.status import REVIEW_COLUMNS, STATUS_COLUMNS
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -249,12 +252,6 @@ def _ods_sheets(path: Path, name: str):
 def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
          find_region: Callable[[str], str | None]):
     """A WorkbookData from an .xls or .ods file, by the rules of the .xlsx path (desktop.exchange.reader)."""
-    from desktop.exchange.layouts import read_table
-    from desktop.exchange.reader import HEADER_SCAN_ROWS, ImportCancelled, SheetProblem, TableData, WorkbookData, \
-        take_table
-    from desktop.exchange.status import REVIEW_COLUMNS, STATUS_COLUMNS
-    from desktop.exchange.format import _norm
-
     name = path.name
     _check_size(path, name)
     sheets = _xls_sheets(path, name) if kind == "xls" else _ods_sheets(path, name)

@@ -249,7 +249,7 @@ def _read_table(wb, ws, name, budget, cancelled, headers: dict[str, tuple[str, .
 def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, is_indicator: Callable[[str], bool] = _no_indicator,
                   find_region: Callable[[str], str | None] = _no_region) -> WorkbookData:
-    """The data and target sheets of one workbook (.xlsx; .xls and .ods through desktop.exchange.legacy);
+    """The data and target sheets of one .xlsx workbook (desktop.exchange.books reads .xls and .ods too);
     raises UnsafeFile when it cannot be read safely. `is_indicator(text)` and `find_region(text)` let the
     wide layouts be told from their headers and titles (desktop.exchange.layouts).
 
@@ -257,11 +257,6 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
     """
     path = Path(path)
     name = path.name
-    from desktop.exchange import legacy
-
-    kind = legacy.kind_of(path)
-    if kind is not None:
-        return legacy.read(path, kind, cancelled, is_indicator, find_region)
     safety.check_defusedxml()
     safety.check_file(path)
     wb = _open(path, name)

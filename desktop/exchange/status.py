@@ -24,12 +24,14 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from desktop import policy
 from desktop.db import exchange as xdb
 from desktop.db import repo
 from desktop.db import workflow as wdb
-from desktop.domain import LOCKED_STATUSES, STATUS_NAMES, STATUSES, Dataset, plain_number
-
+from desktop.domain import STATUS_NAMES, STATUSES, Dataset, check_year, plain_number
+from desktop.errors import AppError
 from desktop.exchange.format import REVIEW_SHEET, REVIEW_SHEET_NAMES, STATUS_SHEET, STATUS_SHEET_NAMES  # noqa: F401
+from desktop.policy import TRANSITIONS
 
 # key → header written (Chinese), headers read as it
 STATUS_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -214,9 +216,6 @@ def parse_line(services, row: dict[str, object]) -> tuple[StatusLine | None, str
             value = value.isoformat(timespec="seconds")
         return str(value).strip()
 
-    from desktop.errors import AppError
-    from desktop.services import check_year
-
     try:
         region = services.region(text("region_code") or text("region_name")).code
     except AppError:
@@ -293,8 +292,6 @@ def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool
 
 
 def _steps() -> set[tuple[str, str]]:
-    from desktop.workflow import TRANSITIONS
-
     return {(s, to) for sources, to in TRANSITIONS.values() for s in sources}
 
 
@@ -365,4 +362,4 @@ def apply(w, decision: Decision, source: str, importer: str, file: str) -> list[
 
 
 def locked(status: str) -> bool:
-    return status in LOCKED_STATUSES
+    return status in policy.VALUES_LOCKED

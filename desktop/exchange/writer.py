@@ -14,11 +14,11 @@ import contextlib
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from desktop.db import exchange as xdb
 from desktop.db.store import refuse_output_file
-from desktop.domain import Indicator, Region
+from desktop.domain import Indicator, Region, check_year
 from desktop.errors import AppError, UsageError
 from desktop.exchange.format import (
     DATA_SHEET,
@@ -31,7 +31,9 @@ from desktop.exchange.format import (
     number_format,
 )
 from desktop.outputs import save_workbook
-from desktop.services import Services, check_year
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 GENERATOR = "county-health-indicators"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain import ValueChange
+from desktop.aggregate.core import scaled_for_level
+from desktop.domain import ValueChange, check_year
 from desktop.errors import AppError
 from desktop.extract import Proposal, extract_all
 
@@ -73,8 +74,6 @@ def period_note(p: Proposal) -> str:
 def catalog_for(services, reg) -> list:
     """The catalog as it applies to the region: a count's range is a county's, so for a city or the province
     its bounds grow with the number of counties (38.6万 beds is the province's figure, not an error)."""
-    from desktop.aggregate.core import scaled_for_level
-
     inds = services.indicators()
     return inds if reg.level == "county" else scaled_for_level(inds, len(services.counties_of(reg.code)))
 
@@ -90,8 +89,6 @@ def propose(services, text: str, region: str, year: int, progress=None, cancelle
 def propose_all(services, text: str, region: str, year: int, progress=None, cancelled=None) -> Proposals:
     """As `propose`, and when the text yields nothing, why (a plan, another place, no figure of the year,
     a script it could not read). Raises UnknownRegion, InvalidYear."""
-    from desktop.services import check_year
-
     reg = services.region(region)
     year = check_year(year)
     # the region's own ancestors speak for it ("全市" in a city report); any other region does not

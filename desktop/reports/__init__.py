@@ -10,14 +10,17 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from desktop.db.store import refuse_output_file
-from desktop.errors import AppError, UsageError
 from desktop.aggregate.compare import Comparison as ComparisonData
 from desktop.aggregate.compare import comparison as comparison_data
+from desktop.db.store import refuse_output_file
+from desktop.domain import check_year
+from desktop.errors import AppError, UsageError
 from desktop.reports.data import ReportData, report_data
-from desktop.services import Services, check_year
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 __all__ = ["write_report", "write_years_report", "write_each", "write_status_report", "report_data", "comparison_data",
            "suggested_filename", "ReportCancelled", "ReportData", "ComparisonData"]

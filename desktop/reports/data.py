@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from desktop.errors import AppError
-from desktop.domain import RULE_NAMES, SEVERITY_NAMES, STATUS_NAMES, Finding, Indicator, Prior, Region
 from desktop.aggregate.service import SIMULATED_SOURCE
-from desktop.services import Services, check_year
+from desktop.db import reports as db_reports
+from desktop.digest import region_year_digest
+from desktop.domain import STATUS_NAMES, Finding, Indicator, Prior, Region, check_year
+from desktop.errors import AppError
+from desktop.validation import validate
+
+if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
+    from desktop.services import Services
 
 TREND_YEARS = 5
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -133,10 +139,6 @@ def _now() -> str:
 
 def _findings(services: Services, region: str, year: int) -> tuple[list[Finding], str]:
     try:
-        from desktop.validation import validate
-    except ImportError:
-        return [], "审核模块不可用，本报告未列审核结果"
-    try:
         return list(validate(services, region, year)), ""
     except AppError as exc:  # e.g. the rules in force do not parse: the report still prints the figures
         return [], f"审核未能进行：{exc}"
@@ -197,8 +199,6 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
                         by_code[rf.finding.indicator].sort_order if rf.finding.indicator in by_code else 10**6))
     trends = []
     first = year - TREND_YEARS + 1
-    from desktop.db import reports as db_reports
-
     with services.store.reading():
         history = db_reports.history_between(services.store.db, reg.code, first, year)
     for ind in inds:
@@ -210,8 +210,6 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
     simulated = any(r.source == SIMULATED_SOURCE for r in ry.values.values())
     digest = ""
     if ry.status in ("approved", "accepted"):
-        from desktop.digest import region_year_digest
-
         digest = region_year_digest(services, reg.code, year)
     return ReportData(reg, year, ry.status, [Section(k, v) for k, v in sections.items()], report_findings,
                       trends, _signatures(services, reg.code, year, ry.status), _now(), value_count, missing,

@@ -23,7 +23,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.reports.data import SEVERITY_NAMES, ReportData, Row
+from desktop.domain import SEVERITY_NAMES
+from desktop.reports.data import ReportData, Row
 from desktop.reports.fonts import MAIN_FONT, Glyphs, covered, register
 from desktop.reports.years import YearsData, axis_range
 

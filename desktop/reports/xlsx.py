@@ -14,9 +14,9 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop.domain import plain_number
+from desktop.domain import RULE_NAMES, SEVERITY_NAMES, plain_number
 from desktop.outputs import save_workbook
-from desktop.reports.data import RULE_NAMES, SEVERITY_NAMES, ReportData
+from desktop.reports.data import ReportData
 from desktop.reports.years import axis_range
 
 FONT_NAME = "宋体"

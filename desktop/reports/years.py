@@ -8,7 +8,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from desktop.domain import Indicator, Region
+from desktop.aggregate.service import aggregate_region, is_simulated, read_values
+from desktop.domain import Indicator, Region, check_year
+from desktop.errors import UsageError
 
 MAX_YEARS = 20
 
@@ -97,10 +99,6 @@ def years_data(services, region: str, years: list[int], progress=None, cancelled
     """Each indicator of a county over `years` as stored; of a city or the province as computed from its
     counties (the office's own figure where nothing is computed). Raises UnknownRegion, InvalidYear,
     UsageError (more than MAX_YEARS years)."""
-    from desktop.aggregate.service import aggregate_region, is_simulated, read_values
-    from desktop.errors import UsageError
-    from desktop.services import check_year
-
     reg = services.region(region)
     years = [check_year(y) for y in years]
     if len(years) > MAX_YEARS:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QToolBar
 
 from desktop import policy
 from desktop.errors import AppError
+from desktop.workflow import allowed_actions
 from desktop.ui import file_dialogs
 from desktop.ui.jobs import Cancelled, run_job
 from desktop.ui.messages import show_error
@@ -115,14 +116,7 @@ class ActionsMixin:
         """Enable the workflow actions the user may take on this dataset now."""
         if not hasattr(self, "actions_by_name"):
             return
-        allowed = None
-        if self.region_code:
-            try:
-                from desktop.workflow import allowed_actions
-
-                allowed = set(allowed_actions(self.services, self.region_code, self.year))
-            except ImportError:
-                allowed = None
+        allowed = set(allowed_actions(self.services, self.region_code, self.year)) if self.region_code else None
         for name in ("submit", "approve", "return", "reopen", "accept"):
             self.actions_by_name[name].setEnabled(allowed is None or name in allowed)
         for name in ("mark_absent", "clear_absent"):
@@ -404,10 +398,8 @@ class ActionsMixin:
         AuditDialog(self.services, self.region_code, self.year, ind.code, self).exec()
 
     def extract_from_text(self) -> None:
-        try:
-            from desktop.ui.extract_dialog import ExtractDialog
-        except ImportError:
-            raise AppError(self.tr("“从报告文本提取”模块尚未安装")) from None
+        from desktop.ui.extract_dialog import ExtractDialog  # loaded when first used (start-up time)
+
         ExtractDialog(self.services, self.region_code, self.year, self).exec()
         self.refresh()
 

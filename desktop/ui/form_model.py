@@ -11,6 +11,7 @@ from desktop import policy
 from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.domain import Finding, Indicator, RegionYear, ValueChange
 from desktop.errors import AppError, InvalidValue
+from desktop.validation import validate
 from desktop.ui.icons import severity_icon
 from desktop.validation.notes import is_boilerplate_note
 
@@ -46,13 +47,9 @@ ABSENT_TEXT_BRUSH = QBrush(QColor("#4a4a68"))
 
 
 
-def run_validation(services, region: str, year: int, computed=None) -> list[Finding] | None:
-    """The findings of a region-year from desktop.validation, or None while that module is not installed.
+def run_validation(services, region: str, year: int, computed=None) -> list[Finding]:
+    """The findings of a region-year (desktop.validation.validate).
     `computed`: a city's figures from its counties, made at load (spares computing them at every edit)."""
-    try:
-        from desktop.validation import validate
-    except ImportError:
-        return None
     return list(validate(services, region, year, computed=computed or None))
 
 

@@ -33,17 +33,11 @@ phrase ("核实无误", "无", "正常", "数据准确" …), and with the stock
 characters (or 3 Latin words) remain. Errors are never cleared.
 """
 
-from desktop.validation.engine import (
-    blocking_findings,
-    history_min_change,
-    rules_for,
-    validate,
-    validate_many,
-    validate_values,
-)
-from desktop.validation.expr import ExprError, parse_comparison
+from desktop.expr import ExprError, parse_comparison
+from desktop.validation.engine import blocking_findings, history_min_change, validate_values
 from desktop.validation.notes import explains, is_boilerplate_note
 from desktop.validation.rules import Rule, RuleFileError, RuleSet, default_rules, load_rules, parse_rules
+from desktop.validation.service import rules_for, validate, validate_many
 
 __all__ = [
     "ExprError", "Rule", "RuleFileError", "RuleSet", "blocking_findings", "default_rules", "explains",

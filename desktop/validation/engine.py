@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from desktop.domain import RULES, SEVERITIES, Finding, Indicator, plain_number
+from desktop.expr import Code
 from desktop.validation.notes import explains
-from desktop.validation.rules import RuleSet, cached_rules_text, default_rules
+from desktop.validation.rules import RuleSet, default_rules
 
 SLIP_TOLERANCE = 0.15  # a ratio within ±15 % of 10^k (k = ±1..±4) is a suspected slip
 SLIP_POWERS = (1, 2, 3, 4)
@@ -188,8 +189,6 @@ def _target(ind: Indicator, value: float, target: float, year: int) -> Finding |
 
 # ---- logical rules -----------------------------------------------------------------------------------
 def _side_text(node, a: float, by_code: Mapping[str, Indicator]) -> str:
-    from desktop.validation.expr import Code
-
     if isinstance(node, Code) and node.code in by_code:
         ind = by_code[node.code]
         return f"{ind.name}为{ind.format(a)}"
@@ -214,8 +213,6 @@ def _logic(rule, nums: Mapping[str, float], by_code: Mapping[str, Indicator]) ->
     else:
         detail = f"应满足 {cond.render(names)}，但{_side_text(cond.left, a, by_code)}，" \
                  f"{_side_text(cond.right, b, by_code).replace('计算值', '右边')}"
-    from desktop.validation.expr import Code
-
     lead = f"{rule.message}：" if rule.message else ""
     plain = isinstance(cond.left, Code) and isinstance(cond.right, Code)
     tail = "" if plain else f"（涉及：{involved}）"
@@ -315,110 +312,3 @@ def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object]
 def blocking_findings(findings: Iterable[Finding]) -> list[Finding]:
     """What stops a submission: every error, and every warning without a real explanation."""
     return [f for f in findings if f.severity == "error" or (f.severity == "warning" and not f.cleared)]
-
-
-# ---- against the store ---------------------------------------------------------------------------------
-def rules_for(services, indicators=None) -> RuleSet:
-    """The rules in force for this store: the newest saved rule set, else resources/rules.txt.
-
-    Raises RuleFileError when the rules do not parse against the store's catalog.
-    """
-    inds = indicators if indicators is not None else services.indicators(include_hidden=True)
-    codes = frozenset(i.code for i in inds)
-    text = services.rules_text()
-    if text is not None:
-        return cached_rules_text(text, "（数据库中保存的规则）", codes)
-    return default_rules(codes)
-
-
-def validate(services, region, year, *, submission: bool = False, computed=None) -> list[Finding]:
-    """Validate one region-year of the store (submission=True adds completeness).
-
-    Raises UnknownRegion, InvalidYear, RuleFileError (the rules in force do not parse), StoreError.
-    """
-    from desktop.db import validation as dbv
-    from desktop.services import check_year
-
-    reg = services.region(region)
-    y = check_year(year)
-    inds = services.indicators(include_hidden=True)
-    rules = rules_for(services, inds)
-    from desktop.db import absent as adb
-
-    with services.store.reading() as db:
-        values, notes, history, targets = dbv.region_year_inputs(db, reg.code, y)
-        absent = adb.absences_of(db, reg.code, y) if submission else {}
-    if reg.level == "county":
-        return validate_values(inds, rules, values, history, targets, y, notes, submission, absent)
-    found = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes, submission,
-                            absent)
-    return _with_level_findings(services, reg, y, found, values, notes, inds, computed)
-
-
-def _for_level(services, reg, inds: list[Indicator]) -> list[Indicator]:
-    """The catalog's ranges as they apply to a city or the province (a count's range is a county's)."""
-    from desktop.aggregate.core import scaled_for_level
-
-    return scaled_for_level(inds, len(services.counties_of(reg.code))) if reg.level != "county" else inds
-
-
-def _with_level_findings(services, reg, year: int, found: list[Finding], values, notes, inds,
-                         computed=None) -> list[Finding]:
-    """A city's or the province's own figures against the ones computed from its counties (rule `level`).
-    `computed` ({code: Computed}, e.g. the form's, made when it loaded) spares computing the counties again:
-    the region's own typing does not change them; its own figures are taken from `values`, as they are now."""
-    import dataclasses
-
-    from desktop.aggregate.core import AggregationError, level_findings
-    from desktop.aggregate.service import aggregate_region
-
-    try:
-        if computed is None:
-            computed = aggregate_region(services, reg.code, year).computed
-    except AggregationError:
-        return found  # a catalog aggregation that does not parse: the editor refuses it; nothing to compare
-    own = {code: dataclasses.replace(c, own=values.get(code)) for code, c in computed.items()}
-    level = level_findings(inds, own, reg.name)
-    if not level:
-        return found
-    out = list(found)
-    for f in level:
-        if explains(notes.get(f.indicator)):
-            f = Finding(f.indicator, f.severity, f.rule, f.message, f.value, f.reference, f.reference_year, True)
-        out.append(f)
-    order = {i.code: n for n, i in enumerate(inds)}
-    out.sort(key=lambda f: (_SEV_ORDER[f.severity], order.get(f.indicator, len(order)), _RULE_ORDER[f.rule]))
-    return out
-
-
-def validate_many(services, regions, year, *, submission: bool = False,
-                  progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> dict[str, list[Finding]]:
-    """Validate many region-years of one year from one bulk read: {region code: findings}.
-
-    `regions`: codes or names (a city's counties: services.counties_of(code)). Stops early, returning
-    what is done, when cancelled() is true.
-    """
-    from desktop.db import validation as dbv
-    from desktop.services import check_year
-
-    codes = [services.region(getattr(r, "code", r)).code for r in regions]
-    y = check_year(year)
-    inds = services.indicators(include_hidden=True)
-    rules = rules_for(services, inds)
-    from desktop.db import absent as adb
-
-    with services.store.reading() as db:
-        inputs = dbv.many_region_inputs(db, codes, y)
-        absent = adb.absent_codes_of_regions(db, codes, y) if submission else {}
-    out: dict[str, list[Finding]] = {}
-    for i, code in enumerate(codes):
-        if cancelled is not None and cancelled():
-            break
-        values, notes, history, targets = inputs[code]
-        reg = services.region(code)
-        out[code] = validate_values(_for_level(services, reg, inds), rules, values, history, targets, y, notes,
-                                    submission, absent.get(code, ()))
-        if progress is not None:
-            progress(i + 1, len(codes))
-    return out

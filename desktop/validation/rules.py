@@ -7,8 +7,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.catalog import RULES_FILE, read_indicators
 from desktop.errors import AppError
-from desktop.validation.expr import Comparison, ExprError, UnknownCodeError, parse_comparison
+from desktop.expr import Comparison, ExprError, UnknownCodeError, parse_comparison
 
 SEVERITY_WORDS = {"error": "error", "错误": "error", "强制性": "error",
                   "warning": "warning", "警告": "warning", "核实性": "warning",
@@ -125,8 +126,6 @@ _file_cache: dict[tuple[str, float, int, frozenset], RuleSet] = {}
 def default_codes() -> frozenset[str]:
     global _default_codes
     if _default_codes is None:
-        from desktop.catalog import read_indicators
-
         _default_codes = frozenset(i.code for i in read_indicators())
     return _default_codes
 
@@ -147,8 +146,6 @@ def cached_rules_text(text: str, origin: str, known_codes) -> RuleSet:
 
 def default_rules(known_codes=None) -> RuleSet:
     """resources/rules.txt, parsed once per file version (mtime and size) and set of codes."""
-    from desktop.catalog import RULES_FILE
-
     codes = frozenset(known_codes) if known_codes is not None else default_codes()
     try:
         st = RULES_FILE.stat()
