@@ -1,4 +1,4 @@
-"""Benchmark of extraction from report text (issue 9): time printed as a ratio to a floor measured in the same run.
+"""Benchmark of extraction from report text: time printed as a ratio to a floor measured in the same run.
 
   .venv/bin/python bench/bench_extract.py [--repeat N] [--copies N]
 

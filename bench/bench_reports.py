@@ -1,4 +1,4 @@
-"""Benchmark of the reports (issue 5): each time printed as a ratio to a floor measured in the same run.
+"""Benchmark of the reports: each time printed as a ratio to a floor measured in the same run.
 
   .venv/bin/python bench/bench_reports.py [--repeat N] [--batch N]
 

@@ -1,4 +1,4 @@
-"""Benchmark of the approval flow and the catalog trials (issue 7), each as a ratio to a floor measured in the same run.
+"""Benchmark of the approval flow and the catalog trials, each as a ratio to a floor measured in the same run.
 
 Store: 90 counties × 10 years × 56 indicators (about 50,000 values). Figures are medians of --repeat runs.
 - submit one county-year (validation with completeness, snapshot of its values, status and audit rows in one

@@ -1,4 +1,4 @@
-"""Excel exchange (issue 4): export → import round trip, template, filled templates, reading rules, refusals."""
+"""Excel exchange: export → import round trip, template, filled templates, reading rules, refusals."""
 
 from __future__ import annotations
 

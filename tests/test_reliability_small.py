@@ -1,4 +1,4 @@
-"""Small but real (issue 17): a note's length and control characters refused at entry; terminal escapes
+"""Small but real: a note's length and control characters refused at entry; terminal escapes
 never reach the terminal; the audit export carries any stored note; no output over the store, its -wal/-shm
 or its backups; an over-long file name and a full or read-only disk are one line, no traceback."""
 

@@ -1,4 +1,4 @@
-"""Reports (issue 5): the report data, the PDF read back with pdftotext/pdffonts, the CLI, bad input."""
+"""Reports: the report data, the PDF read back with pdftotext/pdffonts, the CLI, bad input."""
 
 from __future__ import annotations
 

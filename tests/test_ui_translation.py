@@ -30,8 +30,8 @@ def test_every_message_has_an_english_translation():
 def test_the_scan_finds_no_string_missing_from_the_ts(tmp_path):
     """lupdate over the window's modules finds nothing that app_en.ts lacks (run build_translations.py --update).
 
-    extract_dialog.py (issue 9, another engineer's) is left out here so its work in progress does not fail
-    this test; build_translations.py --update still collects its strings into app_en.ts."""
+    extract_dialog.py is left out of this scan; build_translations.py --update still collects its strings into
+    app_en.ts."""
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate not in this environment")

@@ -1,4 +1,4 @@
-"""The headless command line: a thin shell over desktop.services (see DESIGN.md for the contract)."""
+"""The headless command line: a thin shell over desktop.services (docs/CLI.md holds the contract: commands, exit codes, JSON shapes)."""
 
 from __future__ import annotations
 

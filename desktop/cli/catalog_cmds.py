@@ -1,4 +1,4 @@
-"""indicator add | edit | hide | show | try, rules show | check | try | set: catalog editing by an admin (issue 7)."""
+"""indicator add | edit | hide | show | try, rules show | check | try | set: catalog editing by an admin."""
 
 from __future__ import annotations
 

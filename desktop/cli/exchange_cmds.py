@@ -1,4 +1,4 @@
-"""template, export, import: the Excel exchange format version 1 (issue 4)."""
+"""template, export, import: the Excel exchange (docs/EXCHANGE.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""validate REGION YEAR [--json] (issue 3)."""
+"""validate REGION YEAR [--json]: the findings of one region-year, exit code 1 when any is an error."""
 
 from __future__ import annotations
 

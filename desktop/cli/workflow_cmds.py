@@ -1,4 +1,4 @@
-"""submit | approve | return | reopen REGION YEAR --user NAME [--reason TEXT]; changes; audit-export (issue 7)."""
+"""submit | approve | return | reopen REGION YEAR --user NAME [--reason TEXT]; changes; audit-export."""
 
 from __future__ import annotations
 

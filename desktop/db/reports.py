@@ -1,4 +1,4 @@
-"""Bulk reads for the reports (issue 5): many regions' values of one year, a region's recent history."""
+"""Bulk reads for the reports: many regions' values of one year, a region's recent history."""
 
 from __future__ import annotations
 

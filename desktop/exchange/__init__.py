@@ -1,4 +1,4 @@
-"""Excel exchange format version 1 (DESIGN.md): entry template, export, import; no Qt here.
+"""Excel exchange format version 1 (docs/EXCHANGE.md): entry template, export, import; no Qt here.
 
 Modules: `safety` (checks before a file is opened, limits), `reader` and `sheetxml` (the reading path, why not
 calamine), `importer` (reading rules, plan and commit), `plan` (what a plan holds), `writer` (template and

@@ -1,6 +1,6 @@
 """Import of exchange workbooks and filled templates: plan (read and check everything), then commit (one transaction).
 
-Reading rules (DESIGN.md, "Excel exchange format, version 1"), and the decisions taken here:
+Reading rules (docs/EXCHANGE.md), and the decisions taken here:
 - region by code (6 digits, or 12 ending in 000000) else by exact name; indicator by code else by name or alias
   (full/half-width and spaces normalised). A code and a name on one row that name two different regions or
   indicators is an error; so is a unit that is not the catalog's unit (a value in 人 where the catalog counts 万人).

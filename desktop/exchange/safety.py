@@ -1,6 +1,6 @@
 """Checks a file must pass before openpyxl opens it: kind by leading bytes, zip sizes and ratios, defusedxml.
 
-Limits (decisions, issue 4 and issue 8):
+Limits (each set by what a real office file needs, with room, and what keeps a hostile file harmless):
 - a file over MAX_FILE_BYTES (50 MB) is refused: a province workbook of 50,000 rows is about 3 MB;
 - a zip with more than MAX_ENTRIES entries, a worksheet that expands beyond MAX_ENTRY_BYTES (300 MB; worksheets
   are streamed), any other part beyond MAX_PART_BYTES (64 MB; shared strings and styles are parsed whole), all entries

@@ -1,4 +1,4 @@
-"""One-click summary reports (issue 5): report data from one function, laid out as Excel or PDF.
+"""One-click summary reports: report data from one function, laid out as Excel or PDF.
 
 API: write_report, write_years_report, write_each, report_data, comparison_data, suggested_filename. reportlab and openpyxl are imported
 only when a report is written (start-up time)."""

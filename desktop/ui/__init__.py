@@ -1,1 +1,1 @@
-"""The PySide6 desktop window over the services of `desktop/` (issue 6): no SQL, no business rule here."""
+"""The PySide6 desktop window over the services of `desktop/`: no SQL, no business rule here."""
