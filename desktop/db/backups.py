@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from desktop import command_name
+from desktop.db import hold
 from desktop.db.restore import check_backup
 from desktop.db.schema import APPLICATION_ID
 from desktop.errors import NotAStore, StoreError, StoreFull
@@ -32,18 +33,6 @@ def list_backups(store_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.sqlite"), key=lambda p: p.name, reverse=True)
-
-
-def _sync_dir(folder: Path) -> None:
-    """fsync a folder so a rename in it is durable (without it a power cut may bring the old name back) (POSIX only; Windows makes renames durable itself)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _failed(exc: Exception, dest: Path):
@@ -71,7 +60,7 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
         finally:
             target.close()
         os.replace(tmp, dest)
-        _sync_dir(dest.parent)
+        hold.sync_dir(dest.parent)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -185,7 +174,7 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
                 shutil.copy2(side, kept.with_name(kept.name + suffix))
                 side.unlink()
         os.replace(tmp, store_path)
-        _sync_dir(store_path.parent)
+        hold.sync_dir(store_path.parent)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError, UnboundLocalError):
             tmp.unlink()

@@ -29,6 +29,19 @@ _HELD_HERE: dict[str, "WindowHold"] = {}
 _HELD_LOCK = threading.Lock()
 
 
+
+def sync_dir(folder: Path) -> None:
+    """fsync a folder so a rename in it is durable: without it a power cut may bring the old name back
+    (POSIX only; Windows makes renames durable itself). Here with the other system-specific calls."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
 @dataclass(frozen=True)
 class Holder:
     pid: int
