@@ -8,6 +8,9 @@ with their statuses. A workbook edited by hand after export comes in as data, no
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import openpyxl
 import pytest
 
@@ -172,3 +175,40 @@ def test_accept_is_for_a_supervisor_on_an_approved_year(offices, cli):
     r = cli(county, "return", COUNTY, YEAR, "--user", "李四", "--reason", "x", "--note", "NO_SUCH=看看")
     assert r.code == 1 and "NO_SUCH" in r.err
     assert cli(county, "get", COUNTY, YEAR, "--json").json()["status"] == "approved"
+
+
+def test_an_older_workbook_with_other_figures_is_refused_over_a_newer_approval(offices, tmp_path, cli):
+    county, city = offices["county"], offices["city"]
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    cli(county, "reopen", COUNTY, YEAR, "--user", "李四", "--reason", "统计局更正床位数")
+    cli(county, "set", COUNTY, YEAR, "HOSPITAL_BEDS", "6150", "--user", "张三")
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c2.xlsx")
+    assert cli(city, "import", tmp_path / "c2.xlsx").code == 0
+    r = cli(city, "import", tmp_path / "c1.xlsx")  # the first approval, with the old figure
+    assert r.code == 1 and "c1.xlsx，状态!D2" in r.err and "较旧的工作簿不能覆盖" in r.err
+    assert "已审核通过，只读" not in r.err  # said once, by the status cell
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6150
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_a_workbook_saved_again_by_an_office_suite_keeps_its_status(offices, tmp_path, cli, fmt):
+    """Opened and saved again (here: LibreOffice, as .xls or .ods) without an edit: the digest still fits."""
+    if fmt == "xls":
+        pytest.importorskip("xlrd")
+    county, city = offices["county"], offices["city"]
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    fmt, "--outdir", str(tmp_path / "out"), str(tmp_path / "c1.xlsx")], check=True,
+                   capture_output=True, timeout=180)
+    r = cli(city, "import", tmp_path / "out" / f"c1.{fmt}")
+    assert r.code == 0 and "草稿 → 已审核（李四" in r.out and "摘要不符" not in r.out, r.out + r.err
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6200

@@ -463,7 +463,9 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
         region_desc = "、".join(f"{r.code} {r.name}" for r in region_list[:20]) + (
             f" 等 {len(region_list)} 个地区" if len(region_list) > 20 else "")
         year_desc = str(year_list[0]) if len(year_list) == 1 else f"{year_list[0]}–{year_list[-1]}"
-        for key, value in _info_rows(services, region_desc, year_desc, len(records), "数据导出"):
+        for key, value in _info_rows(services, region_desc, year_desc, len(records), "数据导出") + [
+                ("状态表", "“状态”表：每个地区年度的状态，提交、审核、接收、退回的人和时间，退回原因，审计链头和数据摘要；"
+                          "“退回意见”表：退回时对单项数值的意见。导出后改动数据，摘要即不符，导入时只作为数据、不采用其状态")]:
             info.append([key, text_cell(info, value) if isinstance(value, str) else value])
         with _atomic_path(Path(path)) as tmp:
             if cancelled is not None and cancelled():
