@@ -45,12 +45,15 @@ def office(tmp_path, cli):
         s.set_target(OTHER, YEAR, IND, 4.0)
         edit_indicator(s, "HOSPITAL_BEDS", reason="口径", max=100000.0)
         save_rules(s, default_rules_text() + "\n# 本地补充\n", reason="加注释")
+        from desktop.absent import mark_absent
+
+        mark_absent(s, OTHER, YEAR, ["HOSPITAL_BEDS"], "na", "本县没有这一类医疗机构，故不适用")
         workflow.submit(s, REGION, YEAR)
         workflow.approve(s, REGION, YEAR)
     r = cli(db, "verify", "--json")
     assert r.code == 0, r.out
     data = r.json()
-    for key in ("statuses", "users", "targets", "catalog", "rules", "submissions", "audit_sequence"):
+    for key in ("statuses", "users", "targets", "catalog", "rules", "submissions", "absent", "audit_sequence"):
         assert data[key] == [], (key, data[key])
     return db
 
@@ -118,6 +121,12 @@ def test_an_indicator_changed_in_the_file_is_named(office, cli, sql, field):
     _named(cli, office, "catalog", field, "与目录的审计记录不符")
 
 
+def test_a_mark_changed_or_inserted_in_the_file_is_named(office, cli):
+    _raw(office, "UPDATE absent_value SET reason = '改过的原因'",
+         f"INSERT INTO absent_value VALUES ('{REGION}', {YEAR}, 'LICENSED_DOCTORS', 'uncollected', 'x', 't', 'admin')")
+    _named(cli, office, "absent", "改过的原因", "LICENSED_DOCTORS", "库中为 uncollected")
+
+
 def test_changed_rules_are_named(office, cli):
     _raw(office, "UPDATE rule_set SET text = text || '\nerror: BEDS_PER_1000 > 1000'")
     _named(cli, office, "rules", "内容不符")
@@ -158,6 +167,10 @@ def test_legitimate_paths_leave_no_false_alarm(office, cli):
         s.add_user("张三", "supervisor")
         s.set_target(REGION, YEAR, IND, None)
         edit_indicator(s, IND, reason="改名", name="每千人口床位数")
+        s.set_value(OTHER, YEAR, "HOSPITAL_BEDS", 5200)  # a value written over a mark takes the mark away
+        from desktop.absent import mark_absent
+
+        mark_absent(s, OTHER, YEAR, ["LICENSED_DOCTORS"], "uncollected", "本年度统计口径调整，暂未统计该项")
     r = cli(office, "verify", "--json")
     assert r.code == 0, r.out
 

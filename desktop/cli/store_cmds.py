@@ -381,4 +381,5 @@ def cmd_verify(args) -> int:
 
 
 VERIFIED_TABLES = [("statuses", "状态"), ("users", "用户与密码"), ("targets", "目标值"), ("catalog", "指标目录"),
-                   ("rules", "审核规则"), ("submissions", "提交记录"), ("audit_sequence", "审计计数器")]
+                   ("rules", "审核规则"), ("submissions", "提交记录"), ("absent", "不适用标记"),
+                   ("audit_sequence", "审计计数器")]

@@ -89,6 +89,7 @@ class Replay:
     rules: list = field(default_factory=list)  # texts in order
     values: dict = field(default_factory=dict)  # (region, year, indicator) -> [value, note]
     submitted: dict = field(default_factory=dict)  # (region, year, at) -> {indicator: (value, note)}
+    absent: dict = field(default_factory=dict)  # (region, year, indicator) -> (kind, reason) or None
 
 
 def replay_audit(db: Database) -> Replay:
@@ -151,6 +152,8 @@ def replay_audit(db: Database) -> Replay:
             r.catalog.setdefault(indicator, {"code": indicator}).update(new or {})
         elif fld == "rules":
             r.rules.append(new)
+        elif fld == "absent" and indicator is not None:  # a value marked not applicable / not collected
+            r.absent[(region, year, indicator)] = None if new is None else (new, reason or "")
     return r
 
 
@@ -158,7 +161,7 @@ def store_audit_problems(db: Database, limit: int = 50) -> dict[str, list[str]]:
     """Per audited table, where it disagrees with the replay of the audit trail; empty lists when all agree."""
     r = replay_audit(db)
     out: dict[str, list[str]] = {"statuses": [], "users": [], "targets": [], "catalog": [], "rules": [],
-                                 "submissions": [], "audit_sequence": []}
+                                 "submissions": [], "absent": [], "audit_sequence": []}
     names = {c: n for c, n in db.execute("SELECT code, name FROM region")}
 
     def where(region, year) -> str:
@@ -249,6 +252,18 @@ def store_audit_problems(db: Database, limit: int = 50) -> dict[str, list[str]]:
     seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'submission'").fetchone()
     if seq and seq[0] > last_id:
         out["submissions"].append(f"提交记录 {last_id + 1}–{seq[0]} 缺失（末尾被删除）")
+    # marks 不适用 / 本年未统计 (a store from before they existed has no such table)
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'absent_value'").fetchone():
+        marks = {(a, b, c): (k, why) for a, b, c, k, why in
+                 db.execute("SELECT region, year, indicator, kind, reason FROM absent_value")}
+        for key in sorted(set(marks) | {k for k, v in r.absent.items() if v is not None},
+                          key=lambda k: (str(k[0]), k[1] or 0, str(k[2]))):
+            have, audited = marks.get(key), r.absent.get(key)
+            if have != audited:
+                shown = "（无）" if have is None else f"{have[0]}（{have[1]}）"
+                was = "（无）" if audited is None else f"{audited[0]}（{audited[1]}）"
+                out["absent"].append(f"标记 {where(key[0], key[1])} {key[2]}：库中为 {shown}，审计记录最后为 {was}"
+                                     "（在程序之外被改动）")
     # the audit table's own counter: SQLite keeps it for as long as the table has had a row
     n_audit = db.execute("SELECT count(*) FROM audit").fetchone()[0]
     if n_audit and db.execute("SELECT 1 FROM sqlite_sequence WHERE name = 'audit'").fetchone() is None:
