@@ -86,7 +86,7 @@ def floor_status(db: Path, counties: list[str]) -> dict:
         marks = ",".join("?" * len(counties))
         statuses = dict(conn.execute(f"SELECT region, status FROM dataset WHERE year = ? AND region IN ({marks})",
                                      [YEAR, *counties]).fetchall())
-        events = conn.execute(f"SELECT region, at, user, new FROM audit WHERE field = 'status' AND year = ? "
+        events = conn.execute(f"SELECT region, at, actor, new FROM audit WHERE field = 'status' AND year = ? "
                               f"AND region IN ({marks}) ORDER BY id", [YEAR, *counties]).fetchall()
     finally:
         conn.close()

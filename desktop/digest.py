@@ -44,7 +44,7 @@ class State:
 
 def _history(db, region: str, year: int) -> list:
     return [(json.loads(o) if o else None, json.loads(n) if n else None, u, at, reason or "") for o, n, u, at, reason
-            in db.execute("SELECT old, new, user, at, reason FROM audit WHERE field = 'status' AND region = ? "
+            in db.execute("SELECT old, new, actor, at, reason FROM audit WHERE field = 'status' AND region = ? "
                           "AND year = ? ORDER BY id", [region, year])]
 
 
@@ -61,7 +61,7 @@ def replayed_states(db, region: str, year: int) -> list[tuple[int, str, State]]:
     out = []
     state = State(region, year)
     for rid, at, user, indicator, fld, old, new, reason in db.execute(
-            "SELECT id, at, user, indicator, field, old, new, reason FROM audit WHERE region = ? AND year = ? "
+            "SELECT id, at, actor, indicator, field, old, new, reason FROM audit WHERE region = ? AND year = ? "
             "AND field IN ('value', 'note', 'status') ORDER BY id", [region, year]):
         new_v = None if new is None else json.loads(new)
         values = dict(state.values)

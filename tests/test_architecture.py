@@ -7,6 +7,7 @@ import ast
 import functools
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tomllib
@@ -217,6 +218,55 @@ def test_tests_skip_visibly_when_a_tool_is_missing():
     silent = [f"{p.name}:{n}" for p in tests for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
               if re.match(r"\s*if\s+shutil\.which\(", line)]
     assert silent == []
+
+
+def test_the_window_start_path_does_not_import_sqlite_utils(db_path):
+    """sqlite-utils (with click, dateutil, pluggy) costs 75-300 ms: the core the window loads before its first
+    paint, opening a store and reading and writing a region-year, does without it; asked for, it is there."""
+    code = ("import sys\n"
+            "from desktop.ui.app import preload_core\n"
+            "preload_core()\n"
+            "from desktop.services import Services\n"
+            f"s = Services.open({str(db_path)!r})\n"
+            "s.set_value('330381', 2021, 'BEDS_PER_1000', 4.2, note='新院区')\n"
+            "assert s.get_region_year('330381', 2021).values['BEDS_PER_1000'].value == 4.2\n"
+            "print('sqlite_utils' in sys.modules, end=' ')\n"
+            "print(s.store.db['value'].count, 'sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.stdout.split() == ["False", "1", "True"]
+
+
+# ---- SQL a server database can take --------------------------------------------------------------------------
+
+# reserved in PostgreSQL (and the SQL standard): not usable as a bare column name there
+RESERVED = {"user", "order", "group", "select", "table", "from", "where", "to", "end", "limit", "column", "check",
+            "default", "all", "and", "or", "as", "desc", "asc", "primary", "references", "unique", "when", "case"}
+
+
+def test_no_column_is_named_by_a_reserved_word(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%'")]
+        bad = [f"{t}.{c[1]}" for t in tables for c in conn.execute(f"PRAGMA table_info({t})") if c[1] in RESERVED]
+    finally:
+        conn.close()
+    assert bad == []
+
+
+def test_a_store_with_user_columns_is_upgraded_and_its_audit_chain_still_holds(services, db_path):
+    services.set_value("330381", 2021, "BEDS_PER_1000", 4.2)
+    services.close()
+    conn = sqlite3.connect(db_path)  # as a store of schema 6 had them
+    for table in ("audit", "submission", "rule_set", "review_note"):
+        conn.execute(f"ALTER TABLE {table} RENAME COLUMN actor TO user")
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with Services.open(db_path) as s:
+        assert s.verify_audit() == []
+        assert [(r.user, r.field, r.new) for r in s.audit("330381", 2021)] == [("admin", "value", 4.2)]
 
 
 # ---- Qt stays in desktop/ui ----------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_deleted_last_audit_row_is_named(audited, cli):
 
 def test_forged_row_inserted_is_named(audited, cli):
     last = _raw(audited, "SELECT max(id), hash FROM audit")[0]
-    _raw(audited, "INSERT INTO audit(at, user, region, year, indicator, field, old, new, source, reason, prev_hash, hash)"
+    _raw(audited, "INSERT INTO audit(at, actor, region, year, indicator, field, old, new, source, reason, prev_hash, hash)"
                   " VALUES ('2021-01-01T00:00:00+08:00', 'admin', '331081', 2021, 'BEDS_PER_1000', 'value', '4.3',"
                   " '5.0', 'cli', '', ?, 'forged')", last[1])
     r = cli(audited, "verify")
@@ -104,7 +104,8 @@ def test_rewritten_chain_changes_the_head_an_approved_report_printed(audited, cl
     # the rewrite: change a value row and recompute all hashes after it
     conn = sqlite3.connect(audited)
     cols = ("id", "prev_hash", "at", "user", "region", "year", "indicator", "field", "old", "new", "source", "reason")
-    rows = [dict(zip(cols, r)) for r in conn.execute(f"SELECT {', '.join(cols)} FROM audit ORDER BY id")]
+    selected = ", ".join("actor" if c == "user" else c for c in cols)  # the column of `user` is `actor`
+    rows = [dict(zip(cols, r)) for r in conn.execute(f"SELECT {selected} FROM audit ORDER BY id")]
     target = next(r for r in rows if r["field"] == "value" and r["year"] == 2020)
     target["new"] = json.dumps(9.9)
     prev = ""

@@ -338,6 +338,6 @@ def test_rules_saved_in_the_store_are_in_force(demo_services):
     assert only(validate(demo_services, WENZHOU, 2024), "logic") == []
     with demo_services.store.write() as db:
         db["rule_set"].insert({"text": "warning: CHILDCARE_PLACES >= CHILDCARE_INSTITUTIONS | 每家机构至少一个托位",
-                               "at": "2026-01-01T00:00:00", "user": "admin", "reason": "test"})
+                               "at": "2026-01-01T00:00:00", "actor": "admin", "reason": "test"})
     (f,) = only(validate(demo_services, WENZHOU, 2024), "logic")
     assert f.indicator == "CHILDCARE_PLACES" and f.message.startswith("每家机构至少一个托位：")

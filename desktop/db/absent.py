@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from desktop.db.connection import Db as Database
 from desktop.domain import Absence
 
 _COLS = "region, year, indicator, kind, reason, updated_at, updated_by"

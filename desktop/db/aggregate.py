@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from desktop.db.connection import Db as Database
 from desktop.domain import Dataset
 
 _CHUNK = 500  # well under SQLite's limit on bound parameters
@@ -45,7 +44,7 @@ def status_events(db: Database, regions: list[str], year: int) -> list[tuple[str
     out = []
     for part, marks in _chunks(regions):
         out += [tuple(r) for r in db.execute(
-            f"SELECT region, at, user, new FROM audit WHERE field = 'status' AND indicator IS NULL AND year = ? "
+            f"SELECT region, at, actor, new FROM audit WHERE field = 'status' AND indicator IS NULL AND year = ? "
             f"AND region IN ({marks}) ORDER BY id", [year, *part])]
     return out
 

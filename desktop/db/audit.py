@@ -14,13 +14,14 @@ import json
 import math
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from desktop.db import locks
+from desktop.db.connection import Db as Database
 from desktop.domain import AuditRow
 
 FIELDS = ("at", "user", "region", "year", "indicator", "field", "old", "new", "source", "reason")
-_INSERT_COLS = (*FIELDS, "prev_hash", "hash")
+# the columns of FIELDS ("user" is a reserved word in SQL: its column is `actor`); the hash covers the values
+COLUMNS = tuple("actor" if f == "user" else f for f in FIELDS)
+_INSERT_COLS = (*COLUMNS, "prev_hash", "hash")
 
 
 def now() -> str:
@@ -65,7 +66,7 @@ def append(db: Database, rows: Iterable[dict]) -> int:
                "new": encode(r.get("new")), "source": r["source"], "reason": r.get("reason") or ""}
         row["prev_hash"] = prev
         row["hash"] = prev = row_hash(prev, row)
-        out.append(tuple(row[c] for c in _INSERT_COLS))
+        out.append(tuple(row[c] for c in (*FIELDS, "prev_hash", "hash")))
     db.conn.executemany(f"INSERT INTO audit({', '.join(_INSERT_COLS)}) VALUES ({', '.join('?' * len(_INSERT_COLS))})",
                         out)
     return len(out)
@@ -81,7 +82,7 @@ def add(db: Database, *, user: str, field: str, old: object, new: object, source
 
 def rows(db: Database, region: str | None = None, year: int | None = None,
          indicator: str | None = None, fields: Iterable[str] | None = None) -> list[AuditRow]:
-    sql = "SELECT id, at, user, region, year, indicator, field, old, new, source, reason, hash FROM audit WHERE 1=1"
+    sql = "SELECT id, at, actor, region, year, indicator, field, old, new, source, reason, hash FROM audit WHERE 1=1"
     params: list = []
     for col, val in (("region", region), ("year", year), ("indicator", indicator)):
         if val is not None:
@@ -101,7 +102,7 @@ def verify_chain(db: Database) -> list[str]:
     problems = []
     prev = ""
     last_id = 0
-    cols = ", ".join(("id", "prev_hash", "hash", *FIELDS))
+    cols = ", ".join(("id", "prev_hash", "hash", *COLUMNS))
     for rec in db.execute(f"SELECT {cols} FROM audit ORDER BY id"):
         rid, prev_hash, h = rec[0], rec[1], rec[2]
         row = dict(zip(FIELDS, rec[3:]))

@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
+from desktop.db.connection import Db as Database
 
 _MISSING = object()
 
@@ -98,7 +98,7 @@ def replay_audit(db: Database) -> Replay:
     shipped = [_indicator_dict(i) for i in catalog_res.read_indicators()]
     shipped_digest = catalog_digest(shipped)
     r = Replay()
-    rows = db.execute("SELECT id, at, user, region, year, indicator, field, old, new, source, reason FROM audit "
+    rows = db.execute("SELECT id, at, actor, region, year, indicator, field, old, new, source, reason FROM audit "
                       "ORDER BY id")
     for _id, at, _user, region, year, indicator, fld, old, new, source, reason in rows:
         old = None if old is None else json.loads(old)

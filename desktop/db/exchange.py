@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from desktop import policy
-
+from desktop.db.connection import Db as Database
 
 
 def values_for(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tuple[str, int, str], tuple[float | None, str]]:
@@ -101,7 +99,7 @@ def status_events(db: Database, regions: list[str], years: list[int]) -> list[tu
     for i in range(0, len(regions), 400):
         part = regions[i:i + 400]
         out += [tuple(r) for r in db.execute(
-            f"SELECT region, year, at, user, old, new, source, reason, id FROM audit WHERE field = 'status' "
+            f"SELECT region, year, at, actor, old, new, source, reason, id FROM audit WHERE field = 'status' "
             f"AND indicator IS NULL AND region IN ({_in(part)}) AND year IN ({_in(years)}) ORDER BY id",
             [*part, *years])]
     out.sort(key=lambda r: r[-1])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlite_utils import Database
+from desktop.db.connection import Db as Database
 
 
 def audit_chain_head(db: Database) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from desktop.db import audit
-from desktop.domain import AuditRow, Dataset, Indicator, Region, User, ValueRecord
-
+from desktop.db.connection import Db as Database
+from desktop.domain import Dataset, Indicator, Region, User, ValueRecord
 
 now = audit.now
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from desktop.db.connection import Db as Database
 
 
 def values_by_region(db: Database, regions: list[str], year: int) -> dict[str, dict[str, float]]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from desktop.catalog import read_indicators
+from desktop.db.connection import Db as Database
 
 # 'CHI1': marks a file as a store of this program (restore refuses anything else).
 APPLICATION_ID = 0x43484931
@@ -140,7 +139,17 @@ def _v6(db: Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: Database) -> None:
+    # No reserved word as a column name, so that a server database can take the same SQL: the `user` columns
+    # (who wrote an audit row, a submission, a rule set, a review note) are called `actor`. The Python names
+    # and the command line's JSON keys stay `user`.
+    for table in ("audit", "submission", "rule_set", "review_note"):
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if "user" in columns:  # (a store marked older than it is has them renamed already)
+            db.execute(f"ALTER TABLE {table} RENAME COLUMN user TO actor")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

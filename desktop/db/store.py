@@ -11,10 +11,9 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlite_utils import Database
-
 from desktop import command_name
 from desktop.db import backups, hold
+from desktop.db.connection import Db as Database
 from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, user_version
 from desktop.errors import (
     AppError,
@@ -201,7 +200,7 @@ class Store:
         self.path = path
         self.busy_timeout = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)  # no third-party plugin runs on our connection
+        self.db = Database(conn)  # sqlite-utils behind it, loaded when first asked for (desktop/db/connection.py)
         self.readonly = readonly
         self.notice: str | None = None
         self.held_by: hold.Holder | None = None  # the window (another process) holding the store: read-only

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-
-from sqlite_utils import Database
+from desktop.db.connection import Db as Database
 
 Inputs = tuple[dict[str, float], dict[str, str], dict[str, dict[int, float]], dict[str, float]]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
+from desktop.db.connection import Db as Database
 from desktop.domain import ValueRecord
 
 
@@ -34,7 +33,7 @@ class RuleSet:
 def add_submission(db: Database, region: str, year: int, at: str, user: str, catalog_version: str,
                    values: dict[str, ValueRecord]) -> int:
     """Freeze the dataset as submitted; returns the submission id. Call inside the transition's transaction."""
-    cur = db.execute("INSERT INTO submission(region, year, at, user, catalog_version) VALUES (?, ?, ?, ?, ?)",
+    cur = db.execute("INSERT INTO submission(region, year, at, actor, catalog_version) VALUES (?, ?, ?, ?, ?)",
                      [region, year, at, user, catalog_version])
     sid = cur.lastrowid
     db.conn.executemany("INSERT INTO submission_value(submission, indicator, value, note) VALUES (?, ?, ?, ?)",
@@ -43,13 +42,13 @@ def add_submission(db: Database, region: str, year: int, at: str, user: str, cat
 
 
 def last_submission(db: Database, region: str, year: int) -> Submission | None:
-    row = db.execute("SELECT id, region, year, at, user, catalog_version FROM submission "
+    row = db.execute("SELECT id, region, year, at, actor, catalog_version FROM submission "
                      "WHERE region = ? AND year = ? ORDER BY id DESC LIMIT 1", [region, year]).fetchone()
     return Submission(*row) if row else None
 
 
 def submissions(db: Database, region: str, year: int) -> list[Submission]:
-    rows = db.execute("SELECT id, region, year, at, user, catalog_version FROM submission "
+    rows = db.execute("SELECT id, region, year, at, actor, catalog_version FROM submission "
                       "WHERE region = ? AND year = ? ORDER BY id", [region, year]).fetchall()
     return [Submission(*r) for r in rows]
 
@@ -67,19 +66,19 @@ def current_rule_set(db: Database) -> RuleSet | None:
     """The rules in force when an admin saved any: the newest saved rule set (None: resources/rules.txt).
     The one query of the rules in force; Services.rules_text is its one caller."""
     try:
-        row = db.execute("SELECT id, text, at, user, reason FROM rule_set ORDER BY id DESC LIMIT 1").fetchone()
+        row = db.execute("SELECT id, text, at, actor, reason FROM rule_set ORDER BY id DESC LIMIT 1").fetchone()
     except sqlite3.OperationalError:  # a store from before the rule_set table (schema < 3)
         return None
     return RuleSet(*row) if row else None
 
 
 def add_rule_set(db: Database, text: str, at: str, user: str, reason: str) -> int:
-    cur = db.execute("INSERT INTO rule_set(text, at, user, reason) VALUES (?, ?, ?, ?)", [text, at, user, reason])
+    cur = db.execute("INSERT INTO rule_set(text, at, actor, reason) VALUES (?, ?, ?, ?)", [text, at, user, reason])
     return cur.lastrowid
 
 
 def rule_sets(db: Database) -> list[RuleSet]:
-    return [RuleSet(*r) for r in db.execute("SELECT id, text, at, user, reason FROM rule_set ORDER BY id")]
+    return [RuleSet(*r) for r in db.execute("SELECT id, text, at, actor, reason FROM rule_set ORDER BY id")]
 
 
 # ---- catalog ----------------------------------------------------------------------------------
@@ -151,5 +150,5 @@ def review_notes_many(db: Database, regions: list[str], years: list[int]) -> dic
 def replace_review_notes(db: Database, region: str, year: int, notes: dict[str, str], at: str, user: str) -> None:
     """The notes of the newest return replace those of any earlier one (call inside the transition's transaction)."""
     db.execute("DELETE FROM review_note WHERE region = ? AND year = ?", [region, year])
-    db.conn.executemany("INSERT INTO review_note(region, year, indicator, note, at, user) VALUES (?, ?, ?, ?, ?, ?)",
+    db.conn.executemany("INSERT INTO review_note(region, year, indicator, note, at, actor) VALUES (?, ?, ?, ?, ?, ?)",
                         [(region, year, code, note, at, user) for code, note in notes.items()])

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from sqlite_utils import Database
-
 from desktop import policy
 from desktop.db import absent, audit, consistency, locks, repo
+from desktop.db.connection import Db as Database
 from desktop.domain import STATUS_NAMES, Dataset, ValueRecord, next_version
 from desktop.errors import DatasetLocked, WorkflowError
 
