@@ -21,7 +21,7 @@ class AbsenceDialog(QDialog):
     def __init__(self, names: list[str], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("标为不适用或本年未统计"))
-        shown = "、".join(names[:8]) + (self.tr(" 等 {n} 个").format(n=len(names)) if len(names) > 8 else "")
+        shown = self.tr("、").join(names[:8]) + (self.tr(" 等 {n} 个").format(n=len(names)) if len(names) > 8 else "")
         heading = QLabel(self.tr("所选 {n} 个指标：{names}").format(n=len(names), names=shown))
         heading.setWordWrap(True)
         self.na = QRadioButton(self.tr("不适用（本地区没有这项工作或机构）"))

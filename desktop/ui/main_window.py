@@ -366,7 +366,7 @@ class MainWindow(ActionsMixin, QMainWindow):
             if changes:
                 shown = changes[:6]
                 more = self.tr("；另有 {n} 处").format(n=len(changes) - 6) if len(changes) > 6 else ""
-                lines.append("；".join(shown) + more)
+                lines.append(self.tr("；").join(shown) + more)
         self.reason_label.setText("\n".join(lines))
         self.reason_label.setVisible(bool(lines))
         item = self.tree.items.get(ry.region.code)

@@ -83,6 +83,10 @@
         <translation> and others ({n} in all)</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>所选 {n} 个指标：{names}</source>
         <translation>{n} selected indicators: {names}</translation>
     </message>
@@ -1537,6 +1541,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>；另有 {n} 处</source>
         <translation>; {n} more</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>填报员</source>
