@@ -31,6 +31,7 @@ class Row:
     target: float | None
     flag: str = ""  # the worst uncleared finding on this indicator: error | warning | info | ''
     year: int = 0
+    absent: str = ""  # 不适用 / 本年未统计 when the value is left empty on purpose (desktop.absent); shown for it
 
     @property
     def prior_is_gap(self) -> bool:
@@ -175,6 +176,10 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
             continue
         if f.indicator not in worst or _SEVERITY_RANK.get(f.severity, 3) < _SEVERITY_RANK.get(worst[f.indicator], 3):
             worst[f.indicator] = f.severity
+    from desktop.absent import absences
+    from desktop.domain import ABSENCE_KINDS
+
+    marks = absences(services, reg.code, year)
     sections: dict[str, list[Row]] = {}
     missing = []
     for ind in inds:
@@ -182,13 +187,16 @@ def report_data(services: Services, region: str, year: int) -> ReportData:
         value = rec.value if rec else None
         prior = ry.prior.get(ind.code)
         target = ry.targets.get(ind.code)
-        if value is None:
+        mark = marks.get(ind.code) if value is None else None
+        if value is None and mark is None:
             if not ind.hidden:
                 missing.append(ind)
             if ind.hidden or (prior is None and target is None and not (rec and rec.note)
                               and ind.code not in worst):
                 continue
-        row = Row(ind, value, rec.note if rec else "", prior, target, worst.get(ind.code, ""), year)
+        note = (rec.note if rec else "") or (mark.reason if mark else "")
+        row = Row(ind, value, note, prior, target, worst.get(ind.code, ""), year,
+                  ABSENCE_KINDS[mark.kind] if mark else "")
         sections.setdefault(ind.section, []).append(row)
     by_code = {i.code: i for i in inds}
     report_findings = sorted(

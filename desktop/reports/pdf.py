@@ -216,7 +216,8 @@ def _summary_row(row: Row, cells: _Cells, glyphs: Glyphs) -> list:
             prior = one_line if fits else f"{prior}\n({row.prior.year}年)"
     met = "" if row.met is None else ("是" if row.met else "否")
     pct = row.change_pct
-    return [cells(name, SUMMARY_WIDTHS[0]), glyphs.plain(ind.unit), ind.format(row.value), prior,
+    value = row.absent if row.value is None and row.absent else ind.format(row.value)
+    return [cells(name, SUMMARY_WIDTHS[0]), glyphs.plain(ind.unit), value, prior,
             _signed(row.change, ind.decimals), "" if pct is None else _signed(pct, 2),
             ind.format(row.target), met]
 

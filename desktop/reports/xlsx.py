@@ -173,7 +173,10 @@ def _summary_sheet(ws, data: ReportData) -> None:
             fill = FLAG_FILL.get(r.flag)
             put(ws, row, 1, ind.name, align=WRAP, fill=fill)
             put(ws, row, 2, ind.unit, align=CENTER, fill=fill)
-            put(ws, row, 3, r.value, number_format(shown_decimals(r.value, ind.decimals)), fill=fill)
+            if r.value is None and r.absent:  # left empty on purpose: said in words
+                put(ws, row, 3, r.absent, align=CENTER, fill=fill)
+            else:
+                put(ws, row, 3, r.value, number_format(shown_decimals(r.value, ind.decimals)), fill=fill)
             prior = r.prior.value if r.prior else None
             prior_fmt = number_format(shown_decimals(prior, ind.decimals),
                                       suffix=f"（{r.prior.year}年）" if r.prior_is_gap else "")
