@@ -3,6 +3,9 @@ not missing at 提交, refused on a locked year, gone once a value is written; t
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from desktop import workflow
@@ -89,16 +92,17 @@ def test_the_city_overview_counts_marks_as_filled(services):
     assert (row.filled, row.total) == (3, len(services.indicators()))
 
 
-def test_the_region_year_report_says_not_applicable_instead_of_missing(services, tmp_path):
-    import shutil
-    import subprocess
+def _report_with_marks(services):
+    services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
+    mark_absent(services, COUNTY, 2021, TWO, "uncollected", "本年未开展托育机构调查")
 
+
+def test_the_region_year_report_says_not_applicable_instead_of_missing(services, tmp_path):
     from openpyxl import load_workbook
 
     from desktop.reports import report_data, write_report
 
-    services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
-    mark_absent(services, COUNTY, 2021, TWO, "uncollected", "本年未开展托育机构调查")
+    _report_with_marks(services)
     data = report_data(services, COUNTY, 2021)
     rows = {r.indicator.code: r for s in data.sections for r in s.rows}
     assert {rows[c].absent for c in TWO} == {"本年未统计"} and rows[TWO[0]].note == "本年未开展托育机构调查"
@@ -106,8 +110,13 @@ def test_the_region_year_report_says_not_applicable_instead_of_missing(services,
     xlsx = write_report(services, COUNTY, 2021, tmp_path / "r.xlsx")
     cells = [c.value for ws in load_workbook(xlsx) for row in ws.iter_rows() for c in row]
     assert cells.count("本年未统计") == 2
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed: the PDF is not read back")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_the_pdf_report_says_not_collected(services, tmp_path):
+    from desktop.reports import write_report
+
+    _report_with_marks(services)
     pdf = write_report(services, COUNTY, 2021, tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("本年未统计") == 2
