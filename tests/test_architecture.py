@@ -269,6 +269,16 @@ def test_a_store_with_user_columns_is_upgraded_and_its_audit_chain_still_holds(s
         assert [(r.user, r.field, r.new) for r in s.audit("330381", 2021)] == [("admin", "value", 4.2)]
 
 
+def test_no_test_asserts_on_the_clock():
+    """Speed is measured in bench/ as ratios to a floor of the same run; an assert on elapsed time fails on a
+    busy machine and proves nothing on a fast one."""
+    tests = sorted((ROOT / "tests").glob("test_*.py"))
+    rx = re.compile(r"^\s*assert\b.*(perf_counter|monotonic|time\.time\(\)|\bwaited\b|\belapsed\b)")
+    found = [f"{p.name}:{n}" for p in tests for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if rx.search(line)]
+    assert found == []
+
+
 # ---- Qt stays in desktop/ui ----------------------------------------------------------------------------
 
 def test_no_core_module_names_qt():
