@@ -67,9 +67,9 @@ $PY main.py --db "$WORK/other.sqlite" init --demo >/dev/null 2>&1
 for kv in POP_RESIDENT=46.91 POP_ELDERLY_60=9.32 LIFE_EXPECTANCY=81.70 HOSPITAL_BEDS=27500 LICENSED_DOCTORS=1521; do
   $PY main.py --db "$WORK/other.sqlite" set 330383 2023 "${kv%=*}" "${kv#*=}" >/dev/null; done
 for kv in POP_RESIDENT=15.3 HOSPITAL_BEDS=640; do $PY main.py --db "$WORK/other.sqlite" set 330305 2024 "${kv%=*}" "${kv#*=}" >/dev/null; done
-$PY main.py --db "$WORK/other.sqlite" export 330383,330305 2023:2024 -o "$WORK/温州两县_2023-2024.xlsx" >/dev/null
+$PY main.py --db "$WORK/other.sqlite" export 330383,330305 2023:2024 -o "$WORK/wenzhou_two_counties_2023-2024.xlsx" >/dev/null
 launch 330383 2023
 xdotool mousemove 630 168 click 1; sleep 0.5; xdotool key ctrl+i; sleep 2
-xdotool type --delay 40 "$WORK/温州两县_2023-2024.xlsx"; xdotool key Return; sleep 3.5
+xdotool type --delay 40 "$WORK/wenzhou_two_counties_2023-2024.xlsx"; xdotool key Return; sleep 3.5
 xdotool mousemove 942 647 click 1; sleep 3; xdotool mousemove 1200 700; sleep 0.3
 shot after-import; stop
