@@ -78,31 +78,41 @@ def set_absences(services: Services, region: str, year: int, states: dict[str, t
         wanted[ind.code] = state
     if not wanted:
         return 0
-    names = {i.code: i.name for i in services.indicators(include_hidden=True)}
-    changed = 0
     try:
         with services.write() as w:
-            db, stamp = w.db, w.stamp
             w.check_values_editable([(reg.code, y)])  # the status read inside the write transaction, as for values
-            values = repo.values_of(db, reg.code, y)
-            held = [code for code, state in wanted.items()
-                    if state is not None and code in values and values[code].value is not None]
-            if held:
-                raise AppError(f"{reg.name} {y}年 {'、'.join(names[c] for c in held)} 已有数值，不能标为"
-                               f"{ABSENCE_KINDS[wanted[held[0]][0]]}（先删除数值）；未做任何标记")
-            old = adb.absences_of(db, reg.code, y)
-            for code, state in wanted.items():
-                before = old.get(code)
-                if ((before.kind, before.reason) if before else None) == state:
-                    continue
-                if state is None:
-                    adb.delete_absence(db, reg.code, y, code)
-                else:
-                    adb.put_absence(db, Absence(reg.code, y, code, state[0], state[1], stamp, services.user.name))
-                w.record("absent", before.kind if before else None, state[0] if state else None, source,
-                         region=reg.code, year=y, indicator=code,
-                         reason=state[1] if state else (before.reason if before else ""), at=stamp)
-                changed += 1
+            return write_absences(services, w, reg.code, y, wanted, source)
     except Locked as exc:
         raise services.refuse(exc, "标记不适用", reg.code, y) from None
+
+
+def write_absences(services: Services, w, region: str, year: int, wanted: dict[str, tuple[str, str] | None],
+                   source: str) -> int:
+    """Inside a write transaction `w` (desktop.db.writes.Writer): put each indicator of one region-year in its
+    state, an audit row (field ``absent``) per changed mark; the caller has checked role and lock. The path of
+    mark-absent, clear-absent and of an exchange import (desktop.exchange.importer). Raises AppError when an
+    indicator to be marked holds a value (the whole transaction is then rolled back). Returns how many changed."""
+    db, stamp = w.db, w.stamp
+    names = {i.code: i.name for i in services.indicators(include_hidden=True)}
+    reg_name = services.region(region).name
+    values = repo.values_of(db, region, year)
+    held = [code for code, state in wanted.items()
+            if state is not None and code in values and values[code].value is not None]
+    if held:
+        raise AppError(f"{reg_name} {year}年 {'、'.join(names.get(c, c) for c in held)} 已有数值，不能标为"
+                       f"{ABSENCE_KINDS[wanted[held[0]][0]]}（先删除数值）；未做任何标记")
+    old = adb.absences_of(db, region, year)
+    changed = 0
+    for code, state in wanted.items():
+        before = old.get(code)
+        if ((before.kind, before.reason) if before else None) == state:
+            continue
+        if state is None:
+            adb.delete_absence(db, region, year, code)
+        else:
+            adb.put_absence(db, Absence(region, year, code, state[0], state[1], stamp, w.user))
+        w.record("absent", before.kind if before else None, state[0] if state else None, source,
+                 region=region, year=year, indicator=code,
+                 reason=state[1] if state else (before.reason if before else ""), at=stamp)
+        changed += 1
     return changed

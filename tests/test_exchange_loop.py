@@ -212,3 +212,100 @@ def test_a_workbook_saved_again_by_an_office_suite_keeps_its_status(offices, tmp
     assert r.code == 0 and "草稿 → 已审核（李四" in r.out and "摘要不符" not in r.out, r.out + r.err
     got = cli(city, "get", COUNTY, YEAR, "--json").json()
     assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6200
+
+
+def test_marks_not_applicable_travel_with_the_status(offices, tmp_path, cli):
+    """不适用 / 本年未统计 marks go from county to city with the approval; one taken away at the county is taken
+    away at the city by the next workbook; the same workbook again changes nothing."""
+    county, city = offices["county"], offices["city"]
+    c1, c2 = tmp_path / "c1.xlsx", tmp_path / "c2.xlsx"
+    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
+    empty = sorted(code for code, v in values.items() if v["value"] is None)
+    na, uncollected = empty[0], empty[1]
+    assert cli(county, "mark-absent", COUNTY, YEAR, na, "--reason", "本县无三级医院", "--user", "张三").code == 0
+    assert cli(county, "mark-absent", COUNTY, YEAR, uncollected, "--kind", "uncollected",
+               "--reason", "省里今年未布置该项调查", "--user", "张三").code == 0
+    assert cli(county, "submit", COUNTY, YEAR, "--user", "张三").code == 0
+    assert cli(county, "approve", COUNTY, YEAR, "--user", "李四").code == 0
+    assert cli(county, "export", COUNTY, YEAR, "-o", c1).code == 0
+    wb = openpyxl.load_workbook(c1)
+    marks_sheet = [[c.value for c in row] for row in wb["不适用标记"].iter_rows()]
+    assert marks_sheet[0] == ["地区代码", "地区名称", "年份", "指标代码", "指标名称", "标记", "标记名称", "原因"]
+    assert sorted((r[3], r[5], r[6], r[7]) for r in marks_sheet[1:]) == sorted(
+        [(na, "na", "不适用", "本县无三级医院"), (uncollected, "uncollected", "本年未统计", "省里今年未布置该项调查")])
+
+    r = cli(city, "import", c1)
+    assert r.code == 0 and "草稿 → 已审核（李四" in r.out, r.out + r.err
+    assert "不适用标记 温岭市 2022年：标记或更新 2 项" in r.out
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved"
+    assert got["absent"] == {na: {"kind": "na", "reason": "本县无三级医院"},
+                             uncollected: {"kind": "uncollected", "reason": "省里今年未布置该项调查"}}
+    trail = cli(city, "audit", COUNTY, YEAR, "--json", "--all").json()
+    marks = [a for a in trail if a["field"] == "absent"]
+    assert sorted((a["indicator"], a["new"], a["reason"]) for a in marks) == sorted(
+        [(na, "na", "本县无三级医院"), (uncollected, "uncollected", "省里今年未布置该项调查")])
+    assert all(a["source"].startswith("import:c1.xlsx#") and "由 admin 导入" in a["source"] for a in marks)
+
+    # the same workbook again: nothing changes, no new audit row
+    r = cli(city, "import", c1)
+    assert r.code == 0 and "不适用标记" not in r.out
+    assert cli(city, "get", COUNTY, YEAR, "--json").json()["absent"] == got["absent"]
+    assert len(cli(city, "audit", COUNTY, YEAR, "--json", "--all").json()) == len(trail)
+
+    # the county takes one mark away, enters the figure, approves again and sends
+    assert cli(county, "reopen", COUNTY, YEAR, "--user", "李四", "--reason", "该项已补充调查").code == 0
+    assert cli(county, "clear-absent", COUNTY, YEAR, uncollected, "--user", "张三").code == 0
+    assert cli(county, "set", COUNTY, YEAR, uncollected, "12", "--user", "张三").code == 0
+    assert cli(county, "submit", COUNTY, YEAR, "--user", "张三").code == 0
+    assert cli(county, "approve", COUNTY, YEAR, "--user", "李四").code == 0
+    assert cli(county, "export", COUNTY, YEAR, "-o", c2).code == 0
+
+    r = cli(city, "import", c2)
+    assert r.code == 0 and "状态 温岭市 2022年：已审核 → 已审核（李四" in r.out, r.out + r.err
+    assert "不适用标记 温岭市 2022年：取消 1 项" in r.out
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved"
+    assert got["absent"] == {na: {"kind": "na", "reason": "本县无三级医院"}}
+    assert got["values"][uncollected]["value"] == 12
+    gone = [a for a in cli(city, "audit", COUNTY, YEAR, "--json", "--all").json()
+            if a["field"] == "absent" and a["indicator"] == uncollected and a["new"] is None]
+    assert len(gone) == 1
+
+
+def test_a_mark_edited_by_hand_breaks_the_digest(offices, tmp_path, cli):
+    """The digest covers the marks: a reason changed in Excel brings the rows as data, not the approval."""
+    county, city = offices["county"], offices["city"]
+    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
+    code = sorted(c for c, v in values.items() if v["value"] is None)[0]
+    assert cli(county, "mark-absent", COUNTY, YEAR, code, "--reason", "本县无三级医院", "--user", "张三").code == 0
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "c1.xlsx")
+    wb["不适用标记"]["H2"] = "本县没有三级医院，改过"
+    wb.save(tmp_path / "edited.xlsx")
+    r = cli(city, "import", tmp_path / "edited.xlsx")
+    assert r.code == 0 and "摘要不符" in r.out
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "draft" and "absent" not in got
+
+
+def test_a_workbook_written_before_marks_travelled_still_verifies(offices, tmp_path, cli):
+    """A version-2 file without the sheet 不适用标记 (written before marks travelled) keeps its digest and
+    its approval, and takes away no mark the receiving store holds."""
+    county, city = offices["county"], offices["city"]
+    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
+    code = sorted(c for c, v in values.items() if v["value"] is None)[0]
+    assert cli(city, "mark-absent", COUNTY, YEAR, code, "--reason", "本县无三级医院").code == 0
+    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
+    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
+    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "c1.xlsx")
+    assert wb["不适用标记"].max_row == 1  # the header alone: nothing marked at the county
+    del wb["不适用标记"]
+    wb.save(tmp_path / "old.xlsx")
+    r = cli(city, "import", tmp_path / "old.xlsx")
+    assert r.code == 0 and "草稿 → 已审核（李四" in r.out and "摘要不符" not in r.out, r.out + r.err
+    got = cli(city, "get", COUNTY, YEAR, "--json").json()
+    assert got["status"] == "approved" and got["absent"] == {code: {"kind": "na", "reason": "本县无三级医院"}}

@@ -109,6 +109,11 @@ def _print_statuses(services, plan, out, done: bool) -> None:
         out.write(f"{verb} {name} {line.year}年：{STATUS_NAMES.get(d.local.status, d.local.status)} → "
                   f"{STATUS_NAMES.get(line.status, line.status)}（{line.decided_by}，{line.decided_at}{why}{notes}；"
                   f"来自 {file}）\n")
+    for region, year, wanted, _source in plan.marks:  # marks 不适用 / 本年未统计 coming with a taken status
+        put = sum(1 for m in wanted.values() if m is not None)
+        parts = ([f"标记或更新 {put} 项"] if put else []) + ([f"取消 {len(wanted) - put} 项"] if len(wanted) > put else [])
+        out.write(f"{'不适用标记' if done else '不适用标记（将）'} {services.region(region).name} {year}年："
+                  f"{'，'.join(parts)}\n")
     for text in plan.notices:
         out.write(f"注意：{text}\n")
 

@@ -18,6 +18,8 @@ STATUS_SHEET = "状态"
 REVIEW_SHEET = "退回意见"
 STATUS_SHEET_NAMES = ("状态", "status")
 REVIEW_SHEET_NAMES = ("退回意见", "review", "review_notes")
+ABSENT_SHEET = "不适用标记"  # values left empty on purpose (desktop.absent), beside 数据; see docs/EXCHANGE.md
+ABSENT_SHEET_NAMES = ("不适用标记", "absent", "absent_values")
 
 # column key → the header written by this program (Chinese) and every header read as it.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -54,7 +56,7 @@ def column_key(header: object) -> str | None:
 
 
 def sheet_kind(title: str) -> str | None:
-    """'data', 'target', 'info', 'status' or 'review' for the sheets of the format, by name; None for any other."""
+    """'data', 'target', 'info', 'status', 'review' or 'absent' for the sheets of the format, by name; None for any other."""
     key = _norm(title)
     if key in {_norm(n) for n in DATA_SHEET_NAMES}:
         return "data"
@@ -66,6 +68,8 @@ def sheet_kind(title: str) -> str | None:
         return "status"
     if key in {_norm(n) for n in REVIEW_SHEET_NAMES}:
         return "review"
+    if key in {_norm(n) for n in ABSENT_SHEET_NAMES}:
+        return "absent"
     return None
 
 

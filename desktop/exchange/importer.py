@@ -32,10 +32,12 @@ from typing import TYPE_CHECKING, Callable
 
 from desktop import policy
 from desktop.db import exchange as xdb
+from desktop.db import absent as adb
 from desktop.db import repo
 from desktop.db import validation as dbv
 from desktop.db.writes import KEEP, ValueWrite
-from desktop.domain import Finding, Indicator, Region, ValueChange, check_year, plain_number
+from desktop.absent import write_absences
+from desktop.domain import ABSENCE_KINDS, Finding, Indicator, Region, ValueChange, check_year, plain_number
 from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, WorkflowError
 from desktop.exchange import status as st
 from desktop.exchange.books import read_workbook
@@ -207,6 +209,7 @@ class _Planner:
         # format version 2: (region, year) → (status line, file, sheet, cell, source file)
         self.status_in: dict[tuple[str, int], tuple] = {}
         self.status_refused: set[tuple[str, int]] = set()  # already refused by decide_statuses
+        self.mark_cells: dict[tuple[str, int, str], tuple[str, str]] = {}  # (region, year, code) → (sheet, cell)
         self.dups: dict[tuple[str, str, str, str], list] = {}
         self.said: set[tuple[str, str, str, str]] = set()
 
@@ -306,6 +309,34 @@ class _Planner:
                     self.error(file, t.title, at("indicator_code"), "未知指标")
                 elif "note" in row:
                     notes.setdefault((region.code, y), {})[ind.code] = _text(row["note"])
+        marks: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
+        if book.absent is not None:
+            t = book.absent
+            by_name = {v: k for k, v in ABSENCE_KINDS.items()}
+            for idx, row in t.rows:
+                def at(key, idx=idx):
+                    return f"{_col(t.columns.get(key, 1))}{idx}"
+                region = self.resolve.region_by_code(row.get("region_code", "")) or \
+                    self.resolve.region_by_name(row.get("region_name", ""))
+                y = self.resolve.year(row.get("year"))
+                ind = (self.resolve.indicator_by_code(row["indicator_code"]) if "indicator_code" in row else None) \
+                    or (self.resolve.indicator_by_name(row["indicator_name"]) if "indicator_name" in row else None)
+                kind = _text(row.get("kind") or row.get("kind_name") or "")
+                kind = by_name.get(kind, kind)
+                reason = _text(row.get("reason") or "")
+                if region is None:
+                    self.error(file, t.title, at("region_code"), "未知地区")
+                elif isinstance(y, str):
+                    self.error(file, t.title, at("year"), y)
+                elif ind is None:
+                    self.error(file, t.title, at("indicator_code"), "未知指标")
+                elif kind not in ABSENCE_KINDS:
+                    self.error(file, t.title, at("kind"), f"标记 {kind!r} 无效（应为 na 不适用，或 uncollected 本年未统计）")
+                elif not reason:
+                    self.error(file, t.title, at("reason"), f"{ind.name} 标为{ABSENCE_KINDS[kind]}，但没有写明原因")
+                else:
+                    marks.setdefault((region.code, y), {})[ind.code] = (kind, reason)
+                    self.mark_cells[(region.code, y, ind.code)] = (t.title, at("indicator_code"))
         t = book.status
         for idx, row in t.rows:
             line, key, reason = st.parse_line(self.services, row)
@@ -313,6 +344,8 @@ class _Planner:
                 self.error(file, t.title, f"{_col(t.columns.get(key, 1))}{idx}", reason)
                 continue
             line.notes = notes.get((line.region_code, line.year), {})
+            line.absent = marks.get((line.region_code, line.year), {})
+            line.marks_sheet = book.absent is not None
             cell = f"{_col(t.columns.get('status', 1))}{idx}"
             k = (line.region_code, line.year)
             if k in self.status_in:
@@ -343,12 +376,34 @@ class _Planner:
                 if d.kind == st.APPLY:
                     self.plan.statuses.append((d, src.source, file))
                     taken.add(key)
+                    if line.marks_sheet:
+                        self.plan_marks(db, line, file, src.source)
                 elif d.kind in (st.OLDER, st.HELD_HERE):
                     self.error(file, sheet, cell, d.message)
                     self.status_refused.add(key)
                 elif d.message:
                     self.plan.notices.append(f"文件 {file}，{sheet}!{cell}：{d.message}")
         return taken
+
+    def plan_marks(self, db, line, file: str, source: str) -> None:
+        """The marks 不适用 / 本年未统计 a taken decision brings: the region-year's marks become the file's (added,
+        changed, taken away). A mark on an indicator that keeps a value here (the file brings no value for it)
+        is an error at the mark's cell: the import would otherwise hold a value and a mark at once."""
+        key = (line.region_code, line.year)
+        stored = {c: (a.kind, a.reason) for c, a in adb.absences_of(db, *key).items()}
+        values = repo.values_of(db, *key)
+        for code in line.absent:
+            incoming = self.values.get((*key, code))
+            value = incoming[0] if incoming is not None and incoming[0] is not None else (
+                values[code].value if code in values else None)
+            if value is not None:
+                sheet, cell = self.mark_cells.get((*key, code), ("", ""))
+                self.error(file, sheet, cell, f"{self.services.label(*key)} {code} 在本库有数值 {plain_number(value)}，"
+                                              f"不能按文件标为{ABSENCE_KINDS[line.absent[code][0]]}（请先删除该数值）")
+        wanted: dict = {c: None for c in stored if c not in line.absent}
+        wanted.update({c: m for c, m in line.absent.items() if stored.get(c) != m})
+        if wanted:
+            self.plan.marks.append((*key, wanted, source))
 
     def read_row(self, src: SourceFile, sheet: str, kind: str, letters: dict[str, str], idx: int,
                  row: dict[str, Cell]) -> None:
@@ -717,6 +772,8 @@ def _commit(services: Services, plan: ImportPlan, validate: bool, backup_first: 
             w.target(t.region, t.year, t.indicator, t.new, t.source)
         for d, source, file in plan.statuses:
             st.apply(w, d, source, user, file)
+        for region, year, wanted, source in plan.marks:  # the path and audit of mark-absent / clear-absent
+            write_absences(services, w, region, year, wanted, f"{source}｜由 {user} 导入")
     findings, note = ({}, "")
     if validate:
         findings, note = _validate(services, sorted({(c.region, c.year) for c in plan.changes}))

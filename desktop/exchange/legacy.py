@@ -24,7 +24,7 @@ from desktop.exchange import safety
 from desktop.exchange.format import _norm, is_percent_format, sheet_kind
 from desktop.exchange.layouts import read_table
 from desktop.exchange.reader import HEADER_SCAN_ROWS, ImportCancelled, SheetProblem, TableData, WorkbookData, take_table
-from desktop.exchange.status import REVIEW_COLUMNS, STATUS_COLUMNS
+from desktop.exchange.status import ABSENT_COLUMNS, REVIEW_COLUMNS, STATUS_COLUMNS
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -266,8 +266,8 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
                 vals = [v for _c, v, _p in cells]
                 if len(vals) >= 2 and isinstance(vals[0], str):
                     out.info[vals[0].strip()] = vals[1]
-        elif k in ("status", "review"):
-            headers = STATUS_COLUMNS if k == "status" else REVIEW_COLUMNS
+        elif k in ("status", "review", "absent"):
+            headers = {"status": STATUS_COLUMNS, "review": REVIEW_COLUMNS, "absent": ABSENT_COLUMNS}[k]
             lookup = {_norm(h): key for key, names in headers.items() for h in names}
             table = None
             by_col = {}

@@ -120,6 +120,9 @@ class ImportPlan:
     locked: list[tuple[str, int, Exception]] = field(default_factory=list)
     # format version 2: decisions the files carry that this import takes (status.Decision, source, file name)
     statuses: list[tuple[object, str, str]] = field(default_factory=list)
+    # (region, year, {indicator: (kind, reason) or None}, source): the marks 不适用 / 本年未统计 a taken
+    # decision brings (the region-year's marks become the file's), written after the values
+    marks: list[tuple[str, int, dict, str]] = field(default_factory=list)
     # what the import says without refusing: a status not taken (digest), …
     notices: list[str] = field(default_factory=list)
     per_file: dict[str, FileCounts] = field(default_factory=dict)

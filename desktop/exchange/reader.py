@@ -69,6 +69,7 @@ class WorkbookData:
     problems: list[SheetProblem] = field(default_factory=list)
     status: TableData | None = None
     review: TableData | None = None
+    absent: TableData | None = None  # 不适用标记 (None: a file written before marks travelled)
 
 
 HEADER_SCAN_ROWS = 10
@@ -271,11 +272,11 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
             kind = sheet_kind(ws.title)
             if kind == "info":
                 out.info = _read_info(wb, ws, name, budget, cancelled)
-            elif kind in ("status", "review"):
-                from desktop.exchange.status import REVIEW_COLUMNS, STATUS_COLUMNS
+            elif kind in ("status", "review", "absent"):
+                from desktop.exchange.status import ABSENT_COLUMNS, REVIEW_COLUMNS, STATUS_COLUMNS
 
-                table = _read_table(wb, ws, name, budget, cancelled,
-                                    STATUS_COLUMNS if kind == "status" else REVIEW_COLUMNS)
+                table = _read_table(wb, ws, name, budget, cancelled, {"status": STATUS_COLUMNS, "review": REVIEW_COLUMNS,
+                                                                      "absent": ABSENT_COLUMNS}[kind])
                 setattr(out, kind, table)
             elif kind in ("data", "target"):
                 chosen.append((ws, kind, True))

@@ -14,7 +14,8 @@ the import says so.
 
 The digest is a checksum against accidental or careless edits, not a signature: someone who knows the
 algorithm can recompute it. It is sha256 over the status line's own fields and the region-year's data rows
-(indicator code, the value as stored, the note), in code order.
+(indicator code, the value as stored, the note), in code order, its review notes and, only when it has some,
+its marks 不适用 / 本年未统计 (sheet 不适用标记; a line without marks keeps the digest of earlier files).
 """
 
 from __future__ import annotations
@@ -30,7 +31,14 @@ from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import STATUS_NAMES, STATUSES, Dataset, check_year, plain_number
 from desktop.errors import AppError
-from desktop.exchange.format import REVIEW_SHEET, REVIEW_SHEET_NAMES, STATUS_SHEET, STATUS_SHEET_NAMES  # noqa: F401
+from desktop.db import absent as adb
+from desktop.exchange.format import (  # noqa: F401
+    ABSENT_SHEET,
+    REVIEW_SHEET,
+    REVIEW_SHEET_NAMES,
+    STATUS_SHEET,
+    STATUS_SHEET_NAMES,
+)
 from desktop.policy import TRANSITIONS
 
 # key → header written (Chinese), headers read as it
@@ -63,6 +71,16 @@ REVIEW_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator_name": ("指标名称", "indicator_name"),
     "note": ("意见", "note"),
 }
+ABSENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "region_code": ("地区代码", "region_code"),
+    "region_name": ("地区名称", "region_name"),
+    "year": ("年份", "year"),
+    "indicator_code": ("指标代码", "indicator_code"),
+    "indicator_name": ("指标名称", "indicator_name"),
+    "kind": ("标记", "kind"),
+    "kind_name": ("标记名称", "kind_name"),
+    "reason": ("原因", "reason"),
+}
 # the fields of a line the digest covers (names are left out: another office's catalog may spell them otherwise)
 _DIGEST_FIELDS = ("region_code", "year", "status", "decided_at", "decided_by", "submitted_by", "submitted_at",
                   "approved_by", "approved_at", "accepted_by", "accepted_at", "returned_by", "returned_at",
@@ -92,6 +110,9 @@ class StatusLine:
     digest: str = ""
     region_name: str = ""
     notes: dict[str, str] = field(default_factory=dict)
+    # {indicator: (kind, reason)}: the marks 不适用 / 本年未统计 of the region-year (sheet 不适用标记)
+    absent: dict[str, tuple[str, str]] = field(default_factory=dict)
+    marks_sheet: bool = False  # the file has the sheet 不适用标记 (written since marks travel): its marks are complete
 
     def events(self) -> list[tuple[str, str, str]]:
         """(status, by, at) of the decisions of the current round, oldest first."""
@@ -118,10 +139,16 @@ def _canon_value(value) -> str:
 
 
 def digest(line: StatusLine, rows) -> str:
-    """sha256 over the line's fields and the data rows [(indicator, value, note)] (any order)."""
+    """sha256 over the line's fields, the data rows [(indicator, value, note)] (any order) and its marks
+    不适用 / 本年未统计 (only when it has some: a line without marks keeps the digest files written before
+    marks travelled, so they still verify)."""
     canon_rows = sorted((str(code), _canon_value(value), (note or "").strip()) for code, value, note in rows)
     fields = [str(getattr(line, k)) if k != "year" else int(line.year) for k in _DIGEST_FIELDS]
-    text = json.dumps([fields, canon_rows, sorted(line.notes.items())], ensure_ascii=False, separators=(",", ":"))
+    payload: list = [fields, canon_rows, sorted(line.notes.items())]
+    if line.absent:
+        payload.append(sorted([str(code), str(kind), (reason or "").strip()]
+                              for code, (kind, reason) in line.absent.items()))
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -157,6 +184,11 @@ def lines_for_export(services, codes: list[str], years: list[int], records: list
         events = xdb.status_events(db, codes, years)
         heads = xdb.last_hashes(db, codes, years)
         notes = wdb.review_notes_many(db, codes, years)
+        marks: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
+        for year in years:
+            for region in adb.absent_codes_of_regions(db, codes, year):
+                marks[(region, year)] = {c: (a.kind, clean(a.reason))
+                                         for c, a in adb.absences_of(db, region, year).items()}
     rounds: dict[tuple[str, int], dict[str, str]] = {}
     for region, year, at, user, _old, new, _source, _reason in events:
         new = _decode(new)
@@ -179,12 +211,13 @@ def lines_for_export(services, codes: list[str], years: list[int], records: list
         rows_of.setdefault((region, year), []).append((code, value, clean(note) if note else ""))
     names = {r.code: r.name for r in services.regions()}
     out = []
-    for key in sorted(set(rows_of) | set(datasets)):
+    for key in sorted(set(rows_of) | set(datasets) | set(marks)):
         region, year = key
         status, at, by, reason = datasets.get(key, ("draft", "", "", ""))
         line = StatusLine(region, year, status, at or "", by or "", region_name=names.get(region, region),
                           reason=(reason or "") if status == "returned" else "", chain_head=heads.get(key, ""),
-                          notes=dict(notes.get(key, {})) if status == "returned" else {})
+                          notes=dict(notes.get(key, {})) if status == "returned" else {},
+                          absent=dict(marks.get(key, {})))
         for k, v in rounds.get(key, {}).items():
             setattr(line, k, v or "")
         if status in ("draft", "returned"):

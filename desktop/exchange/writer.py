@@ -453,6 +453,20 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
                 ind = inds.get(code)
                 ws.append([line.region_code, text_cell(ws, line.region_name), line.year, code,
                            text_cell(ws, ind.name) if ind else None, text_cell(ws, text)])
+        # always written (a header alone when nothing is marked): its presence tells the reader that a
+        # region-year of 状态 without a row here has no mark (a mark taken away travels too)
+        from desktop.domain import ABSENCE_KINDS
+
+        ws = wb.create_sheet(st.ABSENT_SHEET)
+        for k, width in zip("ABCDEFGH", (10, 12, 7, 26, 34, 12, 12, 40)):
+            ws.column_dimensions[k].width = width
+        ws.append([st.ABSENT_COLUMNS[k][0] for k in st.ABSENT_COLUMNS])
+        for line in lines:
+            for code, (kind, reason) in sorted(line.absent.items()):
+                ind = inds.get(code)
+                ws.append([line.region_code, text_cell(ws, line.region_name), line.year, code,
+                           text_cell(ws, ind.name) if ind else None, kind, ABSENCE_KINDS.get(kind, kind),
+                           text_cell(ws, reason)])
 
     try:
         sheet(DATA_SHEET, records, HEADER["value"], len(records))
@@ -465,7 +479,7 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
         year_desc = str(year_list[0]) if len(year_list) == 1 else f"{year_list[0]}–{year_list[-1]}"
         for key, value in _info_rows(services, region_desc, year_desc, len(records), "数据导出") + [
                 ("状态表", "“状态”表：每个地区年度的状态，提交、审核、接收、退回的人和时间，退回原因，审计链头和数据摘要；"
-                          "“退回意见”表：退回时对单项数值的意见。导出后改动数据，摘要即不符，导入时只作为数据、不采用其状态")]:
+                          "“退回意见”表：退回时对单项数值的意见；“不适用标记”表：标为不适用或本年未统计的指标及原因（其“数值”为空）。导出后改动数据，摘要即不符，导入时只作为数据、不采用其状态")]:
             info.append([key, text_cell(info, value) if isinstance(value, str) else value])
         with _atomic_path(Path(path)) as tmp:
             if cancelled is not None and cancelled():
