@@ -320,15 +320,19 @@ class FormModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else COLUMNS
 
+    # one translated heading at a time (the literals stay in tr() calls for lupdate, as in headers())
+    _HEADING_TR = (lambda m: m.tr("指标"), lambda m: m.tr("单位"), lambda m: m.tr("上年"), lambda m: m.tr("本年"),
+                   lambda m: m.tr("增减%"), lambda m: m.tr("目标"), lambda m: m.tr("审核"), lambda m: m.tr("说明"),
+                   lambda m: m.tr("上次提交"), lambda m: m.tr("汇总"))
+
     def headers(self) -> list[str]:
         return [self.tr("指标"), self.tr("单位"), self.tr("上年"), self.tr("本年"), self.tr("增减%"),
                 self.tr("目标"), self.tr("审核"), self.tr("说明"), self.tr("上次提交"), self.tr("汇总")]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            if 0 <= section < len(headers):
-                return headers[section]
+            if 0 <= section < COLUMNS:  # only this heading: Qt asks for every heading at each paint, tr() is slow
+                return self._HEADING_TR[section](self)
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
                 and section == COL_SUBMITTED and self.submission is not None):
             sub = self.submission.submission
