@@ -202,6 +202,9 @@ def test_a_workbook_saved_again_by_an_office_suite_keeps_its_status(offices, tmp
     if fmt == "xls":
         pytest.importorskip("xlrd")
     county, city = offices["county"], offices["city"]
+    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
+    code = sorted(c for c, v in values.items() if v["value"] is None)[0]
+    assert cli(county, "mark-absent", COUNTY, YEAR, code, "--reason", "本县无三级医院", "--user", "张三").code == 0
     cli(county, "submit", COUNTY, YEAR, "--user", "张三")
     cli(county, "approve", COUNTY, YEAR, "--user", "李四")
     cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
@@ -212,6 +215,7 @@ def test_a_workbook_saved_again_by_an_office_suite_keeps_its_status(offices, tmp
     assert r.code == 0 and "草稿 → 已审核（李四" in r.out and "摘要不符" not in r.out, r.out + r.err
     got = cli(city, "get", COUNTY, YEAR, "--json").json()
     assert got["status"] == "approved" and got["values"]["HOSPITAL_BEDS"]["value"] == 6200
+    assert got["absent"] == {code: {"kind": "na", "reason": "本县无三级医院"}}  # the mark travels too
 
 
 def test_marks_not_applicable_travel_with_the_status(offices, tmp_path, cli):
