@@ -5,15 +5,17 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QToolBar
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
 
 from desktop import policy
 from desktop.errors import AppError
 from desktop.workflow import allowed_actions
-from desktop.ui import file_dialogs
 from desktop.ui.jobs import Cancelled, run_job
+
+# The dialogs (message boxes, input and file dialogs) and QDesktopServices are imported where they are used:
+# PySide6 builds each Qt class, and the Python enums of it, when it is first imported, and none of these is
+# needed before the window's first paint (start-up time, bench/bench_ui.py).
 from desktop.ui.messages import show_error
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
@@ -128,6 +130,8 @@ class ActionsMixin:
     # ---- dialogs the tests patch ------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, pattern: str) -> str | None:
         folder = str(self.settings.value("last/folder", str(Path.home())))
+        from desktop.ui import file_dialogs
+
         path = file_dialogs.save_file_name(self, title, str(Path(folder) / suggested), pattern)
         if path:
             self.settings.setValue("last/folder", str(Path(path).parent))
@@ -135,6 +139,8 @@ class ActionsMixin:
 
     def ask_open_paths(self, title: str, pattern: str) -> list[str]:
         folder = str(self.settings.value("last/folder", str(Path.home())))
+        from desktop.ui import file_dialogs
+
         paths = file_dialogs.open_file_names(self, title, folder, pattern)
         if paths:
             self.settings.setValue("last/folder", str(Path(paths[0]).parent))
@@ -142,12 +148,16 @@ class ActionsMixin:
 
     def ask_folder(self, title: str) -> str | None:
         folder = str(self.settings.value("last/folder", str(Path.home())))
+        from desktop.ui import file_dialogs
+
         path = file_dialogs.existing_directory(self, title, folder)
         if path:
             self.settings.setValue("last/folder", path)
         return path or None
 
     def ask_confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -160,10 +170,15 @@ class ActionsMixin:
         return dialog.answer() if dialog.exec() else None
 
     def ask_reason(self, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getMultiLineText(self, title, label)
         return text.strip() if ok else None
 
     def open_file(self, path: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _require_region_year(self) -> None:
@@ -370,6 +385,8 @@ class ActionsMixin:
         return AbsenceDialog.ask(self, names)
 
     def ask_text(self, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getText(self, title, label)
         return text if ok else None
 
@@ -462,4 +479,6 @@ class ActionsMixin:
         self.settings.setValue("language", code)
         for c, _label in LANGUAGES:
             self.actions_by_name[f"lang_{c}"].setChecked(c == code)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在重新启动程序后切换。"))

@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.errors import AppError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("desktop.ui")
 
@@ -37,6 +41,8 @@ def fit_message(message: str) -> tuple[str, str | None]:
 
 def error_box(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
     """The warning box for `exc`; a long message is cut to fit the screen, the whole of it in the details."""
+    from PySide6.QtWidgets import QMessageBox  # when first needed: Qt's class and its enums cost start-up time
+
     text, full = fit_message(describe(exc))
     box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("messages", "无法完成"), text,
                       QMessageBox.StandardButton.Ok, parent)
@@ -48,6 +54,8 @@ def error_box(parent: QWidget | None, exc: BaseException, title: str | None = No
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     if not isinstance(exc, AppError):
         log.error("error shown to the user", exc_info=(type(exc), exc, exc.__traceback__))
+    from PySide6.QtWidgets import QMessageBox
+
     text, full = fit_message(describe(exc))
     if full is None:
         QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "无法完成"), text)
@@ -90,6 +98,8 @@ class ExceptHook:
         self.shown.append(message)
         if QApplication.instance() is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("messages", "错误"), message)
         if not isinstance(exc, AppError):
             where = str(self.log_path) if self.log_path else QCoreApplication.translate("messages", "（无日志文件）")
