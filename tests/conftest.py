@@ -149,3 +149,19 @@ def xdg_home(tmp_path, monkeypatch):
         monkeypatch.setenv(var, str(tmp_path / sub))
     monkeypatch.delenv("CHI_DB", raising=False)
     return tmp_path
+
+
+@pytest.fixture
+def window(qtbot, services, tmp_path):
+    """The main window on 温岭市 2021 of a fresh store, shown (test modules may define their own `window`)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(services, settings)
+    qtbot.addWidget(w)
+    w.select_region_year("331081", 2021)  # 温岭市
+    w.show()
+    qtbot.waitExposed(w)
+    return w

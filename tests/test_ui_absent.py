@@ -7,26 +7,14 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
 
 from desktop.absent import absences  # noqa: E402
 from desktop.ui.form_model import ABSENT_BRUSH, COL_VALUE  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
 
 COUNTY = "331081"  # 温岭市
 CODES = ["CHILDCARE_PLACES", "CHILDCARE_PLACES_AFFORDABLE", "CHILDCARE_PLACES_PER_1000"]
 REASON = "本县2021年尚未开展托育机构登记"
-
-
-@pytest.fixture
-def window(qtbot, services, tmp_path):
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(services, settings)
-    qtbot.addWidget(w)
-    w.select_region_year(COUNTY, 2021)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _select(window, codes):

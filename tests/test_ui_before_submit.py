@@ -7,26 +7,13 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 
 from desktop import workflow  # noqa: E402
 from desktop.domain import ValueChange  # noqa: E402
 from desktop.workflow import SubmissionRefused  # noqa: E402
 from desktop.ui.form_model import COL_NAME, COL_VALUE  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
 
 COUNTY = "331081"  # 温岭市
-
-
-@pytest.fixture
-def window(qtbot, services, tmp_path):
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(services, settings)
-    qtbot.addWidget(w)
-    w.select_region_year(COUNTY, 2021)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _set(window, code, text):

@@ -15,17 +15,6 @@ from desktop.ui.main_window import MainWindow  # noqa: E402
 COUNTY = "331081"  # 温岭市
 
 
-@pytest.fixture
-def window(qtbot, services, tmp_path):
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(services, settings)
-    qtbot.addWidget(w)
-    w.select_region_year(COUNTY, 2021)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def type_into(qtbot, view, text):
     """Type as a clerk does: the first key opens the editor on the current cell, the rest go to the editor."""
     qtbot.keyClick(view, text[0])

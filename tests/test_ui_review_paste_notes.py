@@ -7,26 +7,14 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from desktop import workflow  # noqa: E402
 from desktop.domain import ValueChange  # noqa: E402
 from desktop.ui.form_model import BOILERPLATE_BRUSH, CHANGED_BRUSH, COL_NOTE, COL_SUBMITTED, COL_VALUE  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.value_delegate import NoteEditor  # noqa: E402
 
 COUNTY = "331081"  # 温岭市
-
-
-@pytest.fixture
-def window(qtbot, services, tmp_path):
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(services, settings)
-    qtbot.addWidget(w)
-    w.select_region_year(COUNTY, 2021)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def record(services, code):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop import command_name
 from desktop.db import hold
-from desktop.db.restore import check_backup
+from desktop.db.restore import check_backup, copy_database
 from desktop.db.schema import APPLICATION_ID
 from desktop.errors import NotAStore, StoreError, StoreFull
 
@@ -156,16 +156,7 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
         tmp = store_path.with_name(store_path.name + ".restore-part")
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        src = sqlite3.connect(Path(os.path.abspath(source)).as_uri() + "?mode=ro", uri=True)
-        try:
-            target = sqlite3.connect(str(tmp))
-            try:
-                src.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-        finally:
-            src.close()
+        copy_database(Path(source), tmp)
         if store_path.exists():
             shutil.copy2(store_path, kept)
         for suffix in ("-wal", "-shm"):

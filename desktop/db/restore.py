@@ -117,9 +117,16 @@ def stage(source: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     staged = folder / f"restore-{stamp}-{os.getpid()}.staging"
+    copy_database(source, staged)
+    return staged
+
+
+def copy_database(source: Path, dest: Path) -> None:
+    """A consistent copy of the SQLite file `source` (opened read-only) in `dest`, in rollback-journal mode so
+    that it is one self-contained file (SQLite's online backup: pages written meanwhile are copied again)."""
     src = _ro(source)
     try:
-        target = sqlite3.connect(str(staged))
+        target = sqlite3.connect(str(dest))
         try:
             src.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -127,7 +134,6 @@ def stage(source: Path, folder: Path) -> Path:
             target.close()
     finally:
         src.close()
-    return staged
 
 
 def discard(staged: Path | None) -> None:
