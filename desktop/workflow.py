@@ -330,14 +330,24 @@ def since_last_submission(services: Services, region: str, year: int) -> Submiss
             return SubmissionComparison(None, [])
         frozen = wdb.submission_values(db, sub.id)
         current = repo.values_of(db, reg.code, y)
-    order = {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
+    rows = _submitted_beside_current(services, frozen, current)
+    return SubmissionComparison(sub, rows)
+
+
+def _catalog_order(services: Services) -> dict[str, int]:
+    return {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
+
+
+def _submitted_beside_current(services: Services, frozen: dict, current: dict) -> list[SubmittedValue]:
+    """Each indicator submitted or stored now, in catalog order: the submitted value and note beside the current."""
+    order = _catalog_order(services)
     rows = []
     for code in sorted(set(frozen) | set(current), key=lambda c: (order.get(c, len(order)), c)):
         sv, sn = frozen.get(code, (None, ""))
         cur = current.get(code)
         rows.append(SubmittedValue(code, sv, sn, cur.value if cur else None, cur.note if cur else "",
                                    code in frozen))
-    return SubmissionComparison(sub, rows)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -381,13 +391,8 @@ def since_returned_version(services: Services, region: str, year: int) -> Return
         frozen = wdb.submission_values(db, sub.id)
         current = repo.values_of(db, reg.code, y)
         mark_rows = [r for r in repo.audit_rows(db, reg.code, y, fields=("absent",)) if r.id > back.id]
-    order = {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
-    rows = []
-    for code in sorted(set(frozen) | set(current), key=lambda c: (order.get(c, len(order)), c)):
-        sv, sn = frozen.get(code, (None, ""))
-        cur = current.get(code)
-        rows.append(SubmittedValue(code, sv, sn, cur.value if cur else None, cur.note if cur else "",
-                                   code in frozen))
+    order = _catalog_order(services)
+    rows = _submitted_beside_current(services, frozen, current)
     first: dict[str, object] = {}
     last: dict[str, tuple[object, str]] = {}
     for r in mark_rows:  # the net change of each mark since the return

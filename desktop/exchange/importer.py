@@ -287,6 +287,18 @@ class _Planner:
         self.plan.files.append(SourceFile(path, name, sha, rows))
         self.plan.rows += rows
 
+    def _row_keys(self, t, idx: int, row: dict):
+        """A row of the sheets 退回意见 and 不适用标记: where its cells are (`at(key)` gives a column's cell) and
+        the region, year (or the year's error text) and indicator it names (None when unknown)."""
+        def at(key):
+            return f"{_col(t.columns.get(key, 1))}{idx}"
+        region = self.resolve.region_by_code(row.get("region_code", "")) or \
+            self.resolve.region_by_name(row.get("region_name", ""))
+        y = self.resolve.year(row.get("year"))
+        ind = (self.resolve.indicator_by_code(row["indicator_code"]) if "indicator_code" in row else None) \
+            or (self.resolve.indicator_by_name(row["indicator_name"]) if "indicator_name" in row else None)
+        return at, region, y, ind
+
     def read_status(self, src: SourceFile, book) -> None:
         """The sheets 状态 and 退回意见 of format version 2 (desktop.exchange.status)."""
         file = src.name
@@ -294,13 +306,7 @@ class _Planner:
         if book.review is not None:
             t = book.review
             for idx, row in t.rows:
-                def at(key, idx=idx):
-                    return f"{_col(t.columns.get(key, 1))}{idx}"
-                region = self.resolve.region_by_code(row.get("region_code", "")) or \
-                    self.resolve.region_by_name(row.get("region_name", ""))
-                y = self.resolve.year(row.get("year"))
-                ind = (self.resolve.indicator_by_code(row["indicator_code"]) if "indicator_code" in row else None) \
-                    or (self.resolve.indicator_by_name(row["indicator_name"]) if "indicator_name" in row else None)
+                at, region, y, ind = self._row_keys(t, idx, row)
                 if region is None:
                     self.error(file, t.title, at("region_code"), "未知地区")
                 elif isinstance(y, str):
@@ -314,13 +320,7 @@ class _Planner:
             t = book.absent
             by_name = {v: k for k, v in ABSENCE_KINDS.items()}
             for idx, row in t.rows:
-                def at(key, idx=idx):
-                    return f"{_col(t.columns.get(key, 1))}{idx}"
-                region = self.resolve.region_by_code(row.get("region_code", "")) or \
-                    self.resolve.region_by_name(row.get("region_name", ""))
-                y = self.resolve.year(row.get("year"))
-                ind = (self.resolve.indicator_by_code(row["indicator_code"]) if "indicator_code" in row else None) \
-                    or (self.resolve.indicator_by_name(row["indicator_name"]) if "indicator_name" in row else None)
+                at, region, y, ind = self._row_keys(t, idx, row)
                 kind = _text(row.get("kind") or row.get("kind_name") or "")
                 kind = by_name.get(kind, kind)
                 reason = _text(row.get("reason") or "")
