@@ -88,11 +88,12 @@ def _canvas_class(footer_left: str, stamp: tuple[str, colors.Color] | None,
                 self.setStrokeColor(color)
                 self.setFillColor(color)
                 self.setLineWidth(2)
-                self.translate(width - MARGIN - 30 * mm, height - MARGIN - 11 * mm)
-                self.rotate(8)
-                self.roundRect(0, 0, 28 * mm, 11 * mm, 2 * mm, stroke=1, fill=0)
-                self.setFont(MAIN_FONT, 15)
-                self.drawCentredString(14 * mm, 3.2 * mm, text)
+                # in the top margin, above the title (a long title ran under it when it sat on the first line)
+                self.translate(width - MARGIN - 30 * mm, height - MARGIN + 1.5 * mm)
+                self.rotate(3)
+                self.roundRect(0, 0, 28 * mm, 9 * mm, 2 * mm, stroke=1, fill=0)
+                self.setFont(MAIN_FONT, 14)
+                self.drawCentredString(14 * mm, 2.6 * mm, text)
             self.restoreState()
 
     return NumberedCanvas
