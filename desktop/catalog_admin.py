@@ -142,17 +142,11 @@ def _as_json(ind: Indicator, fields=None) -> dict:
 KEPT_BY_APPROVAL = ("unit", "decimals", "kind", "hidden")
 
 
-def _approved_uses(db, code: str) -> list[tuple[str, int]]:
-    return [(r, y) for r, y in db.execute(
-        "SELECT DISTINCT v.region, v.year FROM value v JOIN dataset d ON d.region = v.region AND d.year = v.year "
-        "WHERE v.indicator = ? AND d.status IN ('approved', 'accepted') ORDER BY v.year, v.region", [code])]
-
-
 def _refuse_if_approved(services: Services, db, old: Indicator, changed: list[str]) -> None:
     kept = [f for f in changed if f in KEPT_BY_APPROVAL]
     if not kept:
         return
-    uses = _approved_uses(db, old.code)
+    uses = wdb.approved_uses(db, old.code)
     if uses:
         names = {r.code: r.name for r in services.regions()}
         shown = "、".join(f"{names.get(r, r)} {y}年" for r, y in uses[:3]) + (f" 等 {len(uses)} 个" if len(uses) > 3 else "")

@@ -12,6 +12,7 @@ import random
 from desktop import catalog as catalog_res
 from desktop import policy, workflow
 from desktop.aggregate.service import SIMULATED_SOURCE
+from desktop.db import repo
 from desktop.domain import ValueChange
 from desktop.errors import AppError
 
@@ -170,9 +171,7 @@ def load_demo(services) -> int:
     the statuses walked through the real workflow. Returns how many values were written."""
     services.require_role(*policy.ADMIN_ONLY, action="载入演示数据")
     with services.store.reading() as db:
-        typed = db.execute("SELECT count(*) FROM value WHERE source NOT IN ('demo', ?)", [SIMULATED_SOURCE]
-                           ).fetchone()[0]
-        statuses = db.execute("SELECT count(*) FROM dataset").fetchone()[0]
+        typed, statuses = repo.entered_data(db, ("demo", SIMULATED_SOURCE))
     if typed or statuses:
         # the demo writes figures and statuses over 温州's counties: never over what someone entered
         raise AppError(f"数据库中已有录入的数据（{typed} 个非演示数值，{statuses} 个地区年度的状态），"

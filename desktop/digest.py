@@ -20,6 +20,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from desktop.db import audit, repo
 from desktop.domain import STATUS_NAMES, check_year, plain_number
 from desktop.errors import UsageError
 
@@ -43,33 +44,29 @@ class State:
 
 
 def _history(db, region: str, year: int) -> list:
-    return [(json.loads(o) if o else None, json.loads(n) if n else None, u, at, reason or "") for o, n, u, at, reason
-            in db.execute("SELECT old, new, actor, at, reason FROM audit WHERE field = 'status' AND region = ? "
-                          "AND year = ? ORDER BY id", [region, year])]
+    return [(r.old, r.new, r.user, r.at, r.reason or "") for r in audit.rows(db, region, year, fields=["status"])]
 
 
 def stored_state(db, region: str, year: int) -> State:
     """The region-year as the store's tables hold it now."""
-    status = db.execute("SELECT status FROM dataset WHERE region = ? AND year = ?", [region, year]).fetchone()
-    values = {c: (v, n or "") for c, v, n in db.execute(
-        "SELECT indicator, value, note FROM value WHERE region = ? AND year = ?", [region, year])}
-    return State(region, year, status[0] if status else "draft", values, _history(db, region, year))
+    status = repo.get_dataset(db, region, year).status
+    values = {c: (r.value, r.note or "") for c, r in repo.values_of(db, region, year).items()}
+    return State(region, year, status, values, _history(db, region, year))
 
 
 def replayed_states(db, region: str, year: int) -> list[tuple[int, str, State]]:
     """(audit id, time, state after that row) for every audit row of the region-year, in order."""
     out = []
     state = State(region, year)
-    for rid, at, user, indicator, fld, old, new, reason in db.execute(
-            "SELECT id, at, actor, indicator, field, old, new, reason FROM audit WHERE region = ? AND year = ? "
-            "AND field IN ('value', 'note', 'status') ORDER BY id", [region, year]):
-        new_v = None if new is None else json.loads(new)
+    for row in audit.rows(db, region, year, fields=["value", "note", "status"]):
+        rid, at, user, indicator, fld, old, new_v, reason = (row.id, row.at, row.user, row.indicator, row.field,
+                                                             row.old, row.new, row.reason)
         values = dict(state.values)
         history = list(state.history)
         status = state.status
         if fld == "status":
             status = new_v
-            history.append((None if old is None else json.loads(old), new_v, user, at, reason or ""))
+            history.append((old, new_v, user, at, reason or ""))
         elif indicator is not None:
             v, n = values.get(indicator, (None, ""))
             if fld == "value":

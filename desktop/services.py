@@ -508,8 +508,7 @@ class Services:
         conn = self.store.conn
         safety = None
         try:
-            conn.execute("PRAGMA foreign_keys = OFF")  # tables are dropped and made again; checked before commit
-            conn.execute("ATTACH DATABASE ? AS src", (str(staged),))
+            restore_db.attach_staged(conn, staged)
         except sqlite3.Error as exc:
             raise translate(exc, self.store.path) from exc
         try:
@@ -517,16 +516,12 @@ class Services:
                 db = w.db
                 # under the write lock from here to the commit: nobody writes between the safety backup
                 # and the replacement (a reader's connection makes the backup: committed data only)
-                reader = sqlite3.connect(Path(os.path.abspath(self.store.path)).as_uri() + "?mode=ro", uri=True)
-                try:
-                    safety = backups.rolling_backup(reader, self.store.path, "before-restore")
-                finally:
-                    reader.close()
+                safety = backups.committed_backup(self.store.path, "before-restore")
                 restore_db.replace_store(conn)
                 migrate(db)  # an older backup upgraded in the same transaction
-                bad = conn.execute("PRAGMA main.foreign_key_check").fetchone()
+                bad = restore_db.broken_reference(conn)
                 if bad is not None:
-                    raise NotAStore(f"恢复后的数据中表 {bad[0]} 引用了不存在的记录，未恢复：{source}")
+                    raise NotAStore(f"恢复后的数据中表 {bad} 引用了不存在的记录，未恢复：{source}")
                 w.record("restore", None, source.name, "restore",
                          reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
         except AppError as exc:
@@ -539,9 +534,7 @@ class Services:
                 named = StoreError(said)
             raise named from exc
         finally:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("DETACH DATABASE src")
-            conn.execute("PRAGMA foreign_keys = ON")
+            restore_db.detach_staged(conn)
         return safety
 
     # ---- the upstream office ----------------------------------------------------------------------

@@ -76,6 +76,80 @@ def test_rules_in_force_are_read_by_one_query():
                                                       or p.parent.name != "db"]) == ["desktop/services.py"]
 
 
+# SQL of any kind: a statement's keywords in a string (SELECT … FROM in capitals, as all our SQL is written, so
+# that an English sentence passes), a call that runs one, a table reached by name
+SQL_TEXT = re.compile(r"(?-i:\bSELECT\s[^;]{0,300}?\bFROM\s)|\bINSERT\s+(?:OR\s+\w+\s+)?INTO\s|\bUPDATE\s+[\w.\"]+\s+SET\s"
+                      r"|\bDELETE\s+FROM\s|\bPRAGMA\s+[\w.]+|\b(?:ATTACH|DETACH)\s+DATABASE\b"
+                      r"|\b(?:CREATE|DROP|ALTER)\s+(?:TABLE|INDEX|VIEW|TRIGGER)\s|\bBEGIN\s+(?:IMMEDIATE|EXCLUSIVE)\b",
+                      re.IGNORECASE)
+SQL_CALLS = {"execute", "executemany", "executescript", "query", "table"}
+
+
+def _sql_in(path: Path, source: str | None = None) -> list[str]:
+    """file:line of every piece of SQL in one module: calls of execute/executemany/executescript/query/table,
+    `db["name"]` or `x.db["name"]`, and strings (f-strings too) holding a statement; docstrings are prose."""
+    tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
+    skip = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(getattr(node, "body", None), list) and node.body and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)}
+    where = str(path.relative_to(ROOT)) if path.is_absolute() else str(path)
+    found = []
+    for node in ast.walk(tree):
+        text = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS:
+            found.append(f"{where}:{node.lineno}: .{node.func.attr}(")
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+                and isinstance(node.slice.value, str):
+            base = node.value
+            name = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else None
+            if name == "db":
+                found.append(f"{where}:{node.lineno}: db[{node.slice.value!r}]")
+        elif isinstance(node, ast.JoinedStr):
+            skip.update(id(v) for v in node.values)
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            text = node.value
+        if text is not None and SQL_TEXT.search(text):
+            found.append(f"{where}:{node.lineno}: {text.strip()[:50]!r}")
+    return found
+
+
+def test_sql_only_in_db():
+    """Every statement the program runs is a named function of desktop/db/, so that a server database later
+    changes one package. Outside it: no execute/query/table calls, no table by name, no SQL in a string."""
+    outside = [p for p in ALL if p.relative_to(ROOT).parts[:2] != ("desktop", "db")]
+    assert len(outside) > 80
+    found = [hit for p in outside for hit in _sql_in(p)]
+    assert found == []
+
+
+SQL_SNIPPET = '''
+def f(services, conn, w, t):
+    conn.execute("PRAGMA foreign_keys = OFF")
+    n = services.store.db["value"].count
+    w.db.table("audit")
+    sql = f"SELECT region, year FROM {t} WHERE x = ?"
+    text = "delete from value where region = ?"
+    return "UPDATE dataset SET status = ?", "INSERT OR REPLACE INTO meta VALUES (?, ?)"
+
+
+def g(rows):
+    """SELECT a FROM b, said in a docstring, is prose."""
+    chosen = {"select": 1, "update": 2}
+    return f"已选择 {len(rows)} 行", "Select the rows you want, from the sheet 填报", chosen["select"]
+'''
+
+
+def test_the_sql_guard_names_each_statement_and_lets_prose_pass():
+    found = _sql_in(Path("desktop/x.py"), SQL_SNIPPET)
+    assert sorted({int(hit.split(":")[1]) for hit in found}) == [3, 4, 5, 6, 7, 8]
+    assert "desktop/x.py:3: .execute(" in found
+    assert "desktop/x.py:4: db['value']" in found
+    assert "desktop/x.py:5: .table(" in found
+    assert "desktop/x.py:6: 'SELECT region, year FROM {} WHERE x = ?'" in found
+    assert len([h for h in found if h.startswith("desktop/x.py:8:")]) == 2
+
+
 def test_no_lastrowid_or_sqlite_sequence_outside_db():
     outside = [p for p in ALL if "db" not in p.relative_to(ROOT).parts[1:2]]
     assert _files_containing(r"lastrowid|sqlite_sequence", outside) == []

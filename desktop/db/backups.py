@@ -90,6 +90,16 @@ def rolling_backup(conn: sqlite3.Connection, store_path: Path, reason: str, keep
     return dest
 
 
+def committed_backup(store_path: Path, reason: str, keep: int = KEEP) -> Path:
+    """A rolling backup made through a read-only connection of its own: what is committed, not the open write
+    transaction of the caller (which holds the write lock, so nothing is committed meanwhile)."""
+    reader = sqlite3.connect(Path(os.path.abspath(store_path)).as_uri() + "?mode=ro", uri=True)
+    try:
+        return rolling_backup(reader, store_path, reason, keep)
+    finally:
+        reader.close()
+
+
 def is_good_store(path: Path) -> bool:
     try:
         with open(path, "rb") as f:

@@ -184,6 +184,16 @@ def get_dataset(db: Database, region: str, year: int) -> Dataset:
     return Dataset(*row) if row else Dataset(region, year)
 
 
+def entered_data(db: Database, except_sources: Iterable[str]) -> tuple[int, int]:
+    """(values whose source is none of `except_sources`, region-years with a status): what a load of demo
+    figures would write over."""
+    sources = list(except_sources)
+    marks = ",".join("?" * len(sources)) or "NULL"
+    values = db.execute(f"SELECT count(*) FROM value WHERE source NOT IN ({marks})", sources).fetchone()[0]
+    statuses = db.execute("SELECT count(*) FROM dataset").fetchone()[0]
+    return values, statuses
+
+
 def statuses_of_year(db: Database, year: int) -> dict[str, str]:
     return dict(db.execute("SELECT region, status FROM dataset WHERE year = ?", [year]).fetchall())
 

@@ -269,6 +269,26 @@ def what_is_undone(current: sqlite3.Connection, staged: Path) -> Undone:
 
 # ---- the replacement, one transaction ---------------------------------------------------------------
 
+def attach_staged(conn: sqlite3.Connection, staged: Path, alias: str = "src") -> None:
+    """Before the replacement: foreign keys off (tables are dropped and made again; `broken_reference` checks
+    them before the commit) and the staged backup attached as `alias`. Undone by `detach_staged`."""
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"ATTACH DATABASE ? AS {alias}", (str(staged),))
+
+
+def detach_staged(conn: sqlite3.Connection, alias: str = "src") -> None:
+    """After the replacement (committed or rolled back): the backup detached, foreign keys on again."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute(f"DETACH DATABASE {alias}")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def broken_reference(conn: sqlite3.Connection) -> str | None:
+    """The first table of the replaced store with a row that refers to a missing one, or None."""
+    bad = conn.execute("PRAGMA main.foreign_key_check").fetchone()
+    return None if bad is None else bad[0]
+
+
 def replace_store(conn: sqlite3.Connection, alias: str = "src") -> None:
     """Inside the caller's write transaction, with the checked backup attached as `alias` and foreign keys
     off: every table of the store dropped and made again from the backup, its rows, indexes, AUTOINCREMENT
