@@ -32,7 +32,7 @@ def _state(db: Path) -> tuple[str, float | None, int]:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         v = conn.execute("SELECT value FROM value WHERE region = '331081' AND year = 2021 "
                          "AND indicator = 'BEDS_PER_1000'").fetchone()
-        ballast = conn.execute("SELECT count(*) FROM meta WHERE key = 'ballast'").fetchone()[0]
+        ballast = conn.execute("SELECT count(*) FROM meta WHERE name = 'ballast'").fetchone()[0]
         # the restore's audit row is written in the same transaction: a restored store always has it
         restored = conn.execute("SELECT count(*) FROM audit WHERE field = 'restore'").fetchone()[0]
         return integrity, (v[0] if v else None), ballast + 10 * restored
@@ -53,10 +53,10 @@ def run_restore_kills(tmp_path: Path, db: Path, kills: int, seed: int) -> dict:
     s = Services.open(db)
     s.set_value("331081", 2021, "BEDS_PER_1000", 3.3)
     with s.store.write() as d:  # 40 MB that the restore has to copy
-        d.execute("INSERT INTO meta(key, value) VALUES ('ballast', randomblob(40000000))")
+        d.execute("INSERT INTO meta(name, value) VALUES ('ballast', randomblob(40000000))")
     backup = s.backup(tmp_path / "backup.sqlite")
     with s.store.write() as d:
-        d.execute("DELETE FROM meta WHERE key = 'ballast'")
+        d.execute("DELETE FROM meta WHERE name = 'ballast'")
     s.set_value("331081", 2021, "BEDS_PER_1000", 4.6)
     s.close()
     pristine = tmp_path / "pristine.sqlite"

@@ -204,7 +204,7 @@ def _hold_write_lock(db: Path) -> subprocess.Popen:
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sqlite3,sys; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN IMMEDIATE');"
-         "c.execute(\"INSERT INTO meta(key, value) VALUES ('held', 'yes')\"); print('held', flush=True);"
+         "c.execute(\"INSERT INTO meta(name, value) VALUES ('held', 'yes')\"); print('held', flush=True);"
          "sys.stdin.readline(); c.execute('COMMIT'); print('released', flush=True)", str(db)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
@@ -233,7 +233,7 @@ def test_locked_store_on_the_command_line_waits_then_one_line(db_path, cli, monk
     assert cli(db_path, "set", "331081", "2021", "BEDS_PER_1000", "5").code == 0
     assert value_of(cli, db_path) == 5
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'held'").fetchone() == ("yes",)
+    assert conn.execute("SELECT value FROM meta WHERE name = 'held'").fetchone() == ("yes",)
     conn.close()
 
 

@@ -85,8 +85,8 @@ def test_a_backup_with_the_app_id_but_no_tables_is_refused_and_everything_still_
 @pytest.mark.parametrize("name, sql, words", [
     ("no_value.sqlite", ["DROP TABLE value"], "缺少数据表 value"),
     ("extra.sqlite", ["CREATE TABLE stranger(a)"], "不认识的数据表 stranger"),
-    ("columns.sqlite", ["ALTER TABLE user ADD COLUMN backdoor TEXT"], "数据表 user 的列"),
-    ("no_admin.sqlite", ["UPDATE user SET role = 'clerk'"], "没有管理员"),
+    ("columns.sqlite", ["ALTER TABLE users ADD COLUMN backdoor TEXT"], "数据表 users 的列"),
+    ("no_admin.sqlite", ["UPDATE users SET role = 'clerk'"], "没有管理员"),
     ("dangling.sqlite", ["PRAGMA foreign_keys = OFF",
                          "INSERT INTO value VALUES ('999999', 2021, 'BEDS_PER_1000', 1, '', 't', 'admin', 'cli')"],
      "引用不存在"),

@@ -82,12 +82,12 @@ def test_an_approved_dataset_set_back_to_draft_is_named(office, cli):
 
 
 def test_a_clerk_raised_to_admin_is_named(office, cli):
-    _raw(office, "UPDATE user SET role = 'admin' WHERE name = '张三'")
+    _raw(office, "UPDATE users SET role = 'admin' WHERE name = '张三'")
     _named(cli, office, "users", "张三", "库中角色为 admin", "clerk")
 
 
 def test_a_supervisors_password_cleared_is_named(office, cli):
-    _raw(office, "UPDATE user SET pw_hash = NULL, pw_salt = NULL WHERE name = '李四'")
+    _raw(office, "UPDATE users SET pw_hash = NULL, pw_salt = NULL WHERE name = '李四'")
     _named(cli, office, "users", "李四", "没有密码")
 
 
@@ -95,12 +95,12 @@ def test_a_password_replaced_by_one_the_attacker_knows_is_named(office, cli):
     from desktop.auth import hash_password
 
     h, salt = hash_password("attacker")
-    _raw(office, f"UPDATE user SET pw_hash = '{h}', pw_salt = '{salt}' WHERE name = '李四'")
+    _raw(office, f"UPDATE users SET pw_hash = '{h}', pw_salt = '{salt}' WHERE name = '李四'")
     _named(cli, office, "users", "李四", "密码与审计记录中最后设定的不符")
 
 
 def test_a_password_given_to_a_user_without_one_is_not_named_but_an_inserted_admin_is(office, cli):
-    _raw(office, "INSERT INTO user VALUES ('黑客', 'admin', NULL, NULL, 't')")
+    _raw(office, "INSERT INTO users VALUES ('黑客', 'admin', NULL, NULL, 't')")
     _named(cli, office, "users", "黑客", "没有注册记录")
 
 

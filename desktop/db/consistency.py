@@ -180,7 +180,7 @@ def store_audit_problems(db: Database, limit: int = 50) -> dict[str, list[str]]:
         else:
             out["statuses"].append(f"状态 {where(*key)}：库中为 {have}，审计记录最后为 {audited}（在程序之外被改动）")
     # users
-    users = {n: (role, h) for n, role, h in db.execute("SELECT name, role, pw_hash FROM user")}
+    users = {n: (role, h) for n, role, h in db.execute("SELECT name, role, pw_hash FROM users")}
     for name in sorted(set(users) | set(r.users)):
         have, audited = users.get(name), r.users.get(name)
         if audited is None:

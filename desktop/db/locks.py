@@ -77,5 +77,5 @@ def stored_target(db: Database, region: str, year: int, indicator: str) -> float
 
 def meta_value(db: Database, key: str) -> str | None:
     """A meta entry read before it is rewritten (the catalog version raised by every catalog edit)."""
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    row = db.execute("SELECT value FROM meta WHERE name = ?", [key]).fetchone()
     return row[0] if row else None

@@ -14,12 +14,12 @@ now = audit.now
 # ---- meta -------------------------------------------------------------------------------------
 
 def get_meta(db: Database, key: str, default: str | None = None) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    row = db.execute("SELECT value FROM meta WHERE name = ?", [key]).fetchone()
     return row[0] if row else default
 
 
 def set_meta(db: Database, key: str, value: str) -> None:
-    db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    db.execute("INSERT INTO meta(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                [key, value])
 
 
@@ -237,19 +237,19 @@ def put_target(db: Database, region: str, year: int, indicator: str, value: floa
 # ---- users ----------------------------------------------------------------------------------------
 
 def get_user(db: Database, name: str) -> tuple[User, str | None, str | None] | None:
-    row = db.execute("SELECT name, role, pw_hash, pw_salt FROM user WHERE name = ?", [name]).fetchone()
+    row = db.execute("SELECT name, role, pw_hash, pw_salt FROM users WHERE name = ?", [name]).fetchone()
     if not row:
         return None
     return User(row[0], row[1], row[2] is not None), row[2], row[3]
 
 
 def list_users(db: Database) -> list[User]:
-    return [User(n, r, h is not None) for n, r, h in db.execute("SELECT name, role, pw_hash FROM user ORDER BY name")]
+    return [User(n, r, h is not None) for n, r, h in db.execute("SELECT name, role, pw_hash FROM users ORDER BY name")]
 
 
 def put_user(db: Database, name: str, role: str, pw_hash: str | None, pw_salt: str | None) -> None:
     db.execute(
-        """INSERT INTO user(name, role, pw_hash, pw_salt, created_at) VALUES (?, ?, ?, ?, ?)
+        """INSERT INTO users(name, role, pw_hash, pw_salt, created_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT(name) DO UPDATE SET role = excluded.role, pw_hash = excluded.pw_hash,
            pw_salt = excluded.pw_salt""",
         [name, role, pw_hash, pw_salt, now()],

@@ -58,7 +58,7 @@ def _ro(path: Path) -> sqlite3.Connection:
 def check_backup(source: Path) -> int:
     """The schema version of `source` when it is a whole, intact store of this program that this program
     can restore; raises NotAStore naming the file and what is wrong. Reads only."""
-    from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+    from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, users_table
 
     source = Path(source)
     if not source.is_file():
@@ -102,7 +102,7 @@ def check_backup(source: Path) -> int:
                 raise NotAStore(f"备份的数据表 {table} 的列与结构版本 {version} 不符，未恢复：{source}")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise NotAStore(f"备份中有引用不存在的地区或指标的记录，未恢复：{source}")
-        if conn.execute("SELECT 1 FROM user WHERE role = 'admin'").fetchone() is None:
+        if conn.execute(f"SELECT 1 FROM {users_table(version)} WHERE role = 'admin'").fetchone() is None:
             raise NotAStore(f"备份中没有管理员用户，恢复后无人能管理数据库，未恢复：{source}")
         return version
     except sqlite3.Error as exc:
@@ -205,18 +205,23 @@ def _rows(conn, sql) -> dict:
 
 
 def what_is_undone(current: sqlite3.Connection, staged: Path) -> Undone:
-    """Compare the store (its connection) with a checked backup file."""
+    """Compare the store (its connection, at this program's schema) with a checked backup file (of this schema
+    or an older one: a table or column renamed since is read under its name in the backup)."""
+    from desktop.db.schema import meta_name_column, users_table
+
     back = _ro(staged)
     try:
         u = Undone()
+        back_version = back.execute("PRAGMA user_version").fetchone()[0]
         now_status = _rows(current, "SELECT region, year, status FROM dataset")
         after_status = _rows(back, "SELECT region, year, status FROM dataset")
         for key in sorted(set(now_status) | set(after_status)):
             a, b = now_status.get(key, "draft"), after_status.get(key, "draft")
             if a != b:
                 u.statuses.append({"region": key[0], "year": key[1], "now": a, "after": b})
-        now_users = {r[0]: (r[1], r[2]) for r in current.execute("SELECT name, role, pw_hash FROM user")}
-        after_users = {r[0]: (r[1], r[2]) for r in back.execute("SELECT name, role, pw_hash FROM user")}
+        users_sql = "SELECT name, role, pw_hash FROM {}".format
+        now_users = {r[0]: (r[1], r[2]) for r in current.execute(users_sql(users_table()))}
+        after_users = {r[0]: (r[1], r[2]) for r in back.execute(users_sql(users_table(back_version)))}
         for name in sorted(set(now_users) | set(after_users)):
             a, b = now_users.get(name), after_users.get(name)
             if b is None:
@@ -227,13 +232,13 @@ def what_is_undone(current: sqlite3.Connection, staged: Path) -> Undone:
                 u.users.append({"name": name, "change": "role", "now": a[0], "after": b[0]})
             elif a[1] != b[1]:
                 u.users.append({"name": name, "change": "password", "now": a[0], "after": b[0]})
-        meta = "SELECT value FROM meta WHERE key = 'catalog_version'"
+        meta = "SELECT value FROM meta WHERE {} = 'catalog_version'".format
         common = [c for c in reference_schema(1)["indicator"]]
         cols = ", ".join(common)
         now_inds = {r[0]: r for r in current.execute(f"SELECT code, {cols} FROM indicator")}
         after_inds = {r[0]: r for r in back.execute(f"SELECT code, {cols} FROM indicator")}
-        u.catalog = {"version_now": (current.execute(meta).fetchone() or [None])[0],
-                     "version_after": (back.execute(meta).fetchone() or [None])[0],
+        u.catalog = {"version_now": (current.execute(meta(meta_name_column())).fetchone() or [None])[0],
+                     "version_after": (back.execute(meta(meta_name_column(back_version))).fetchone() or [None])[0],
                      "indicators_changed": sum(now_inds.get(k) != after_inds.get(k)
                                                for k in set(now_inds) | set(after_inds))}
         count_rules = "SELECT count(*) FROM rule_set"
@@ -248,7 +253,7 @@ def what_is_undone(current: sqlite3.Connection, staged: Path) -> Undone:
         now_t = {r[:3]: r[3] for r in current.execute(targets_sql)}
         after_t = {r[:3]: r[3] for r in back.execute(targets_sql)}
         u.targets_changed = sum(now_t.get(k) != after_t.get(k) for k in set(now_t) | set(after_t))
-        has_hash = "hash" in reference_schema(back.execute("PRAGMA user_version").fetchone()[0])["audit"]
+        has_hash = "hash" in reference_schema(back_version)["audit"]
         last = back.execute("SELECT id, at" + (", hash" if has_hash else "") +
                             " FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         if last is None:

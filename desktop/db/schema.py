@@ -149,8 +149,33 @@ def _v7(db: Database) -> None:
             db.execute(f"ALTER TABLE {table} RENAME COLUMN user TO actor")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: Database) -> None:
+    # The same for the names a server database reserves: the table `user` (reserved in PostgreSQL and the SQL
+    # standard) is called `users`, and meta's column `key` (reserved in MySQL and MariaDB) is called `name`.
+    # Rows, roles and password hashes are kept as they are; the audit chain does not cover table names.
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "user" in tables:
+        db.execute('ALTER TABLE "user" RENAME TO users')
+    if "key" in {row[1] for row in db.execute("PRAGMA table_info(meta)")}:
+        db.execute('ALTER TABLE meta RENAME COLUMN "key" TO name')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# Migration 8 renamed these; a backup of an older schema still has the old names (desktop.db.restore reads one).
+USERS_RENAMED_IN = 8
+
+
+def users_table(version: int = SCHEMA_VERSION) -> str:
+    """The name of the users' table in a store of schema `version`."""
+    return "users" if version >= USERS_RENAMED_IN else "user"
+
+
+def meta_name_column(version: int = SCHEMA_VERSION) -> str:
+    """The name of meta's key column in a store of schema `version`."""
+    return "name" if version >= USERS_RENAMED_IN else "key"
 
 
 def user_version(db: Database) -> int:
