@@ -63,7 +63,7 @@ def test_writing_a_value_takes_the_mark_away_in_the_same_transaction(services):
 
 def test_a_submitted_year_refuses_marks(services, monkeypatch):
     services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
-    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", lambda *a, **k: [])
     workflow.submit(services, COUNTY, 2021)
     with pytest.raises(DatasetLocked):
         mark_absent(services, COUNTY, 2021, TWO, "na", "本县无妇幼保健院，该项由市里统计")

@@ -61,7 +61,7 @@ def test_a_corrected_value_clears_the_red_bar(window, services):
 
 def test_the_locked_message_goes_after_a_return(window, services, monkeypatch):
     services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0)], "cli")
-    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", lambda *a, **k: [])
     workflow.submit(services, COUNTY, 2021, source="cli")
     window.refresh()
     assert not _set(window, "POP_RESIDENT", "140.5")
@@ -73,7 +73,7 @@ def test_the_locked_message_goes_after_a_return(window, services, monkeypatch):
 
 
 def test_approval_asks_for_confirmation(window, services, monkeypatch):
-    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", lambda *a, **k: [])
     workflow.submit(services, COUNTY, 2021, source="cli")
     window.refresh()
     asked = []
@@ -90,7 +90,7 @@ def test_approval_asks_for_confirmation(window, services, monkeypatch):
 def test_a_locked_year_opens_no_editor_and_the_form_says_why(qtbot, window, services, monkeypatch, status):
     from PySide6.QtCore import Qt
 
-    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", lambda *a, **k: [])
     workflow.submit(services, COUNTY, 2021, source="cli")
     if status == "approved":
         workflow.approve(services, COUNTY, 2021, source="cli")

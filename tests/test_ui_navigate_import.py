@@ -171,7 +171,7 @@ def test_typing_on_a_locked_year_does_not_move_the_selection(qtbot, window, serv
 
     services.apply_changes([ValueChange(COUNTY, 2021, "HOSPITAL_BEDS", 4100.0),
                             ValueChange(COUNTY, 2021, "LICENSED_DOCTORS", 1200.0)], "cli")
-    monkeypatch.setattr(workflow, "blocking_for_submit", lambda *a, **k: [])
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", lambda *a, **k: [])
     workflow.submit(services, COUNTY, 2021)
     window.refresh()
     row = window.model.row_of("HOSPITAL_BEDS")

@@ -439,7 +439,7 @@ def test_submission_refused_when_data_changes_while_it_is_checked(office, monkey
         other.set_value(region, year, "BEDS_PER_1000", 4.9)  # another window saves while validation runs
         return found
 
-    monkeypatch.setattr(workflow, "blocking_for_submit", edit_meanwhile)
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", edit_meanwhile)
     with pytest.raises(WorkflowError, match="审核期间被修改"):
         workflow.submit(clerk, REGION, YEAR)
     assert clerk.dataset(REGION, YEAR).status == "draft"

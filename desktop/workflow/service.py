@@ -1,49 +1,27 @@
-"""The clerk → supervisor flow: log-in, submit / approve / return / reopen, submission snapshots, the audit view.
-
-Statuses (stored per region-year): draft → submitted (submit) → approved (approve) or returned (return);
-returned → submitted (submit again); approved → returned (reopen, with a reason). A returned dataset is
-editable like a draft and shows the supervisor's reason. Who may do what is in ROLES_FOR; the value-level
-locks (nobody edits a submitted or approved dataset) live in Services so every writer obeys them.
-Every transition is an audit row (field "status", old/new the statuses); every refused transition or failed
-log-in concerning approval is an audit row too (field "denied" or "login").
+"""The approval flow against the store: log-in, submit / approve / return / reopen / accept, submission
+snapshots, the audit view. Reads through desktop/db, decides with `desktop.workflow.core`, and writes every
+change through `Services.write()` (a status move with `w.status`, which applies the status locks of
+desktop/policy.py inside the transaction; a refused move or failed log-in is an audit row too).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from desktop import policy
-from desktop.auth import check_password, hash_password
+from desktop.auth import hash_password
 from desktop.db import repo
 from desktop.db import workflow as wdb
-from desktop.domain import AUDIT_FIELD_NAMES, STATUS_NAMES, AuditRow, Dataset, Finding, User, check_year
+from desktop.domain import AuditRow, Dataset, Finding, User, check_year
 from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
-from desktop.policy import (
-    ACCEPT,
-    APPROVE,
-    NEEDS_REASON,
-    REOPEN,
-    RETURN,
-    ROLES_FOR,
-    SUBMIT,
-    TRANSITIONS,
-)
+from desktop.policy import REOPEN, RETURN, ROLES_FOR, SUBMIT
 from desktop.validation import blocking_findings, validate
+from desktop.workflow import core
+from desktop.workflow.core import ACTION_NAMES, ReturnedReview, SubmissionComparison
 
 if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
     from desktop.services import Services
-
-ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开", ACCEPT: "接收"}
-
-
-class SubmissionRefused(WorkflowError):
-    """Submit refused by validation; `findings` are the blocking ones (errors, unexplained warnings)."""
-
-    def __init__(self, message: str, findings: list[Finding]):
-        self.findings = findings
-        super().__init__(message)
 
 
 # ---- authentication ---------------------------------------------------------------------------------
@@ -80,16 +58,7 @@ def verify_password(services: Services, name: str, password: str | None) -> User
     """
     with services.store.reading() as db:
         found = repo.get_user(db, name)
-    if found is None:
-        raise AuthError(f"未注册的用户：{name!r}（由管理员用 user add 注册）")
-    user, pw_hash, salt = found
-    if pw_hash is None:
-        return user
-    if not password:
-        raise AuthError(f"用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）")
-    if not check_password(password, pw_hash, salt or ""):
-        raise AuthError(f"密码错误：用户 {name}")
-    return user
+    return core.password_verdict(name, found, password)
 
 
 def authenticate_cli(services: Services, read_password: Callable[[str], str | None],
@@ -176,15 +145,6 @@ def allowed_actions(services: Services, region: str, year: int) -> list[str]:
                                   own_county=is_own_county(services, region))
 
 
-def _finding_line(services: Services, f: Finding) -> str:
-    try:
-        name = services.indicator(f.indicator).name if f.indicator else ""
-    except AppError:
-        name = f.indicator
-    kind = "错误" if f.severity == "error" else "未说明的警告"
-    return f"  [{kind}] {name}：{f.message}" if name and name not in f.message else f"  [{kind}] {f.message}"
-
-
 def blocking_for_submit(services: Services, region: str, year: int) -> list[Finding]:
     """The findings that keep this dataset from being submitted (errors, warnings without an explanation)."""
     return list(blocking_findings(validate(services, region, year, submission=True)))
@@ -199,6 +159,10 @@ def _checked_notes(services: Services, notes: dict[str, str] | None) -> dict[str
     return out
 
 
+def _names(services: Services) -> dict[str, str]:
+    return {i.code: i.name for i in services.indicators(include_hidden=True)}
+
+
 def transition(services: Services, action: str, region: str, year: int, reason: str = "",
                source: str = "cli", notes: dict[str, str] | None = None) -> Dataset:
     """Move one region-year's dataset by `action` (submit, approve, return, reopen, accept); returns the new Dataset.
@@ -209,10 +173,7 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
     missing reason), SubmissionRefused (submit with errors or unexplained warnings, listing them). Refusals are
     audited; nothing else is written then. A submission freezes the values and notes for later comparison.
     """
-    if action not in TRANSITIONS:
-        raise AppError(f"未知操作：{action!r}（应为 submit、approve、return、reopen 或 accept）")
-    if notes and action != RETURN:
-        raise AppError("只有退回可以附逐项意见（--note）")
+    core.check_request(action, bool(notes))
     notes = _checked_notes(services, notes)
     reg = services.region(region)
     y = check_year(year)
@@ -220,36 +181,24 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
     label = f"{reg.name} {y}年数据"
     reason = (reason or "").strip()
     services.require_role(*ROLES_FOR[action], action=what, region=reg.code, year=y)
-    sources, target = TRANSITIONS[action]
     current = services.dataset(reg.code, y).status
-    if current not in sources:
-        allowed = "、".join(STATUS_NAMES[s] for s in sources)
-        raise services.refuse(WorkflowError(
-            f"{label}当前为“{STATUS_NAMES[current]}”，不能{what}（只有“{allowed}”的数据可以{what}）"),
-            what, reg.code, y)
-    if action == ACCEPT and is_own_county(services, reg.code):
-        raise services.refuse(WorkflowError(f"{label}：接收由上级单位（市、省）办理，本县用“审核通过”"),
-                              what, reg.code, y)
-    if action in NEEDS_REASON and not reason:
-        raise services.refuse(WorkflowError(f"{what}{label}须注明原因"), what, reg.code, y)
+    refused = core.refusal(action, current, label, reason, is_own_county(services, reg.code))
+    if refused is not None:
+        raise services.refuse(refused, what, reg.code, y)
     validated = None
     if action == SUBMIT:
         with services.store.reading() as db:
             validated = repo.values_of(db, reg.code, y)
-        blocking = blocking_for_submit(services, reg.code, y)
-        if blocking:
-            errors = sum(1 for f in blocking if f.severity == "error")
-            warnings = len(blocking) - errors
-            lines = "\n".join(_finding_line(services, f) for f in blocking)
-            raise services.refuse(SubmissionRefused(
-                f"{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：\n{lines}",
-                blocking), what, reg.code, y)
+        refused = core.submission_refusal(label, blocking_for_submit(services, reg.code, y), _names(services))
+        if refused is not None:
+            raise services.refuse(refused, what, reg.code, y)
     # to the microsecond: decisions travel between offices in workbooks, and which one is newer is told by
     # this time (desktop.exchange.status); a return and the next approval may fall in the same second
     stamp = dt.datetime.now().astimezone().isoformat(timespec="microseconds")
     with services.write() as w:
         w.stamp = stamp
-        ds = w.status(reg.code, y, current, target, source, reason)  # refused when someone moved it meanwhile
+        # refused when someone moved it meanwhile
+        ds = w.status(reg.code, y, current, core.target_status(action), source, reason)
         if action == SUBMIT:
             if repo.values_of(w.db, reg.code, y) != validated:  # edited by someone else while it was being checked
                 raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
@@ -263,11 +212,11 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
 
 
 def submit(services: Services, region: str, year: int, reason: str = "", source: str = "cli") -> Dataset:
-    return transition(services, SUBMIT, region, year, reason, source)
+    return transition(services, policy.SUBMIT, region, year, reason, source)
 
 
 def approve(services: Services, region: str, year: int, reason: str = "", source: str = "cli") -> Dataset:
-    return transition(services, APPROVE, region, year, reason, source)
+    return transition(services, policy.APPROVE, region, year, reason, source)
 
 
 def return_dataset(services: Services, region: str, year: int, reason: str, source: str = "cli",
@@ -277,7 +226,7 @@ def return_dataset(services: Services, region: str, year: int, reason: str, sour
 
 def accept(services: Services, region: str, year: int, reason: str = "", source: str = "cli") -> Dataset:
     """An upstream office takes a county's approved year: status accepted, locked here."""
-    return transition(services, ACCEPT, region, year, reason, source)
+    return transition(services, policy.ACCEPT, region, year, reason, source)
 
 
 def review_notes(services: Services, region: str, year: int) -> dict[str, str]:
@@ -292,30 +241,8 @@ def reopen(services: Services, region: str, year: int, reason: str, source: str 
 
 # ---- what changed since the last submission --------------------------------------------------------------
 
-@dataclass(frozen=True)
-class SubmittedValue:
-    """One indicator as last submitted beside its current value and note."""
-
-    indicator: str
-    submitted_value: float | None
-    submitted_note: str
-    current_value: float | None
-    current_note: str
-    in_submission: bool
-
-    @property
-    def changed(self) -> bool:
-        return self.submitted_value != self.current_value or self.submitted_note != self.current_note
-
-
-@dataclass(frozen=True)
-class SubmissionComparison:
-    submission: wdb.Submission | None
-    rows: list[SubmittedValue]
-
-    @property
-    def changed(self) -> list[SubmittedValue]:
-        return [r for r in self.rows if r.changed]
+def _catalog_order(services: Services) -> dict[str, int]:
+    return {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
 
 
 def since_last_submission(services: Services, region: str, year: int) -> SubmissionComparison:
@@ -330,43 +257,7 @@ def since_last_submission(services: Services, region: str, year: int) -> Submiss
             return SubmissionComparison(None, [])
         frozen = wdb.submission_values(db, sub.id)
         current = repo.values_of(db, reg.code, y)
-    rows = _submitted_beside_current(services, frozen, current)
-    return SubmissionComparison(sub, rows)
-
-
-def _catalog_order(services: Services) -> dict[str, int]:
-    return {ind.code: i for i, ind in enumerate(services.indicators(include_hidden=True))}
-
-
-def _submitted_beside_current(services: Services, frozen: dict, current: dict) -> list[SubmittedValue]:
-    """Each indicator submitted or stored now, in catalog order: the submitted value and note beside the current."""
-    order = _catalog_order(services)
-    rows = []
-    for code in sorted(set(frozen) | set(current), key=lambda c: (order.get(c, len(order)), c)):
-        sv, sn = frozen.get(code, (None, ""))
-        cur = current.get(code)
-        rows.append(SubmittedValue(code, sv, sn, cur.value if cur else None, cur.note if cur else "",
-                                   code in frozen))
-    return rows
-
-
-@dataclass(frozen=True)
-class ReturnedReview:
-    """A returned dataset, or one submitted again after a return, beside the version that was returned.
-
-    `comparison` holds the values and notes as submitted before the return (its `submission`) and the
-    current ones; `reason`, `by` and `at` are the return's (or reopening's)."""
-
-    reason: str
-    by: str
-    at: str
-    comparison: SubmissionComparison
-    # marks 不适用 / 本年未统计 changed since the return: (indicator, kind before, kind now, reason now)
-    marks_changed: tuple[tuple[str, str | None, str | None, str], ...] = ()
-
-    @property
-    def changed(self) -> list[SubmittedValue]:
-        return self.comparison.changed
+    return SubmissionComparison(sub, core.submitted_beside_current(_catalog_order(services), frozen, current))
 
 
 def since_returned_version(services: Services, region: str, year: int) -> ReturnedReview | None:
@@ -376,31 +267,21 @@ def since_returned_version(services: Services, region: str, year: int) -> Return
     reg, y = services.region(region), check_year(year)
     with services.store.reading() as db:
         status = repo.get_dataset(db, reg.code, y).status
-        if status not in ("returned", "submitted"):
+        found = core.the_return(status, repo.audit_rows(db, reg.code, y, fields=("status",)))
+        if found is None:
             return None
-        moves = [r for r in repo.audit_rows(db, reg.code, y, fields=("status",))]
-        back = next((r for r in reversed(moves) if r.new == "returned"), None)
-        if back is None or any(r.new == "approved" for r in moves if r.id > back.id):
-            return None
-        # the version returned is the last one submitted before the return (stamps have whole seconds only: count)
-        submitted_before = sum(1 for r in moves if r.new == "submitted" and r.id < back.id)
+        back, submitted_before = found
         subs = wdb.submissions(db, reg.code, y)
-        if not submitted_before or len(subs) < submitted_before:
+        if len(subs) < submitted_before:
             return None
         sub = subs[submitted_before - 1]
         frozen = wdb.submission_values(db, sub.id)
         current = repo.values_of(db, reg.code, y)
         mark_rows = [r for r in repo.audit_rows(db, reg.code, y, fields=("absent",)) if r.id > back.id]
     order = _catalog_order(services)
-    rows = _submitted_beside_current(services, frozen, current)
-    first: dict[str, object] = {}
-    last: dict[str, tuple[object, str]] = {}
-    for r in mark_rows:  # the net change of each mark since the return
-        first.setdefault(r.indicator, r.old)
-        last[r.indicator] = (r.new, r.reason)
-    marks = tuple((code, first[code], new, reason) for code, (new, reason) in last.items() if first[code] != new)
+    rows = core.submitted_beside_current(order, frozen, current)
     return ReturnedReview(back.reason, back.user, back.at, SubmissionComparison(sub, rows),
-                          tuple(sorted(marks, key=lambda m: order.get(m[0], len(order)))))
+                          core.marks_changed(mark_rows, order))
 
 
 def submission_history(services: Services, region: str, year: int) -> list[wdb.Submission]:
@@ -409,20 +290,6 @@ def submission_history(services: Services, region: str, year: int) -> list[wdb.S
 
 
 # ---- the audit, filtered ---------------------------------------------------------------------------------
-
-FIELD_NAMES = AUDIT_FIELD_NAMES
-
-
-def _day(text: str | dt.date | None) -> str | None:
-    if text is None or text == "":
-        return None
-    if isinstance(text, dt.date):
-        return text.isoformat()
-    try:
-        return dt.date.fromisoformat(str(text).strip()[:10]).isoformat()
-    except ValueError:
-        raise AppError(f"日期无效：{text!r}（应为 YYYY-MM-DD）") from None
-
 
 def find_audit(services: Services, region: str | None = None, year: int | None = None,
                indicator: str | None = None, fields: list[str] | tuple[str, ...] | None = None,
@@ -433,22 +300,4 @@ def find_audit(services: Services, region: str | None = None, year: int | None =
 
     Raises UnknownRegion, InvalidYear, UnknownIndicator, AppError (bad date).
     """
-    rows = services.audit(region, year, indicator)
-    lo, hi = _day(since), _day(until)
-    needle = (text or "").strip().lower()
-    wanted = set(fields) if fields else None
-    out = []
-    for r in rows:
-        if wanted is not None and r.field not in wanted:
-            continue
-        if user and r.user != user:
-            continue
-        if lo and r.at[:10] < lo:
-            continue
-        if hi and r.at[:10] > hi:
-            continue
-        if needle and not any(needle in str(x).lower() for x in (r.old, r.new, r.source, r.reason, r.user)
-                              if x is not None):
-            continue
-        out.append(r)
-    return out
+    return core.filter_audit(services.audit(region, year, indicator), fields, user, since, until, text)
