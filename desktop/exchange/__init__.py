@@ -1,8 +1,16 @@
-"""Excel exchange format version 1 (docs/EXCHANGE.md): entry template, export, import; no Qt here.
+"""Excel exchange (docs/EXCHANGE.md): entry template, export, import, statuses carried between offices; no Qt here.
 
-Modules: `safety` (checks before a file is opened, limits), `reader` and `sheetxml` (the reading path, why not
-calamine), `importer` (reading rules, plan and commit), `plan` (what a plan holds), `writer` (template and
-export, formula injection).
+The package has the shape of every feature package, a pure core and the modules that do I/O around it:
+
+- pure (plain values in, plain values out; no store, no files, no openpyxl — checked by an import-linter
+  contract and tests/test_architecture.py): `format` (sheet and column names, header matching), `layouts`
+  (the tables offices draw, turned into rows with each cell's address), `plan` (what an import plan holds),
+  `status` (the status lines, their digest, and the rule that decides whether an imported decision is taken);
+- reading files: `safety` (checks before a file is opened, limits), `sheetxml` (the worksheet XML, streamed),
+  `reader` (a workbook into tables), `legacy` (.xls and .ods), `books` (which reader for which file);
+- against the store: `importer` (reading rules, plan and commit through `Services.write()`), `writer`
+  (template and export, formula injection), `status_store` (the statuses an export reads, a taken decision
+  written inside the import's transaction).
 """
 
 from desktop.exchange.importer import (

@@ -40,6 +40,7 @@ from desktop.absent import write_absences
 from desktop.domain import ABSENCE_KINDS, Finding, Indicator, Region, ValueChange, check_year, plain_number
 from desktop.errors import AppError, DatasetLocked, InvalidValue, InvalidYear, WorkflowError
 from desktop.exchange import status as st
+from desktop.exchange import status_store
 from desktop.exchange.books import read_workbook
 from desktop.exchange.format import FORMAT_VERSION, HEADER
 from desktop.exchange.plan import (
@@ -339,7 +340,7 @@ class _Planner:
                     self.mark_cells[(region.code, y, ind.code)] = (t.title, at("indicator_code"))
         t = book.status
         for idx, row in t.rows:
-            line, key, reason = st.parse_line(self.services, row)
+            line, key, reason = st.parse_line(row, lambda name: self.services.region(name).code)
             if line is None:
                 self.error(file, t.title, f"{_col(t.columns.get(key, 1))}{idx}", reason)
                 continue
@@ -367,7 +368,7 @@ class _Planner:
         names = {r.code: r.name for r in services.regions()}
         taken = set()
         with services.store.reading() as db:
-            here = st.decided_here_map(db, self.status_in)
+            here = status_store.decided_here_map(db, self.status_in)
             for key in sorted(self.status_in):
                 line, file, sheet, cell, src = self.status_in[key]
                 local = repo.get_dataset(db, *key)
@@ -771,7 +772,7 @@ def _commit(services: Services, plan: ImportPlan, validate: bool, backup_first: 
         for t in plan.targets:
             w.target(t.region, t.year, t.indicator, t.new, t.source)
         for d, source, file in plan.statuses:
-            st.apply(w, d, source, user, file)
+            status_store.apply(w, d, source, user, file)
         for region, year, wanted, source in plan.marks:  # the path and audit of mark-absent / clear-absent
             write_absences(services, w, region, year, wanted, f"{source}｜由 {user} 导入")
     findings, note = ({}, "")

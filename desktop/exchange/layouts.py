@@ -78,9 +78,12 @@ def is_footer(cells: list[tuple[int, object, object]]) -> bool:
 
 
 def _letter(n: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(n)
+    """A sheet column's letters: 1 → A, 26 → Z, 27 → AA (as Excel names it)."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
 
 
 def _long_header(cells) -> tuple[dict[str, int], list[str]] | None:

@@ -1,9 +1,11 @@
 """Statuses carried by the exchange (format version 2): who decided what and when, per region-year.
 
-All the exchange's status logic is here, in one place: what an export writes beside the data (`lines_for_export`,
-the sheets `状态` and `退回意见`), how the lines are read back (`parse_line`), the digest that tells a workbook
-edited by hand after export (`digest`), the rule that decides whether an imported decision replaces the one the
-receiving store holds (`decide`), and how it is written (`apply`, inside the import's transaction).
+All the exchange's status rules are here, in one place and over plain values (no store: this module is a pure
+core; `desktop.exchange.status_store` reads the store for it and writes a taken decision): what an export
+writes beside the data (`build_lines`, the sheets `状态` and `退回意见`), how the lines are read back
+(`parse_line`), the digest that tells a workbook edited by hand after export (`digest`), the rule that decides
+whether an imported decision replaces the one the receiving store holds (`decide`), and the steps of the
+workflow a taken decision walks (`new_events`).
 
 The rule (`decide`): a decision carried by a file is taken when its digest fits and it is newer than the
 decision the store holds; the same decision again changes nothing; an older one is refused when it would
@@ -24,14 +26,11 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
 
 from desktop import policy
-from desktop.db import exchange as xdb
-from desktop.db import repo
-from desktop.db import workflow as wdb
 from desktop.domain import STATUS_NAMES, STATUSES, Dataset, check_year, plain_number
 from desktop.errors import AppError
-from desktop.db import absent as adb
 from desktop.exchange.format import (  # noqa: F401
     ABSENT_SHEET,
     REVIEW_SHEET,
@@ -123,7 +122,7 @@ class StatusLine:
                                ("returned", self.returned_by, self.returned_at)):
             if by and at:
                 out.append((status, by, at))
-        out.sort(key=lambda e: _when(e[2]) or dt.datetime.min.replace(tzinfo=dt.timezone.utc))
+        out.sort(key=lambda e: when(e[2]) or dt.datetime.min.replace(tzinfo=dt.timezone.utc))
         return out
 
 
@@ -159,7 +158,7 @@ def _decode(text):
         return text
 
 
-def _when(text: str | None) -> dt.datetime | None:
+def when(text: str | None) -> dt.datetime | None:
     """An ISO time as an aware datetime (a naive one is taken as local time); None when empty or unreadable."""
     if not text:
         return None
@@ -172,23 +171,16 @@ def _when(text: str | None) -> dt.datetime | None:
 
 # ---- export -------------------------------------------------------------------------------------------
 
-def lines_for_export(services, codes: list[str], years: list[int], records: list[tuple],
-                     clean=lambda s: s) -> list[StatusLine]:
-    """One status line per region-year that has data rows or a dataset row, with its digest.
+def build_lines(datasets: Mapping[tuple[str, int], tuple], events: Iterable[tuple], heads: Mapping[tuple[str, int], str],
+                notes: Mapping[tuple[str, int], dict[str, str]], marks: Mapping[tuple[str, int], dict[str, tuple[str, str]]],
+                records: Iterable[tuple], names: Mapping[str, str], clean=lambda s: s) -> list[StatusLine]:
+    """One status line per region-year that has data rows, a dataset row or marks, with its digest.
 
-    `records`: the (region, year, indicator, value, note) rows the data sheet holds; `clean` the text
-    cleaning the writer applies to notes (the digest covers what the file holds)."""
-    db = services.store.db
-    with services.store.reading():
-        datasets = xdb.datasets_of(db, codes, years)
-        events = xdb.status_events(db, codes, years)
-        heads = xdb.last_hashes(db, codes, years)
-        notes = wdb.review_notes_many(db, codes, years)
-        marks: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
-        for year in years:
-            for region in adb.absent_codes_of_regions(db, codes, year):
-                marks[(region, year)] = {c: (a.kind, clean(a.reason))
-                                         for c, a in adb.absences_of(db, region, year).items()}
+    What the store holds, as plain values: `datasets` {(region, year): (status, decided at, by, reason)}, `events`
+    the status audit rows (region, year, at, user, old, new, source, reason) oldest first, `heads` the last audit
+    hash of each region-year, `notes` the review notes, `marks` {indicator: (kind, reason)} per region-year;
+    `records` the (region, year, indicator, value, note) rows the data sheet holds, `names` {code: region name},
+    `clean` the text cleaning the writer applies to notes (the digest covers what the file holds)."""
     rounds: dict[tuple[str, int], dict[str, str]] = {}
     for region, year, at, user, _old, new, _source, _reason in events:
         new = _decode(new)
@@ -209,7 +201,6 @@ def lines_for_export(services, codes: list[str], years: list[int], records: list
         if value is None and not note:
             continue
         rows_of.setdefault((region, year), []).append((code, value, clean(note) if note else ""))
-    names = {r.code: r.name for r in services.regions()}
     out = []
     for key in sorted(set(rows_of) | set(datasets) | set(marks)):
         region, year = key
@@ -237,8 +228,9 @@ def lines_for_export(services, codes: list[str], years: list[int], records: list
 
 # ---- import: reading the lines ------------------------------------------------------------------------
 
-def parse_line(services, row: dict[str, object]) -> tuple[StatusLine | None, str, str]:
-    """A status line from a read row {key: value}; (None, column key, reason) when it cannot be taken."""
+def parse_line(row: dict[str, object], region_code: Callable[[str], str]) -> tuple[StatusLine | None, str, str]:
+    """A status line from a read row {key: value}; (None, column key, reason) when it cannot be taken.
+    `region_code(code or name)` is the region's code, or raises AppError for a region the store does not know."""
     def text(key: str) -> str:
         value = row.get(key)
         if value is None:
@@ -250,7 +242,7 @@ def parse_line(services, row: dict[str, object]) -> tuple[StatusLine | None, str
         return str(value).strip()
 
     try:
-        region = services.region(text("region_code") or text("region_name")).code
+        region = region_code(text("region_code") or text("region_name"))
     except AppError:
         return None, "region_code", f"未知地区 {text('region_code') or text('region_name')!r}"
     try:
@@ -268,7 +260,7 @@ def parse_line(services, row: dict[str, object]) -> tuple[StatusLine | None, str
                 "accepted_by", "accepted_at", "returned_by", "returned_at", "reason", "chain_head", "digest"):
         setattr(line, key, text(key))
     for key in ("decided_at", "submitted_at", "approved_at", "accepted_at", "returned_at"):
-        if getattr(line, key) and _when(getattr(line, key)) is None:
+        if getattr(line, key) and when(getattr(line, key)) is None:
             return None, key, f"时间 {getattr(line, key)!r} 无效（应为 ISO 格式，如 2024-03-01T10:00:00+08:00）"
     try:
         line.rows = int(float(text("rows") or 0))
@@ -304,7 +296,7 @@ def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool
                                                 f"按数据导入，未采用文件中的状态{theirs}")
     if not line.decided_at:  # never decided where it came from: a draft, data only
         return Decision(DATA_ONLY, line, local, "")
-    mine, incoming = _when(local.updated_at), _when(line.decided_at)
+    mine, incoming = when(local.updated_at), when(line.decided_at)
     if local.status == line.status and local.updated_at and mine == incoming and not data_changes:
         return Decision(SAME, line, local, "")
     if local.status == "accepted" and decided_here:
@@ -332,7 +324,7 @@ def new_events(before: str, line: StatusLine, since: dt.datetime | None) -> list
     """The decisions of the line the store does not know yet: those from `since` on that lead from the store's
     status `before` to the line's status step by step through the workflow; None when they do not."""
     steps = _steps()
-    events = [e for e in line.events() if since is None or (_when(e[2]) or since) >= since]
+    events = [e for e in line.events() if since is None or (when(e[2]) or since) >= since]
     if not events or events[-1][0] != line.status:
         events.append((line.status, line.decided_by, line.decided_at))
     for i in range(len(events)):
@@ -345,53 +337,6 @@ def new_events(before: str, line: StatusLine, since: dt.datetime | None) -> list
         if ok:
             return events[i:]
     return None
-
-
-def decided_here_map(db, region_years) -> dict[tuple[str, int], bool]:
-    """{(region, year): True when the newest status change was made in this store (not imported)}."""
-    keys = set(region_years)
-    if not keys:
-        return {}
-    regions = sorted({r for r, _ in keys})
-    years = sorted({y for _, y in keys})
-    last: dict[tuple[str, int], str] = {}
-    for region, year, _at, _user, _old, _new, source, _reason in xdb.status_events(db, regions, years):
-        last[(region, year)] = source
-    return {k: not str(last.get(k, "")).startswith("import:") for k in keys}
-
-
-def apply(w, decision: Decision, source: str, importer: str, file: str) -> list[dict]:
-    """Write one taken decision inside the import's transaction: the dataset's status (its time and decider
-    as the file says), the decisions of the round newer than the store's as audit rows (user: who decided
-    there; source: the file), and the notes of a return. Returns the audit rows written.
-    `w`: the import's desktop.db.writes.Writer."""
-    db = w.db
-    line, local = decision.line, decision.local
-    repo.put_dataset(db, Dataset(line.region_code, line.year, line.status, line.decided_at, line.decided_by,
-                                 line.reason if line.status == "returned" else ""))
-    mine = _when(local.updated_at) if local.status != "draft" else None
-    previous = local.status
-    rows = []
-    events = new_events(local.status, line, mine)
-    if events is None:  # a jump the workflow does not make in one round (e.g. draft → accepted): the round as told
-        events = [e for e in line.events() if mine is None or (_when(e[2]) or mine) > mine]
-        if not events or events[-1][0] != line.status:
-            events.append((line.status, line.decided_by or importer, line.decided_at))
-    for status, by, at in events:
-        # the reason stays what the decider wrote (the clerk reads it); where it came from goes into the source:
-        # import:FILE#SHA256｜上级决定｜由 IMPORTER 导入｜对方审计链头 HEAD
-        where = f"{source}｜{LEVEL_OF.get(status, '')}决定｜由 {importer} 导入" + (
-            f"｜对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
-        w.record("status", previous, status, where, region=line.region_code, year=line.year,
-                 reason=line.reason if status == "returned" else "", at=at, user=by)
-        rows.append(dict(status=status, by=by, at=at))
-        previous = status
-    notes = line.notes if line.status == "returned" else {}
-    wdb.replace_review_notes(db, line.region_code, line.year, notes, line.decided_at, line.decided_by)
-    for code, text in notes.items():
-        w.record("review", None, text, f"{source}｜由 {importer} 导入", region=line.region_code, year=line.year,
-                 indicator=code, reason=line.reason, at=line.decided_at, user=line.decided_by or importer)
-    return rows
 
 
 def locked(status: str) -> bool:

@@ -419,8 +419,9 @@ def export_workbook(services: Services, regions, years, path: str | os.PathLike,
 
     def status_sheets() -> None:
         from desktop.exchange import status as st
+        from desktop.exchange.status_store import lines_for_export
 
-        lines = st.lines_for_export(services, codes, year_list, records, clean=_clean)
+        lines = lines_for_export(services, codes, year_list, records, clean=_clean)
         ws = wb.create_sheet(st.STATUS_SHEET)
         keys = list(st.STATUS_COLUMNS)
         widths = {"region_name": 12, "reason": 30, "chain_head": 20, "digest": 20}
