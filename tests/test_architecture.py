@@ -266,6 +266,35 @@ def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
+# ---- the pure cores of the feature packages ------------------------------------------------------------
+
+PURE_CORES = ["desktop.workflow.core", "desktop.catalog_admin.core", "desktop.validation.engine",
+              "desktop.aggregate.core", "desktop.extract.engine", "desktop.exchange.format",
+              "desktop.exchange.layouts", "desktop.exchange.plan", "desktop.exchange.status"]
+NOT_IN_A_CORE = ("desktop.db", "desktop.services", "sqlite3", "sqlite_utils", "openpyxl")
+
+
+def _reaches(graph, module: str, forbidden: tuple[str, ...]) -> list[str]:
+    """The forbidden modules `module` imports, directly or through others (imports inside functions too)."""
+    return sorted(m for m in graph.find_upstream_modules(module)
+                  if any(m == f or m.startswith(f + ".") for f in forbidden))
+
+
+def test_the_pure_cores_import_no_store_and_no_workbook():
+    """A core decides over plain values: it imports neither the store (desktop.db, sqlite3, sqlite-utils) nor
+    openpyxl, not even through another module. Written down as an import-linter contract too."""
+    grimp = pytest.importorskip("grimp", reason=NO_LINTER)
+    contract = next(c for c in _contracts() if c["type"] == "forbidden" and "desktop.db" in c["forbidden_modules"])
+    assert sorted(contract["source_modules"]) == sorted(PURE_CORES)
+    assert set(contract["forbidden_modules"]) == set(NOT_IN_A_CORE)
+    graph = grimp.build_graph("desktop", include_external_packages=True, exclude_type_checking_imports=True)
+    assert {m: _reaches(graph, m, NOT_IN_A_CORE) for m in PURE_CORES} == {m: [] for m in PURE_CORES}
+    # the check sees what an adapter reads: the services of the same packages reach the store
+    assert "desktop.db.repo" in _reaches(graph, "desktop.workflow.service", NOT_IN_A_CORE)
+    assert "desktop.db.workflow" in _reaches(graph, "desktop.catalog_admin.service", NOT_IN_A_CORE)
+    assert "openpyxl" in _reaches(graph, "desktop.exchange.reader", NOT_IN_A_CORE)
+
+
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
