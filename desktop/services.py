@@ -399,11 +399,11 @@ class Services:
         pw_hash, salt = hash_password(password) if password else (None, None)
         with self.write() as w:
             db = w.db
-            existing = repo.get_user(db, name)
+            existing = w.user_now(name)  # read under the write lock (desktop.db.locks)
             if existing is not None and password is None:
                 pw_hash, salt = existing[1], existing[2]  # a role change keeps the password (workflow.set_password)
             if existing is not None and existing[0].role == "admin" and role != "admin" \
-                    and sum(u.role == "admin" for u in repo.list_users(db)) == 1:
+                    and w.admins_now() == [name]:
                 raise AppError(f"{name} 是唯一的管理员，不能改为其他角色（先注册另一位管理员）")
             repo.put_user(db, name, role, pw_hash, salt)
             w.record("user", existing[0].role if existing else None, role, "cli", reason=f"用户 {name}")

@@ -150,14 +150,171 @@ def test_the_sql_guard_names_each_statement_and_lets_prose_pass():
     assert len([h for h in found if h.startswith("desktop/x.py:8:")]) == 2
 
 
+# ---- ids and read-then-write: what a server database would do differently, in desktop/db/ only ------------
+
+SQLITE_IDS = re.compile(r"lastrowid|sqlite_sequence")
+# a read of a dataset's status (the table that holds them), and the audit chain's head (its newest row's hash)
+STATUS_SQL = re.compile(r"(?is)\b(FROM|JOIN)\s+dataset\b")
+CHAIN_HEAD_SQL = re.compile(r"(?is)\bFROM\s+audit\b[^\"']*\bORDER\s+BY\s+id\s+DESC|\bmax\s*\(\s*id\s*\)\s+FROM\s+audit\s*\)?\s*$"
+                            r"|\bSELECT\s+hash\s+FROM\s+audit\b(?![^\"']*\bWHERE\b)")
+LOCKS = "desktop/db/locks.py"
+# reads of the newest audit row that no write follows on: the restore preview compares a backup's newest row
+# with the store's row of the same id, to say how many rows a restore would undo
+CHAIN_HEAD_READ_ONLY = {"desktop/db/restore.py"}
+
+
+def _sources(paths) -> dict[str, str]:
+    return {str(p.relative_to(ROOT)): _code(p) for p in paths}
+
+
+def _sqlite_ids_outside_db(sources: dict[str, str]) -> list[str]:
+    return sorted(name for name, code in sources.items()
+                  if not name.startswith("desktop/db/") and SQLITE_IDS.search(code))
+
+
+def _strings(node: ast.AST) -> list[str]:
+    out = []
+    for n in ast.walk(node):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str):
+            out.append(n.value)
+        elif isinstance(n, ast.JoinedStr):  # an f-string: its literal parts joined
+            out.append("".join(v.value for v in n.values if isinstance(v, ast.Constant) and isinstance(v.value, str)))
+    return out
+
+
+# calls on these are never a status read of their own: the named place, and the pure rules
+NAMED_OR_PURE = {"locks", "policy"}
+
+
+def _called_names(node: ast.AST) -> list[tuple[str, int]]:
+    """(name, line) of the functions called in `node`, but for calls on locks or policy (`policy.value_lock`
+    is not `services.value_lock`)."""
+    out = []
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call):
+            f = n.func
+            if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in NAMED_OR_PURE:
+                continue
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+            if name:
+                out.append((name, n.lineno))
+    return out
+
+
+def _functions(tree: ast.AST):
+    return [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def _status_readers(trees: dict[str, ast.AST]) -> set[str]:
+    """Names of the functions outside locks.py whose own SQL reads the dataset table (a status), and of the
+    functions of the core that call one (`services.value_lock`, `services.check_editable`, …), to a
+    fixed point. The shells (ui, cli) are left out: they write only through services."""
+    core = {name: _functions(tree) for name, tree in trees.items()
+            if name != LOCKS and not name.startswith(("desktop/ui/", "desktop/cli/"))}
+    readers = {f.name for funcs in core.values() for f in funcs if any(STATUS_SQL.search(s) for s in _strings(f))}
+    while True:
+        more = {f.name for funcs in core.values() for f in funcs
+                if f.name not in readers and {n for n, _ in _called_names(f)} & readers}
+        if not more:
+            return readers
+        readers |= more
+
+
+def _write_scopes(tree: ast.AST) -> list[ast.AST]:
+    """What runs inside a write transaction: the body of `with <x>.write() as …:`, a function handed the
+    Writer (a parameter `w` or annotated Writer), the Writer's own methods."""
+    scopes = []
+    for n in ast.walk(tree):
+        if isinstance(n, (ast.With, ast.AsyncWith)) and any(
+                isinstance(i.context_expr, ast.Call) and isinstance(i.context_expr.func, ast.Attribute)
+                and i.context_expr.func.attr == "write" for i in n.items):
+            scopes += n.body
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                a.arg == "w" or (isinstance(a.annotation, ast.Name) and a.annotation.id == "Writer")
+                for a in n.args.args + n.args.kwonlyargs):
+            scopes += n.body
+        elif isinstance(n, ast.ClassDef) and n.name == "Writer":
+            scopes += n.body
+    return scopes
+
+
+def _read_then_write_outside_locks(sources: dict[str, str]) -> list[str]:
+    """Where a status or the audit chain head is read for a write anywhere but desktop/db/locks.py: SQL of the
+    chain head anywhere else, and inside a write scope a status read (its SQL, or a call of a status reader)."""
+    trees = {name: ast.parse(code) for name, code in sources.items()}
+    readers = _status_readers(trees)
+    found = set()
+    for name, tree in trees.items():
+        if name == LOCKS:
+            continue
+        if name not in CHAIN_HEAD_READ_ONLY:
+            found |= {f"{name}: chain head" for s in _strings(tree) if CHAIN_HEAD_SQL.search(s)}
+        for scope in _write_scopes(tree):
+            found |= {f"{name}: status SQL" for s in _strings(scope) if STATUS_SQL.search(s)}
+            found |= {f"{name}: {called}()" for called, _ in _called_names(scope) if called in readers}
+    return sorted(found)
+
+
 def test_no_lastrowid_or_sqlite_sequence_outside_db():
-    outside = [p for p in ALL if "db" not in p.relative_to(ROOT).parts[1:2]]
-    assert _files_containing(r"lastrowid|sqlite_sequence", outside) == []
+    assert _sqlite_ids_outside_db(_sources(ALL)) == []
+    # the check finds one
+    assert _sqlite_ids_outside_db({"desktop/workflow.py": "sid = cur.lastrowid",
+                                   "desktop/db/workflow.py": "sid = cur.lastrowid"}) == ["desktop/workflow.py"]
 
 
-def test_read_then_write_queries_are_named_in_locks():
-    # the audit head and a status read inside a write are queries of desktop/db/locks.py only
-    assert _files_containing(r"SELECT hash FROM audit ORDER BY id DESC", ALL) == ["desktop/db/locks.py"]
+def test_a_status_or_the_chain_head_is_read_for_a_write_only_in_locks():
+    """Each read-then-write that relies on SQLite's single writer goes through desktop/db/locks.py (the
+    features reach it through the Writer), so that a server database can lock it there."""
+    sources = _sources(ALL)
+    assert _read_then_write_outside_locks(sources) == []
+    assert set(_status_readers({n: ast.parse(c) for n, c in sources.items()})) >= {"get_dataset", "value_lock"}
+    assert "SELECT hash FROM audit ORDER BY id DESC" in sources[LOCKS]
+    assert "locks.audit_chain_head(db)" in sources["desktop/db/audit.py"]
+
+
+SNIPPETS = {
+    # a status read inside the import's write, as importer._commit read it before the Writer named it
+    "importer": ("desktop/exchange/importer.py",
+                 "def _commit(services, plan):\n"
+                 "    with services.write() as w:\n"
+                 "        now_ds = repo.get_dataset(w.db, 'r', 2021)\n",
+                 "desktop/exchange/importer.py: get_dataset()"),
+    # the same through a helper handed the Writer, and its own SQL
+    "helper": ("desktop/catalog_admin/service.py",
+               "def _refuse(services, w, code):\n"
+               "    return w.db.execute(\"SELECT region FROM value v JOIN dataset d ON d.region = v.region\")\n",
+               "desktop/catalog_admin/service.py: status SQL"),
+    # a Services method that reads a status, called inside a write
+    "service": ("desktop/absent.py",
+                "def mark(services):\n"
+                "    with services.write() as w:\n"
+                "        services.check_editable('r', 2021)\n",
+                "desktop/absent.py: check_editable()"),
+    # the chain head read anywhere but locks.py
+    "chain": ("desktop/db/exchange.py",
+              "def head(db):\n    return db.execute('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').fetchone()\n",
+              "desktop/db/exchange.py: chain head"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SNIPPETS))
+def test_the_read_then_write_check_finds_a_breach(case):
+    name, code, expected = SNIPPETS[case]
+    sources = _sources(ALL)
+    sources[name] = sources.get(name, "") + "\n\n" + code
+    assert _read_then_write_outside_locks(sources) == [expected]
+
+
+def test_the_read_then_write_check_lets_reads_outside_writes_be():
+    sources = {"desktop/services.py": "def dataset(self, r, y):\n"
+                                      "    with self.store.reading():\n"
+                                      "        return repo.get_dataset(self.store.db, r, y)\n",
+               "desktop/db/repo.py": "def get_dataset(db, r, y):\n"
+                                     "    return db.execute('SELECT status FROM dataset WHERE region = ?', [r])\n",
+               "desktop/db/exchange.py": "def last_hashes(db):\n"
+                                         "    return db.execute('SELECT region, year, hash FROM audit WHERE id IN "
+                                         "(SELECT max(id) FROM audit WHERE region = ? GROUP BY region, year)')\n"}
+    assert _read_then_write_outside_locks(sources) == []
 
 
 # ---- the import graph: layers (pyproject.toml [tool.importlinter]) and no cycle ----------------------------

@@ -37,7 +37,7 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
             return old
     with services.write() as w:
         if old is not None and core.kept_by_approval(changed):
-            refused = core.approval_refusal(old, changed, wdb.approved_uses(w.db, old.code),
+            refused = core.approval_refusal(old, changed, w.approved_years_using(old.code),
                                             {r.code: r.name for r in services.regions()})
             if refused is not None:
                 raise refused

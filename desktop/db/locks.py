@@ -2,13 +2,17 @@
 
 Each function here is a read whose result the same transaction then writes on: the head of the audit
 chain before a row is appended, the status of a dataset before values, targets or the status itself are
-written, the stored values before they are overwritten (their old side goes into the audit), the catalog
-version before it is raised, the next submission id. Under SQLite they are safe because every write
-transaction begins IMMEDIATE (desktop.db.store.Store.write): the write lock is held before the read,
-so nobody can write in between. A server database would take its row locks here
+written (and the whole dataset row an import compares with the one it planned against), the region-years
+whose approval keeps an indicator's figures before the catalog changes them, the stored values before they
+are overwritten (their old side goes into the audit), a target before it is replaced, a user and the number
+of admins before a role changes, the catalog version before it is raised. Under SQLite they are safe
+because every write transaction begins IMMEDIATE (desktop.db.store.Store.write): the write lock is held
+before the read, so nobody can write in between. A server database would take its row locks here
 (`SELECT … FOR UPDATE`, or an advisory lock on the audit head) and nowhere else.
 
-Only desktop/db/ calls these; call them only inside `store.write()`.
+Only desktop/db/ calls these (the features through desktop.db.writes.Writer); call them only inside
+`store.write()`. tests/test_architecture.py fails when a status or the chain head is read inside a write
+anywhere else.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from desktop.db.connection import Db as Database
+from desktop.domain import Dataset, User
 
 
 def audit_chain_head(db: Database) -> str:
@@ -28,6 +33,13 @@ def dataset_status(db: Database, region: str, year: int) -> str:
     """The stored status of one region-year ("draft" when it has no dataset row yet)."""
     row = db.execute("SELECT status FROM dataset WHERE region = ? AND year = ?", [region, year]).fetchone()
     return row[0] if row else "draft"
+
+
+def dataset(db: Database, region: str, year: int) -> Dataset:
+    """The stored dataset row of one region-year: status, when and by whom it was set, the reason."""
+    row = db.execute("SELECT region, year, status, updated_at, updated_by, reason FROM dataset "
+                     "WHERE region = ? AND year = ?", [region, year]).fetchone()
+    return Dataset(*row) if row else Dataset(region, year)
 
 
 def dataset_statuses(db: Database, region_years: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
@@ -69,10 +81,30 @@ def stored_values(db: Database, keys: Iterable[tuple[str, int, str]]) -> dict[tu
     return out
 
 
+def approved_years_using(db: Database, indicator: str) -> list[tuple[str, int]]:
+    """(region, year) of the approved or accepted region-years holding a value of `indicator`, by year: what
+    a catalog change of its unit, decimals, kind or visibility would alter after the approval."""
+    return [(r, y) for r, y in db.execute(
+        "SELECT DISTINCT v.region, v.year FROM value v JOIN dataset d ON d.region = v.region AND d.year = v.year "
+        "WHERE v.indicator = ? AND d.status IN ('approved', 'accepted') ORDER BY v.year, v.region", [indicator])]
+
+
 def stored_target(db: Database, region: str, year: int, indicator: str) -> float | None:
     row = db.execute("SELECT value FROM target WHERE region = ? AND year = ? AND indicator = ?",
                      [region, year, indicator]).fetchone()
     return row[0] if row else None
+
+
+def stored_user(db: Database, name: str) -> tuple[User, str | None, str | None] | None:
+    """(user, pw_hash, pw_salt) before the user's row is rewritten (a role change keeps the password, a
+    password change keeps the role); None for a name not registered."""
+    row = db.execute("SELECT name, role, pw_hash, pw_salt FROM users WHERE name = ?", [name]).fetchone()
+    return (User(row[0], row[1], row[2] is not None), row[2], row[3]) if row else None
+
+
+def admin_names(db: Database) -> list[str]:
+    """The admins, read before one of them loses the role (the last admin keeps it)."""
+    return [n for (n,) in db.execute("SELECT name FROM users WHERE role = 'admin' ORDER BY name")]
 
 
 def meta_value(db: Database, key: str) -> str | None:

@@ -92,13 +92,6 @@ def indicator_in_use(db: Database, code: str) -> bool:
     return False
 
 
-def approved_uses(db: Database, code: str) -> list[tuple[str, int]]:
-    """The region-years, approved or accepted, that hold a value of the indicator (by year, region)."""
-    return [(r, y) for r, y in db.execute(
-        "SELECT DISTINCT v.region, v.year FROM value v JOIN dataset d ON d.region = v.region AND d.year = v.year "
-        "WHERE v.indicator = ? AND d.status IN ('approved', 'accepted') ORDER BY v.year, v.region", [code])]
-
-
 def rename_indicator(db: Database, old: str, new: str) -> None:
     """Change an unused indicator's code (the caller checks it is unused)."""
     db.execute("UPDATE indicator SET code = ? WHERE code = ?", [new, old])

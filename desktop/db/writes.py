@@ -69,6 +69,16 @@ class Writer:
         self.record("user", None, consistency.password_digest(pw_hash), "password",
                     reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
 
+    # ---- users ------------------------------------------------------------------------------------------
+    def user_now(self, name: str):
+        """(User, pw_hash, pw_salt) of `name` as stored now, read under this transaction's lock; None when
+        not registered."""
+        return locks.stored_user(self.db, name)
+
+    def admins_now(self) -> list[str]:
+        """The admins as stored now, read under this transaction's lock."""
+        return locks.admin_names(self.db)
+
     # ---- values and notes ------------------------------------------------------------------------------
     def check_values_editable(self, region_years: Iterable[tuple[str, int]],
                               indicators: dict[tuple[str, int], set[str]] | None = None) -> None:
@@ -139,6 +149,11 @@ class Writer:
         return True
 
     # ---- statuses -----------------------------------------------------------------------------------------
+    def dataset_now(self, region: str, year: int) -> Dataset:
+        """The dataset row as stored now, read under this transaction's lock (an import checks that the status
+        it planned against still holds)."""
+        return locks.dataset(self.db, region, year)
+
     def status(self, region: str, year: int, expected: str, new: str, source: str, reason: str = "") -> Dataset:
         """Move a dataset from `expected` to `new` with its audit row. Raises WorkflowError when another
         user moved it since the caller read `expected`."""
@@ -152,6 +167,11 @@ class Writer:
         return ds
 
     # ---- catalog ----------------------------------------------------------------------------------------------
+    def approved_years_using(self, indicator: str) -> list[tuple[str, int]]:
+        """(region, year) of the approved or accepted years holding a value of `indicator`, read under this
+        transaction's lock: no approval slips in between this check and a catalog change."""
+        return locks.approved_years_using(self.db, indicator)
+
     def bump_catalog_version(self, default: str) -> str:
         """Raise the catalog version (every catalog or rules change does); returns the new one."""
         current = locks.meta_value(self.db, "catalog_version")

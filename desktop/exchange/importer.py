@@ -759,7 +759,7 @@ def _commit(services: Services, plan: ImportPlan, validate: bool, backup_first: 
     taken = {(d.line.region_code, d.line.year) for d, _, _ in plan.statuses}
     with services.write() as w:
         for d, _, _ in plan.statuses:  # decided meanwhile in this store: the plan no longer holds
-            now_ds = repo.get_dataset(w.db, d.line.region_code, d.line.year)
+            now_ds = w.dataset_now(d.line.region_code, d.line.year)
             if (now_ds.status, now_ds.updated_at) != (d.local.status, d.local.updated_at):
                 raise WorkflowError(f"{d.line.region_name or d.line.region_code} {d.line.year}年的状态刚被改为"
                                     f"“{now_ds.status}”，请重新导入")

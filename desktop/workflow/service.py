@@ -113,13 +113,12 @@ def set_password(services: Services, name: str, password: str | None) -> User:
     """
     if services.user.name != name:
         services.require_role(*policy.ADMIN_ONLY, action="修改其他用户的密码")
-    with services.store.reading() as db:
-        found = repo.get_user(db, name)
-    if found is None:
-        raise AuthError(f"未注册的用户：{name!r}")
-    user = found[0]
     pw_hash, salt = hash_password(password) if password else (None, None)
     with services.write() as w:
+        found = w.user_now(name)  # the role as stored now (read under the write lock), kept as it is
+        if found is None:
+            raise AuthError(f"未注册的用户：{name!r}")
+        user = found[0]
         repo.put_user(w.db, name, user.role, pw_hash, salt)
         w.password_changed(name, pw_hash)
     updated = User(name, user.role, pw_hash is not None)
