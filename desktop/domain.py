@@ -20,7 +20,8 @@ MIN_YEAR = 1949
 MAX_YEAR = 2100
 
 # ---- vocabularies: the store keeps codes; these are the words a clerk reads for them ----------------------
-# (the window shows the same words through Qt's translation, desktop/ui)
+# (the window shows the same words through Qt's translation: desktop/ui/vocabulary.py; no other module keeps a
+# word list of its own for these codes, tests/test_architecture.py)
 STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核",
                 "accepted": "已接收"}
 STATUS_WORDS = {**STATUS_NAMES, "empty": "未填报"}  # a county's state as an upper office reads it
@@ -29,10 +30,13 @@ LEVEL_NAMES = {"province": "省", "city": "市", "county": "县（市、区）"}
 RULE_NAMES = {"format": "格式", "range": "范围", "logic": "逻辑", "yoy": "同比", "history": "历史",
               "completeness": "完整性", "target": "目标", "level": "层级"}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+# the form, its findings and an import preview ask the clerk to check (核实) a warning: "错误 0 · 核实 2"
+CHECK_NAMES = {"error": "错误", "warning": "核实", "info": "提示"}
 FLAG_NAMES = {"error": "错误", "warning": "警告"}
-KIND_NAMES = {"count": "计数", "rate": "率（%）", "growth": "增长率（%）", "permille": "千分率（‰）",
-              "per1000": "每千人", "per10000": "每万人", "per100k": "每十万人", "years": "年数", "score": "得分"}
-METHOD_NAMES = {"sum": "求和", "ratio": "比率", "weighted": "加权", "none": "不汇总"}
+KIND_NAMES = {"count": "数量", "rate": "比率（%）", "growth": "增长率（%）", "permille": "千分率（‰）",
+              "per1000": "每千人", "per10000": "每万人", "per100k": "每10万人", "years": "年数", "score": "得分"}
+# how a city's or the province's figure comes from its counties (Indicator.aggregation)
+METHOD_NAMES = {"sum": "求和", "ratio": "按合计计算比率", "weighted": "按人口加权", "none": "不汇总"}
 # what changed, by the audit row's field
 AUDIT_FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
                      "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作",

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/build_translations.py            # build the .qm files (setup.sh runs this)
     .venv/bin/python scripts/build_translations.py --update   # first rescan desktop/ui with pyside6-lupdate
+                                                              # (and the domain's words the window translates)
 
 Simplified Chinese is the source language (the strings in the code); app_en.ts holds the English.
 After --update, translate the new entries with Qt Linguist (pyside6-linguist) or in the XML, then build.
@@ -13,6 +14,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,12 +35,27 @@ def tool(name: str) -> str:
     raise SystemExit(f"{name} not found: install pyside6-essentials in this environment")
 
 
+def vocabulary_source(folder: Path) -> Path:
+    """A Python file of translate() calls, one per word of the domain's vocabularies the window shows
+    (desktop/ui/vocabulary.py translates them at run time, so they are no literals lupdate could find)."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.ui.vocabulary import CONTEXT, VOCABULARIES
+
+    lines = [f"QCoreApplication.translate({CONTEXT!r}, {text!r}, {name!r})"
+             for name, words in VOCABULARIES.items() for text in words.values()]
+    path = folder / "vocabulary_words.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def update() -> None:
-    for lang in LANGUAGES:
-        ts = TS_DIR / f"app_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-                        "-source-language", "zh_CN", "-target-language", lang, str(SOURCES), "-ts", str(ts)],
-                       check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        words = vocabulary_source(Path(tmp))
+        for lang in LANGUAGES:
+            ts = TS_DIR / f"app_{lang}.ts"
+            subprocess.run([tool("pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
+                            "-source-language", "zh_CN", "-target-language", lang, str(SOURCES), str(words),
+                            "-ts", str(ts)], check=True)
 
 
 def release() -> list[Path]:

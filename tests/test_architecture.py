@@ -654,3 +654,69 @@ def test_the_writer_audits_each_value_and_note_in_one_chain(services):
                     ("note", "BEDS_PER_1000", "新院区", "新院区投用", "import:a")]
     assert services.verify_audit() == []
     assert services.verify_values() == []
+
+
+# ---- the words for codes: desktop.domain's vocabularies, nowhere else -------------------------------------
+
+def _vocabularies() -> dict[str, set[str]]:
+    """Every code → word table of desktop.domain (STATUS_NAMES, ROLE_NAMES, KIND_NAMES, SOURCE_NAMES …)."""
+    from desktop import domain
+
+    def cjk(text) -> bool:
+        return isinstance(text, str) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    return {name: set(table) for name, table in vars(domain).items()
+            if name.isupper() and isinstance(table, dict) and table and all(cjk(v) for v in table.values())}
+
+
+def _word(node: ast.AST) -> bool:
+    """A word shown for a code: "草稿" or self.tr("草稿") / translate(…, "草稿"); a sentence (，；。 or a
+    {placeholder}) is a message about the code, not its name."""
+    if isinstance(node, ast.Call):
+        return any(_word(a) for a in node.args)
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) \
+        and any("\u4e00" <= ch <= "\u9fff" for ch in node.value) and not re.search(r"[，；。：！？{]", node.value)
+
+
+def _own_word_lists(tree: ast.AST, vocabularies: dict[str, set[str]]) -> list[tuple[int, str]]:
+    """(line, vocabulary) of each dict literal, or list/tuple of (code, word) pairs, whose keys are all codes of
+    one vocabulary (at least two; a key None aside) and that gives words for them."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            pairs = list(zip(node.keys, node.values))
+        elif isinstance(node, (ast.List, ast.Tuple)) and node.elts \
+                and all(isinstance(e, (ast.Tuple, ast.List)) and len(e.elts) == 2 for e in node.elts):
+            pairs = [tuple(e.elts) for e in node.elts]
+        else:
+            continue
+        pairs = [(k, v) for k, v in pairs if not (isinstance(k, ast.Constant) and k.value is None)]  # None: no code
+        keys = [k.value for k, _v in pairs if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        if len(keys) < 2 or len(keys) != len(pairs) or sum(_word(v) for _k, v in pairs) < 2:
+            continue
+        found += [(node.lineno, name) for name, codes in vocabularies.items() if set(keys) <= codes]
+    return found
+
+
+def test_no_module_keeps_its_own_words_for_the_codes_of_a_vocabulary():
+    """The window, the CLI and the reports take the word for a status, role, level, rule, severity, kind, method,
+    audit field, source or absence from desktop.domain (the window through desktop/ui/vocabulary.py, translated);
+    a second list drifts (the window said 已审核 where a restore said nothing for 已接收)."""
+    vocabularies = _vocabularies()
+    assert {"STATUS_WORDS", "ROLE_NAMES", "LEVEL_NAMES", "RULE_NAMES", "KIND_NAMES", "SOURCE_NAMES",
+            "CHECK_NAMES", "METHOD_NAMES", "AUDIT_FIELD_NAMES", "ABSENCE_KINDS"} <= set(vocabularies)
+    own = [f"{path.relative_to(ROOT)}:{line} {name}" for path in ALL if path != DESKTOP / "domain.py"
+           for line, name in _own_word_lists(ast.parse(path.read_text(encoding="utf-8")), vocabularies)]
+    assert own == []
+
+
+def test_the_word_list_finder_finds_a_word_list():
+    vocabularies = _vocabularies()
+    found = _own_word_lists(ast.parse(
+        'roles = {"clerk": self.tr("填报员"), "supervisor": self.tr("审核人"), "admin": self.tr("管理员")}\n'
+        'kinds = [("count", "数量"), ("rate", "比率（%）")]\n'
+        'tree = {"draft": self.tr("草稿"), "returned": self.tr("已退回"), None: self.tr("未填报")}\n'
+        'why = {"submitted": "已提交，待审核期间不能修改", "approved": "已审核通过，只读"}\n'  # messages, not names
+        'shape = {"status": 1, "note": 2}\n'), vocabularies)
+    assert sorted(found) == \
+        [(1, "ROLE_NAMES"), (2, "KIND_NAMES"), (3, "STATUS_NAMES"), (3, "STATUS_WORDS")]

@@ -123,3 +123,37 @@ def test_every_heading_of_the_form_fits_its_column_in_english(qtbot, services, t
             assert metrics.horizontalAdvance(text) + 8 < view.columnWidth(col), text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_word_of_the_domain_the_window_shows_is_translated(qapp, tmp_path):
+    """The words of desktop.domain's vocabularies reach the window through desktop/ui/vocabulary.py; they are no
+    literals lupdate finds, so build_translations.py --update adds them: each has its English, and a code the
+    vocabulary lacks is shown as it is."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.ui import vocabulary
+
+    entries = {(m.findtext("comment"), m.findtext("source")) for ctx in ET.parse(TS).getroot().iter("context")
+               if ctx.findtext("name") == vocabulary.CONTEXT for m in ctx.iter("message")}
+    wanted = {(name, text) for name, words in vocabulary.VOCABULARIES.items() for text in words.values()}
+    assert wanted - entries == set()
+    qm = tmp_path / "app_en.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
+    assert vocabulary.status("approved") == "已审核" and vocabulary.status(None) == "未填报"
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        for name, words in vocabulary.VOCABULARIES.items():
+            shown = vocabulary.words(name)
+            assert set(shown) == set(words)
+            untranslated = [t for t in shown.values() if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+            assert untranslated == [], name
+        assert (vocabulary.status("approved"), vocabulary.status(None), vocabulary.role("supervisor")) == \
+            ("Approved", "Not reported", "supervisor")
+        assert vocabulary.word("check", "warning") == "warning" and vocabulary.word("check", "odd") == "odd"
+        assert vocabulary.source("import:县2021.xlsx#ab12") == "import 县2021.xlsx"
+        assert vocabulary.source("paste") == "pasted"
+    finally:
+        QCoreApplication.removeTranslator(translator)

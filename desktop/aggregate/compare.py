@@ -16,9 +16,7 @@ from desktop.aggregate.service import (
     read_values,
     status_report,
 )
-from desktop.domain import FLAG_NAMES, STATUS_WORDS, Finding, Indicator, Region, check_year
-
-FLAG_WORDS = FLAG_NAMES
+from desktop.domain import STATUS_WORDS, Finding, Indicator, Region, check_year
 
 
 @dataclass(frozen=True)

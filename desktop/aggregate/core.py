@@ -9,7 +9,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from desktop.domain import METHOD_NAMES, Finding, Indicator  # noqa: F401 - METHOD_NAMES re-exported
+from desktop.domain import METHOD_NAMES, Finding, Indicator
 from desktop.expr import ExprError, parse_expression
 
 METHODS = ("sum", "ratio", "weighted", "none")
@@ -198,7 +198,7 @@ def level_findings(indicators: Iterable[Indicator], computed: Mapping[str, Compu
         if off <= tol * abs(c.value) + 0.5 * 10.0 ** (-ind.decimals):
             continue
         share = off / abs(c.value) * 100 if c.value else float("inf")
-        how = {"sum": "各县（市、区）合计", "ratio": "按各县（市、区）合计计算", "weighted": "各县（市、区）加权平均"}[c.method]
+        how = f"各县（市、区）汇总（{METHOD_NAMES[c.method]}）"
         who = f"{region_name}本级" if region_name else "本级"
         msg = (f"{who}填报{ind.format(c.own)}{ind.unit}，{how}为{ind.format(c.value)}{ind.unit}"
                f"（{c.reported}/{c.of}），相差{share:.1f}%，超过允许的{tol * 100:g}%")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import add_user_option, open_services
+from desktop.domain import CHECK_NAMES
 from desktop.texts import for_terminal
 
 MAX_DETAIL_LINES = 300
@@ -125,8 +126,6 @@ def _print_drift(plan, out) -> None:
             out.write(f"  {d}\n")
 
 
-# an import preview asks the clerk to check (核实) a warning before committing
-PREVIEW_SEVERITY_WORDS = {"error": "错误", "warning": "核实", "info": "提示"}
 MAX_FINDING_LINES = 20
 
 
@@ -167,7 +166,7 @@ def _print_findings(services, findings, out, verbose: bool) -> None:
                 hidden += 1
                 continue
             shown += 1
-            out.write(f"  [{PREVIEW_SEVERITY_WORDS.get(f.severity, f.severity)}] {names.get(f.indicator, f.indicator)}："
+            out.write(f"  [{CHECK_NAMES.get(f.severity, f.severity)}] {names.get(f.indicator, f.indicator)}："
                       f"{f.message}\n")
         if not verbose:
             hidden += sum(1 for f in found if f.severity == "warning" and not f.cleared)

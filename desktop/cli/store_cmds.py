@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from desktop.cli.common import add_user_option, open_services, password_from_env, print_json, print_table
-from desktop.domain import ABSENCE_KINDS, AUDIT_FIELD_NAMES, LEVEL_NAMES, STATUS_NAMES, plain_number
+from desktop.domain import ABSENCE_KINDS, AUDIT_FIELD_NAMES, CHECK_NAMES, LEVEL_NAMES, STATUS_NAMES, plain_number
 from desktop.services import Services, default_db_path
 from desktop.texts import for_terminal
 
@@ -158,7 +158,7 @@ def cmd_set(args) -> int:
 
         for f in validate(services, reg.code, int(args.year)):
             if f.indicator == ind.code and f.severity in ("error", "warning"):
-                level = "错误" if f.severity == "error" else ("核实（已说明）" if f.cleared else "核实")
+                level = CHECK_NAMES[f.severity] + ("（已说明）" if f.cleared else "")
                 print(f"  审核{level}：{for_terminal(f.message)}")
     return 0
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import open_services, print_json, print_table
-from desktop.domain import METHOD_NAMES, STATUS_WORDS, check_year
+from desktop.domain import FLAG_NAMES, METHOD_NAMES, STATUS_WORDS, check_year
 from desktop.errors import UsageError
-
-METHOD_WORDS = METHOD_NAMES
 
 
 def register(sub) -> None:
@@ -71,7 +69,7 @@ def _print_aggregate(result) -> None:
         value = "—" if c.value is None else ind.format(c.value)
         mark = "" if c.method == "none" else f"{c.reported}/{c.of}" + ("（部分）" if c.partial else "")
         own = "" if c.own is None else ind.format(c.own)
-        rows.append([ind.code, ind.name, ind.unit, METHOD_WORDS.get(c.method, c.method), value, mark, own])
+        rows.append([ind.code, ind.name, ind.unit, METHOD_NAMES.get(c.method, c.method), value, mark, own])
     print_table(["代码", "指标", "单位", "方式", "汇总", "已报/应报", "本级填报"], rows)
     if result.findings:
         out.write("\n层级一致性（本级填报与汇总不符）：\n")
@@ -128,7 +126,7 @@ def _print_comparison(data) -> None:
         if row.comparable:
             firsts = [data.name_of(c) for c, cell in row.cells.items() if cell.rank == 1]
             best = "、".join(firsts)
-        flagged = [data.name_of(c) + ("（错误）" if cell.flag == "error" else "（警告）")
+        flagged = [f"{data.name_of(c)}（{FLAG_NAMES[cell.flag]}）"
                    for c, cell in row.cells.items() if cell.flag]
         rows.append([ind.name, ind.unit, "" if row.parent.shown is None else ind.format(row.parent.shown),
                      st["n"], "" if st["min"] is None else ind.format(st["min"]),

@@ -25,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain import STATUS_NAMES
 from desktop.errors import NotAStore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -145,9 +146,6 @@ def discard(staged: Path | None) -> None:
 
 # ---- what a restore undoes ----------------------------------------------------------------------------
 
-STATUS_WORDS = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已审核"}
-
-
 @dataclass
 class Undone:
     """What restoring a backup changes in the store, as the user must hear it before saying yes."""
@@ -168,8 +166,8 @@ class Undone:
             out.append(f"备份中最后一条修改记录的时间：{self.backup_taken_at}")
         for s in self.statuses:
             out.append(f"状态 {names.get(s['region'], s['region'])} {s['year']}年：现为"
-                       f"{STATUS_WORDS.get(s['now'], s['now'] or '草稿')}，恢复后为"
-                       f"{STATUS_WORDS.get(s['after'], s['after'] or '草稿')}")
+                       f"{STATUS_NAMES.get(s['now'] or 'draft', s['now'])}，恢复后为"
+                       f"{STATUS_NAMES.get(s['after'] or 'draft', s['after'])}")
         for u in self.users:
             what = {"added": "将被删除（备份之后注册）", "removed": f"将恢复（角色 {u['after']}）",
                     "role": f"角色 {u['now']} 将变回 {u['after']}",

@@ -84,8 +84,9 @@ ABSENT_COLUMNS: dict[str, tuple[str, ...]] = {
 _DIGEST_FIELDS = ("region_code", "year", "status", "decided_at", "decided_by", "submitted_by", "submitted_at",
                   "approved_by", "approved_at", "accepted_by", "accepted_at", "returned_by", "returned_at",
                   "reason", "chain_head")
-# which office level takes each decision (written into the receiving store's audit)
-LEVEL_OF = {"submitted": "县级", "approved": "县级", "accepted": "上级", "returned": "上级", "draft": "县级"}
+# the decisions an upper office takes (the county submits, approves and reopens): the receiving store's audit
+# says 上级决定 or 县级决定
+UPPER_DECISIONS = frozenset({"accepted", "returned"})
 
 
 @dataclass

@@ -10,7 +10,7 @@ from desktop.db import exchange as xdb
 from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import Dataset
-from desktop.exchange.status import LEVEL_OF, Decision, StatusLine, when, build_lines, new_events
+from desktop.exchange.status import UPPER_DECISIONS, Decision, StatusLine, build_lines, new_events, when
 
 
 def lines_for_export(services, codes: list[str], years: list[int], records: list[tuple],
@@ -67,7 +67,7 @@ def apply(w, decision: Decision, source: str, importer: str, file: str) -> list[
     for status, by, at in events:
         # the reason stays what the decider wrote (the clerk reads it); where it came from goes into the source:
         # import:FILE#SHA256｜上级决定｜由 IMPORTER 导入｜对方审计链头 HEAD
-        where = f"{source}｜{LEVEL_OF.get(status, '')}决定｜由 {importer} 导入" + (
+        where = f"{source}｜{'上级' if status in UPPER_DECISIONS else '县级'}决定｜由 {importer} 导入" + (
             f"｜对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
         w.record("status", previous, status, where, region=line.region_code, year=line.year,
                  reason=line.reason if status == "returned" else "", at=at, user=by)

@@ -11,7 +11,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from desktop.aggregate.compare import FLAG_WORDS, STATUS_WORDS, CompareRow, Comparison
+from desktop.aggregate.compare import CompareRow, Comparison
+from desktop.domain import FLAG_NAMES, STATUS_WORDS
 from desktop.reports.fonts import MAIN_FONT, Glyphs, register
 from desktop.reports.pdf import FLAG_FILL, GRID, HEAD_FILL, _canvas_class, _doc, _styles, sign_lines
 
@@ -147,7 +148,7 @@ def comparison_story(data: Comparison, glyphs: Glyphs, progress=None, cancelled=
             for f in data.footnotes:
                 cell = next(r for r in data.rows if r.indicator.code == f.indicator.code).cells[f.county.code]
                 text = (f"[{f.number}] {f.county.name} {f.indicator.name} {f.indicator.format(cell.value)}"
-                        f"（{FLAG_WORDS[f.flag]}）：{f.message}")
+                        f"（{FLAG_NAMES[f.flag]}）：{f.message}")
                 story.append(Paragraph(glyphs.markup(text), styles["small"]))
     story += sign_lines(data.prepared_by, data.generated_at[:10], glyphs, styles)
     return story

@@ -11,8 +11,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from desktop.aggregate.compare import FLAG_WORDS, STATUS_WORDS, Comparison
+from desktop.aggregate.compare import Comparison
 from desktop.aggregate.service import SIMULATED_MARK, StatusReport
+from desktop.domain import FLAG_NAMES, STATUS_WORDS
 from desktop.outputs import save_workbook
 from desktop.reports.xlsx import (
     BODY_FONT,
@@ -230,7 +231,7 @@ def write_comparison(data: Comparison, path: Path, progress=None, cancelled=None
         notes.column_dimensions[get_column_letter(c)].width = w
     for i, f in enumerate(data.footnotes, start=2):
         cell = next(r for r in data.rows if r.indicator.code == f.indicator.code).cells[f.county.code]
-        for c, v in enumerate((f"[{f.number}]", f.county.name, f.indicator.name, cell.value, FLAG_WORDS[f.flag],
+        for c, v in enumerate((f"[{f.number}]", f.county.name, f.indicator.name, cell.value, FLAG_NAMES[f.flag],
                                f.message), start=1):
             put(notes, i, c, v, number_format(shown_decimals(v, f.indicator.decimals)) if c == 4 else None,
                 align=WRAP if c == 6 else None, fill=FLAG_FILL[f.flag] if c == 5 else None)

@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.domain import SEVERITY_NAMES
+from desktop.domain import FLAG_NAMES, SEVERITY_NAMES
 from desktop.reports.data import ReportData, Row
 from desktop.reports.fonts import MAIN_FONT, Glyphs, covered, register
 from desktop.reports.years import YearsData, axis_range
@@ -202,12 +202,12 @@ def _doc(path: Path, pagesize, title: str) -> SimpleDocTemplate:
 
 SUMMARY_HEAD = ["指标", "单位", "本年", "上年", "增减", "增减%", "目标", "达标"]
 SUMMARY_WIDTHS = [142, 38, 54, 78, 52, 48, 54, 34]
-FLAG_TEXT = {"error": "［错误］", "warning": "［警告］"}
 
 
 def _summary_row(row: Row, cells: _Cells, glyphs: Glyphs) -> list:
     ind = row.indicator
-    name = ind.name + FLAG_TEXT.get(row.flag, "")
+    flag = FLAG_NAMES.get(row.flag)  # an info finding gets no mark
+    name = ind.name + (f"［{flag}］" if flag else "")
     prior = ""
     if row.prior is not None:
         prior = ind.format(row.prior.value)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.domain import STATUS_NAMES, AuditRow
+from desktop.domain import AuditRow
 from desktop.errors import AppError
-from desktop.ui import file_dialogs
+from desktop.ui import file_dialogs, vocabulary
 from desktop.ui.messages import show_error
 
 
@@ -54,30 +54,19 @@ class AuditModel(QAbstractTableModel):
         return None
 
     def field_name(self, field: str) -> str:
-        return {"value": self.tr("数值"), "note": self.tr("说明"), "status": self.tr("状态"),
-                "target": self.tr("目标值"), "catalog": self.tr("指标目录"), "rules": self.tr("审核规则"),
-                "user": self.tr("用户"), "login": self.tr("登录失败"),
-                "denied": self.tr("被拒绝的操作"), "absent": self.tr("不适用标记")}.get(field, field)
+        return vocabulary.word("field", field)
 
     def source_name(self, source: str | None) -> str:
         """Where a change came from, in words: the store keeps codes (form, cli, import:FILE#sha256 …)."""
-        if not source:
-            return ""
-        if source.startswith("import:"):
-            return self.tr("导入 {file}").format(file=source[len("import:"):].split("#", 1)[0])
-        names = {"form": self.tr("窗口录入"), "paste": self.tr("粘贴"), "cli": self.tr("命令行"),
-                 "init": self.tr("初始化"), "demo": self.tr("演示数据"), "restore": self.tr("恢复备份"),
-                 "password": self.tr("设定密码"), "extraction": self.tr("从报告文本提取")}
-        code = source.split("#", 1)[0]
-        return names.get(code, code)
+        return vocabulary.source(source)
 
     def _shown(self, row: AuditRow, value: object) -> str:
         if value is None:
             return ""
         if row.field == "status":
-            return STATUS_NAMES.get(str(value), str(value))
+            return vocabulary.status(str(value))
         if row.field == "absent":
-            return {"na": self.tr("不适用"), "uncollected": self.tr("本年未统计")}.get(str(value), str(value))
+            return vocabulary.word("absence", str(value))
         ind = self.names.get(row.indicator or "")
         if isinstance(value, (int, float)) and ind is not None and row.field in ("value", "target"):
             return ind.format(float(value))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
+from desktop.ui import vocabulary
 
 FIELDS = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn", "hidden",
           "aggregation", "definition")
@@ -46,10 +47,7 @@ class CatalogModel(QAbstractTableModel):
     def choices(self, field: str) -> list[tuple[str, str]] | None:
         """(stored code, words) for the fields edited from a list: 类型 and 方向 showed count, per100k, -1…"""
         if field == "kind":
-            return [("count", self.tr("数量")), ("rate", self.tr("比率（%）")), ("growth", self.tr("增长率（%）")),
-                    ("permille", self.tr("千分率（‰）")), ("per1000", self.tr("每千人")),
-                    ("per10000", self.tr("每万人")), ("per100k", self.tr("每10万人")), ("years", self.tr("年数")),
-                    ("score", self.tr("得分"))]
+            return list(vocabulary.words("kind").items())
         if field == "direction":
             return [("1", self.tr("越高越好")), ("-1", self.tr("越低越好")), ("0", self.tr("不定"))]
         return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain import Finding
+from desktop.ui import vocabulary
 from desktop.ui.form_model import SEVERITY_RANK
 from desktop.ui.icons import severity_icon
 
@@ -49,7 +50,7 @@ class FindingsPanel(QWidget):
     def severity_name(self, severity: str, cleared: bool = False) -> str:
         if cleared:
             return self.tr("已说明")
-        return {"error": self.tr("错误"), "warning": self.tr("核实"), "info": self.tr("提示")}.get(severity, severity)
+        return vocabulary.word("check", severity)
 
     def set_findings(self, findings: list[Finding] | None) -> None:
         self.list.clear()

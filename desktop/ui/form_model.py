@@ -12,6 +12,7 @@ from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.domain import Finding, Indicator, RegionYear, ValueChange
 from desktop.errors import AppError, InvalidValue
 from desktop.validation import validate
+from desktop.ui import vocabulary
 from desktop.ui.icons import severity_icon
 from desktop.validation.notes import is_boilerplate_note
 
@@ -320,10 +321,12 @@ class FormModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else COLUMNS
 
-    # one translated heading at a time (the literals stay in tr() calls for lupdate, as in headers())
-    _HEADING_TR = (lambda m: m.tr("指标"), lambda m: m.tr("单位"), lambda m: m.tr("上年"), lambda m: m.tr("本年"),
-                   lambda m: m.tr("增减%"), lambda m: m.tr("目标"), lambda m: m.tr("审核"), lambda m: m.tr("说明"),
-                   lambda m: m.tr("上次提交"), lambda m: m.tr("汇总"))
+    # one translated heading at a time (the literals stay in tr() calls for lupdate, as in headers(); the argument
+    # is named self so that lupdate files them under FormModel, the context tr() looks them up in)
+    _HEADING_TR = (lambda self: self.tr("指标"), lambda self: self.tr("单位"), lambda self: self.tr("上年"),
+                   lambda self: self.tr("本年"), lambda self: self.tr("增减%"), lambda self: self.tr("目标"),
+                   lambda self: self.tr("审核"), lambda self: self.tr("说明"), lambda self: self.tr("上次提交"),
+                   lambda self: self.tr("汇总"))
 
     def headers(self) -> list[str]:
         return [self.tr("指标"), self.tr("单位"), self.tr("上年"), self.tr("本年"), self.tr("增减%"),
@@ -502,15 +505,14 @@ class FormModel(QAbstractTableModel):
 
     def check_texts(self) -> list[str]:
         """Every kind of text the 审核 column can show (the view makes the column wide enough for them)."""
-        return [self.tr("已说明")] + [f"{name} ×99" for name in (self.tr("错误"), self.tr("核实"), self.tr("提示"))]
+        return [self.tr("已说明")] + [f"{name} ×99" for name in vocabulary.words("check").values()]
 
     def _check_text(self, code: str) -> str:
         found = [f for f in self.by_indicator.get(code, ()) if not f.cleared]
         if not found:
             return self.tr("已说明") if self.by_indicator.get(code) else ""
-        names = {"error": self.tr("错误"), "warning": self.tr("核实"), "info": self.tr("提示")}
         worst = min(found, key=lambda f: SEVERITY_RANK.get(f.severity, 9)).severity
-        return names.get(worst, worst) + (f" ×{len(found)}" if len(found) > 1 else "")
+        return vocabulary.word("check", worst) + (f" ×{len(found)}" if len(found) > 1 else "")
 
     def _tooltip(self, ind: Indicator, col: int) -> str | None:
         if col == COL_COMPUTED:
@@ -519,9 +521,8 @@ class FormModel(QAbstractTableModel):
                 return None
             if c.method == "none":
                 return self.tr("该指标不由各县汇总，以本级填报数为准")
-            how = {"sum": self.tr("求和"), "ratio": self.tr("按合计计算比率"), "weighted": self.tr("按人口加权")}
             return self.tr("由 {reported}/{of} 个县（市、区）汇总（{how}），计算所得，不保存").format(
-                reported=c.reported, of=c.of, how=how.get(c.method, c.method))
+                reported=c.reported, of=c.of, how=vocabulary.word("method", c.method))
         mark = self.absence_of(ind.code) if col == COL_VALUE else None
         if mark is not None:
             return self.tr("{kind}：{reason}（{user}，{at}）。计为已填，提交时不算缺报；Delete 取消标记").format(
@@ -606,7 +607,7 @@ class FormModel(QAbstractTableModel):
         return True
 
     def absence_name(self, kind: str) -> str:
-        return {"na": self.tr("不适用"), "uncollected": self.tr("本年未统计")}.get(kind, kind)
+        return vocabulary.word("absence", kind)
 
     def mark_absent(self, codes: list[str], kind: str | None, reason: str = "") -> bool:
         """Mark the indicators 不适用 / 本年未统计 with one reason (kind None: remove their marks), through

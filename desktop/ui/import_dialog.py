@@ -85,7 +85,7 @@ class ImportDialog(QDialog):
         return True
 
     def show_plan(self, plan, findings=None) -> None:
-        from desktop.domain import STATUS_NAMES
+        from desktop.ui import vocabulary
 
         self.plan = plan
         self.findings = findings or {}
@@ -100,8 +100,8 @@ class ImportDialog(QDialog):
             status = ""
             if d is not None:
                 status = self.tr("{old} → {new}（{who}）").format(
-                    old=STATUS_NAMES.get(d.local.status, d.local.status),
-                    new=STATUS_NAMES.get(d.line.status, d.line.status), who=d.line.decided_by)
+                    old=vocabulary.word("status", d.local.status),
+                    new=vocabulary.word("status", d.line.status), who=d.line.decided_by)
             found = self.findings.get(key, [])
             errors = sum(1 for f in found if f.severity == "error")
             cells = [names.get(key[0], key[0]), str(key[1]), str(len(s.new)) if s else "0",

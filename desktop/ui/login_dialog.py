@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from desktop.errors import AppError
+from desktop.ui import vocabulary
 
 
 class LoginDialog(QDialog):
@@ -14,9 +15,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("登录"))
         self.users = {u.name: u for u in services.users()}
         self.user_box = QComboBox()
-        roles = {"clerk": self.tr("填报员"), "supervisor": self.tr("审核人"), "admin": self.tr("管理员")}
         for name, user in sorted(self.users.items()):
-            self.user_box.addItem(f"{name}（{roles.get(user.role, user.role)}）", name)
+            self.user_box.addItem(f"{name}（{vocabulary.role(user.role)}）", name)
         last = str(settings.value("last/user", "") or "")
         pos = self.user_box.findData(last)
         if pos >= 0:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import MAX_YEAR, MIN_YEAR
 from desktop.errors import AppError
+from desktop.ui import vocabulary
 from desktop.ui.actions import ActionsMixin
 from desktop.ui.findings_panel import FindingsPanel
 from desktop.ui.form_model import COL_VALUE, FormModel
@@ -378,9 +379,8 @@ class MainWindow(ActionsMixin, QMainWindow):
     def _update_status_bar(self) -> None:
         ry = self.model.region_year
         user = self.services.user
-        roles = {"clerk": self.tr("填报员"), "supervisor": self.tr("审核人"), "admin": self.tr("管理员")}
         self.user_label.setText(self.tr("用户：{name}（{role}）").format(name=user.name,
-                                                                      role=roles.get(user.role, user.role)))
+                                                                      role=vocabulary.role(user.role)))
         self.status_label.setText(self.tr("状态：{status}").format(
             status=self.tree.status_text(ry.status) if ry else "—"))
         c = self.findings.counts()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.aggregate.core import ACTION_ORDER
+from desktop.ui import vocabulary
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
@@ -38,9 +39,7 @@ class OverviewModel(QAbstractTableModel):
                 self.tr("未说明警告"), self.tr("提交人"), self.tr("提交时间"), self.tr("审核人"), self.tr("审核时间")]
 
     def status_text(self, status: str) -> str:
-        return {"draft": self.tr("草稿"), "submitted": self.tr("已提交"), "returned": self.tr("已退回"),
-                "approved": self.tr("已审核"), "accepted": self.tr("已接收"), "empty": self.tr("未填报")}.get(
-            status, status)
+        return vocabulary.word("status", status)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from desktop.ui import vocabulary
 from desktop.ui.icons import status_icon
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -61,13 +62,13 @@ class RegionTree(QTreeWidget):
         a city or the province also shows how many of its counties are approved ("9/12 已审核")."""
         from desktop.aggregate.core import progress
 
-        texts = self._status_texts()  # once, not per region: tr() is slow in PySide (5 per region at start-up)
+        texts = vocabulary.words("status")  # once, not per region: tr() is slow in PySide (5 per region at start-up)
         tip = self.tr("{code} · {year}年：{status}")
         done_tip = self.tr("所辖 {n} 个县（市、区）中 {done} 个已审核；双击查看各县填报进度")
         for code, item in self.items.items():
             status = statuses.get(code) or ("draft" if code in begun else None)
             item.setIcon(0, status_icon(status or "empty"))
-            text = tip.format(code=code, year=year, status=texts.get(status or "", status or texts[None]))
+            text = tip.format(code=code, year=year, status=texts.get(status or "empty", status))
             name = self.names.get(code, "")
             if code in self.below:
                 done, n = progress(statuses, self.below[code])
@@ -75,13 +76,8 @@ class RegionTree(QTreeWidget):
                 text += "\n" + done_tip.format(n=n, done=done)
             item.setToolTip(0, text)
 
-    def _status_texts(self) -> dict:
-        return {"draft": self.tr("草稿"), "submitted": self.tr("已提交"), "returned": self.tr("已退回"),
-                "approved": self.tr("已审核"), "accepted": self.tr("已接收"), None: self.tr("未填报")}
-
     def status_text(self, status: str | None) -> str:
-        texts = self._status_texts()
-        return texts.get(status or "", status or texts[None])
+        return vocabulary.status(status)
 
     def select(self, code: str) -> bool:
         item = self.items.get(code)

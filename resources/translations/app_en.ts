@@ -418,10 +418,6 @@
         <translation>Select an indicator in the table first</translation>
     </message>
     <message>
-        <source>“从报告文本提取”模块尚未安装</source>
-        <translation>The “extract from report text” module is not installed</translation>
-    </message>
-    <message>
         <source>备份数据库</source>
         <translation>Back up the store</translation>
     </message>
@@ -526,86 +522,6 @@
     <message>
         <source>原因</source>
         <translation>Reason</translation>
-    </message>
-    <message>
-        <source>数值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>目标值</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>指标目录</source>
-        <translation>Catalog</translation>
-    </message>
-    <message>
-        <source>审核规则</source>
-        <translation>Rules</translation>
-    </message>
-    <message>
-        <source>登录失败</source>
-        <translation>Failed log-in</translation>
-    </message>
-    <message>
-        <source>被拒绝的操作</source>
-        <translation>Refused action</translation>
-    </message>
-    <message>
-        <source>不适用标记</source>
-        <translation>Not-applicable mark</translation>
-    </message>
-    <message>
-        <source>导入 {file}</source>
-        <translation>import {file}</translation>
-    </message>
-    <message>
-        <source>窗口录入</source>
-        <translation>typed in the window</translation>
-    </message>
-    <message>
-        <source>粘贴</source>
-        <translation>pasted</translation>
-    </message>
-    <message>
-        <source>命令行</source>
-        <translation>command line</translation>
-    </message>
-    <message>
-        <source>初始化</source>
-        <translation>set-up</translation>
-    </message>
-    <message>
-        <source>演示数据</source>
-        <translation>demo data</translation>
-    </message>
-    <message>
-        <source>恢复备份</source>
-        <translation>backup restored</translation>
-    </message>
-    <message>
-        <source>设定密码</source>
-        <translation>password set</translation>
-    </message>
-    <message>
-        <source>从报告文本提取</source>
-        <translation>from report text</translation>
-    </message>
-    <message>
-        <source>不适用</source>
-        <translation>not applicable</translation>
-    </message>
-    <message>
-        <source>本年未统计</source>
-        <translation>not collected</translation>
     </message>
 </context>
 <context>
@@ -720,42 +636,6 @@
     <message>
         <source>汇总方式</source>
         <translation>Aggregation</translation>
-    </message>
-    <message>
-        <source>数量</source>
-        <translation>count</translation>
-    </message>
-    <message>
-        <source>比率（%）</source>
-        <translation>rate (%)</translation>
-    </message>
-    <message>
-        <source>增长率（%）</source>
-        <translation>growth rate (%)</translation>
-    </message>
-    <message>
-        <source>千分率（‰）</source>
-        <translation>per mille (‰)</translation>
-    </message>
-    <message>
-        <source>每千人</source>
-        <translation>per 1,000</translation>
-    </message>
-    <message>
-        <source>每万人</source>
-        <translation>per 10,000</translation>
-    </message>
-    <message>
-        <source>每10万人</source>
-        <translation>per 100,000</translation>
-    </message>
-    <message>
-        <source>年数</source>
-        <translation>years</translation>
-    </message>
-    <message>
-        <source>得分</source>
-        <translation>score</translation>
     </message>
     <message>
         <source>越高越好</source>
@@ -933,18 +813,6 @@
     <message>
         <source>已说明</source>
         <translation>explained</translation>
-    </message>
-    <message>
-        <source>错误</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <source>核实</source>
-        <translation>warning</translation>
-    </message>
-    <message>
-        <source>提示</source>
-        <translation>info</translation>
     </message>
     <message>
         <source>审核模块未安装：暂不能审核</source>
@@ -1161,32 +1029,8 @@
         <translation>explained</translation>
     </message>
     <message>
-        <source>错误</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <source>核实</source>
-        <translation>warning</translation>
-    </message>
-    <message>
-        <source>提示</source>
-        <translation>info</translation>
-    </message>
-    <message>
         <source>该指标不由各县汇总，以本级填报数为准</source>
         <translation>Not computed from the counties: the office&apos;s own figure counts</translation>
-    </message>
-    <message>
-        <source>求和</source>
-        <translation>sum</translation>
-    </message>
-    <message>
-        <source>按合计计算比率</source>
-        <translation>ratio of the totals</translation>
-    </message>
-    <message>
-        <source>按人口加权</source>
-        <translation>weighted by population</translation>
     </message>
     <message>
         <source>由 {reported}/{of} 个县（市、区）汇总（{how}），计算所得，不保存</source>
@@ -1225,14 +1069,6 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>修改 {name}</source>
         <translation>Edit {name}</translation>
-    </message>
-    <message>
-        <source>不适用</source>
-        <translation>not applicable</translation>
-    </message>
-    <message>
-        <source>本年未统计</source>
-        <translation>not collected</translation>
     </message>
     <message>
         <source>标为{kind}：{n} 个指标</source>
@@ -1420,18 +1256,6 @@ Now: {new}, note: {new_note}</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <source>填报员</source>
-        <translation>clerk</translation>
-    </message>
-    <message>
-        <source>审核人</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>admin</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1547,18 +1371,6 @@ Now: {new}, note: {new_note}</translation>
         <translation>; </translation>
     </message>
     <message>
-        <source>填报员</source>
-        <translation>clerk</translation>
-    </message>
-    <message>
-        <source>审核人</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>admin</translation>
-    </message>
-    <message>
         <source>用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
@@ -1623,30 +1435,6 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>审核时间</source>
         <translation>Approved at</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>已提交</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <source>已退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>已审核</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>已接收</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>未填报</source>
-        <translation>Not reported</translation>
     </message>
 </context>
 <context>
@@ -1725,30 +1513,6 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>{name}  {done}/{n} 已审核</source>
         <translation>{name}  {done}/{n} approved</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <source>已提交</source>
-        <translation>submitted</translation>
-    </message>
-    <message>
-        <source>已退回</source>
-        <translation>returned</translation>
-    </message>
-    <message>
-        <source>已审核</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <source>未填报</source>
-        <translation>no data</translation>
-    </message>
-    <message>
-        <source>已接收</source>
-        <translation>Accepted</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +1722,244 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>详细信息已写入日志文件：{path}</source>
         <translation>The details were written to the log file: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <source>草稿</source>
+        <comment>status</comment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <comment>status</comment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <comment>status</comment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已审核</source>
+        <comment>status</comment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <comment>status</comment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>未填报</source>
+        <comment>status</comment>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>填报员</source>
+        <comment>role</comment>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <comment>role</comment>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <comment>role</comment>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <comment>kind</comment>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>比率（%）</source>
+        <comment>kind</comment>
+        <translation>rate (%)</translation>
+    </message>
+    <message>
+        <source>增长率（%）</source>
+        <comment>kind</comment>
+        <translation>growth rate (%)</translation>
+    </message>
+    <message>
+        <source>千分率（‰）</source>
+        <comment>kind</comment>
+        <translation>per mille (‰)</translation>
+    </message>
+    <message>
+        <source>每千人</source>
+        <comment>kind</comment>
+        <translation>per 1,000</translation>
+    </message>
+    <message>
+        <source>每万人</source>
+        <comment>kind</comment>
+        <translation>per 10,000</translation>
+    </message>
+    <message>
+        <source>每10万人</source>
+        <comment>kind</comment>
+        <translation>per 100,000</translation>
+    </message>
+    <message>
+        <source>年数</source>
+        <comment>kind</comment>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <comment>kind</comment>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>求和</source>
+        <comment>method</comment>
+        <translation>sum</translation>
+    </message>
+    <message>
+        <source>按合计计算比率</source>
+        <comment>method</comment>
+        <translation>ratio of the totals</translation>
+    </message>
+    <message>
+        <source>按人口加权</source>
+        <comment>method</comment>
+        <translation>weighted by population</translation>
+    </message>
+    <message>
+        <source>不汇总</source>
+        <comment>method</comment>
+        <translation>not aggregated</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <comment>check</comment>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>核实</source>
+        <comment>check</comment>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <comment>check</comment>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <comment>absence</comment>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>本年未统计</source>
+        <comment>absence</comment>
+        <translation>not collected</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <comment>field</comment>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <comment>field</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <comment>field</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <comment>field</comment>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>指标目录</source>
+        <comment>field</comment>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <source>审核规则</source>
+        <comment>field</comment>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <comment>field</comment>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <comment>field</comment>
+        <translation>Failed log-in</translation>
+    </message>
+    <message>
+        <source>被拒绝的操作</source>
+        <comment>field</comment>
+        <translation>Refused action</translation>
+    </message>
+    <message>
+        <source>退回意见</source>
+        <comment>field</comment>
+        <translation>Return notes</translation>
+    </message>
+    <message>
+        <source>不适用标记</source>
+        <comment>field</comment>
+        <translation>Not-applicable mark</translation>
+    </message>
+    <message>
+        <source>窗口录入</source>
+        <comment>source</comment>
+        <translation>typed in the window</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <comment>source</comment>
+        <translation>pasted</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <comment>source</comment>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>初始化</source>
+        <comment>source</comment>
+        <translation>set-up</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <comment>source</comment>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <comment>source</comment>
+        <translation>backup restored</translation>
+    </message>
+    <message>
+        <source>设定密码</source>
+        <comment>source</comment>
+        <translation>password set</translation>
+    </message>
+    <message>
+        <source>从报告文本提取</source>
+        <comment>source</comment>
+        <translation>from report text</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <comment>source</comment>
+        <translation>import</translation>
     </message>
 </context>
 </TS>
