@@ -1,4 +1,4 @@
-"""Workbooks hostile by size (issue 17): every part is bounded while it streams, so each is refused (or read)
+"""Workbooks hostile by size: every part is bounded while it streams, so each is refused (or read)
 by a `main.py import` process that stays under the memory bound. The peak memory (ru_maxrss of the child)
 is asserted; the seconds are printed, never asserted. Small-but-hostile variants run by default; the sizes of
 the attack (tests/helpers/hostile_sizes.py SIZES) with --long. Figures: docs/RELIABILITY.md."""

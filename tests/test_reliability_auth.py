@@ -1,4 +1,4 @@
-"""No path writes around a password (issue 17). Every command of the command line is listed here as
+"""No path writes around a password. Every command of the command line is listed here as
 writing or reading; a command added later without a place in the lists fails the first test. Each writing
 command, run without admin's password, is refused with exit 1 and leaves every table as it was (only the
 audit rows recording the refusal may be added); with the password it is not refused for the password.

@@ -1,4 +1,4 @@
-"""Restore (issue 17): a backup is checked whole before anything is replaced; the safety backup and the
+"""Restore: a backup is checked whole before anything is replaced; the safety backup and the
 replacement are one write transaction, so a value saved by another program during a restore is never lost;
 every error after the safety backup names it; `restore --latest`; what a restore undoes is said and asked."""
 

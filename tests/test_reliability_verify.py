@@ -1,4 +1,4 @@
-"""verify covers the whole store (issue 17): statuses, users and passwords, targets, catalog, rules and
+"""verify covers the whole store: statuses, users and passwords, targets, catalog, rules and
 submissions are compared with a replay of the audit trail. Each tamper case is a direct SQL edit of the
 file, as someone with the file and an SQLite tool would make it; `verify` must name it (exit 1). Every write
 path of the fixture leaves no false alarm first."""

@@ -1,4 +1,4 @@
-"""The window's 文件 → 从备份恢复… (issue 17): the admin picks a backup, sees what the restore would undo and
+"""The window's 文件 → 从备份恢复…: the admin picks a backup, sees what the restore would undo and
 confirms; No leaves the store as it was, Yes restores it (after a safety backup) and the form shows the
 restored figures. The same checks as `restore` on the command line (Services.restore_preview/restore)."""
 

@@ -50,7 +50,7 @@ def value_audit_problems(db: Database, limit: int = 50) -> list[str]:
     return problems
 
 
-# ---- the whole store against a replay of its audit trail (issue 17) --------------------------------------
+# ---- the whole store against a replay of its audit trail ---------------------------------------------------
 # Every legitimate change to these tables writes an audit row in the same transaction. Replaying the rows in
 # order gives what each table must hold; a difference is a change made outside the program.
 
@@ -124,7 +124,7 @@ def replay_audit(db: Database) -> Replay:
             name = m.group(1)
             if source == "password":
                 entry = r.users.setdefault(name, {"role": None, "pw": None})
-                # rows written before issue 17 carry no digest: only whether a password was set is known
+                # rows written by earlier versions carry no digest: only whether a password was set is known
                 if isinstance(new, str):
                     entry["pw"] = new
                 elif new is None and "已取消" in reason:

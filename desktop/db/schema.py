@@ -71,7 +71,7 @@ def _v2(db: Database) -> None:
 
 
 def _v3(db: Database) -> None:
-    # Issue 7: each submission freezes the dataset (for "what changed since the last submission"),
+    # Each submission freezes the dataset (for "what changed since the last submission"),
     # and the logical rules are edited in the store (every saved version kept; the newest is in force).
     db.execute(
         """CREATE TABLE submission (

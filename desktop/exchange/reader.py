@@ -107,7 +107,8 @@ def _open(path: Path, name: str):
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     # openpyxl looks for a sheet's size by parsing the whole sheet when it declares none (21 s for a
-    # million rows; a 280 MB cell built whole): it is read from the sheet's head only (issue 17)
+    # million rows; a 280 MB cell built whole): it is read from the sheet's head only, so that a sheet without
+    # a declared size is still refused or read within the bounds of desktop.exchange.safety
     ReadOnlyWorksheet._get_size = _declared_size
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)

@@ -9,9 +9,9 @@ Limits (each set by what a real office file needs, with room, and what keeps a h
   and a sheet of real figures compresses about 5–20×;
 - a sheet declaring or holding more than MAX_ROWS rows or MAX_CELLS cells is refused while it is read
   (desktop.exchange.reader enforces these; a province exchange is about 50,000 rows and 403,000 cells, and
-  reading 600,000 cells takes about 9 s, the most the 10-second goal of issue 17 allows);
-- every part is bounded while it streams (issue 17; the goal: any workbook refused or read in under 300 MB
-  and 10 s): a cell's text at MAX_CELL_CHARS (Excel's 32,767), the shared strings (parsed whole by openpyxl)
+  reading 600,000 cells takes about 9 s, the most the 10-second goal below allows);
+- every part is bounded while it streams (the goal: any workbook, however built, refused or read in under
+  300 MB and 10 s, so that a hostile file cannot stall or exhaust a county's office computer): a cell's text at MAX_CELL_CHARS (Excel's 32,767), the shared strings (parsed whole by openpyxl)
   at MAX_SHARED_STRINGS strings and MAX_SHARED_CHARS characters, the styles (parsed whole by openpyxl) at
   MAX_CELL_FORMATS cell formats and MAX_STYLE_ELEMENTS elements — these two parts are counted by a streaming
   pass (`_check_parts`) before openpyxl opens the file — and the text kept from the rows at MAX_TEXT_CHARS
@@ -40,8 +40,8 @@ MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 600 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_APPLIES_FROM = 1024 * 1024
-MAX_ROWS = 100_000  # 300,000 before issue 17: reading that many rows took over 20 s
-MAX_CELLS = 600_000  # 3,000,000 before issue 17; a province exchange is about 403,000
+MAX_ROWS = 100_000  # once 300,000: reading that many rows took over 20 s
+MAX_CELLS = 600_000  # once 3,000,000; a province exchange is about 403,000
 MAX_SHARED_STRINGS = 200_000
 MAX_SHARED_CHARS = 10_000_000
 MAX_CELL_FORMATS = 20_000

@@ -1,4 +1,4 @@
-"""Workbooks hostile by size alone (issue 17): each is small on disk and asks the reader for a lot.
+"""Workbooks hostile by size alone: each is small on disk and asks the reader for a lot.
 
     python hostile_sizes.py KIND SCALE OUT.xlsx
 KIND: long_notes, huge_inline_cell, many_formats, huge_shared_string, many_shared_strings, many_kept_cells.
