@@ -43,6 +43,31 @@ def _forbid(*_args) -> None:
     raise UnsafeXml("工作表XML中含有DTD或实体定义，拒绝读取")
 
 
+def _safe_parser():
+    """An expat parser (namespace and name split by a space) that refuses a DTD or an entity definition before
+    any handler of the caller sees an element: no entity expansion bomb, no external entity."""
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.UnparsedEntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    return parser
+
+
+def _feed(parser, src: IO[bytes], size: int = CHUNK) -> Iterator[None]:
+    """Stream `src` through the parser `size` bytes at a time, the document closed at the end; yields after each
+    chunk (the handlers raise to stop early)."""
+    while True:
+        chunk = src.read(size)
+        if not chunk:
+            parser.Parse(b"", True)
+            return
+        parser.Parse(chunk, False)
+        yield
+
+
 _COL_RE = re.compile(r"^\$?([A-Za-z]{1,3})")
 
 
@@ -64,13 +89,7 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
     from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
 
     epoch = epoch or CALENDAR_WINDOWS_1900
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = _forbid
-    parser.EntityDeclHandler = _forbid
-    parser.UnparsedEntityDeclHandler = _forbid
-    parser.ExternalEntityRefHandler = _forbid
-    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = _safe_parser()
 
     ns = MAIN_NS + " "
     ROW, CELL, VALUE, INLINE, TEXT, PHONETIC = ns + "row", ns + "c", ns + "v", ns + "is", ns + "t", ns + "rPh"
@@ -183,12 +202,7 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
-    while True:
-        chunk = src.read(CHUNK)
-        if not chunk:
-            parser.Parse(b"", True)
-            break
-        parser.Parse(chunk, False)
+    for _ in _feed(parser, src):
         if done:
             yield from done
             done.clear()
@@ -218,20 +232,12 @@ def declared_dimension(src: IO[bytes]) -> tuple[int, int, int, int] | None:
         if name == data:
             raise _Found(None)
 
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.StartDoctypeDeclHandler = _forbid
-    parser.EntityDeclHandler = _forbid
-    parser.UnparsedEntityDeclHandler = _forbid
-    parser.ExternalEntityRefHandler = _forbid
-    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = _safe_parser()
     parser.StartElementHandler = start
     try:
-        while True:
-            chunk = src.read(4096)
-            if not chunk:
-                parser.Parse(b"", True)
-                return None
-            parser.Parse(chunk, False)
+        for _ in _feed(parser, src, 4096):
+            pass
+        return None
     except _Found as found:
         bounds = found.args[0]
         return None if bounds is None or None in bounds else bounds
@@ -240,22 +246,12 @@ def declared_dimension(src: IO[bytes]) -> tuple[int, int, int, int] | None:
 def scan_part(src: IO[bytes], on_start, on_chars=None) -> None:
     """Stream one XML part through expat (DTDs and entities refused) calling on_start(name) for every element
     and on_chars(length) for its text; the callbacks raise to stop. Nothing of the part is kept."""
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = _forbid
-    parser.EntityDeclHandler = _forbid
-    parser.UnparsedEntityDeclHandler = _forbid
-    parser.ExternalEntityRefHandler = _forbid
-    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = _safe_parser()
     parser.StartElementHandler = lambda name, _attrs: on_start(name)
     if on_chars is not None:
         parser.CharacterDataHandler = lambda data: on_chars(len(data))
-    while True:
-        chunk = src.read(CHUNK)
-        if not chunk:
-            parser.Parse(b"", True)
-            return
-        parser.Parse(chunk, False)
+    for _ in _feed(parser, src):
+        pass
 
 
 __all__ = ["iter_rows", "scan_part", "UnsafeXml", "UncalculatedFormula", "UNCALCULATED", "MAX_CELL_CHARS"]
