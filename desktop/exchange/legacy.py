@@ -21,10 +21,17 @@ from typing import Callable
 
 from desktop.db.store import refuse_store_file
 from desktop.exchange import safety
-from desktop.exchange.format import _norm, is_percent_format, sheet_kind
+from desktop.exchange.format import is_percent_format, sheet_kind
 from desktop.exchange.layouts import read_table
-from desktop.exchange.reader import HEADER_SCAN_ROWS, ImportCancelled, SheetProblem, TableData, WorkbookData, take_table
-from desktop.exchange.status import ABSENT_COLUMNS, REVIEW_COLUMNS, STATUS_COLUMNS
+from desktop.exchange.reader import (
+    HEADER_SCAN_ROWS,
+    ImportCancelled,
+    SheetProblem,
+    WorkbookData,
+    info_from,
+    keyed_table_from,
+    take_table,
+)
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -262,30 +269,9 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
     for title, visible, rows in sheets:
         k = sheet_kind(title)
         if k == "info":
-            for idx, cells in rows[:50]:
-                vals = [v for _c, v, _p in cells]
-                if len(vals) >= 2 and isinstance(vals[0], str):
-                    out.info[vals[0].strip()] = vals[1]
+            out.info = info_from(rows)
         elif k in ("status", "review", "absent"):
-            headers = {"status": STATUS_COLUMNS, "review": REVIEW_COLUMNS, "absent": ABSENT_COLUMNS}[k]
-            lookup = {_norm(h): key for key, names in headers.items() for h in names}
-            table = None
-            by_col = {}
-            for idx, cells in rows:
-                if table is None:
-                    cols = {}
-                    for c, v, _p in cells:
-                        key = lookup.get(_norm(v)) if isinstance(v, str) else None
-                        if key is not None and key not in cols:
-                            cols[key] = c
-                    if cols:
-                        table = TableData(title, cols)
-                        by_col = {c: key for key, c in cols.items()}
-                    continue
-                row = {by_col[c]: v for c, v, _p in cells if c in by_col}
-                if row:
-                    table.rows.append((idx, row))
-            setattr(out, k, table or TableData(title, {}))
+            setattr(out, k, keyed_table_from(title, k, rows))
         elif k in ("data", "target"):
             chosen.append((title, k, rows, True))
     if not chosen:

@@ -214,9 +214,13 @@ def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData
     take_table(table, ws.title, out, required)
 
 
-def _read_info(wb, ws, name, budget, cancelled) -> dict[str, object]:
+# rows as every reader gives them (.xlsx here, .xls and .ods in desktop.exchange.legacy): (row number,
+# [(column, value, style or percent flag)]), rows without a value left out
+
+def info_from(rows) -> dict[str, object]:
+    """The sheet 说明: a name and its value, the first two cells of each of its first 50 rows."""
     info: dict[str, object] = {}
-    for idx, cells in _rows(wb, ws, budget, name, cancelled):
+    for idx, cells in rows:
         if idx > 50:
             break
         vals = [value for _col, value, _style in sorted(cells, key=lambda c: c[0])]
@@ -225,13 +229,17 @@ def _read_info(wb, ws, name, budget, cancelled) -> dict[str, object]:
     return info
 
 
-def _read_table(wb, ws, name, budget, cancelled, headers: dict[str, tuple[str, ...]]) -> TableData:
+def keyed_table_from(title: str, kind: str, rows) -> TableData:
+    """A sheet 状态, 退回意见 or 不适用标记 (`kind` status, review, absent) read by its headings: the first row with
+    a known heading gives the columns, every later row with a value in them is a line."""
     from desktop.exchange.format import _norm
+    from desktop.exchange.status import ABSENT_COLUMNS, REVIEW_COLUMNS, STATUS_COLUMNS
 
+    headers = {"status": STATUS_COLUMNS, "review": REVIEW_COLUMNS, "absent": ABSENT_COLUMNS}[kind]
     lookup = {_norm(h): key for key, names in headers.items() for h in names}
     table = None
     by_col: dict[int, str] = {}
-    for idx, cells in _rows(wb, ws, budget, name, cancelled):
+    for idx, cells in rows:
         if table is None:
             columns = {}
             for column, value, _style in cells:
@@ -239,13 +247,13 @@ def _read_table(wb, ws, name, budget, cancelled, headers: dict[str, tuple[str, .
                 if key is not None and key not in columns:
                     columns[key] = column
             if columns:
-                table = TableData(ws.title, columns)
+                table = TableData(title, columns)
                 by_col = {c: k for k, c in columns.items()}
             continue
         row = {by_col[c]: v for c, v, _s in cells if c in by_col and v is not None and not (isinstance(v, str) and not v.strip())}
         if row:
             table.rows.append((idx, row))
-    return table or TableData(ws.title, {})
+    return table or TableData(title, {})
 
 
 def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -272,13 +280,9 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
                 continue  # chartsheets
             kind = sheet_kind(ws.title)
             if kind == "info":
-                out.info = _read_info(wb, ws, name, budget, cancelled)
+                out.info = info_from(_rows(wb, ws, budget, name, cancelled))
             elif kind in ("status", "review", "absent"):
-                from desktop.exchange.status import ABSENT_COLUMNS, REVIEW_COLUMNS, STATUS_COLUMNS
-
-                table = _read_table(wb, ws, name, budget, cancelled, {"status": STATUS_COLUMNS, "review": REVIEW_COLUMNS,
-                                                                      "absent": ABSENT_COLUMNS}[kind])
-                setattr(out, kind, table)
+                setattr(out, kind, keyed_table_from(ws.title, kind, _rows(wb, ws, budget, name, cancelled)))
             elif kind in ("data", "target"):
                 chosen.append((ws, kind, True))
         if not chosen:
