@@ -157,6 +157,19 @@ def replay_audit(db: Database) -> Replay:
     return r
 
 
+def _cells_differing(label: str, stored: dict, audited: dict, show, where) -> list[str]:
+    """The (region, year, indicator) entries of a table (targets, marks) that differ from the replay of the audit:
+    stored without an audit row, deleted, or changed outside the program. An audited None is a removed entry."""
+    out = []
+    for key in sorted(set(stored) | {k for k, v in audited.items() if v is not None},
+                      key=lambda k: (str(k[0]), k[1] or 0, str(k[2]))):
+        have, was = stored.get(key), audited.get(key)
+        if have != was:
+            out.append(f"{label} {where(key[0], key[1])} {key[2]}：库中为 {'（无）' if have is None else show(have)}，"
+                       f"审计记录最后为 {'（无）' if was is None else show(was)}（在程序之外被改动）")
+    return out
+
+
 def store_audit_problems(db: Database, limit: int = 50) -> dict[str, list[str]]:
     """Per audited table, where it disagrees with the replay of the audit trail; empty lists when all agree."""
     r = replay_audit(db)
@@ -200,13 +213,7 @@ def store_audit_problems(db: Database, limit: int = 50) -> dict[str, list[str]]:
             out["users"].append(f"用户 {name}：库中的密码与审计记录中最后设定的不符（在程序之外被改动）")
     # targets
     stored_t = {(a, b, c): v for a, b, c, v in db.execute("SELECT region, year, indicator, value FROM target")}
-    for key in sorted(set(stored_t) | set(r.targets), key=lambda k: (str(k[0]), k[1] or 0, str(k[2]))):
-        have, audited = stored_t.get(key), r.targets.get(key)
-        if have != audited:
-            shown = "（无）" if have is None else f"{have:g}"
-            was = "（无）" if audited is None else f"{audited:g}"
-            out["targets"].append(f"目标值 {where(key[0], key[1])} {key[2]}：库中为 {shown}，审计记录最后为 {was}"
-                                  "（在程序之外被改动）")
+    out["targets"] += _cells_differing("目标值", stored_t, r.targets, lambda v: f"{v:g}", where)
     # catalog
     from desktop.db import repo
 
@@ -256,14 +263,7 @@ def store_audit_problems(db: Database, limit: int = 50) -> dict[str, list[str]]:
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'absent_value'").fetchone():
         marks = {(a, b, c): (k, why) for a, b, c, k, why in
                  db.execute("SELECT region, year, indicator, kind, reason FROM absent_value")}
-        for key in sorted(set(marks) | {k for k, v in r.absent.items() if v is not None},
-                          key=lambda k: (str(k[0]), k[1] or 0, str(k[2]))):
-            have, audited = marks.get(key), r.absent.get(key)
-            if have != audited:
-                shown = "（无）" if have is None else f"{have[0]}（{have[1]}）"
-                was = "（无）" if audited is None else f"{audited[0]}（{audited[1]}）"
-                out["absent"].append(f"标记 {where(key[0], key[1])} {key[2]}：库中为 {shown}，审计记录最后为 {was}"
-                                     "（在程序之外被改动）")
+        out["absent"] += _cells_differing("标记", marks, r.absent, lambda m: f"{m[0]}（{m[1]}）", where)
     # the audit table's own counter: SQLite keeps it for as long as the table has had a row
     n_audit = db.execute("SELECT count(*) FROM audit").fetchone()[0]
     if n_audit and db.execute("SELECT 1 FROM sqlite_sequence WHERE name = 'audit'").fetchone() is None:
