@@ -9,6 +9,7 @@ below the table, percent-formatted cells; then saved by LibreOffice as .xls and 
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,16 @@ OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "exchange"
 SIGN = ["填报人：张三", None, "审核人：李四", None, "联系电话：0576-86123456", "日期：2023年3月1日"]
 
 
+@contextlib.contextmanager
+def _sheet(path: Path, title: str):
+    """A new workbook of one sheet named `title`, saved to `path` once the block has filled it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    yield ws
+    wb.save(path)
+
+
 def _title(ws, text: str, width: int) -> None:
     ws.append([text])
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
@@ -31,116 +42,95 @@ def _title(ws, text: str, width: int) -> None:
 
 def years_one_county(path: Path) -> None:
     """温岭市: indicators as rows, years as columns (2021年, 2022, 2023年度), the region in the title."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    _title(ws, "温岭市卫生健康主要指标（2021—2023年）", 6)
-    ws.append(["单位：见各行"])
-    ws.append(["指标名称", "计量单位", "2021年", 2022, "2023年度", "备注"])
-    ws.append(["一、医疗资源"])
-    ws.append(["医疗机构实有床位数", "张", 4839, 5012, 5123, None])
-    ws.append(["每千人口医疗机构床位数", "张", 4.41, 4.52, "4.60", None])
-    ws.append(["执业（助理）医师数", "人", "4,210", 4388, None, "2023年数据待统计局核定"])
-    ws.append(["二、公共卫生"])
-    ws.append(["居民健康素养水平", "%", 0.3105, 0.3386, 0.3612, None])
-    for r in range(ws.max_row, ws.max_row + 1):
-        for c in (3, 4, 5):
-            ws.cell(r, c).number_format = "0.00%"
-    ws.append(["家庭医生签约人数", "万人", 52.3, 55.1, 57.86, None])
-    ws.append([])
-    ws.append(["注：1. 床位数含民营医院；2. 2023年为快报数。"])
-    ws.append(SIGN)
-    wb.save(path)
+    with _sheet(path, "Sheet1") as ws:
+        _title(ws, "温岭市卫生健康主要指标（2021—2023年）", 6)
+        ws.append(["单位：见各行"])
+        ws.append(["指标名称", "计量单位", "2021年", 2022, "2023年度", "备注"])
+        ws.append(["一、医疗资源"])
+        ws.append(["医疗机构实有床位数", "张", 4839, 5012, 5123, None])
+        ws.append(["每千人口医疗机构床位数", "张", 4.41, 4.52, "4.60", None])
+        ws.append(["执业（助理）医师数", "人", "4,210", 4388, None, "2023年数据待统计局核定"])
+        ws.append(["二、公共卫生"])
+        ws.append(["居民健康素养水平", "%", 0.3105, 0.3386, 0.3612, None])
+        for r in range(ws.max_row, ws.max_row + 1):
+            for c in (3, 4, 5):
+                ws.cell(r, c).number_format = "0.00%"
+        ws.append(["家庭医生签约人数", "万人", 52.3, 55.1, 57.86, None])
+        ws.append([])
+        ws.append(["注：1. 床位数含民营医院；2. 2023年为快报数。"])
+        ws.append(SIGN)
 
 
 def years_two_counties(path: Path) -> None:
     """椒江区 and 黄岩区 in one sheet: a region column, indicators as rows, years as columns."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "报表"
-    _title(ws, "台州市部分县（市、区）指标", 5)
-    ws.append(["地区", "指标", "单位", "2021", "2022"])
-    ws.append(["椒江区", "常住人口", "万人", 55.61, 56.02])
-    ws.append(["椒江区", "医疗机构实有床位数", "张", 3120, 3305])
-    ws.append(["黄岩区", "常住人口", "万人", 66.3, 66.71])
-    ws.append(["黄岩区", "医疗机构实有床位数", "张", 2740, 2810])
-    ws.append([])
-    ws.append(["填报人：王五", None, "联系电话：0576-88001234", None, "日期：2023-02-20"])
-    wb.save(path)
+    with _sheet(path, "报表") as ws:
+        _title(ws, "台州市部分县（市、区）指标", 5)
+        ws.append(["地区", "指标", "单位", "2021", "2022"])
+        ws.append(["椒江区", "常住人口", "万人", 55.61, 56.02])
+        ws.append(["椒江区", "医疗机构实有床位数", "张", 3120, 3305])
+        ws.append(["黄岩区", "常住人口", "万人", 66.3, 66.71])
+        ws.append(["黄岩区", "医疗机构实有床位数", "张", 2740, 2810])
+        ws.append([])
+        ws.append(["填报人：王五", None, "联系电话：0576-88001234", None, "日期：2023-02-20"])
 
 
 def counties_as_rows(path: Path) -> None:
     """台州市's counties as rows, indicators as columns (units in brackets), the year in a column."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "各县汇总"
-    _title(ws, "台州市各县（市、区）卫生健康指标汇总表", 6)
-    ws.append(["序号", "地区", "年份", "常住人口（万人）", "医疗机构实有床位数（张）", "居民健康素养水平"])
-    rows = [(1, "椒江区", 2022, 56.02, 3305, 0.3521), (2, "黄岩区", 2022, 66.71, 2810, 0.3344),
-            (3, "331081", 2022, 152.1, 6150, 0.3386)]  # a code typed in the region column
-    for r in rows:
-        ws.append(list(r))
-        ws.cell(ws.max_row, 6).number_format = "0.00%"
-    ws.append([])
-    ws.append(["说明：人口为年末常住人口。"])
-    ws.append(["制表人：王五", None, "审核人：赵六", None, "日期：2023年3月10日"])
-    wb.save(path)
+    with _sheet(path, "各县汇总") as ws:
+        _title(ws, "台州市各县（市、区）卫生健康指标汇总表", 6)
+        ws.append(["序号", "地区", "年份", "常住人口（万人）", "医疗机构实有床位数（张）", "居民健康素养水平"])
+        rows = [(1, "椒江区", 2022, 56.02, 3305, 0.3521), (2, "黄岩区", 2022, 66.71, 2810, 0.3344),
+                (3, "331081", 2022, 152.1, 6150, 0.3386)]  # a code typed in the region column
+        for r in rows:
+            ws.append(list(r))
+            ws.cell(ws.max_row, 6).number_format = "0.00%"
+        ws.append([])
+        ws.append(["说明：人口为年末常住人口。"])
+        ws.append(["制表人：王五", None, "审核人：赵六", None, "日期：2023年3月10日"])
 
 
 def targets_as_rows(path: Path) -> None:
     """A wide target table: the year in the title, counties as rows, indicators as columns."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "目标任务"
-    _title(ws, "台州市2023年各县（市、区）主要指标目标值", 4)
-    ws.append(["地区名称", "每千人口医疗机构床位数", "居民健康素养水平（%）", "家庭医生签约率（%）"])
-    ws.append(["椒江区", 5.2, 38, 45])
-    ws.append(["温岭市", 4.8, 36.5, 44])
-    ws.append([])
-    ws.append(["填报人：王五", None, "日期：2023-01-05"])
-    wb.save(path)
+    with _sheet(path, "目标任务") as ws:
+        _title(ws, "台州市2023年各县（市、区）主要指标目标值", 4)
+        ws.append(["地区名称", "每千人口医疗机构床位数", "居民健康素养水平（%）", "家庭医生签约率（%）"])
+        ws.append(["椒江区", 5.2, 38, 45])
+        ws.append(["温岭市", 4.8, 36.5, 44])
+        ws.append([])
+        ws.append(["填报人：王五", None, "日期：2023-01-05"])
 
 
 def long_by_hand(path: Path) -> None:
     """The exchange's own columns, filled by hand: a name in the code column, a code in the name column,
     a note, signature lines below."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "数据"
-    ws.append(["温岭市 2022年卫生健康指标填报表"])
-    ws.append(["地区代码", "地区名称", "年份", "指标代码", "指标名称", "单位", "数值", "说明"])
-    ws.append(["温岭市", None, 2022, "HOSPITAL_BEDS", "医疗机构实有床位数", "张", 6150, None])
-    ws.append([None, "331081", 2022, None, "常住人口", "万人", 152.1, None])
-    ws.append(["331081", "温岭市", 2022, "LIFE_EXPECTANCY", "人均期望寿命", "岁", 81.52, "含流动人口口径"])
-    ws.append([])
-    ws.append(["填报人：张三", None, "审核人：李四", None, "联系电话：0576-86123456", None, "日期：2023年3月1日"])
-    wb.save(path)
+    with _sheet(path, "数据") as ws:
+        ws.append(["温岭市 2022年卫生健康指标填报表"])
+        ws.append(["地区代码", "地区名称", "年份", "指标代码", "指标名称", "单位", "数值", "说明"])
+        ws.append(["温岭市", None, 2022, "HOSPITAL_BEDS", "医疗机构实有床位数", "张", 6150, None])
+        ws.append([None, "331081", 2022, None, "常住人口", "万人", 152.1, None])
+        ws.append(["331081", "温岭市", 2022, "LIFE_EXPECTANCY", "人均期望寿命", "岁", 81.52, "含流动人口口径"])
+        ws.append([])
+        ws.append(["填报人：张三", None, "审核人：李四", None, "联系电话：0576-86123456", None, "日期：2023年3月1日"])
 
 
 def family_doctor_blunder(path: Path) -> None:
     """61,200 万人 signed with a family doctor in a county of 152 万: typed in 人 where the unit is 万人."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "数据"
-    ws.append(["地区代码", "地区名称", "年份", "指标代码", "指标名称", "单位", "数值", "说明"])
-    ws.append(["331081", "温岭市", 2022, "POP_RESIDENT", "常住人口", "万人", 152.1, None])
-    ws.append(["331081", "温岭市", 2022, "FAMILY_DOCTOR_CONTRACTS", "家庭医生签约人数", "万人", 61200, None])
-    wb.save(path)
+    with _sheet(path, "数据") as ws:
+        ws.append(["地区代码", "地区名称", "年份", "指标代码", "指标名称", "单位", "数值", "说明"])
+        ws.append(["331081", "温岭市", 2022, "POP_RESIDENT", "常住人口", "万人", 152.1, None])
+        ws.append(["331081", "温岭市", 2022, "FAMILY_DOCTOR_CONTRACTS", "家庭医生签约人数", "万人", 61200, None])
 
 
 def years_with_mistakes(path: Path) -> None:
     """A wide table with mistakes whose cells the errors must name: text in a year column, an unknown
     indicator, a figure below the signature lines."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    _title(ws, "温岭市卫生健康主要指标", 4)
-    ws.append(["指标名称", "单位", "2021年", "2022年"])
-    ws.append(["医疗机构实有床位数", "张", 4839, "约五千"])
-    ws.append(["床位周转次数", "次", 30.1, 31.2])
-    ws.append(["填报人：张三", None, "日期：2023年3月1日"])
-    ws.append(["救护车数", "辆", 41, 43])
-    wb.save(path)
+    with _sheet(path, "Sheet1") as ws:
+        _title(ws, "温岭市卫生健康主要指标", 4)
+        ws.append(["指标名称", "单位", "2021年", "2022年"])
+        ws.append(["医疗机构实有床位数", "张", 4839, "约五千"])
+        ws.append(["床位周转次数", "次", 30.1, 31.2])
+        ws.append(["填报人：张三", None, "日期：2023年3月1日"])
+        ws.append(["救护车数", "辆", 41, 43])
 
 
 def main() -> int:
