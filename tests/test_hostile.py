@@ -57,6 +57,21 @@ def refused(services: Services, path: Path) -> str:
 
 
 # ---- the files --------------------------------------------------------------------------------------
+# Each maker writes its file into the folder given; the tests only read them, so `hostile` makes each once
+# for the module (the 1 GiB bomb and the million rows take about 2 s each to make).
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    made: dict = {}
+
+    def make(maker) -> Path:
+        if maker not in made:
+            made[maker] = maker(folder)
+        return made[maker]
+
+    return make
 
 def make_xls(d: Path) -> Path:
     p = d / "上报.xlsx"  # a real .xls renamed
@@ -212,8 +227,8 @@ def test_without_defusedxml_no_workbook_is_read(services, tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("maker,words", CASES, ids=[m.__name__[5:] for m, _ in CASES])
-def test_hostile_file_refused_with_its_own_message(services, tmp_path, maker, words):
-    path = maker(tmp_path)
+def test_hostile_file_refused_with_its_own_message(services, hostile, maker, words):
+    path = hostile(maker)
     message = refused(services, path)
     for w in words:
         assert w in message, message
@@ -240,12 +255,12 @@ def _measured(db: Path, path: Path, limit_mb: int = 2000) -> dict:
 MEASURED = [make_gib_bomb, make_ratio_bomb, make_entity_bomb, make_million_declared, make_lying_zip]
 
 
-def test_hostile_files_on_the_command_line_stay_under_the_memory_bound(db_path, tmp_path):
+def test_hostile_files_on_the_command_line_stay_under_the_memory_bound(db_path, hostile):
     """Through `main.py import` as a separate process: exit 1, the refusal on stderr, peak RSS printed."""
     before = _snapshot(db_path)
     lines = []
     for maker in MEASURED:
-        path = maker(tmp_path)
+        path = hostile(maker)
         r = _measured(db_path, path)
         assert r["rc"] == 1, r
         assert r["stderr"].startswith("错误：导入被拒绝，未写入任何数据") and path.name in r["stderr"], r
@@ -253,7 +268,6 @@ def test_hostile_files_on_the_command_line_stay_under_the_memory_bound(db_path, 
         assert r["peak_rss_mb"] < MEMORY_BOUND_MB, r
         lines.append(f"{path.name} ({path.stat().st_size / 1048576:.1f} MB): refused in {r['seconds']} s, "
                      f"peak {r['peak_rss_mb']} MB")
-        path.unlink()
     assert _snapshot(db_path) == before
     print("\n" + "\n".join(lines))
 
