@@ -87,7 +87,8 @@ SQL_CALLS = {"execute", "executemany", "executescript", "query", "table"}
 
 def _sql_in(path: Path, source: str | None = None) -> list[str]:
     """file:line of every piece of SQL in one module: calls of execute/executemany/executescript/query/table,
-    `db["name"]` or `x.db["name"]`, and strings (f-strings too) holding a statement; docstrings are prose."""
+    `db["name"]` or `x.db["name"]`, sqlite3.connect, and strings (f-strings too) holding a statement; docstrings
+    are prose."""
     tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
     skip = {id(node.body[0].value) for node in ast.walk(tree)
             if isinstance(getattr(node, "body", None), list) and node.body and isinstance(node.body[0], ast.Expr)
@@ -98,6 +99,9 @@ def _sql_in(path: Path, source: str | None = None) -> list[str]:
         text = None
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS:
             found.append(f"{where}:{node.lineno}: .{node.func.attr}(")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect" \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "sqlite3":
+            found.append(f"{where}:{node.lineno}: sqlite3.connect(")  # a connection of its own, beside the store's
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
                 and isinstance(node.slice.value, str):
             base = node.value
@@ -130,7 +134,8 @@ def f(services, conn, w, t):
     w.db.table("audit")
     sql = f"SELECT region, year FROM {t} WHERE x = ?"
     text = "delete from value where region = ?"
-    return "UPDATE dataset SET status = ?", "INSERT OR REPLACE INTO meta VALUES (?, ?)"
+    reader = sqlite3.connect(path)
+    return "UPDATE dataset SET status = ?", "INSERT OR REPLACE INTO meta VALUES (?, ?)", reader
 
 
 def g(rows):
@@ -142,12 +147,13 @@ def g(rows):
 
 def test_the_sql_guard_names_each_statement_and_lets_prose_pass():
     found = _sql_in(Path("desktop/x.py"), SQL_SNIPPET)
-    assert sorted({int(hit.split(":")[1]) for hit in found}) == [3, 4, 5, 6, 7, 8]
+    assert sorted({int(hit.split(":")[1]) for hit in found}) == [3, 4, 5, 6, 7, 8, 9]
+    assert "desktop/x.py:8: sqlite3.connect(" in found
     assert "desktop/x.py:3: .execute(" in found
     assert "desktop/x.py:4: db['value']" in found
     assert "desktop/x.py:5: .table(" in found
     assert "desktop/x.py:6: 'SELECT region, year FROM {} WHERE x = ?'" in found
-    assert len([h for h in found if h.startswith("desktop/x.py:8:")]) == 2
+    assert len([h for h in found if h.startswith("desktop/x.py:9:")]) == 2
 
 
 # ---- ids and read-then-write: what a server database would do differently, in desktop/db/ only ------------

@@ -188,9 +188,9 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
     if action == SUBMIT:
         with services.store.reading() as db:
             validated = repo.values_of(db, reg.code, y)
-        refused = core.submission_refusal(label, blocking_for_submit(services, reg.code, y), _names(services))
-        if refused is not None:
-            raise services.refuse(refused, what, reg.code, y)
+        blocking = blocking_for_submit(services, reg.code, y)
+        if blocking:
+            raise services.refuse(core.submission_refusal(label, blocking, _names(services)), what, reg.code, y)
     # to the microsecond: decisions travel between offices in workbooks, and which one is newer is told by
     # this time (desktop.exchange.status); a return and the next approval may fall in the same second
     stamp = dt.datetime.now().astimezone().isoformat(timespec="microseconds")
