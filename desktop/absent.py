@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from desktop import policy
 from desktop.db import absent as adb
-from desktop.db import repo
 from desktop.db.writes import Locked
 from desktop.domain import ABSENCE_KINDS, Absence, check_year
 from desktop.errors import AppError
@@ -95,13 +94,13 @@ def write_absences(services: Services, w, region: str, year: int, wanted: dict[s
     db, stamp = w.db, w.stamp
     names = {i.code: i.name for i in services.indicators(include_hidden=True)}
     reg_name = services.region(region).name
-    values = repo.values_of(db, region, year)
+    values = w.values_now(region, year)
     held = [code for code, state in wanted.items()
             if state is not None and code in values and values[code].value is not None]
     if held:
         raise AppError(f"{reg_name} {year}年 {'、'.join(names.get(c, c) for c in held)} 已有数值，不能标为"
                        f"{ABSENCE_KINDS[wanted[held[0]][0]]}（先删除数值）；未做任何标记")
-    old = adb.absences_of(db, region, year)
+    old = w.marks_now(region, year)
     changed = 0
     for code, state in wanted.items():
         before = old.get(code)

@@ -93,3 +93,23 @@ def test_a_password_change_keeps_a_role_changed_while_the_password_was_hashed(tm
     assert user.role == "supervisor"  # the role as stored when the password was written, not as first read
     r = cli(path, "verify", "--json")
     assert r.code == 0 and r.json()["users"] == [], r.out
+
+
+def test_a_submission_sees_a_value_changed_while_it_was_validated(tmp_path, monkeypatch):
+    path = tmp_path / "store.sqlite"
+    with Services.init(path) as s:
+        _fill(s)
+    real_check = workflow.service.blocking_for_submit
+
+    def check_while_edited(services, region, year):  # validation reads the values; a clerk saves meanwhile
+        with Services.open(path) as other:
+            other.set_value(REGION, YEAR, IND, 4.7, note="更正")
+        return real_check(services, region, year)
+
+    monkeypatch.setattr(workflow.service, "blocking_for_submit", check_while_edited)
+    with Services.open(path) as s:
+        with pytest.raises(WorkflowError, match="温岭市 2021年数据在审核期间被修改，请重新提交"):
+            workflow.submit(s, REGION, YEAR)
+        assert s.dataset(REGION, YEAR).status == "draft"
+        assert workflow.submission_history(s, REGION, YEAR) == []
+        assert s.get_region_year(REGION, YEAR).values[IND].value == 4.7

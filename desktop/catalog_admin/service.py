@@ -42,7 +42,7 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
             if refused is not None:
                 raise refused
         if old is not None and new.code != old.code:
-            if wdb.indicator_in_use(w.db, old.code):
+            if w.indicator_in_use_now(old.code):
                 raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
             wdb.rename_indicator(w.db, old.code, new.code)
         repo.upsert_indicators(w.db, [*also, new])

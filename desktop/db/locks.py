@@ -4,8 +4,9 @@ Each function here is a read whose result the same transaction then writes on: t
 chain before a row is appended, the status of a dataset before values, targets or the status itself are
 written (and the whole dataset row an import compares with the one it planned against), the region-years
 whose approval keeps an indicator's figures before the catalog changes them, the stored values before they
-are overwritten (their old side goes into the audit), a target before it is replaced, a user and the number
-of admins before a role changes, the catalog version before it is raised. Under SQLite they are safe
+are overwritten (their old side goes into the audit) or frozen by a submission, the marks 不适用 / 本年未统计
+before they are replaced, a target before it is replaced, whether an indicator is in use before its code
+changes, a user and the admins before a role changes, the catalog version before it is raised. Under SQLite they are safe
 because every write transaction begins IMMEDIATE (desktop.db.store.Store.write): the write lock is held
 before the read, so nobody can write in between. A server database would take its row locks here
 (`SELECT … FOR UPDATE`, or an advisory lock on the audit head) and nowhere else.
@@ -19,8 +20,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from desktop.db import absent
+from desktop.db import workflow as wdb
 from desktop.db.connection import Db as Database
-from desktop.domain import Dataset, User
+from desktop.domain import Absence, Dataset, User, ValueRecord
 
 
 def audit_chain_head(db: Database) -> str:
@@ -87,6 +90,26 @@ def approved_years_using(db: Database, indicator: str) -> list[tuple[str, int]]:
     return [(r, y) for r, y in db.execute(
         "SELECT DISTINCT v.region, v.year FROM value v JOIN dataset d ON d.region = v.region AND d.year = v.year "
         "WHERE v.indicator = ? AND d.status IN ('approved', 'accepted') ORDER BY v.year, v.region", [indicator])]
+
+
+def region_year_values(db: Database, region: str, year: int) -> dict[str, ValueRecord]:
+    """{indicator: record} of one region-year, read before a write that depends on them: a submission
+    compares them with the values it validated and freezes them; a mark refuses an indicator holding one."""
+    rows = db.execute("SELECT region, year, indicator, value, note, updated_at, updated_by, source FROM value "
+                      "WHERE region = ? AND year = ?", [region, year]).fetchall()
+    return {r[2]: ValueRecord(*r) for r in rows}
+
+
+def stored_marks(db: Database, region: str, year: int) -> dict[str, Absence]:
+    """{indicator: mark} of one region-year (不适用 / 本年未统计), read before a mark is replaced or removed
+    (its old side goes into the audit)."""
+    return absent.absences_of(db, region, year)
+
+
+def indicator_in_use(db: Database, code: str) -> bool:
+    """Whether any value, target, submitted snapshot or mark refers to the indicator, read before its code
+    is changed."""
+    return wdb.indicator_in_use(db, code)
 
 
 def stored_target(db: Database, region: str, year: int, indicator: str) -> float | None:

@@ -103,7 +103,7 @@ class Writer:
         self.check_values_editable([k for k in codes if k not in skip], codes)
         stored = locks.stored_values(self.db, [(w.region, w.year, w.indicator) for w in writes])
         # a value written means a mark "not applicable / not collected" on it no longer holds
-        marks = {key: absent.absences_of(self.db, *key)
+        marks = {key: locks.stored_marks(self.db, *key)
                  for key in {(w.region, w.year) for w in writes if w.value is not KEEP and w.value is not None}}
         puts, deletes, rows = [], [], []
         for w in writes:
@@ -132,6 +132,14 @@ class Writer:
         repo.delete_values(self.db, deletes)
         audit.append(self.db, rows)
         return len(puts) + len(deletes)
+
+    def values_now(self, region: str, year: int) -> dict[str, ValueRecord]:
+        """The values of one region-year as stored now, read under this transaction's lock."""
+        return locks.region_year_values(self.db, region, year)
+
+    def marks_now(self, region: str, year: int):
+        """{indicator: Absence} of one region-year as stored now, read under this transaction's lock."""
+        return locks.stored_marks(self.db, region, year)
 
     # ---- targets -----------------------------------------------------------------------------------------
     def target(self, region: str, year: int, indicator: str, value: float | None, source: str,
@@ -171,6 +179,11 @@ class Writer:
         """(region, year) of the approved or accepted years holding a value of `indicator`, read under this
         transaction's lock: no approval slips in between this check and a catalog change."""
         return locks.approved_years_using(self.db, indicator)
+
+    def indicator_in_use_now(self, indicator: str) -> bool:
+        """Whether anything stored refers to the indicator, read under this transaction's lock (its code
+        changes only while nothing does)."""
+        return locks.indicator_in_use(self.db, indicator)
 
     def bump_catalog_version(self, default: str) -> str:
         """Raise the catalog version (every catalog or rules change does); returns the new one."""

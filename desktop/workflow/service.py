@@ -199,7 +199,7 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
         # refused when someone moved it meanwhile
         ds = w.status(reg.code, y, current, core.target_status(action), source, reason)
         if action == SUBMIT:
-            if repo.values_of(w.db, reg.code, y) != validated:  # edited by someone else while it was being checked
+            if w.values_now(reg.code, y) != validated:  # edited by someone else while it was being checked
                 raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
             wdb.add_submission(w.db, reg.code, y, stamp, services.user.name, services.catalog_version(), validated)
         if action in (RETURN, REOPEN):
