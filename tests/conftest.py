@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -106,6 +108,35 @@ def cli(capsys):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def english_qm(tmp_path_factory) -> Path:
+    """resources/translations/app_en.ts built by pyside6-lrelease, once per session (the committed .ts, never a
+    stale .qm)."""
+    qm = tmp_path_factory.mktemp("qm") / "app_en.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ROOT / "resources" / "translations" / "app_en.ts"), "-qm",
+                    str(qm)], check=True)
+    return qm
+
+
+@pytest.fixture
+def english_translation(qapp, english_qm):
+    """`with english_translation():` the window speaks English inside the block."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    @contextlib.contextmanager
+    def installed():
+        translator = QTranslator()
+        assert translator.load(str(english_qm))
+        QCoreApplication.installTranslator(translator)
+        try:
+            yield
+        finally:
+            QCoreApplication.removeTranslator(translator)
+
+    return installed
 
 
 @pytest.fixture

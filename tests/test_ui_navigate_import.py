@@ -3,10 +3,6 @@ after an import naming the region-years and their findings, with links that open
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -18,7 +14,6 @@ from desktop.ui.form_model import COL_NAME, COL_VALUE  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 
 COUNTY = "331081"  # 温岭市
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def make_window(qtbot, services, settings):
@@ -106,8 +101,7 @@ def test_column_widths_are_kept_per_language(qtbot, services, settings):
     assert make_window(qtbot, services, settings).form.columnWidth(COL_VALUE) == 190
 
 
-def test_english_headings_fit_even_after_narrow_chinese_widths(qtbot, services, settings, tmp_path):
-    from PySide6.QtCore import QCoreApplication, QTranslator
+def test_english_headings_fit_even_after_narrow_chinese_widths(qtbot, services, settings, english_translation):
     from PySide6.QtGui import QFontMetrics
 
     w = make_window(qtbot, services, settings)
@@ -116,13 +110,7 @@ def test_english_headings_fit_even_after_narrow_chinese_widths(qtbot, services, 
     w.close()
     settings.setValue("form/columns", settings.value("form/columns/zh_CN"))  # also as an earlier version kept it
     settings.setValue("language", "en")
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    qm = tmp_path / "app_en.qm"
-    subprocess.run([str(lrelease), "-silent", str(ROOT / "resources/translations/app_en.ts"), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with english_translation():
         en = make_window(qtbot, services, settings)
         font = en.form.horizontalHeader().font()
         font.setBold(True)
@@ -130,8 +118,6 @@ def test_english_headings_fit_even_after_narrow_chinese_widths(qtbot, services, 
             text = en.model.headerData(col, Qt.Orientation.Horizontal)
             assert text in ("Indicator", "This year")
             assert QFontMetrics(font).horizontalAdvance(text) < en.form.columnWidth(col)
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_after_an_import_the_status_bar_names_the_region_years_and_opens_them(window, services):

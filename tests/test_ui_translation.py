@@ -15,6 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "app_en.ts"
 
 
+@pytest.fixture
+def english(english_translation):
+    with english_translation():
+        yield
+
+
 def test_every_message_has_an_english_translation():
     tree = ET.parse(TS)
     messages = list(tree.getroot().iter("message"))
@@ -44,29 +50,18 @@ def test_the_scan_finds_no_string_missing_from_the_ts(tmp_path):
     assert "0 new" in out or "(0 new" in out, out
 
 
-def test_the_window_speaks_english_with_the_translation(qtbot, services, tmp_path):
-    from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+def test_the_window_speaks_english_with_the_translation(qtbot, services, tmp_path, english):
+    from PySide6.QtCore import QSettings, Qt
 
     from desktop.ui.form_model import COL_VALUE
+    from desktop.ui.main_window import MainWindow
 
-    qm = tmp_path / "app_en.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
-        from desktop.ui.main_window import MainWindow
-
-        w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(w)
-        assert w.actions_by_name["report_pdf"].text() == "PDF report…"
-        assert w.actions_by_name["submit"].text() == "Submit"
-        assert w.model.headerData(COL_VALUE, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) \
-            == "This year"
-        assert w.user_label.text().startswith("User: admin")
-    finally:
-        QCoreApplication.removeTranslator(translator)
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert w.actions_by_name["report_pdf"].text() == "PDF report…"
+    assert w.actions_by_name["submit"].text() == "Submit"
+    assert w.model.headerData(COL_VALUE, Qt.Orientation.Horizontal) == "This year"
+    assert w.user_label.text().startswith("User: admin")
 
 
 def test_the_chinese_file_dialog_has_no_english_label(qapp):
@@ -91,69 +86,55 @@ def test_the_chinese_file_dialog_has_no_english_label(qapp):
             QCoreApplication.removeTranslator(translator)
 
 
-def test_every_heading_of_the_form_fits_its_column_in_english(qtbot, services, tmp_path):
+def test_every_heading_of_the_form_fits_its_column_in_english(qtbot, services, tmp_path, english):
     """In English the 上次提交 column read "Last submittec": its 86 pixels were sized for Chinese."""
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QFontMetrics
 
     from desktop.ui.form_model import COL_NOTE, COL_SUBMITTED
+    from desktop.ui.main_window import MainWindow
 
-    qm = tmp_path / "app_en.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
-        from desktop.ui.main_window import MainWindow
-
-        w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(w)
-        view = w.form
-        font = view.horizontalHeader().font()
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        assert view.model().headerData(COL_SUBMITTED, Qt.Orientation.Horizontal) == "Last submitted"
-        view.show_submitted(True)  # as for a returned dataset
-        view.show_computed(True)  # as for a city or the province (汇总)
-        for col in range(view.model().columnCount()):
-            if col == COL_NOTE:
-                continue  # the last column stretches
-            text = view.model().headerData(col, Qt.Orientation.Horizontal)
-            assert metrics.horizontalAdvance(text) + 8 < view.columnWidth(col), text
-    finally:
-        QCoreApplication.removeTranslator(translator)
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    view = w.form
+    font = view.horizontalHeader().font()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    assert view.model().headerData(COL_SUBMITTED, Qt.Orientation.Horizontal) == "Last submitted"
+    view.show_submitted(True)  # as for a returned dataset
+    view.show_computed(True)  # as for a city or the province (汇总)
+    for col in range(view.model().columnCount()):
+        if col == COL_NOTE:
+            continue  # the last column stretches
+        text = view.model().headerData(col, Qt.Orientation.Horizontal)
+        assert metrics.horizontalAdvance(text) + 8 < view.columnWidth(col), text
 
 
-def test_every_word_of_the_domain_the_window_shows_is_translated(qapp, tmp_path):
+def test_the_window_shows_the_domains_words_in_chinese():
+    from desktop.ui import vocabulary
+
+    assert (vocabulary.status("approved"), vocabulary.status(None), vocabulary.role("clerk")) == \
+        ("已审核", "未填报", "填报员")
+    assert vocabulary.source("import:县2021.xlsx#ab12") == "导入 县2021.xlsx" and vocabulary.word("check", "odd") == "odd"
+
+
+def test_every_word_of_the_domain_the_window_shows_is_translated(english):
     """The words of desktop.domain's vocabularies reach the window through desktop/ui/vocabulary.py; they are no
     literals lupdate finds, so build_translations.py --update adds them: each has its English, and a code the
     vocabulary lacks is shown as it is."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
     from desktop.ui import vocabulary
 
     entries = {(m.findtext("comment"), m.findtext("source")) for ctx in ET.parse(TS).getroot().iter("context")
                if ctx.findtext("name") == vocabulary.CONTEXT for m in ctx.iter("message")}
     wanted = {(name, text) for name, words in vocabulary.VOCABULARIES.items() for text in words.values()}
     assert wanted - entries == set()
-    qm = tmp_path / "app_en.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
-    assert vocabulary.status("approved") == "已审核" and vocabulary.status(None) == "未填报"
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
-        for name, words in vocabulary.VOCABULARIES.items():
-            shown = vocabulary.words(name)
-            assert set(shown) == set(words)
-            untranslated = [t for t in shown.values() if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
-            assert untranslated == [], name
-        assert (vocabulary.status("approved"), vocabulary.status(None), vocabulary.role("supervisor")) == \
-            ("Approved", "Not reported", "supervisor")
-        assert vocabulary.word("check", "warning") == "warning" and vocabulary.word("check", "odd") == "odd"
-        assert vocabulary.source("import:县2021.xlsx#ab12") == "import 县2021.xlsx"
-        assert vocabulary.source("paste") == "pasted"
-    finally:
-        QCoreApplication.removeTranslator(translator)
+    for name, words in vocabulary.VOCABULARIES.items():
+        shown = vocabulary.words(name)
+        assert set(shown) == set(words)
+        untranslated = [t for t in shown.values() if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+        assert untranslated == [], name
+    assert (vocabulary.status("approved"), vocabulary.status(None), vocabulary.role("supervisor")) == \
+        ("Approved", "Not reported", "supervisor")
+    assert vocabulary.word("check", "warning") == "warning" and vocabulary.word("check", "odd") == "odd"
+    assert vocabulary.source("import:县2021.xlsx#ab12") == "import 县2021.xlsx"
+    assert vocabulary.source("paste") == "pasted"
