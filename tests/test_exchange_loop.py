@@ -49,6 +49,18 @@ def _edit(src, dst, indicator, value):
     wb.save(dst)
 
 
+def _approved_with_a_mark(cli, county, out) -> str:
+    """The county marks its first empty indicator 不适用, submits, approves and exports the year to `out`;
+    returns the indicator marked."""
+    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
+    code = sorted(c for c, v in values.items() if v["value"] is None)[0]
+    assert cli(county, "mark-absent", COUNTY, YEAR, code, "--reason", "本县无三级医院", "--user", "张三").code == 0
+    assert cli(county, "submit", COUNTY, YEAR, "--user", "张三").code == 0
+    assert cli(county, "approve", COUNTY, YEAR, "--user", "李四").code == 0
+    assert cli(county, "export", COUNTY, YEAR, "-o", out).code == 0
+    return code
+
+
 def test_the_loop_through_files_alone(offices, tmp_path, cli):
     county, city, province = offices["county"], offices["city"], offices["province"]
     c1, r1, c2, up = (tmp_path / n for n in ("c1.xlsx", "r1.xlsx", "c2.xlsx", "city.xlsx"))
@@ -202,12 +214,7 @@ def test_a_workbook_saved_again_by_an_office_suite_keeps_its_status(offices, tmp
     if fmt == "xls":
         pytest.importorskip("xlrd")
     county, city = offices["county"], offices["city"]
-    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
-    code = sorted(c for c, v in values.items() if v["value"] is None)[0]
-    assert cli(county, "mark-absent", COUNTY, YEAR, code, "--reason", "本县无三级医院", "--user", "张三").code == 0
-    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
-    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
-    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    code = _approved_with_a_mark(cli, county, tmp_path / "c1.xlsx")
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
                     fmt, "--outdir", str(tmp_path / "out"), str(tmp_path / "c1.xlsx")], check=True,
                    capture_output=True, timeout=180)
@@ -280,12 +287,7 @@ def test_marks_not_applicable_travel_with_the_status(offices, tmp_path, cli):
 def test_a_mark_edited_by_hand_breaks_the_digest(offices, tmp_path, cli):
     """The digest covers the marks: a reason changed in Excel brings the rows as data, not the approval."""
     county, city = offices["county"], offices["city"]
-    values = cli(county, "get", COUNTY, YEAR, "--json").json()["values"]
-    code = sorted(c for c, v in values.items() if v["value"] is None)[0]
-    assert cli(county, "mark-absent", COUNTY, YEAR, code, "--reason", "本县无三级医院", "--user", "张三").code == 0
-    cli(county, "submit", COUNTY, YEAR, "--user", "张三")
-    cli(county, "approve", COUNTY, YEAR, "--user", "李四")
-    cli(county, "export", COUNTY, YEAR, "-o", tmp_path / "c1.xlsx")
+    _approved_with_a_mark(cli, county, tmp_path / "c1.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "c1.xlsx")
     wb["不适用标记"]["H2"] = "本县没有三级医院，改过"
     wb.save(tmp_path / "edited.xlsx")
