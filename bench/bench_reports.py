@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.domain import ValueChange  # noqa: E402
 from desktop.services import Services  # noqa: E402
+from timing import ratio_table  # noqa: E402
 
 YEAR = 2021
 PROVINCE = "330000"
@@ -122,12 +123,7 @@ def main() -> int:
         services.close()
         cold = statistics.median(single_cold(tmp / "bench.sqlite", tmp / "one.pdf") for _ in range(args.repeat))
 
-    print(f"{'what':34} {'report':>9} {'floor':>9} {'ratio':>6} {'budget':>7}")
-    ok = True
-    for name, report, floor, budget in results:
-        ratio = report / floor
-        ok &= ratio <= budget
-        print(f"{name:34} {report:8.2f}s {floor:8.2f}s {ratio:5.2f}x {budget:6.1f}x {'ok' if ratio <= budget else 'OVER'}")
+    ok = ratio_table(results, digits=2)
     print(f"{'one county-year PDF, fresh process':34} {cold:8.2f}s {'':>9} {'':>6} {'1.0 s':>7} "
           f"{'ok' if cold < 1 else 'OVER'}")
     return 0 if ok and cold < 1 else 1

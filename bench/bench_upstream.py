@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timing import median_time  # noqa: E402
+from timing import median_time, ratio_table  # noqa: E402
 from desktop.domain import ValueChange  # noqa: E402
 from desktop.services import Services  # noqa: E402
 
@@ -182,13 +182,7 @@ def main() -> int:
                 r_times.append(median_time(report, 1))
             results.append((name, statistics.median(r_times), statistics.median(f_times), budget))
         services.close()
-    print(f"{'what (medians of %d)' % args.repeat:34} {'ours':>9} {'floor':>9} {'ratio':>7} {'budget':>7}")
-    ok = True
-    for name, r, f, budget in results:
-        ratio = r / f
-        ok &= ratio <= budget
-        print(f"{name:34} {r:8.3f}s {f:8.3f}s {ratio:6.1f}x {budget:6.1f}x {'ok' if ratio <= budget else 'OVER'}")
-    return 0 if ok else 1
+    return 0 if ratio_table(results, f"what (medians of {args.repeat})") else 1
 
 
 if __name__ == "__main__":
