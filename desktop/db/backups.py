@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop import command_name
 from desktop.db import hold
-from desktop.db.restore import check_backup, copy_database
+from desktop.db.restore import backup_into, check_backup, copy_database
 from desktop.db.schema import APPLICATION_ID
 from desktop.errors import NotAStore, StoreError, StoreFull
 
@@ -53,12 +53,7 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        target = sqlite3.connect(str(tmp))
-        try:
-            conn.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
+        backup_into(conn, tmp)
         os.replace(tmp, dest)
         hold.sync_dir(dest.parent)
     except (OSError, sqlite3.Error) as exc:

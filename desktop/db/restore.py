@@ -122,17 +122,22 @@ def stage(source: Path, folder: Path) -> Path:
     return staged
 
 
+def backup_into(conn: sqlite3.Connection, dest: Path) -> None:
+    """SQLite's online backup of `conn` into the file `dest` (pages written meanwhile are copied again), in
+    rollback-journal mode so that the copy is one self-contained file."""
+    target = sqlite3.connect(str(dest))
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
 def copy_database(source: Path, dest: Path) -> None:
-    """A consistent copy of the SQLite file `source` (opened read-only) in `dest`, in rollback-journal mode so
-    that it is one self-contained file (SQLite's online backup: pages written meanwhile are copied again)."""
+    """A consistent copy of the SQLite file `source` (opened read-only) in `dest`, one self-contained file."""
     src = _ro(source)
     try:
-        target = sqlite3.connect(str(dest))
-        try:
-            src.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
+        backup_into(src, dest)
     finally:
         src.close()
 
