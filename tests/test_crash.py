@@ -218,21 +218,21 @@ def run_first_start_kills(tmp_path: Path, kills: int, seed: int) -> dict:
     return fig
 
 
-def test_first_start_killed_leaves_no_half_made_store(tmp_path):
+def _first_start_kills_leave_no_half_made_store(tmp_path: Path, kills: int) -> None:
     seed = _seed()
-    fig = run_first_start_kills(tmp_path, 6, seed)
+    fig = run_first_start_kills(tmp_path, kills, seed)
     print(f"\n{fig['kills']} kills during a first start: {fig['complete']} complete, {fig['not_made']} not yet made, "
           f"{fig['half_made']} half-made (seed {seed})")
     assert fig["half_made"] == 0, fig
+
+
+def test_first_start_killed_leaves_no_half_made_store(tmp_path):
+    _first_start_kills_leave_no_half_made_store(tmp_path, 6)
 
 
 @pytest.mark.slow
 def test_first_start_killed_30_times(tmp_path):
-    seed = _seed()
-    fig = run_first_start_kills(tmp_path, 30, seed)
-    print(f"\n{fig['kills']} kills during a first start: {fig['complete']} complete, {fig['not_made']} not yet made, "
-          f"{fig['half_made']} half-made (seed {seed})")
-    assert fig["half_made"] == 0, fig
+    _first_start_kills_leave_no_half_made_store(tmp_path, 30)
 
 
 def test_first_start_failing_while_filling_leaves_no_schema_behind(tmp_path, monkeypatch):
