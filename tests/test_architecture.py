@@ -32,6 +32,12 @@ def _module(path: Path) -> str:
 
 
 @functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The module's syntax tree, parsed once for all the tests that walk it (never changed by them)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _code(path: Path) -> str:
     """The source without comments and docstrings (a rule written down is not a breach of it)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -468,7 +474,7 @@ def test_no_fail_open_import_fallbacks():
     pass: a password check skipped, a validation not run. A handler must raise (say what is missing)."""
     open_ = []
     for path in ALL:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if not isinstance(node, ast.ExceptHandler) or node.type is None:
                 continue
             names = [n.id for n in ast.walk(node.type) if isinstance(n, ast.Name)]
@@ -591,7 +597,7 @@ def test_no_core_module_names_qt():
     """Every module outside desktop/ui, not a chosen few: an import of PySide6 or shiboken6 anywhere fails."""
     found = []
     for path in CORE:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             found += [f"{path.relative_to(ROOT)}: {n}" for n in names
@@ -712,7 +718,7 @@ def test_no_module_keeps_its_own_words_for_the_codes_of_a_vocabulary():
     assert {"STATUS_WORDS", "ROLE_NAMES", "LEVEL_NAMES", "RULE_NAMES", "KIND_NAMES", "SOURCE_NAMES",
             "CHECK_NAMES", "METHOD_NAMES", "AUDIT_FIELD_NAMES", "ABSENCE_KINDS"} <= set(vocabularies)
     own = [f"{path.relative_to(ROOT)}:{line} {name}" for path in ALL if path != DESKTOP / "domain.py"
-           for line, name in _own_word_lists(ast.parse(path.read_text(encoding="utf-8")), vocabularies)]
+           for line, name in _own_word_lists(_tree(path), vocabularies)]
     assert own == []
 
 
