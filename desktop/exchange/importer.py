@@ -406,6 +406,47 @@ class _Planner:
         if wanted:
             self.plan.marks.append((*key, wanted, source))
 
+    def _named(self, what: str, file: str, sheet: str, row: dict[str, Cell], at, letters: dict[str, str], idx: int):
+        """(the region or indicator a row names, ok) for `what` "region" or "indicator": found by the code column,
+        where a name typed in is still found by name, and which the name column must not contradict; else by the
+        name column, where a code typed in is still found by code. Each problem is recorded with its cell."""
+        r = self.resolve
+        if what == "region":
+            word, by_code, by_name = "地区", r.region_by_code, r.region_by_name
+
+            def hint(raw: str, in_name_column: bool) -> str:
+                return "（应为区划代码或准确名称）" if in_name_column else ""
+        else:
+            word, by_code, by_name = "指标", r.indicator_by_code, r.indicator_by_name
+
+            def hint(raw: str, in_name_column: bool) -> str:
+                near = r.suggestions(raw)
+                return f"；相近的指标：{'、'.join(near)}" if near else ""
+        code_key, name_key = f"{what}_code", f"{what}_name"
+        if code_key in row:
+            raw = row[code_key].value
+            found = by_code(raw) or by_name(raw)
+            if found is None:
+                self.error(file, sheet, at(code_key), f"未知{word}代码 {_text(raw)!r}{hint(_text(raw), False)}")
+                return None, False
+            if name_key in row:
+                named = row[name_key].value
+                other = by_name(named) or by_code(named)
+                if other is not None and other.code != found.code:
+                    self.error(file, sheet, at(name_key), f"{word}名称“{_text(named)}”与{word}代码"
+                                                          f" {found.code}（{found.name}）不符")
+                    return found, False
+            return found, True
+        if name_key in row:
+            raw = row[name_key].value
+            found = by_name(raw) or by_code(raw)
+            if found is None:
+                self.error(file, sheet, at(name_key), f"未知{word} {_text(raw)!r}{hint(_text(raw), True)}")
+                return None, False
+            return found, True
+        self.error(file, sheet, f"{letters.get(code_key) or letters.get(name_key)}{idx}", f"缺少{word}")
+        return None, False
+
     def read_row(self, src: SourceFile, sheet: str, kind: str, letters: dict[str, str], idx: int,
                  row: dict[str, Cell]) -> None:
         file = src.name
@@ -425,36 +466,7 @@ class _Planner:
                                              "请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入")
         if uncalculated:
             return
-        ok = True
-        # region
-        region = None
-        if "region_code" in row:
-            region = self.resolve.region_by_code(row["region_code"].value)
-            if region is None:
-                # a name typed in the code column is still found by name, as for indicators
-                region = self.resolve.region_by_name(row["region_code"].value)
-            if region is None:
-                self.error(file, sheet, at("region_code"), f"未知地区代码 {_text(row['region_code'].value)!r}")
-                ok = False
-            elif "region_name" in row:
-                other = self.resolve.region_by_name(row["region_name"].value) or \
-                    self.resolve.region_by_code(row["region_name"].value)
-                if other is not None and other.code != region.code:
-                    self.error(file, sheet, at("region_name"), f"地区名称“{_text(row['region_name'].value)}”与地区代码"
-                                                               f" {region.code}（{region.name}）不符")
-                    ok = False
-        elif "region_name" in row:
-            region = self.resolve.region_by_name(row["region_name"].value)
-            if region is None:  # a code typed in the name column is still found by code
-                region = self.resolve.region_by_code(row["region_name"].value)
-            if region is None:
-                self.error(file, sheet, at("region_name"), f"未知地区 {_text(row['region_name'].value)!r}"
-                                                           "（应为区划代码或准确名称）")
-                ok = False
-        else:
-            col = letters.get("region_code") or letters.get("region_name")
-            self.error(file, sheet, f"{col}{idx}", "缺少地区")
-            ok = False
+        region, ok = self._named("region", file, sheet, row, at, letters, idx)
         # year
         year = None
         if "year" in row:
@@ -467,37 +479,8 @@ class _Planner:
         else:
             self.error(file, sheet, at("year"), "缺少年份")
             ok = False
-        # indicator
-        ind = None
-        if "indicator_code" in row:
-            ind = self.resolve.indicator_by_code(row["indicator_code"].value)
-            if ind is None:
-                # a name typed in the code column is still found by name
-                ind = self.resolve.indicator_by_name(row["indicator_code"].value)
-            if ind is None:
-                raw = _text(row["indicator_code"].value)
-                hint = self.resolve.suggestions(raw)
-                self.error(file, sheet, at("indicator_code"), f"未知指标代码 {raw!r}"
-                                                              + (f"；相近的指标：{'、'.join(hint)}" if hint else ""))
-                ok = False
-            elif "indicator_name" in row:
-                other = self.resolve.indicator_by_name(row["indicator_name"].value)
-                if other is not None and other.code != ind.code:
-                    self.error(file, sheet, at("indicator_name"), f"指标名称“{_text(row['indicator_name'].value)}”"
-                                                                  f"与指标代码 {ind.code}（{ind.name}）不符")
-                    ok = False
-        elif "indicator_name" in row:
-            ind = self.resolve.indicator_by_name(row["indicator_name"].value)
-            if ind is None:
-                raw = _text(row["indicator_name"].value)
-                hint = self.resolve.suggestions(raw)
-                self.error(file, sheet, at("indicator_name"), f"未知指标 {raw!r}"
-                                                              + (f"；相近的指标：{'、'.join(hint)}" if hint else ""))
-                ok = False
-        else:
-            col = letters.get("indicator_code") or letters.get("indicator_name")
-            self.error(file, sheet, f"{col}{idx}", "缺少指标")
-            ok = False
+        ind, found = self._named("indicator", file, sheet, row, at, letters, idx)
+        ok = ok and found
         if ind is not None and "unit" in row:
             unit = normalize_text(_text(row["unit"].value))
             if unit and unit != normalize_text(ind.unit):
