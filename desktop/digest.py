@@ -108,7 +108,7 @@ def _changes(services, then: State, now: State) -> list[str]:
         out.append("状态变更记录：与打印时不同（较早的记录被改动或删除）")
     else:
         for old, new, user, at, _reason in extra:
-            out.append(f"之后的状态变更：{STATUS_NAMES.get(old, old or '草稿')} → {STATUS_NAMES.get(new, new)}"
+            out.append(f"之后的状态变更：{STATUS_NAMES.get(old or 'draft', old)} → {STATUS_NAMES.get(new, new)}"
                        f"（{user}，{at}）")
     return out
 
