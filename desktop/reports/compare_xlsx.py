@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.aggregate.compare import Comparison
 from desktop.aggregate.service import SIMULATED_MARK, StatusReport
-from desktop.domain import FLAG_NAMES, STATUS_WORDS
+from desktop.domain import FLAG_NAMES, LEVEL_NAMES, STATUS_WORDS
 from desktop.outputs import save_workbook
 from desktop.reports.xlsx import (
     BODY_FONT,
@@ -164,7 +164,7 @@ def _comparison_sheet(ws, data: Comparison, section: str, rows: list, names: dic
         row += 1
 
     if data.region.level != "county":
-        computed(data.region.name, "省汇总" if data.region.level == "province" else "市汇总", "",
+        computed(data.region.name, f"{LEVEL_NAMES[data.region.level]}汇总", "",
                  lambda r: r.parent, PARENT_FILL)
     for city, counties in data.groups:
         if city is not None:
