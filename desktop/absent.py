@@ -91,7 +91,6 @@ def write_absences(services: Services, w, region: str, year: int, wanted: dict[s
     state, an audit row (field ``absent``) per changed mark; the caller has checked role and lock. The path of
     mark-absent, clear-absent and of an exchange import (desktop.exchange.importer). Raises AppError when an
     indicator to be marked holds a value (the whole transaction is then rolled back). Returns how many changed."""
-    db, stamp = w.db, w.stamp
     names = {i.code: i.name for i in services.indicators(include_hidden=True)}
     reg_name = services.region(region).name
     values = w.values_now(region, year)
@@ -106,12 +105,6 @@ def write_absences(services: Services, w, region: str, year: int, wanted: dict[s
         before = old.get(code)
         if ((before.kind, before.reason) if before else None) == state:
             continue
-        if state is None:
-            adb.delete_absence(db, region, year, code)
-        else:
-            adb.put_absence(db, Absence(region, year, code, state[0], state[1], stamp, w.user))
-        w.record("absent", before.kind if before else None, state[0] if state else None, source,
-                 region=region, year=year, indicator=code,
-                 reason=state[1] if state else (before.reason if before else ""), at=stamp)
+        w.absence(region, year, code, state, source, before)
         changed += 1
     return changed

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop import __version__, locations, policy
 from desktop import catalog as catalog_res
-from desktop.db import backups, repo
+from desktop.db import backups
 from desktop.db.schema import SCHEMA_VERSION, user_version
 from desktop.errors import AppError, StoreError, StoreMissing
 from desktop.services import HOME_REGION_META, Services
@@ -138,7 +138,7 @@ def set_home_region(services, code: str) -> None:
     region = services.region(code)
     services.require_role(*policy.ADMIN_ONLY, action="设定本单位地区")
     with services.write() as w:
-        repo.set_meta(w.db, HOME_REGION_KEY, region.code)
+        w.meta(HOME_REGION_KEY, region.code)
 
 
 def about(services) -> dict:

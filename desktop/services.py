@@ -68,7 +68,7 @@ def _merge_default_aliases(w: Writer, stored: list[Indicator]) -> None:
             changed.append((ind, replace(ind, aliases=ind.aliases + tuple(extra))))
     if not changed:
         return
-    repo.upsert_indicators(w.db, [new for _, new in changed])
+    w.indicators([new for _, new in changed])
     version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
     for old, new in changed:
         w.record("catalog", "|".join(old.aliases), "|".join(new.aliases), "init", indicator=old.code,
@@ -105,14 +105,14 @@ class Services:
         def fill(db) -> None:
             w = Writer(db, DEFAULT_USER)
             if not repo.load_regions(db):
-                repo.upsert_regions(db, catalog_res.read_regions())
+                w.regions(catalog_res.read_regions())
             stored = repo.load_indicators(db)
             if not stored:
                 from desktop.db.consistency import _indicator_dict, catalog_digest
 
                 shipped = catalog_res.read_indicators()
-                repo.upsert_indicators(db, shipped)
-                repo.set_meta(db, "catalog_version", catalog_res.CATALOG_VERSION)
+                w.indicators(shipped)
+                w.meta("catalog_version", catalog_res.CATALOG_VERSION)
                 # the catalog a store starts from, in the audit chain: verify replays the catalog from it
                 w.record("catalog", None, {"version": catalog_res.CATALOG_VERSION,
                                            "digest": catalog_digest([_indicator_dict(i) for i in shipped])},
@@ -121,7 +121,7 @@ class Services:
                 _merge_default_aliases(w, stored)
             if repo.get_user(db, DEFAULT_USER) is None:
                 pw_hash, salt = hash_password(admin_password) if admin_password else (None, None)
-                repo.put_user(db, DEFAULT_USER, "admin", pw_hash, salt)
+                w.put_user(DEFAULT_USER, "admin", pw_hash, salt)
                 w.record("user", None, "admin", "init", reason=f"用户 {DEFAULT_USER} 注册")
                 if pw_hash is not None:
                     w.password_changed(DEFAULT_USER, pw_hash)
@@ -398,14 +398,13 @@ class Services:
             raise AppError(f"角色无效：{role!r}（应为 clerk、supervisor 或 admin）")
         pw_hash, salt = hash_password(password) if password else (None, None)
         with self.write() as w:
-            db = w.db
             existing = w.user_now(name)  # read under the write lock (desktop.db.locks)
             if existing is not None and password is None:
                 pw_hash, salt = existing[1], existing[2]  # a role change keeps the password (workflow.set_password)
             if existing is not None and existing[0].role == "admin" and role != "admin" \
                     and w.admins_now() == [name]:
                 raise AppError(f"{name} 是唯一的管理员，不能改为其他角色（先注册另一位管理员）")
-            repo.put_user(db, name, role, pw_hash, salt)
+            w.put_user(name, role, pw_hash, salt)
             w.record("user", existing[0].role if existing else None, role, "cli", reason=f"用户 {name}")
             if password:
                 w.password_changed(name, pw_hash)

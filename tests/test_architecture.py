@@ -329,6 +329,147 @@ def test_the_read_then_write_check_lets_reads_outside_writes_be():
     assert _read_then_write_outside_locks(sources) == []
 
 
+# ---- one write path: the functions of desktop/db that write rows are called by the Writer alone ----------------
+
+WRITE_SQL = re.compile(r"\b(?:INSERT|REPLACE)\s+(?:OR\s+\w+\s+)?INTO\s|\bUPDATE\s+[\w.\"]+\s+SET\s|\bDELETE\s+FROM\s",
+                       re.IGNORECASE)
+# writes of the whole store, not of a feature's rows: a schema migration, a backup copied over the store by a
+# restore (Services.restore opens that transaction itself and audits it)
+STORE_LEVEL = {"desktop/db/schema.py", "desktop/db/restore.py"}
+WRITER = "desktop/db/writes.py"
+
+
+def _db_module(name: str) -> str:
+    return name.removesuffix(".py").replace("/", ".")
+
+
+def _imported(tree: ast.AST) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """({local name: desktop.db module}, {local name: (desktop.db module, function)}) of a module's imports
+    (`from desktop.db import repo`, `import desktop.db.repo as r`, `from desktop.db.repo import put_user`)."""
+    modules: dict[str, str] = {}
+    functions: dict[str, tuple[str, str]] = {}
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and n.module == "desktop.db":
+            modules.update({a.asname or a.name: f"desktop.db.{a.name}" for a in n.names})
+        elif isinstance(n, ast.ImportFrom) and (n.module or "").startswith("desktop.db."):
+            functions.update({a.asname or a.name: (n.module, a.name) for a in n.names})
+        elif isinstance(n, ast.Import):
+            modules.update({a.asname: a.name for a in n.names if a.asname and a.name.startswith("desktop.db.")})
+    return modules, functions
+
+
+def _db_calls(node: ast.AST, module: str, imported) -> list[tuple[tuple[str, str], int]]:
+    """((desktop.db module, function), line) of the calls in `node` of a function of desktop/db; a plain name
+    not imported is taken as a function of `module` itself."""
+    modules, functions = imported
+    out = []
+    for n in ast.walk(node):
+        if not isinstance(n, ast.Call):
+            continue
+        if isinstance(n.func, ast.Attribute):
+            base = ast.unparse(n.func.value)
+            found = modules.get(base, base if base.startswith("desktop.db.") else None)
+            if found:
+                out.append(((found, n.func.attr), n.lineno))
+        elif isinstance(n.func, ast.Name):
+            out.append((functions.get(n.func.id, (module, n.func.id)), n.lineno))
+    return out
+
+
+def _db_writers(sources: dict[str, str]) -> dict[str, set[str]]:
+    """{module (desktop.db.repo): its functions that write rows}: a function whose own SQL inserts, updates or
+    deletes, or that calls such a function of desktop/db (audit.add calls append), to a fixed point."""
+    funcs = {}
+    for name, code in sources.items():
+        if name.startswith("desktop/db/") and name not in STORE_LEVEL and name != WRITER:
+            tree = ast.parse(code)
+            module = _db_module(name)
+            funcs[module] = [(f, {c for c, _ in _db_calls(f, module, _imported(tree))})
+                             for f in tree.body if isinstance(f, ast.FunctionDef)]
+    found = {m: {f.name for f, _ in fs if any(WRITE_SQL.search(s) for s in _strings(f))} for m, fs in funcs.items()}
+    while True:
+        more = {(m, f.name) for m, fs in funcs.items() for f, calls in fs
+                if f.name not in found[m] and any(c[1] in found.get(c[0], ()) for c in calls)}
+        if not more:
+            return {m: w for m, w in found.items() if w}
+        for m, name in more:
+            found[m].add(name)
+
+
+def _writes_outside_the_writer(sources: dict[str, str]) -> list[str]:
+    """file:line: module.function of each call of a row-writing function of desktop/db outside desktop/db/,
+    however it was imported."""
+    writers = _db_writers(sources)
+    found = []
+    for name, code in sources.items():
+        if name.startswith("desktop/db/"):
+            continue
+        tree = ast.parse(code)
+        imported = _imported(tree)
+        found += [f"{name}:{line}: {m}.{f}" for (m, f), line in _db_calls(tree, "", imported)
+                  if f in writers.get(m, ())]
+    return sorted(found)
+
+
+def test_rows_are_written_only_through_the_writer():
+    """Every row a feature writes goes through desktop.db.writes.Writer (Services.write()): the status locks,
+    the status read inside the write and the audit row are applied there, so no module outside desktop/db/
+    calls a function of desktop/db that inserts, updates or deletes."""
+    sources = _sources(ALL)
+    writers = _db_writers(sources)
+    assert {"put_dataset", "put_user", "put_values", "set_meta", "upsert_indicators"} <= writers["desktop.db.repo"]
+    assert {"add", "append"} <= writers["desktop.db.audit"]
+    assert {"replace_review_notes", "add_submission", "add_rule_set"} <= writers["desktop.db.workflow"]
+    assert "get_dataset" not in writers["desktop.db.repo"]
+    assert _writes_outside_the_writer(sources) == []
+
+
+WRITE_SNIPPETS = {
+    # the imported status as status_store.apply wrote it before it went through Writer.status
+    "module": ("desktop/exchange/status_store.py",
+               "from desktop.db import repo\n"
+               "def apply(w, line):\n"
+               "    repo.put_dataset(w.db, line)\n",
+               "desktop.db.repo.put_dataset"),
+    # an audit row of its own, the module imported under another name
+    "alias": ("desktop/reports/pdf.py",
+              "import desktop.db.audit as trail\n"
+              "def f(db):\n"
+              "    trail.add(db, user='u', field='x', old=None, new=None, source='s')\n",
+              "desktop.db.audit.add"),
+    # a function imported by name
+    "function": ("desktop/workflow/service.py",
+                 "from desktop.db.workflow import replace_review_notes as keep\n"
+                 "def f(w):\n"
+                 "    keep(w.db, 'r', 2021, {}, 'at', 'u')\n",
+                 "desktop.db.workflow.replace_review_notes"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRITE_SNIPPETS))
+def test_the_write_path_check_finds_a_write_beside_the_writer(case):
+    name, code, expected = WRITE_SNIPPETS[case]
+    sources = _sources(ALL)
+    sources[name] = sources.get(name, "") + "\n\n" + code
+    found = _writes_outside_the_writer(sources)
+    assert len(found) == 1 and found[0].startswith(f"{name}:") and found[0].endswith(f": {expected}")
+
+
+def test_the_write_path_check_lets_reads_and_the_writer_be():
+    sources = {"desktop/db/repo.py": "def get_dataset(db, r, y):\n"
+                                     "    return db.execute('SELECT status FROM dataset WHERE region = ?', [r])\n"
+                                     "def put_dataset(db, ds):\n"
+                                     "    db.execute('INSERT INTO dataset(region) VALUES (?)', [ds.region])\n",
+               "desktop/services.py": "from desktop.db import repo\n"
+                                      "def f(self, w):\n"
+                                      "    repo.get_dataset(self.store.db, 'r', 2021)\n"
+                                      "    w.status('r', 2021, 'draft', 'submitted', 'cli')\n"
+                                      "    self.put_dataset(1)\n"}
+    assert _writes_outside_the_writer(sources) == []
+    sources["desktop/services.py"] += "    repo.put_dataset(w.db, 1)\n"
+    assert _writes_outside_the_writer(sources) == ["desktop/services.py:6: desktop.db.repo.put_dataset"]
+
+
 # ---- the import graph: layers (pyproject.toml [tool.importlinter]) and no cycle ----------------------------
 
 def _contracts() -> list[dict]:

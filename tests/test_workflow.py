@@ -491,3 +491,26 @@ def test_audit_export_bad_paths_and_cancel(office, tmp_path):
     assert not (tmp_path / "c.xlsx").exists() and seen == []
     assert export_audit(services, many, tmp_path / "d.xlsx", progress=lambda d, t: seen.append((d, t))).exists()
     assert seen[-1] == (len(many), len(many))
+
+
+def test_a_decision_made_elsewhere_is_written_by_the_writer_with_its_decider_and_round(services):
+    """The exchange's path for an imported status: the dataset row keeps the other office's decider and time,
+    one audit row per step of its round (old side: the step before), each with its own source; a status
+    moved meanwhile refuses it and nothing is written."""
+    rounds = [("submitted", "张三", "2022-03-01T09:00:00+08:00", "import:c1.xlsx｜县级决定", ""),
+              ("approved", "李四", "2022-03-02T10:30:00+08:00", "import:c1.xlsx｜县级决定", "")]
+    with services.write() as w:
+        ds = w.status(REGION, YEAR, "draft", "approved", "import:c1.xlsx", at="2022-03-02T10:30:00+08:00",
+                      by="李四", rounds=rounds)
+    assert (ds.status, ds.updated_by, ds.updated_at) == ("approved", "李四", "2022-03-02T10:30:00+08:00")
+    stored = services.dataset(REGION, YEAR)
+    assert (stored.status, stored.updated_by, stored.updated_at) == ("approved", "李四", "2022-03-02T10:30:00+08:00")
+    trail = [(a.old, a.new, a.user, a.at, a.source) for a in services.audit(REGION, YEAR) if a.field == "status"]
+    assert trail == [("draft", "submitted", "张三", "2022-03-01T09:00:00+08:00", "import:c1.xlsx｜县级决定"),
+                     ("submitted", "approved", "李四", "2022-03-02T10:30:00+08:00", "import:c1.xlsx｜县级决定")]
+    before = len(services.audit(REGION, YEAR))
+    with pytest.raises(WorkflowError, match="状态刚被改为“已审核”"):
+        with services.write() as w:
+            w.status(REGION, YEAR, "draft", "returned", "import:r1.xlsx", "不一致", at="2022-04-01T08:00:00+08:00",
+                     by="王五", rounds=[("returned", "王五", "2022-04-01T08:00:00+08:00", "import:r1.xlsx", "不一致")])
+    assert services.dataset(REGION, YEAR).status == "approved" and len(services.audit(REGION, YEAR)) == before

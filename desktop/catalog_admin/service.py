@@ -13,7 +13,6 @@ from desktop import catalog as catalog_res
 from desktop import policy
 from desktop.catalog_admin import core
 from desktop.catalog_admin.core import CatalogEditError, RuleProblem, TrialResult
-from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import Indicator
 from desktop.errors import AppError
@@ -44,8 +43,8 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
         if old is not None and new.code != old.code:
             if w.indicator_in_use_now(old.code):
                 raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
-            wdb.rename_indicator(w.db, old.code, new.code)
-        repo.upsert_indicators(w.db, [*also, new])
+            w.rename_indicator(old.code, new.code)
+        w.indicators([*also, new])
         version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
         w.record("catalog", None if old is None else core.as_json(old, changed), core.as_json(new, changed), source,
                  indicator=new.code, reason=(reason or "").strip() or f"目录版本 {version}")
@@ -159,7 +158,7 @@ def save_rules(services: Services, text: str, reason: str = "", source: str = "f
     if text == old:
         return False
     with services.write() as w:
-        wdb.add_rule_set(w.db, text, w.stamp, services.user.name, (reason or "").strip())
+        w.rule_set(text, (reason or "").strip())
         version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
         w.record("rules", old, text, source, reason=(reason or "").strip() or f"目录版本 {version}", at=w.stamp)
     return True

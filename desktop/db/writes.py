@@ -14,8 +14,9 @@ from typing import Callable, Iterable
 
 from desktop import policy
 from desktop.db import absent, audit, consistency, locks, repo
+from desktop.db import workflow as wdb
 from desktop.db.connection import Db as Database
-from desktop.domain import STATUS_NAMES, Dataset, ValueRecord, next_version
+from desktop.domain import STATUS_NAMES, Absence, Dataset, Indicator, Region, ValueRecord, next_version
 from desktop.errors import DatasetLocked, WorkflowError
 
 KEEP = object()  # ValueWrite.value: keep the stored value, change only the note (an import's note-only cell)
@@ -70,6 +71,12 @@ class Writer:
                     reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
 
     # ---- users ------------------------------------------------------------------------------------------
+    def put_user(self, name: str, role: str, pw_hash: str | None, pw_salt: str | None) -> None:
+        """Register a user or rewrite its row (role and password hash). The caller writes the audit rows: the
+        role with `record("user", …)`, the password with `password_changed` (what changed is the caller's
+        to say; the hash never goes into the audit)."""
+        repo.put_user(self.db, name, role, pw_hash, pw_salt)
+
     def user_now(self, name: str):
         """(User, pw_hash, pw_salt) of `name` as stored now, read under this transaction's lock; None when
         not registered."""
@@ -141,6 +148,19 @@ class Writer:
         """{indicator: Absence} of one region-year as stored now, read under this transaction's lock."""
         return locks.stored_marks(self.db, region, year)
 
+    def absence(self, region: str, year: int, indicator: str, state: tuple[str, str] | None, source: str,
+             before: Absence | None = None) -> None:
+        """Mark one value "not applicable / not collected" (`state`: (kind, reason)) or clear its mark (None),
+        with its audit row (field ``absent``). `before`: the mark as stored now (Writer.marks_now), whose kind
+        and reason the row keeps as the old side. The caller has checked role, lock and that no value is held."""
+        if state is None:
+            absent.delete_absence(self.db, region, year, indicator)
+        else:
+            absent.put_absence(self.db, Absence(region, year, indicator, state[0], state[1], self.stamp, self.user))
+        self.record("absent", before.kind if before else None, state[0] if state else None, source,
+                    region=region, year=year, indicator=indicator,
+                    reason=state[1] if state else (before.reason if before else ""), at=self.stamp)
+
     # ---- targets -----------------------------------------------------------------------------------------
     def target(self, region: str, year: int, indicator: str, value: float | None, source: str,
                indicator_name: str = "") -> bool:
@@ -162,17 +182,44 @@ class Writer:
         it planned against still holds)."""
         return locks.dataset(self.db, region, year)
 
-    def status(self, region: str, year: int, expected: str, new: str, source: str, reason: str = "") -> Dataset:
+    def status(self, region: str, year: int, expected: str, new: str, source: str, reason: str = "", *,
+               at: str | None = None, by: str | None = None,
+               rounds: list[tuple[str, str, str | None, str, str]] | None = None) -> Dataset:
         """Move a dataset from `expected` to `new` with its audit row. Raises WorkflowError when another
-        user moved it since the caller read `expected`."""
+        user moved it since the caller read `expected` (read here, under this transaction's lock).
+
+        A decision taken elsewhere (an import of another office's workbook) keeps its own time and decider on
+        the dataset row: `at` and `by` (default: this transaction's stamp and user). `rounds`: the decisions
+        that led from `expected` to `new` there, one audit row each, oldest first, as (status, user, at,
+        source, reason) (a user "" is this transaction's); without it one row expected → new. Each row's old
+        side is the status before it."""
         now_status = locks.dataset_status(self.db, region, year)
         if now_status != expected:
             raise WorkflowError(f"{self.label(region, year)}数据的状态刚被改为“{STATUS_NAMES.get(now_status, now_status)}”，"
                                 "请刷新后再试")
-        ds = Dataset(region, year, new, self.stamp, self.user, reason)
+        ds = Dataset(region, year, new, self.stamp if at is None else at, self.user if by is None else by, reason)
         repo.put_dataset(self.db, ds)
-        self.record("status", expected, new, source, region=region, year=year, reason=reason, at=self.stamp)
+        previous = expected
+        for status, user, when, where, why in [(new, self.user, self.stamp, source, reason)] if rounds is None else rounds:
+            self.record("status", previous, status, where, region=region, year=year, reason=why, at=when, user=user)
+            previous = status
         return ds
+
+    def review_notes(self, region: str, year: int, notes: dict[str, str], source: str, reason: str, *,
+                     at: str | None = None, by: str | None = None) -> None:
+        """The remarks of a return on single values ({indicator: text}) replace those of any earlier return,
+        one audit row (field ``review``) each. `at`, `by`: when and by whom returned, when not now by this
+        user (an imported return keeps its decider's)."""
+        at = self.stamp if at is None else at
+        wdb.replace_review_notes(self.db, region, year, notes, at, self.user if by is None else by)
+        for code, text in notes.items():
+            self.record("review", None, text, source, region=region, year=year, indicator=code, reason=reason,
+                        at=at, user=by or self.user)
+
+    def submission(self, region: str, year: int, catalog_version: str, values: dict[str, ValueRecord]) -> int:
+        """Freeze the values and notes a dataset is submitted with (compared later with the current ones);
+        returns the submission's id. Written with the status row of the submission, in this transaction."""
+        return wdb.add_submission(self.db, region, year, self.stamp, self.user, catalog_version, values)
 
     # ---- catalog ----------------------------------------------------------------------------------------------
     def approved_years_using(self, indicator: str) -> list[tuple[str, int]]:
@@ -185,9 +232,32 @@ class Writer:
         changes only while nothing does)."""
         return locks.indicator_in_use(self.db, indicator)
 
+    def regions(self, regions: list[Region]) -> None:
+        """Add or update regions (a new store's regions from the shipped list; no audit row: they are data
+        shipped with the program, not a user's change)."""
+        repo.upsert_regions(self.db, regions)
+
+    def indicators(self, indicators: list[Indicator]) -> None:
+        """Add or update indicators. The caller raises the catalog version and writes the audit row that
+        says what changed (`bump_catalog_version`, `record("catalog", …)`)."""
+        repo.upsert_indicators(self.db, indicators)
+
+    def rename_indicator(self, old: str, new: str) -> None:
+        """Change an indicator's code; the caller has checked it is unused (`indicator_in_use_now`)."""
+        wdb.rename_indicator(self.db, old, new)
+
+    def rule_set(self, text: str, reason: str) -> None:
+        """Store a rules text as the rules in force, stamped with this transaction's time and user. The caller
+        raises the catalog version and writes the audit row."""
+        wdb.add_rule_set(self.db, text, self.stamp, self.user, reason)
+
+    def meta(self, key: str, value: str) -> None:
+        """Set one entry of the store's meta table (the home region, the catalog version)."""
+        repo.set_meta(self.db, key, value)
+
     def bump_catalog_version(self, default: str) -> str:
         """Raise the catalog version (every catalog or rules change does); returns the new one."""
         current = locks.meta_value(self.db, "catalog_version")
         new = next_version(default if current is None else current, default)
-        repo.set_meta(self.db, "catalog_version", new)
+        self.meta("catalog_version", new)
         return new

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from desktop.db import absent as adb
 from desktop.db import exchange as xdb
-from desktop.db import repo
 from desktop.db import workflow as wdb
-from desktop.domain import Dataset
 from desktop.exchange.status import UPPER_DECISIONS, Decision, StatusLine, build_lines, new_events, when
 
 
@@ -48,34 +46,26 @@ def decided_here_map(db, region_years) -> dict[tuple[str, int], bool]:
 
 
 def apply(w, decision: Decision, source: str, importer: str, file: str) -> list[dict]:
-    """Write one taken decision inside the import's transaction: the dataset's status (its time and decider
-    as the file says), the decisions of the round newer than the store's as audit rows (user: who decided
-    there; source: the file), and the notes of a return. Returns the audit rows written.
-    `w`: the import's desktop.db.writes.Writer."""
-    db = w.db
+    """Write one taken decision inside the import's transaction, through the Writer: the dataset's status (its
+    time and decider as the file says), the decisions of the round newer than the store's as audit rows (user:
+    who decided there; source: the file), and the notes of a return. Returns the audit rows written.
+    `w`: the import's desktop.db.writes.Writer (which reads the status again under its lock: the importer
+    has checked that the one planned against still holds)."""
     line, local = decision.line, decision.local
-    repo.put_dataset(db, Dataset(line.region_code, line.year, line.status, line.decided_at, line.decided_by,
-                                 line.reason if line.status == "returned" else ""))
     mine = when(local.updated_at) if local.status != "draft" else None
-    previous = local.status
-    rows = []
     events = new_events(local.status, line, mine)
     if events is None:  # a jump the workflow does not make in one round (e.g. draft → accepted): the round as told
         events = [e for e in line.events() if mine is None or (when(e[2]) or mine) > mine]
         if not events or events[-1][0] != line.status:
             events.append((line.status, line.decided_by or importer, line.decided_at))
-    for status, by, at in events:
-        # the reason stays what the decider wrote (the clerk reads it); where it came from goes into the source:
-        # import:FILE#SHA256｜上级决定｜由 IMPORTER 导入｜对方审计链头 HEAD
-        where = f"{source}｜{'上级' if status in UPPER_DECISIONS else '县级'}决定｜由 {importer} 导入" + (
-            f"｜对方审计链头 {line.chain_head[:16]}" if line.chain_head else "")
-        w.record("status", previous, status, where, region=line.region_code, year=line.year,
-                 reason=line.reason if status == "returned" else "", at=at, user=by)
-        rows.append(dict(status=status, by=by, at=at))
-        previous = status
+    # the reason stays what the decider wrote (the clerk reads it); where it came from goes into the source:
+    # import:FILE#SHA256｜上级决定｜由 IMPORTER 导入｜对方审计链头 HEAD
+    head = f"｜对方审计链头 {line.chain_head[:16]}" if line.chain_head else ""
+    rounds = [(status, by, at, f"{source}｜{'上级' if status in UPPER_DECISIONS else '县级'}决定｜由 {importer} 导入{head}",
+               line.reason if status == "returned" else "") for status, by, at in events]
+    w.status(line.region_code, line.year, local.status, line.status, source,
+             line.reason if line.status == "returned" else "", at=line.decided_at, by=line.decided_by, rounds=rounds)
     notes = line.notes if line.status == "returned" else {}
-    wdb.replace_review_notes(db, line.region_code, line.year, notes, line.decided_at, line.decided_by)
-    for code, text in notes.items():
-        w.record("review", None, text, f"{source}｜由 {importer} 导入", region=line.region_code, year=line.year,
-                 indicator=code, reason=line.reason, at=line.decided_at, user=line.decided_by or importer)
-    return rows
+    w.review_notes(line.region_code, line.year, notes, f"{source}｜由 {importer} 导入", line.reason,
+                   at=line.decided_at, by=line.decided_by)
+    return [dict(status=status, by=by, at=at) for status, by, at in events]

@@ -119,7 +119,7 @@ def set_password(services: Services, name: str, password: str | None) -> User:
         if found is None:
             raise AuthError(f"未注册的用户：{name!r}")
         user = found[0]
-        repo.put_user(w.db, name, user.role, pw_hash, salt)
+        w.put_user(name, user.role, pw_hash, salt)
         w.password_changed(name, pw_hash)
     updated = User(name, user.role, pw_hash is not None)
     if services.user.name == name:
@@ -201,12 +201,9 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
         if action == SUBMIT:
             if w.values_now(reg.code, y) != validated:  # edited by someone else while it was being checked
                 raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
-            wdb.add_submission(w.db, reg.code, y, stamp, services.user.name, services.catalog_version(), validated)
+            w.submission(reg.code, y, services.catalog_version(), validated)
         if action in (RETURN, REOPEN):
-            wdb.replace_review_notes(w.db, reg.code, y, notes, stamp, services.user.name)
-            for code, text in notes.items():
-                w.record("review", None, text, source, region=reg.code, year=y, indicator=code, reason=reason,
-                         at=stamp)
+            w.review_notes(reg.code, y, notes, source, reason)
     return ds
 
 
