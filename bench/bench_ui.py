@@ -48,32 +48,37 @@ app.exec()
 APP = """
 import sys
 sys.path.insert(0, {root!r})
-from desktop.ui.app import after_first_paint, make_application, open_services, preload_core
+from desktop.ui.app import after_first_paint, log_in, make_application, open_services, open_window, preload_core
 preload_core()
 from PySide6.QtCore import QSettings
 from desktop.ui.messages import ExceptHook, setup_logging
 from pathlib import Path
 app = make_application()
-sys.excepthook = ExceptHook(setup_logging())
+hook = sys.excepthook = ExceptHook(None, start=setup_logging)
 services = open_services(Path({db!r}))
-from desktop.ui.login_dialog import LoginDialog
 settings = QSettings({ini!r}, QSettings.Format.IniFormat)
-assert LoginDialog.ask(services, settings)
-from desktop.ui.main_window import MainWindow
-w = MainWindow(services, settings)
+assert log_in(services, settings)
+w = open_window(services, settings, hook, backup=True, then=lambda: (print("settled", flush=True), app.quit()))
 assert w.model.region_year is not None and w.model.region_year.region.code == "330381"
-w.show()
-after_first_paint(w, lambda: (print("ready", flush=True), services.backup(reason="gui-open"), app.quit()))
+after_first_paint(w, lambda: print("ready", flush=True))
 app.exec()
 """
 
 
-def time_process(code: str, env: dict) -> float:
+def time_process(code: str, env: dict, settled: bool = False) -> float | tuple[float, float]:
+    """Seconds from the start of a child process to its "ready" line (the first paint); with settled, also
+    to its "settled" line (the work put off until after the first paint is done)."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env=env)
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - start
+    if settled:
+        rest = proc.stdout.readline()
+        if rest.strip() != "settled":
+            proc.kill()
+            raise SystemExit(f"the child did not settle: {rest!r}")
+        elapsed = (elapsed, time.perf_counter() - start)
     try:
         proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
@@ -88,15 +93,19 @@ def bench_startup(db: Path, work: Path, runs: int, env: dict) -> None:
     ini = work / "ui.ini"
     ini.write_text("[last]\nregion=330381\nyear=2021\n", encoding="utf-8")
     app_code = APP.format(root=str(ROOT), db=str(db), ini=str(ini))
-    time_process(BARE, env), time_process(app_code, env)  # warm the file cache
-    bare, app = [], []
+    time_process(BARE, env), time_process(app_code, env, settled=True)  # warm the file cache
+    bare, app, settled = [], [], []
     for _ in range(runs):
         bare.append(time_process(BARE, env))
-        app.append(time_process(app_code, env))
+        shown, done = time_process(app_code, env, settled=True)
+        app.append(shown)
+        settled.append(done)
     ratios = [a / b for a, b in zip(app, bare)]
     print(f"start-up: window with region-year {statistics.median(app):.3f} s, bare QMainWindow "
           f"{statistics.median(bare):.3f} s, ratio {statistics.median(ratios):.2f}x (median of {runs}; "
-          f"budget 2x and 1.5 s)")
+          f"goal 1.6x, budget 1.5 s)")
+    print(f"start-up settled (log file, 帮助 menu, rolling backup done): {statistics.median(settled):.3f} s, "
+          f"ratio {statistics.median([s / b for s, b in zip(settled, bare)]):.2f}x")
 
 
 def bench_in_process(db: Path, work: Path, runs: int) -> None:

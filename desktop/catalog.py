@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 from pathlib import Path
 
 from desktop.domain import Indicator, Region
@@ -86,6 +85,8 @@ class IndicatorIndex:
         """The nearest catalog names (and codes) for an unknown indicator, for the error message."""
         key = normalize_text(str(text))
         names = {normalize_text(i.name): i.name for i in self.indicators}
+        import difflib  # only when a name is not found
+
         found = difflib.get_close_matches(key, list(names), n=n, cutoff=0.4)
         out = [names[k] for k in found]
         codes = difflib.get_close_matches(key.upper(), list(self.by_code), n=n, cutoff=0.6)

@@ -11,9 +11,8 @@ import random
 
 from desktop import catalog as catalog_res
 from desktop import policy, workflow
-from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.db import repo
-from desktop.domain import ValueChange
+from desktop.domain import SIMULATED_SOURCE, ValueChange
 from desktop.errors import AppError
 
 CITY = "330300"

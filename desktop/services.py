@@ -7,16 +7,13 @@ import os
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from desktop import catalog as catalog_res
-from desktop import demo, locations, policy
-from desktop.aggregate import service as aggregate_service
-from desktop.aggregate.service import Aggregate
+from desktop import locations, policy
 from desktop.auth import hash_password
 from desktop.catalog import IndicatorIndex
-from desktop.db import audit, backups, consistency, repo
-from desktop.db import restore as restore_db
+from desktop.db import audit, backups, repo
 from desktop.db import workflow as wdb
 from desktop.db.schema import migrate
 from desktop.db.store import Store, open_store, refuse_output_file, refuse_store_file, translate
@@ -46,6 +43,9 @@ from desktop.errors import (
 )
 from desktop.numbers import normalize_text, parse_value
 from desktop.texts import check_note
+
+if TYPE_CHECKING:
+    from desktop.aggregate.service import Aggregate
 
 DEFAULT_USER = "admin"
 HOME_REGION_META = "home_region"  # meta key: the office's own region, chosen at the first start
@@ -425,6 +425,8 @@ class Services:
     def verify_values(self) -> list[str]:
         """Values or notes that disagree with their last audit row (changed outside the program); [] if none."""
         with self.store.reading():
+            from desktop.db import consistency
+
             return consistency.value_audit_problems(self.store.db)
 
     def verify_store(self) -> dict[str, list[str]]:
@@ -466,6 +468,8 @@ class Services:
         """What restoring `source` would undo (desktop.db.restore.Undone), after checking the backup whole.
 
         Raises NotAStore naming the file when it is no backup this program can restore. Writes nothing."""
+        from desktop.db import restore as restore_db  # not on the window's start path
+
         self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
         source = self._restore_source(source)
         restore_db.check_backup(source)
@@ -482,6 +486,8 @@ class Services:
         store or the restored one with its audit row. Every error after the safety backup names it.
         Returns the safety backup.
         """
+        from desktop.db import restore as restore_db  # not on the window's start path
+
         self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
         source = self._restore_source(source)
         if self.store.readonly:
@@ -504,6 +510,8 @@ class Services:
             self._regions_cache = None
 
     def _replace_from(self, source: Path, staged: Path, replace_store, migrate) -> Path:
+        from desktop.db import restore as restore_db  # not on the window's start path
+
         conn = self.store.conn
         safety = None
         try:
@@ -539,9 +547,13 @@ class Services:
     # ---- the upstream office ----------------------------------------------------------------------
     def aggregate_region(self, region: str, year: int, **kw) -> "Aggregate":
         """A city's or the province's figures computed from its counties (desktop.aggregate.service)."""
+        from desktop.aggregate import service as aggregate_service
+
         return aggregate_service.aggregate_region(self, region, year, **kw)
 
     # ---- demo data ----------------------------------------------------------------------------------
     def load_demo(self) -> int:
         """The demo store: the seed reports' figures and five simulated years of 温州's counties (desktop.demo)."""
+        from desktop import demo
+
         return demo.load_demo(self)

@@ -133,10 +133,13 @@ def test_the_help_menu_opens_about(qtbot, demo_services, monkeypatch, tmp_path):
     from PySide6.QtCore import QSettings
 
     from desktop.ui.about_dialog import AboutDialog
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app import open_window
 
-    window = MainWindow(demo_services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    # the window as run() opens it: the 帮助 menu is made right after the first paint
+    window = open_window(demo_services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), backup=False)
     qtbot.addWidget(window)
+    assert "about" not in window.actions_by_name
+    qtbot.waitUntil(lambda: "about" in window.actions_by_name, timeout=5000)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[-1] == "帮助(&H)"
     asked = []

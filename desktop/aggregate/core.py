@@ -5,7 +5,6 @@ comparison (ranks, shares, flags, stats). No store, no services, no Qt: every fu
 from __future__ import annotations
 
 import dataclasses
-import statistics
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -269,6 +268,8 @@ def stats(values: Iterable[float]) -> dict:
     xs = sorted(values)
     if not xs:
         return {"n": 0, "min": None, "median": None, "max": None}
+    import statistics  # with fractions and decimal: not needed to open the window
+
     return {"n": len(xs), "min": xs[0], "median": statistics.median(xs), "max": xs[-1]}
 
 

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 
 from desktop.aggregate import core
 from desktop.db import aggregate as adb
-from desktop.domain import Finding, Indicator, Region, check_year
+from desktop.domain import SIMULATED_SOURCE, Finding, Indicator, Region, check_year  # noqa: F401 - re-exported
 from desktop.errors import AppError
 from desktop.validation import validate_many
 
-SIMULATED_SOURCE = "demo-sim"
 SIMULATED_MARK = "演示数据·模拟"
 
 

@@ -6,8 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import shlex
-import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -124,6 +122,8 @@ def _quote(path: Path) -> str:
     text = str(path)
     if sys.platform == "win32":
         return f'"{text}"' if any(c in text for c in ' &()^%!') else text
+    import shlex
+
     return shlex.quote(text)
 
 
@@ -148,6 +148,8 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
     The damaged file and its -wal/-shm are first moved into the backups folder (as *.damaged, never
     taken for a good backup); a stale -wal left beside the restored file would be replayed onto it.
     Returns where the damaged file was kept. Raises NotAStore for a source that is no good backup."""
+    import shutil
+
     store_path, source = Path(store_path), Path(source)
     check_restorable(source)
     if os.path.abspath(source) == os.path.abspath(store_path):

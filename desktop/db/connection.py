@@ -10,11 +10,12 @@ so the window's start path never does: reading and the audited writes need only 
 from __future__ import annotations
 
 import contextlib
-import secrets
+import itertools
 import sqlite3
 from typing import Any, Iterator
 
 _TRANSACTION_CONTROL = frozenset({"ROLLBACK", "BEGIN", "END", "COMMIT", "RELEASE", "SAVEPOINT"})
+_SAVEPOINTS = itertools.count(1)  # a savepoint name unique in this process (nested ones differ)
 
 
 def _first_keyword(sql: str) -> str:
@@ -70,7 +71,7 @@ class Db:
     def atomic(self) -> Iterator["Db"]:
         """A transaction, or a savepoint inside the one already open."""
         if self.conn.in_transaction:
-            savepoint = f"chi_{secrets.token_hex(16)}"
+            savepoint = f"chi_{next(_SAVEPOINTS)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -13,9 +13,7 @@ holder (pid, host) for the message.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import socket
 import sys
 import threading
 from dataclasses import dataclass
@@ -98,7 +96,15 @@ def _unlock(fd: int) -> None:
             fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def _host() -> str:
+    import socket  # imported when a lock is taken or reported, not with the store
+
+    return socket.gethostname()
+
+
 def _read_holder(fd: int) -> Holder:
+    import json
+
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         data = json.loads(os.read(fd, 4096).decode("utf-8"))
@@ -124,7 +130,9 @@ class WindowHold:
         if not _try_lock(fd, exclusive=True):
             os.close(fd)
             return None
-        text = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode("utf-8")
+        import json
+
+        text = json.dumps({"pid": os.getpid(), "host": _host()}).encode("utf-8")
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, text)
         os.ftruncate(fd, len(text))
@@ -160,7 +168,7 @@ def holder(store_path: str | os.PathLike) -> Holder | None:
     freed by the system). This process's own hold counts too."""
     with _HELD_LOCK:
         if _key(store_path) in _HELD_HERE:
-            return Holder(os.getpid(), socket.gethostname())
+            return Holder(os.getpid(), _host())
     path = lock_path(store_path)
     try:
         fd = os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))

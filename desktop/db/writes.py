@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from desktop import policy
-from desktop.db import absent, audit, consistency, locks, repo
+from desktop.db import absent, audit, locks, repo
 from desktop.db import workflow as wdb
 from desktop.db.connection import Db as Database
 from desktop.domain import STATUS_NAMES, Absence, Dataset, Indicator, Region, ValueRecord, next_version
@@ -67,6 +67,8 @@ class Writer:
     def password_changed(self, name: str, pw_hash: str | None) -> None:
         """The audit row of a password set or removed: a digest of the stored hash (verify compares it; the
         secret and the hash itself are never in the audit)."""
+        from desktop.db import consistency  # the replay of the audit trail: not needed to open the store
+
         self.record("user", None, consistency.password_digest(pw_hash), "password",
                     reason=f"用户 {name} 的密码已{'设定' if pw_hash else '取消'}")
 

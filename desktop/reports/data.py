@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.aggregate.service import SIMULATED_SOURCE
 from desktop.db import reports as db_reports
 from desktop.digest import region_year_digest
-from desktop.domain import STATUS_NAMES, Finding, Indicator, Prior, Region, check_year
+from desktop.domain import SIMULATED_SOURCE, STATUS_NAMES, Finding, Indicator, Prior, Region, check_year
 from desktop.errors import AppError
 from desktop.validation import validate
 

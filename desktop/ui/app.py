@@ -246,6 +246,44 @@ def first_start(path: Path, settings, remember: bool):
     return services, result.logged_in
 
 
+def log_in(services, settings) -> bool:
+    """True when a user is logged in: the store's only user without a password at once (the log-in dialog is
+    then not even built), else whom the clerk picks in the dialog."""
+    from desktop.workflow import sole_user_login
+
+    if sole_user_login(services):
+        return True
+    from desktop.ui.login_dialog import LoginDialog
+
+    return LoginDialog.ask(services, settings)
+
+
+def open_window(services, settings, hook=None, backup: bool = True, then=None):
+    """The main window, shown on the last region-year, as run() opens it (and bench/bench_ui.py times it).
+
+    What the first screen does not show waits until right after the first paint: the log file (`hook`, an
+    ExceptHook, opens it; an exception before that opens it too), the window's rarely used parts
+    (MainWindow.finish_start), and the rolling backup (a large store would keep the clerk waiting on no
+    window). `then` is called when all of that is done.
+    """
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(services, settings)
+    window.show()
+
+    def after_paint() -> None:
+        if hook is not None:
+            hook.start_logging()
+        window.finish_start()
+        if backup:
+            backup_on_open(services, window)
+        if then is not None:
+            then()
+
+    after_first_paint(window, after_paint)
+    return window
+
+
 def run(db_path: str | None = None) -> int:
     """The whole GUI session; returns the exit code."""
     preload_core()
@@ -258,7 +296,7 @@ def run(db_path: str | None = None) -> int:
     from desktop.ui.messages import ExceptHook, setup_logging
 
     app = make_application()
-    sys.excepthook = ExceptHook(setup_logging())
+    hook = sys.excepthook = ExceptHook(None, start=setup_logging)  # the log file: after the first paint
     path = Path(db_path) if db_path else default_db_path()
     path = Path(QDir.cleanPath(str(path.resolve())))
 
@@ -292,20 +330,11 @@ def run(db_path: str | None = None) -> int:
             return 1
         if services.store.notice:
             QMessageBox.information(None, APP_TITLE, services.store.notice)
-        from desktop.ui.login_dialog import LoginDialog
-
-        if not logged_in and not LoginDialog.ask(services, settings):
+        if not logged_in and not log_in(services, settings):
             return 0
         if logged_in:
             settings.setValue("last/user", services.user.name)
-        from desktop.ui.main_window import MainWindow
-
-        window = MainWindow(services, settings)
-        window.show()
-        if not services.store.notice:
-            # the rolling backup runs right after the window is painted (not before: a large store would
-            # keep the clerk waiting on no window)
-            after_first_paint(window, lambda: backup_on_open(services, window))
+        open_window(services, settings, hook, backup=not services.store.notice)
         return app.exec()
     finally:
         if services is not None:

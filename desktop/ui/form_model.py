@@ -8,8 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
 from desktop import policy
-from desktop.aggregate.service import SIMULATED_SOURCE
-from desktop.domain import Finding, Indicator, RegionYear, ValueChange
+from desktop.domain import SIMULATED_SOURCE, Finding, Indicator, RegionYear, ValueChange
 from desktop.errors import AppError, InvalidValue
 from desktop.validation import validate
 from desktop.ui import vocabulary
@@ -144,10 +143,11 @@ class FormModel(QAbstractTableModel):
         self.absent: dict = {}  # indicator code -> desktop.domain.Absence (不适用 / 本年未统计), shown while empty
         self.refused_text: str | None = None  # what the last setData could not read (the view gives it back)
         self._row_of: dict[str, int] = {}
-        self._cells: list[list[dict]] = []
+        self._cells: list[tuple[list[dict], list] | None] = []  # per row: its cells and flags once made
+        self._editable = False
+        self._per_section: dict[str, tuple[int, int]] = {}
         # a supervisor or admin types targets in the 目标 column (the services check the role again)
         self.targets_editable = False
-        self._flags: list[list] = []
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -348,19 +348,19 @@ class FormModel(QAbstractTableModel):
 
     def flags(self, index):
         r = index.row()
-        if r < 0 or not self._flags:
+        if r < 0 or r >= len(self._cells):
             return Qt.ItemFlag.NoItemFlags
-        return self._flags[r][index.column()]
+        return self._row_cells(r)[1][index.column()]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        # Painting asks for every role of every visible cell: answer from the cache built in _build_cells.
+        # Painting asks for every role of every visible cell: answer from the row's cells, made once.
         r = index.row()
         if r < 0 or r >= len(self._cells):
             return None
         if role == TOOLTIP:  # only on hover: not worth caching
             ind = self.rows[r].indicator
             return self._tooltip(ind, index.column()) if ind is not None else None
-        return self._cells[r][index.column()].get(role)
+        return self._row_cells(r)[0][index.column()].get(role)
 
     def locked(self) -> bool:
         return self.data_ is not None and self.data_.status in LOCKED_STATUSES
@@ -387,68 +387,20 @@ class FormModel(QAbstractTableModel):
         return sum(f for f, _t in per.values()), sum(t for _f, t in per.values()), per
 
     def _build_cells(self, notify: bool = True) -> None:
-        cells, flags = [], []
-        editable = self.data_ is not None and not self.locked()
-        per_section = self.completeness()[2] if self.data_ is not None else {}
-        for row in self.rows:
-            if row.indicator is None:
-                section = {FONT: self._bold, BACKGROUND: SECTION_BRUSH}
-                shown = row.section
-                if row.section in per_section:  # always in sight: how much of the section is filled
-                    shown = self.tr("{section}（已填 {filled}/{total}）").format(
-                        section=row.section, filled=per_section[row.section][0], total=per_section[row.section][1])
-                cells.append([{DISPLAY: shown, **section}] + [dict(section) for _ in range(COLUMNS - 1)])
-                flags.append([FLAGS_HEADING] * COLUMNS)
-                continue
-            ind = row.indicator
-            worst = self._worst(ind.code)
-            icon = severity_icon(worst) if worst else None
-            tint = {"error": ERROR_BRUSH, "warning": WARNING_BRUSH}.get(worst, PLAIN_BRUSH)
-            line = []
-            sub = self.submitted.get(ind.code)
-            mark = self.absence_of(ind.code)
-            for col in range(COLUMNS):
-                cell = {DISPLAY: self._text(ind, col, False), INDICATOR_ROLE: ind.code}
-                if col in (COL_PRIOR, COL_VALUE, COL_TARGET):
-                    cell[EDIT] = self._text(ind, col, True)
-                elif col == COL_NOTE:
-                    cell[EDIT] = cell[DISPLAY]
-                    cell[DISPLAY] = cell[DISPLAY].replace("\n", " ↵ ")  # a row shows one line
-                    if cell[EDIT].strip() and is_boilerplate_note(cell[EDIT]):
-                        cell[FOREGROUND] = BOILERPLATE_BRUSH  # boilerplate: explains nothing (tooltip says so)
-                if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_SUBMITTED, COL_COMPUTED):
-                    cell[ALIGN] = RIGHT
-                if col == COL_SUBMITTED and sub is not None and sub.changed:
-                    cell[BACKGROUND] = CHANGED_BRUSH
-                    cell[FONT] = self._bold
-                if col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
-                    cell[FOREGROUND] = MUTED_BRUSH
-                if col == COL_COMPUTED:
-                    cell[FOREGROUND] = COMPUTED_BRUSH
-                if col == COL_CHECK and icon is not None:
-                    cell[DECORATION] = icon
-                if col in (COL_VALUE, COL_NOTE):
-                    cell[BACKGROUND] = tint
-                if col == COL_VALUE and mark is not None:  # no value on purpose: said in words, grey on grey
-                    cell[DISPLAY] = self.absence_name(mark.kind)
-                    cell[BACKGROUND] = ABSENT_BRUSH
-                    cell[FOREGROUND] = ABSENT_TEXT_BRUSH
-                    cell[FONT] = self._italic
-                    cell[ALIGN] = int(Qt.AlignmentFlag.AlignCenter)
-                line.append(cell)
-            cells.append(line)
-            flags.append([FLAGS_EDITABLE if editable and (col in (COL_VALUE, COL_NOTE)
-                                                          or col == COL_TARGET and self.targets_editable)
-                          else FLAGS_CELL for col in range(COLUMNS)])
+        """Forget the cells of every row: each is made again when Qt first asks for it (painting asks for the
+        rows in sight only, so a long catalog costs nothing until it is scrolled). With notify, the rows the
+        view has already shown that look different now are repainted (an edit touches one row and its
+        findings)."""
+        self._editable = self.data_ is not None and not self.locked()
+        self._per_section = self.completeness()[2] if self.data_ is not None else {}
         old = self._cells
-        self._cells, self._flags = cells, flags
+        self._cells = [None] * len(self.rows)
         if not notify:
             return
-        if len(old) != len(cells):
+        if len(old) != len(self._cells):
             self._all_changed()
             return
-        # only the rows that look different are repainted (an edit touches one row and its findings)
-        changed = [i for i, (a, b) in enumerate(zip(old, cells)) if a != b]
+        changed = [i for i, was in enumerate(old) if was is not None and was != self._row_cells(i)]
         start = prev = None
         for i in changed + [None]:
             if i is not None and prev is not None and i == prev + 1:
@@ -457,6 +409,63 @@ class FormModel(QAbstractTableModel):
             if start is not None:
                 self.dataChanged.emit(self.index(start, 0), self.index(prev, COLUMNS - 1))
             start = prev = i
+
+    def _row_cells(self, r: int) -> tuple[list[dict], list]:
+        """Row r's cells ({role: value} for each column) and flags, made once until the next _build_cells."""
+        made = self._cells[r]
+        if made is None:
+            made = self._cells[r] = self._make_row(self.rows[r])
+        return made
+
+    def _make_row(self, row: Row) -> tuple[list[dict], list]:
+        if row.indicator is None:
+            section = {FONT: self._bold, BACKGROUND: SECTION_BRUSH}
+            shown = row.section
+            if row.section in self._per_section:  # always in sight: how much of the section is filled
+                filled, total = self._per_section[row.section]
+                shown = self.tr("{section}（已填 {filled}/{total}）").format(
+                    section=row.section, filled=filled, total=total)
+            cells = [{DISPLAY: shown, **section}] + [dict(section) for _ in range(COLUMNS - 1)]
+            return cells, [FLAGS_HEADING] * COLUMNS
+        ind = row.indicator
+        worst = self._worst(ind.code)
+        icon = severity_icon(worst) if worst else None
+        tint = {"error": ERROR_BRUSH, "warning": WARNING_BRUSH}.get(worst, PLAIN_BRUSH)
+        line = []
+        sub = self.submitted.get(ind.code)
+        mark = self.absence_of(ind.code)
+        for col in range(COLUMNS):
+            cell = {DISPLAY: self._text(ind, col, False), INDICATOR_ROLE: ind.code}
+            if col in (COL_PRIOR, COL_VALUE, COL_TARGET):
+                cell[EDIT] = self._text(ind, col, True)
+            elif col == COL_NOTE:
+                cell[EDIT] = cell[DISPLAY]
+                cell[DISPLAY] = cell[DISPLAY].replace("\n", " ↵ ")  # a row shows one line
+                if cell[EDIT].strip() and is_boilerplate_note(cell[EDIT]):
+                    cell[FOREGROUND] = BOILERPLATE_BRUSH  # boilerplate: explains nothing (tooltip says so)
+            if col in (COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_SUBMITTED, COL_COMPUTED):
+                cell[ALIGN] = RIGHT
+            if col == COL_SUBMITTED and sub is not None and sub.changed:
+                cell[BACKGROUND] = CHANGED_BRUSH
+                cell[FONT] = self._bold
+            if col in (COL_PRIOR, COL_UNIT, COL_TARGET, COL_CHANGE):
+                cell[FOREGROUND] = MUTED_BRUSH
+            if col == COL_COMPUTED:
+                cell[FOREGROUND] = COMPUTED_BRUSH
+            if col == COL_CHECK and icon is not None:
+                cell[DECORATION] = icon
+            if col in (COL_VALUE, COL_NOTE):
+                cell[BACKGROUND] = tint
+            if col == COL_VALUE and mark is not None:  # no value on purpose: said in words, grey on grey
+                cell[DISPLAY] = self.absence_name(mark.kind)
+                cell[BACKGROUND] = ABSENT_BRUSH
+                cell[FOREGROUND] = ABSENT_TEXT_BRUSH
+                cell[FONT] = self._italic
+                cell[ALIGN] = int(Qt.AlignmentFlag.AlignCenter)
+            line.append(cell)
+        return line, [FLAGS_EDITABLE if self._editable and (col in (COL_VALUE, COL_NOTE)
+                                                            or col == COL_TARGET and self.targets_editable)
+                      else FLAGS_CELL for col in range(COLUMNS)]
 
     def _text(self, ind: Indicator, col: int, editing: bool) -> str:
         ry = self.data_

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.form_model import (
     COL_CHECK,
@@ -17,6 +17,7 @@ from desktop.ui.form_model import (
     clipboard_rows,
 )
 from desktop.ui.value_delegate import ValueDelegate
+from desktop.ui.icons import ICON_SIZE
 
 
 class FormView(QTableView):
@@ -36,6 +37,9 @@ class FormView(QTableView):
         self.setTabKeyNavigation(True)
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
+        # the status and severity icons are drawn 16 px square (desktop.ui.icons): shown at that size, whatever
+        # the style's small icon size (asking the style for it would cost the window's start ~10 ms of enums)
+        self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
@@ -59,8 +63,7 @@ class FormView(QTableView):
     def check_column_width(self) -> int:
         """Wide enough for the icon and the longest text of the 审核 column (已说明 was cut to 已…)."""
         text = max(self.fontMetrics().horizontalAdvance(t) for t in self.form_model().check_texts())
-        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        return max(66, text + icon + 18)
+        return max(66, text + self.iconSize().width() + 18)
 
     def entry_width(self) -> int:
         """Pixels from the left edge through 本年 (and 上次提交 when shown): what must stay in view to type."""

@@ -7,6 +7,8 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
+ICON_SIZE = 16  # pixels, square
+
 STATUS_COLORS = {
     "empty": "#c8c8c8",
     "draft": "#4a90d9",
@@ -17,7 +19,7 @@ STATUS_COLORS = {
 SEVERITY_COLORS = {"error": "#d9342b", "warning": "#e69500", "info": "#3b7dd8", "cleared": "#8a8a8a"}
 
 
-def _pixmap(size: int = 16) -> QPixmap:
+def _pixmap(size: int = ICON_SIZE) -> QPixmap:
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     return pm

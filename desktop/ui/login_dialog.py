@@ -84,10 +84,8 @@ class LoginDialog(QDialog):
     @classmethod
     def ask(cls, services, settings, parent=None) -> bool:
         """Log in: True when a user was chosen (at once when there is one user without a password)."""
-        users = services.users()
-        if len(users) == 1 and not users[0].has_password:
-            from desktop.workflow import login
+        from desktop.workflow import sole_user_login
 
-            login(services, users[0].name, None)
+        if sole_user_login(services):
             return True
         return cls(services, settings, parent).exec() == QDialog.DialogCode.Accepted

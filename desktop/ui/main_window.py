@@ -44,11 +44,19 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.setWindowTitle(self.tr("县卫生健康指标填报系统"))
         self._build_widgets()
         self._build_actions()
+        self._connect_signals()
+        self._restore_state()
+        self._finished = False
+
+    def finish_start(self) -> None:
+        """What the first screen does not need, made right after the window's first paint (desktop.ui.app.
+        open_window); a window made otherwise (tests) has it made when first shown."""
+        if self._finished:
+            return
+        self._finished = True
         from desktop.ui.about_dialog import add_help_menu
 
         add_help_menu(self)
-        self._connect_signals()
-        self._restore_state()
 
     # ---- building --------------------------------------------------------------------------------
     def _build_widgets(self) -> None:

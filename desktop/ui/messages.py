@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
@@ -85,13 +85,26 @@ def setup_logging() -> Path | None:
 
 
 class ExceptHook:
-    """sys.excepthook for the GUI: an exception in a slot is logged to the file and shown in a dialog."""
+    """sys.excepthook for the GUI: an exception in a slot is logged to the file and shown in a dialog.
 
-    def __init__(self, log_path: Path | None):
+    ExceptHook(path) logs to a file already set up; ExceptHook(None, start=setup_logging) sets the file up
+    with start_logging() (the window calls it right after its first paint) or at the first exception, if
+    that comes earlier: nothing is lost, and the log file costs the window's start nothing.
+    """
+
+    def __init__(self, log_path: Path | None, start: Callable[[], Path | None] | None = None):
         self.log_path = log_path
+        self._start = start
         self.shown: list[str] = []
 
+    def start_logging(self) -> Path | None:
+        if self._start is not None:
+            start, self._start = self._start, None
+            self.log_path = start()
+        return self.log_path
+
     def __call__(self, kind, exc, tb) -> None:
+        self.start_logging()
         text = "".join(traceback.format_exception(kind, exc, tb))
         log.error("unhandled exception in the window:\n%s", text)
         message = describe(exc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +88,8 @@ def parse_rules(text: str, origin: str = "规则", known_codes=None) -> RuleSet:
         try:
             condition = parse_comparison(expr_text, known)
         except UnknownCodeError as exc:
+            import difflib  # only for an unknown code in the rules text
+
             near = difflib.get_close_matches(exc.code.upper(), sorted(known), n=3, cutoff=0.6)
             hint = f"；相近的代码：{'、'.join(near)}" if near else ""
             raise RuleFileError(origin, number, f"未知指标代码 {exc.code}{hint}", raw) from None

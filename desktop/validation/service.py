@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from desktop.aggregate.core import AggregationError, level_findings, scaled_for_level
 from desktop.db import absent as adb
 from desktop.db import validation as dbv
 from desktop.domain import Finding, Indicator, check_year
@@ -54,7 +53,11 @@ def validate(services, region, year, *, submission: bool = False, computed=None)
 
 def for_level(services, reg, inds: list[Indicator]) -> list[Indicator]:
     """The catalog's ranges as they apply to a city or the province (a count's range is a county's)."""
-    return scaled_for_level(inds, len(services.counties_of(reg.code))) if reg.level != "county" else inds
+    if reg.level == "county":
+        return inds
+    from desktop.aggregate.core import scaled_for_level  # a city's or the province's only
+
+    return scaled_for_level(inds, len(services.counties_of(reg.code)))
 
 
 def _with_level_findings(services, reg, year: int, found: list[Finding], values, notes, inds,
@@ -62,6 +65,8 @@ def _with_level_findings(services, reg, year: int, found: list[Finding], values,
     """A city's or the province's own figures against the ones computed from its counties (rule `level`).
     `computed` ({code: Computed}, e.g. the form's, made when it loaded) spares computing the counties again:
     the region's own typing does not change them; its own figures are taken from `values`, as they are now."""
+    from desktop.aggregate.core import AggregationError, level_findings
+
     try:
         if computed is None:
             computed = services.aggregate_region(reg.code, year).computed

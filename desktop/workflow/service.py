@@ -100,6 +100,16 @@ def login(services: Services, name: str, password: str | None,
     return user
 
 
+def sole_user_login(services: Services) -> bool:
+    """Log in the store's only user when that user has no password (a county with one clerk is not asked who
+    is working); False, and nothing changed, when there are several users or the one has a password."""
+    users = services.users()
+    if len(users) != 1 or users[0].has_password:
+        return False
+    login(services, users[0].name, None)
+    return True
+
+
 def needs_password(services: Services, name: str) -> bool:
     with services.store.reading() as db:
         found = repo.get_user(db, name)
