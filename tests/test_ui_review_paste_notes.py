@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from desktop import workflow  # noqa: E402
 from desktop.domain import ValueChange  # noqa: E402
 from desktop.ui.form_model import BOILERPLATE_BRUSH, CHANGED_BRUSH, COL_NOTE, COL_SUBMITTED, COL_VALUE  # noqa: E402
-from desktop.ui.value_delegate import NoteEditor  # noqa: E402
+from desktop.ui.note_editor import NoteEditor  # noqa: E402
 
 COUNTY = "331081"  # 温岭市
 

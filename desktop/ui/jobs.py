@@ -6,7 +6,7 @@ import threading
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.errors import AppError
 
@@ -60,6 +60,8 @@ def run_job(parent: QWidget | None, services, label: str, fn: JobFn):
 
     Returns the result; raises the job's exception (Cancelled when the user cancelled).
     """
+    from PySide6.QtWidgets import QProgressDialog  # not with the window: made when a long job first runs
+
     job = Job(services.store.path, services.user.name, fn)
     dialog = QProgressDialog(label, QCoreApplication.translate("jobs", "取消"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

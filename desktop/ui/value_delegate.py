@@ -4,76 +4,26 @@ boilerplate that does not count as an explanation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QAbstractItemDelegate, QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QStyledItemDelegate
 
 from desktop.errors import InvalidValue
 from desktop.numbers import parse_value
 from desktop.ui.form_model import COL_NOTE, COL_TARGET, COL_VALUE
-from desktop.validation.notes import is_boilerplate_note
 
-NOTE_MAX = 2000  # characters; the services refuse longer notes too
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
+
+# The editors (QLineEdit, and desktop.ui.note_editor's QPlainTextEdit) are imported when the first cell is
+# edited: PySide6 makes each Qt class and its enums when first imported, which the window's start need not pay.
 
 
-class NoteEditor(QPlainTextEdit):
-    """The 说明 editor: several lines (Shift+Enter or Alt+Enter starts a new one), Enter or Tab commits, Esc
-    cancels. Below the text, a line says at once when the note is boilerplate (无, 正常, 同上, 已核实 …) and
-    does not count as an explanation (desktop.validation.notes)."""
+def _is_note(editor) -> bool:
+    from desktop.ui.note_editor import NoteEditor
 
-    submitted = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setFrameShape(QPlainTextEdit.Shape.Box)
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #8a4b00; background: #fff3d6; padding: 2px 4px;")
-        self.hint.setVisible(False)
-        self.textChanged.connect(self.check)
-
-    def keyPressEvent(self, event):
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
-                self.insertPlainText("\n")
-            else:
-                self.submitted.emit()
-            return
-        super().keyPressEvent(event)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:
-        self.setPlainText(text)
-        self.moveCursor(QTextCursor.MoveOperation.End)
-
-    def check(self) -> None:
-        """Say at once whether the note counts as an explanation."""
-        text = self.toPlainText()
-        problem = ""
-        if len(text) > NOTE_MAX:
-            problem = self.tr("说明过长：{n} 个字，最多 {m} 个字").format(n=len(text), m=NOTE_MAX)
-        elif text.strip() and is_boilerplate_note(text):
-            problem = self.tr("不算说明：“无”“正常”“同上”“已核实”之类的套话或过于简略的话不能消除核实提示，请写明具体原因。")
-        self.hint.setText(problem)
-        self.hint.setVisible(bool(problem))
-        self.setToolTip(problem)
-        self._place_hint()
-
-    def _place_hint(self) -> None:
-        if not self.hint.isVisible():
-            self.setViewportMargins(0, 0, 0, 0)
-            return
-        width = self.width() - 2 * self.frameWidth()
-        height = self.hint.heightForWidth(width) if self.hint.hasHeightForWidth() else self.hint.sizeHint().height()
-        self.setViewportMargins(0, 0, 0, height)
-        self.hint.setGeometry(QRect(self.frameWidth(), self.height() - self.frameWidth() - height, width, height))
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._place_hint()
+    return isinstance(editor, NoteEditor)
 
 
 class ValueDelegate(QStyledItemDelegate):
@@ -88,7 +38,11 @@ class ValueDelegate(QStyledItemDelegate):
         self.current_editor: QLineEdit | None = None
 
     def createEditor(self, parent, option, index):
+        from PySide6.QtWidgets import QLineEdit
+
         if index.column() == COL_NOTE:
+            from desktop.ui.note_editor import NoteEditor
+
             note = NoteEditor(parent)
             note.submitted.connect(lambda e=note: self._submit(e))
             self.current_editor = note
@@ -135,7 +89,7 @@ class ValueDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         text = index.model().data(index, Qt.ItemDataRole.EditRole) or ""
-        if isinstance(editor, NoteEditor):
+        if _is_note(editor):
             # what the clerk types is added to the note, on a new line; nothing is selected to be typed over
             editor.setText(text + "\n" if text.strip() else "")
             return
@@ -143,7 +97,7 @@ class ValueDelegate(QStyledItemDelegate):
         editor.selectAll()
 
     def updateEditorGeometry(self, editor, option, index):
-        if isinstance(editor, NoteEditor):  # room for several lines and the hint, over the rows below
+        if _is_note(editor):  # room for several lines and the hint, over the rows below
             rect = QRect(option.rect)
             rect.setHeight(max(rect.height() * 5, 110))
             rect.setWidth(max(rect.width(), 360))
