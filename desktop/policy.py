@@ -23,6 +23,15 @@ ADMIN_ONLY = ("admin",)                             # catalog, rules, users, res
 VALUES_LOCKED = frozenset(LOCKED_STATUSES)
 # targets: a supervisor sets them while the dataset is under review, not once it is approved or accepted
 TARGETS_LOCKED = frozenset({"approved", "accepted"})
+# a county's year is done, for the office above, once approved (by its bureau) or accepted (by the office)
+DONE_STATUSES = frozenset({"approved", "accepted"})
+
+
+def progress(statuses, counties) -> tuple[int, int]:
+    """(done, of all) among `counties` ({code: status}; DONE_STATUSES): the "9/12 已审核" of a city in the
+    region tree and of an office's status report."""
+    codes = list(counties)
+    return sum(1 for c in codes if statuses.get(c) in DONE_STATUSES), len(codes)
 
 _VALUE_LOCK_WHY = {
     "submitted": "已提交，待审核期间不能修改；如需修改请先由审核人退回",

@@ -18,7 +18,6 @@ LEVEL_TOLERANCE = {"sum": 0.02, "ratio": 0.02, "weighted": 0.05}
 RANKED_KINDS = frozenset({"rate", "growth", "permille", "per1000", "per10000", "per100k", "years", "score"})
 # the order a status list is read in: what needs the office's action first
 ACTION_ORDER = ("empty", "returned", "draft", "submitted", "approved", "accepted")
-DONE_STATUSES = frozenset({"approved", "accepted"})
 
 
 class AggregationError(ValueError):
@@ -239,12 +238,6 @@ def action_key(status: str, errors: int = 0, unexplained: int = 0, code: str = "
     """Sort key: what needs action first (ACTION_ORDER; an unknown status after them), errors before warnings."""
     rank = ACTION_ORDER.index(status) if status in ACTION_ORDER else len(ACTION_ORDER)
     return rank, -errors, -unexplained, code
-
-
-def progress(statuses: Mapping[str, str], counties: Iterable[str]) -> tuple[int, int]:
-    """(approved or accepted, of all) among `counties`: the "9/12 已审核" of a city in the region tree."""
-    codes = list(counties)
-    return sum(1 for c in codes if statuses.get(c) in DONE_STATUSES), len(codes)
 
 
 # ---- the county comparison ----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ change it records (in practice through `desktop.db.writes.Writer`).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import math
 from typing import Iterable
@@ -42,6 +41,8 @@ def decode(text: str | None) -> object:
 def row_hash(prev_hash: str, row: dict) -> str:
     """sha256 over the previous row's hash and this row's fields: a changed or deleted row breaks the chain."""
     canon = json.dumps([prev_hash, *[row[k] for k in FIELDS]], ensure_ascii=False, separators=(",", ":"))
+    import hashlib  # OpenSSL's library is loaded at the first write, not when the store is opened for reading
+
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from desktop.policy import progress
 from desktop.ui import vocabulary
 from desktop.ui.icons import status_icon
 
@@ -60,8 +61,6 @@ class RegionTree(QTreeWidget):
     def set_statuses(self, statuses: dict[str, str], year: int, begun: set[str] | frozenset = frozenset()) -> None:
         """Icons for `year`: the dataset status, a draft for a region with values but no status yet, else empty;
         a city or the province also shows how many of its counties are approved ("9/12 已审核")."""
-        from desktop.aggregate.core import progress
-
         texts = vocabulary.words("status")  # once, not per region: tr() is slow in PySide (5 per region at start-up)
         tip = self.tr("{code} · {year}年：{status}")
         done_tip = self.tr("所辖 {n} 个县（市、区）中 {done} 个已审核；双击查看各县填报进度")
