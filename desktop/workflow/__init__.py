@@ -40,6 +40,7 @@ from desktop.workflow.service import (
     set_password,
     since_last_submission,
     since_returned_version,
+    sole_user_login,
     submission_history,
     submit,
     transition,
@@ -50,6 +51,6 @@ __all__ = [
     "ACTION_NAMES", "FIELD_NAMES", "ReturnedReview", "SubmissionComparison", "SubmissionRefused", "SubmittedValue",
     "accept", "allowed_actions", "approve", "authenticate_cli", "blocking_for_submit", "core", "find_audit",
     "is_own_county", "login", "needs_password", "record_unknown_user", "reopen", "return_dataset", "review_notes",
-    "service", "set_password", "since_last_submission", "since_returned_version", "submission_history", "submit",
-    "transition", "verify_password",
+    "service", "set_password", "since_last_submission", "since_returned_version", "sole_user_login",
+    "submission_history", "submit", "transition", "verify_password",
 ]
