@@ -34,10 +34,10 @@ time.sleep(120)
 
 @pytest.fixture
 def boxes(qapp, monkeypatch):
-    """Captured QMessageBox calls; the login dialog answers 'cancel' so run() returns after start-up."""
+    """Captured QMessageBox calls; the log-in answers 'cancel' so run() returns after start-up."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.login_dialog import LoginDialog
+    from desktop.ui import app
 
     class Shown(list):
         logins: list
@@ -47,8 +47,8 @@ def boxes(qapp, monkeypatch):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda parent, title, text, *a, _k=kind: shown.append(
             (_k, text))))
     logins = []
-    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, services, settings: logins.append(services) or
-                                                        False))
+    # run()'s log-in (desktop.ui.app.log_in: the sole user without a password at once, else the dialog)
+    monkeypatch.setattr(app, "log_in", lambda services, settings: logins.append(services) or False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     shown.logins = logins
     return shown
@@ -83,9 +83,9 @@ def test_opening_the_store_makes_a_rolling_backup(db_path, boxes, monkeypatch):
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.login_dialog import LoginDialog
+    from desktop.ui import app
 
-    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, services, settings: True))
+    monkeypatch.setattr(app, "log_in", lambda services, settings: True)
 
     def brief_exec(*_a):
         timer = QElapsedTimer()
