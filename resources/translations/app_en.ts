@@ -1942,6 +1942,11 @@ Now: {new}, note: {new_note}</translation>
         <translation>demo data</translation>
     </message>
     <message>
+        <source>演示数据·模拟</source>
+        <comment>source</comment>
+        <translation>demo data · simulated</translation>
+    </message>
+    <message>
         <source>恢复备份</source>
         <comment>source</comment>
         <translation>backup restored</translation>
