@@ -31,13 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BARE = """
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-w = QMainWindow()
-w.resize(1360, 860)
+# the end of the bare and the Qt-only programs: show the window `w` of the QApplication `app`, print "ready"
+# right after its first Paint event, and quit
+READY_AT_FIRST_PAINT = """
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
@@ -49,6 +45,15 @@ w.installEventFilter(f)
 w.show()
 app.exec()
 """
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.resize(1360, 860)
+""" + READY_AT_FIRST_PAINT
 
 DATA_WINDOW = """
 import sys
@@ -99,17 +104,7 @@ for i in range(12):
     bar.addAction(act)
     menu.addAction(act)
 w.statusBar().showMessage("填报员 张三")
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
-        return False
-f = FirstPaint()
-w.installEventFilter(f)
-w.show()
-app.exec()
-"""
+""" + READY_AT_FIRST_PAINT
 
 APP = """
 import sys
