@@ -288,3 +288,24 @@ def test_scaled_ranges_leave_rates_alone():
     count = Indicator("C", "s", "c", "个", "count", 0, 0, 500, 1, 10)
     scaled = core.scaled_for_level([ind, count], 12)
     assert scaled[0].max == 100 and scaled[1].max == 6000
+
+
+def test_a_citys_blockers_from_figures_already_computed_are_the_same(tmp_path, monkeypatch):
+    """The window hands the figures its form computed at load to blocking_for_submit: the counties are not
+    aggregated again, and the blockers (the level finding on the city's own beds) are the same."""
+    from desktop.aggregate import service as aggregate_service
+
+    with Services.init(tmp_path / "s.sqlite") as s:
+        s.apply_changes([ValueChange(c, YEAR, "HOSPITAL_BEDS", b) for c, b in zip(WZ, BEDS)]
+                        + [ValueChange(CITY, YEAR, "HOSPITAL_BEDS", 40000)], source="test")
+        fresh = workflow.blocking_for_submit(s, CITY, YEAR)
+        assert "HOSPITAL_BEDS" in {f.indicator for f in fresh if f.rule == "level"}
+        computed = s.aggregate_region(CITY, YEAR).computed
+        assert computed["HOSPITAL_BEDS"].value == sum(BEDS)
+        calls = []
+        real = aggregate_service.aggregate_region
+        monkeypatch.setattr(aggregate_service, "aggregate_region", lambda *a, **k: calls.append(a) or real(*a, **k))
+        given = workflow.blocking_for_submit(s, CITY, YEAR, computed)
+        assert calls == []
+        assert [(f.indicator, f.rule, f.severity, f.message) for f in given] == \
+            [(f.indicator, f.rule, f.severity, f.message) for f in fresh]

@@ -330,7 +330,7 @@ class MainWindow(ActionsMixin, QMainWindow):
             try:
                 from desktop.workflow import blocking_for_submit
 
-                blocking = blocking_for_submit(self.services, ry.region.code, ry.year)
+                blocking = blocking_for_submit(self.services, ry.region.code, ry.year, self.model.computed)
             except AppError:
                 blocking = None
         filled, total, _per = self.model.completeness()

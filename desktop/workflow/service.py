@@ -154,9 +154,11 @@ def allowed_actions(services: Services, region: str, year: int) -> list[str]:
                                   own_county=is_own_county(services, region))
 
 
-def blocking_for_submit(services: Services, region: str, year: int) -> list[Finding]:
-    """The findings that keep this dataset from being submitted (errors, warnings without an explanation)."""
-    return list(blocking_findings(validate(services, region, year, submission=True)))
+def blocking_for_submit(services: Services, region: str, year: int, computed=None) -> list[Finding]:
+    """The findings that keep this dataset from being submitted (errors, warnings without an explanation).
+    `computed`: a city's figures from its counties when the caller has them (the window's form made them at
+    load), so that they are not computed again."""
+    return list(blocking_findings(validate(services, region, year, submission=True, computed=computed or None)))
 
 
 def _checked_notes(services: Services, notes: dict[str, str] | None) -> dict[str, str]:
