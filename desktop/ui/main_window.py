@@ -49,8 +49,9 @@ class MainWindow(ActionsMixin, QMainWindow):
         self._finished = False
 
     def finish_start(self) -> None:
-        """What the first screen does not need, made right after the window's first paint (desktop.ui.app.
-        open_window); a window made otherwise (tests) has it made when first shown."""
+        """What the first screen does not need (the 帮助 menu), made right after the window's first paint by
+        desktop.ui.app.open_window, the only place the program makes its window; a window a test makes itself
+        has no 帮助 menu until the test calls this. Called twice, it does nothing the second time."""
         if self._finished:
             return
         self._finished = True
