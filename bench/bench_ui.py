@@ -14,7 +14,8 @@ takes (creating the Python enums of each Qt class it first touches). All start f
 installed program does (the warm-up run writes it to a temporary PYTHONPYCACHEPREFIX). Switching
 region-year (budget < 50 ms) and committing an edit with its revalidation (budget < 20 ms) are printed in
 ms and as ratios to their floors: the raw services read (get_region_year) and the raw audited write
-(apply_changes of one value).
+(apply_changes of one value). Opening the province and a city on a 90-county x 10-year store (budgets 100 ms
+and 50 ms) is timed against the same raw read.
 """
 
 from __future__ import annotations
@@ -222,6 +223,40 @@ def bench_in_process(db: Path, work: Path, runs: int) -> None:
     services.close()
 
 
+def bench_province_switch(work: Path, runs: int) -> None:
+    """Opening the province (its figures computed from 90 counties, their error values left out) and a city on a
+    90-county x 10-year store, as the province's office does all day; each after a county, repainted."""
+    from PySide6.QtCore import QSettings
+
+    from bench_upstream import PROVINCE, YEAR, build_store
+    from desktop.ui.app import make_application
+    from desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    services = build_store(work / "province.sqlite")
+    w = MainWindow(services, QSettings(str(work / "ui3.ini"), QSettings.Format.IniFormat))
+    w.show()
+    app.processEvents()
+    county = services.counties_of(PROVINCE)[0].code
+    for region, budget in ((PROVINCE, 100), ("330100", 50)):
+        opened, floor = [], []
+        for _ in range(runs):
+            w.select_region_year(county, YEAR)
+            app.processEvents()
+            t = time.perf_counter()
+            w.select_region_year(region, YEAR)
+            app.processEvents()
+            opened.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            services.get_region_year(region, YEAR)
+            floor.append(time.perf_counter() - t)
+        o, f = statistics.median(opened), statistics.median(floor)
+        print(f"open {services.region(region).name} (90-county store): {o * 1000:.1f} ms, ratio {o / f:.1f}x to "
+              f"its raw get_region_year ({f * 1000:.2f} ms) (budget {budget} ms)")
+    w.close()
+    services.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -239,6 +274,7 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         bench_startup(db, work, args.runs, env)
         bench_in_process(db, work, args.runs)
+        bench_province_switch(work, args.runs)
     return 0
 
 

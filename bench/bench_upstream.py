@@ -3,9 +3,10 @@ floor measured in the same run (the raw library doing the same bytes of work).
 
   .venv/bin/python bench/bench_upstream.py [--repeat N]
 
-- aggregate for the province (every indicator from 90 counties, validating them to leave out error values)
-  vs the floor: the same values read with sqlite3 and summed per indicator in plain Python. Budget 25x
-  (the validation of 90 county-years is most of it; it is what makes the figure trustworthy).
+- aggregate for the province (every indicator from 90 counties, judging their values of the year to leave out
+  the error values) vs the floor: the same values read with sqlite3 and summed per indicator in plain Python.
+  Budget 5x: the errors come from the year's values alone, so no earlier year is read or judged (with the full
+  validation of ten years of history it took 12.9x).
 - status for the province (90 counties: status, filled, errors and warnings, who submitted and approved)
   vs the floor: the same values, dataset rows and status audit rows read with sqlite3, no validation. Budget 25x.
 - province comparison, PDF (counties as rows, 12 indicators to a block) vs reportlab laying out the same
@@ -165,7 +166,7 @@ def main() -> int:
         counties = [c.code for c in services.counties_of(PROVINCE)]
         cases = [
             ("aggregate, province", lambda: aggregate_region(services, PROVINCE, YEAR),
-             lambda: floor_aggregate(db, counties), 25.0),
+             lambda: floor_aggregate(db, counties), 5.0),
             ("status, province", lambda: status_report(services, PROVINCE, YEAR),
              lambda: floor_status(db, counties), 25.0),
             ("province comparison, PDF", lambda: write_report(services, PROVINCE, YEAR, tmp / "p.pdf"),

@@ -309,3 +309,44 @@ def test_a_citys_blockers_from_figures_already_computed_are_the_same(tmp_path, m
         assert calls == []
         assert [(f.indicator, f.rule, f.severity, f.message) for f in given] == \
             [(f.indicator, f.rule, f.severity, f.message) for f in fresh]
+
+
+def test_the_values_left_out_are_those_with_an_error_in_a_full_validation(tmp_path):
+    """aggregate_region finds the values to leave out from the year's values alone (errors_of_values); a full
+    validation of every county, earlier years and notes included, finds the same errors and the same figures."""
+    import random
+
+    from desktop.aggregate.service import flags_and_findings
+    from desktop.demo import simulate
+    from desktop.validation import errors_of_values, validate_many
+
+    years = range(YEAR - 4, YEAR + 1)
+    with Services.init(tmp_path / "s.sqlite") as s:
+        rnd = random.Random(5)
+        values = simulate(s.indicators(), {}, {c: round(rnd.uniform(15, 150), 1) for c in WZ}, years, seed=5)
+        changes = [ValueChange(c, y, code, v) for (c, y, code), v in values.items()]
+        changes += [
+            ValueChange(WZ[0], YEAR, "BEDS_PER_1000", 56.09),  # range: an error
+            ValueChange(WZ[1], YEAR, "HOSPITAL_BEDS", 1000.5),  # format (a fraction of a count): an error
+            ValueChange(WZ[2], YEAR, "POP_ELDERLY_60", 999.0),  # logic error: more elderly than residents
+            ValueChange(WZ[3], YEAR, "HOSPITAL_BEDS", values[(WZ[3], YEAR - 1, "HOSPITAL_BEDS")] * 10),  # yoy
+        ]
+        s.apply_changes(changes, source="test")
+        full = validate_many(s, WZ, YEAR)
+        stored = {c: {code: v for (cc, y, code), v in values.items() if cc == c and y == YEAR} for c in WZ}
+        stored[WZ[0]]["BEDS_PER_1000"], stored[WZ[1]]["HOSPITAL_BEDS"] = 56.09, 1000.5
+        stored[WZ[2]]["POP_ELDERLY_60"] = 999.0
+        stored[WZ[3]]["HOSPITAL_BEDS"] = values[(WZ[3], YEAR - 1, "HOSPITAL_BEDS")] * 10
+        light = errors_of_values(s, stored, YEAR)
+
+        assert light == {c: [f for f in full[c] if f.severity == "error"] for c in WZ}
+        assert {(c, f.indicator, f.rule) for c in WZ for f in light[c]} >= {
+            (WZ[0], "BEDS_PER_1000", "range"), (WZ[1], "HOSPITAL_BEDS", "format"), (WZ[2], "POP_ELDERLY_60", "logic")}
+        assert any(f.rule == "yoy" for f in full[WZ[3]])  # a warning: judged by the full validation only
+
+        fast = aggregate_region(s, CITY, YEAR).computed
+        assert fast == aggregate_region(s, CITY, YEAR, flags=flags_and_findings(s, WZ, YEAR)[0]).computed
+        beds = fast["HOSPITAL_BEDS"]
+        assert beds.value == pytest.approx(sum(v for c, v in ((c, stored[c]["HOSPITAL_BEDS"]) for c in WZ)
+                                               if c != WZ[1]))  # the fraction is left out; the tenfold stays
+        assert (beds.reported, beds.of) == (11, 12)

@@ -11,7 +11,7 @@ from desktop.aggregate import core
 from desktop.db import aggregate as adb
 from desktop.domain import SIMULATED_SOURCE, Finding, Indicator, Region, check_year  # noqa: F401 - re-exported
 from desktop.errors import AppError
-from desktop.validation import validate_many
+from desktop.validation import errors_of_values, validate_many
 
 SIMULATED_MARK = "演示数据·模拟"
 
@@ -47,6 +47,17 @@ def flags_and_findings(services, counties, year, progress=None, cancelled=None):
     return {c: core.worst_flags(fs) for c, fs in found.items()}, found
 
 
+def error_flags(services, values: dict[str, dict[str, float]], year: int) -> dict[str, dict[str, str]]:
+    """{county: {indicator: 'error'}} of the counties' values of a year: the values a computed figure leaves
+    out. Only errors matter there, and they come from the values alone (validation.errors_of_values), so the
+    earlier years are not read. Rules in force that do not parse flag nothing, as in flags_and_findings."""
+    try:
+        found = errors_of_values(services, values, year)
+    except AppError:
+        return {}
+    return {c: core.worst_flags(fs) for c, fs in found.items()}
+
+
 def aggregate_region(services, region: str, year: int, *, values=None, flags=None, methods=None) -> Aggregate:
     """Each indicator of a city or the province computed from all the counties below it; a county value with
     an error finding is left out (it makes the figure partial, never wrong). For a county: its own figures.
@@ -60,7 +71,7 @@ def aggregate_region(services, region: str, year: int, *, values=None, flags=Non
     if values is None:
         values = read_values(services, codes + [reg.code], [year])[year]
     if flags is None:
-        flags = flags_and_findings(services, codes, year)[0] if codes else {}
+        flags = error_flags(services, {c: values.get(c, {}) for c in codes}, year) if codes else {}
     exclude: dict[str, list[str]] = {}
     for county, by_code in flags.items():
         for code, flag in by_code.items():

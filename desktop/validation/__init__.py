@@ -37,7 +37,7 @@ from desktop.expr import ExprError, parse_comparison
 from desktop.validation.engine import blocking_findings, history_min_change, validate_values
 from desktop.validation.notes import explains, is_boilerplate_note
 from desktop.validation.rules import Rule, RuleFileError, RuleSet, default_rules, load_rules, parse_rules
-from desktop.validation.service import rules_for, validate, validate_many
+from desktop.validation.service import errors_of_values, rules_for, validate, validate_many
 
 __all__ = [
     "ExprError", "Rule", "RuleFileError", "RuleSet", "blocking_findings", "default_rules", "explains",

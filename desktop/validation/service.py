@@ -9,7 +9,7 @@ a city's or the province's level findings take its figures computed from the cou
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from typing import Callable, Mapping
 
 from desktop.db import absent as adb
 from desktop.db import validation as dbv
@@ -49,6 +49,25 @@ def validate(services, region, year, *, submission: bool = False, computed=None)
     found = validate_values(for_level(services, reg, inds), rules, values, history, targets, y, notes, submission,
                             absent)
     return _with_level_findings(services, reg, y, found, values, notes, inds, computed)
+
+
+def errors_of_values(services, values: Mapping[str, Mapping[str, object]], year) -> dict[str, list[Finding]]:
+    """The error findings of many regions' values of one year, {region code: findings}, from the values alone.
+
+    An error comes only from a value itself (`format`, `range`) or from this year's values together (a
+    `logic` rule of severity error): no rule that reads earlier years, targets or notes makes one, so the store
+    is not read again. What aggregate_region leaves out of a computed figure; far cheaper than validate_many,
+    which reads and judges every earlier year too. Raises RuleFileError when the rules in force do not parse.
+    """
+    y = check_year(year)
+    inds = services.indicators(include_hidden=True)
+    rules = rules_for(services, inds)
+    out: dict[str, list[Finding]] = {}
+    for code, by_code in values.items():
+        reg = services.region(code)
+        found = validate_values(for_level(services, reg, inds), rules, by_code, {}, None, y)
+        out[reg.code] = [f for f in found if f.severity == "error"]
+    return out
 
 
 def for_level(services, reg, inds: list[Indicator]) -> list[Indicator]:
