@@ -125,6 +125,7 @@ class Services:
                 w.record("user", None, "admin", "init", reason=f"用户 {DEFAULT_USER} 注册")
                 if pw_hash is not None:
                     w.password_changed(DEFAULT_USER, pw_hash)
+            w.finish()
 
         # a new store gets its schema and this first content in one transaction (a first start cut off
         # half-way leaves no store without its admin or catalog); an existing one is completed here
@@ -281,7 +282,9 @@ class Services:
     def write(self) -> Iterator[Writer]:
         """One write transaction of the acting user: every change and its audit rows go through the Writer."""
         with self.store.write() as db:
-            yield Writer(db, self.user.name, audit.now(), self.label)
+            w = Writer(db, self.user.name, audit.now(), self.label)
+            yield w
+            w.finish()  # before the commit: a change without an audit row is rolled back (UnauditedWrite)
 
     def label(self, region: str, year: int) -> str:
         """"瑞安市 2021年": a region-year as messages name it."""

@@ -809,6 +809,31 @@ def test_the_writer_audits_each_value_and_note_in_one_chain(services):
     assert services.verify_values() == []
 
 
+
+def test_a_transaction_that_changes_rows_without_an_audit_row_is_refused_and_rolled_back(services):
+    before = services.audit()
+    with pytest.raises(writes.UnauditedWrite, match="meta"):
+        with services.write() as w:
+            w.meta("home_region", "330381")  # a row changed, and no record(): a fault of the program
+    assert services.home_region() is None  # rolled back: nothing of it is stored
+    assert services.audit() == before
+    with services.write() as w:  # with its audit row the same change is stored
+        w.meta("home_region", "330381")
+        w.record("home", None, "330381", "cli")
+    assert services.home_region() == "330381"
+
+
+def test_setting_the_home_region_is_audited_and_the_chain_holds(services):
+    from desktop.first_start import set_home_region
+
+    set_home_region(services, "瑞安市")
+    set_home_region(services, "330381")  # the same region again: nothing to change, no row
+    set_home_region(services, "乐清市", source="cli")
+    rows = [(r.field, r.old, r.new, r.source) for r in services.audit() if r.field == "home"]
+    assert rows == [("home", None, "330381", "init"), ("home", "330381", "330382", "cli")]
+    assert services.home_region() == "330382"
+    assert services.verify_audit() == []
+
 # ---- the words for codes: desktop.domain's vocabularies, nowhere else -------------------------------------
 
 def _vocabularies() -> dict[str, set[str]]:

@@ -46,8 +46,15 @@ def _plain_label(region: str, year: int) -> str:
     return f"{region} {year}年"
 
 
+class UnauditedWrite(RuntimeError):
+    """A transaction that changed rows without writing a single audit row: a fault of the program, not of the
+    user's input. Raised before the commit, so the transaction is rolled back and nothing of it is stored."""
+
+
 class Writer:
-    """One write transaction of one user. Build it only inside `store.write()` (see Services.write)."""
+    """One write transaction of one user. Build it only inside `store.write()` (see Services.write), and call
+    `finish()` before the transaction commits: a transaction that changed rows and wrote no audit row is
+    refused there (UnauditedWrite), so no change reaches the store without a trace in the audit chain."""
 
     def __init__(self, db: Database, user: str, stamp: str | None = None,
                  label: Callable[[str, int], str] = _plain_label):
@@ -55,6 +62,17 @@ class Writer:
         self.user = user
         self.stamp = stamp or audit.now()
         self.label = label
+        self.changed: list[str] = []  # the kinds of rows this transaction wrote, in order
+        self.audited = 0  # the audit rows it wrote
+
+    def _wrote(self, kind: str) -> None:
+        if kind not in self.changed:
+            self.changed.append(kind)
+
+    def finish(self) -> None:
+        """Check, before the commit, that a transaction that changed rows wrote at least one audit row."""
+        if self.changed and not self.audited:
+            raise UnauditedWrite(f"写入了 {'、'.join(self.changed)}，却没有一条审计记录：本次写入已撤销")
 
     # ---- audit rows of any kind ----------------------------------------------------------------------
     def record(self, field: str, old: object, new: object, source: str, *, region: str | None = None,
@@ -63,6 +81,7 @@ class Writer:
         """One audit row (a refusal, a log-in failure, a catalog, rules, user or restore change)."""
         audit.add(self.db, user=user or self.user, field=field, old=old, new=new, source=source, region=region,
                   year=year, indicator=indicator, reason=reason, at=at)
+        self.audited += 1
 
     def password_changed(self, name: str, pw_hash: str | None) -> None:
         """The audit row of a password set or removed: a digest of the stored hash (verify compares it; the
@@ -78,6 +97,7 @@ class Writer:
         role with `record("user", …)`, the password with `password_changed` (what changed is the caller's
         to say; the hash never goes into the audit)."""
         repo.put_user(self.db, name, role, pw_hash, pw_salt)
+        self._wrote("user")
 
     def user_now(self, name: str):
         """(User, pw_hash, pw_salt) of `name` as stored now, read under this transaction's lock; None when
@@ -139,7 +159,10 @@ class Writer:
             stored[(w.region, w.year, w.indicator)] = (new_value, new_note)
         repo.put_values(self.db, puts)
         repo.delete_values(self.db, deletes)
+        if puts or deletes:
+            self._wrote("value")
         audit.append(self.db, rows)
+        self.audited += len(rows)
         return len(puts) + len(deletes)
 
     def values_now(self, region: str, year: int) -> dict[str, ValueRecord]:
@@ -159,6 +182,7 @@ class Writer:
             absent.delete_absence(self.db, region, year, indicator)
         else:
             absent.put_absence(self.db, Absence(region, year, indicator, state[0], state[1], self.stamp, self.user))
+        self._wrote("absent")
         self.record("absent", before.kind if before else None, state[0] if state else None, source,
                     region=region, year=year, indicator=indicator,
                     reason=state[1] if state else (before.reason if before else ""), at=self.stamp)
@@ -175,6 +199,7 @@ class Writer:
         if old == value:
             return False
         repo.put_target(self.db, region, year, indicator, value, self.user)
+        self._wrote("target")
         self.record("target", old, value, source, region=region, year=year, indicator=indicator, at=self.stamp)
         return True
 
@@ -201,6 +226,7 @@ class Writer:
                                 "请刷新后再试")
         ds = Dataset(region, year, new, self.stamp if at is None else at, self.user if by is None else by, reason)
         repo.put_dataset(self.db, ds)
+        self._wrote("dataset")
         previous = expected
         for status, user, when, where, why in [(new, self.user, self.stamp, source, reason)] if rounds is None else rounds:
             self.record("status", previous, status, where, region=region, year=year, reason=why, at=when, user=user)
@@ -214,6 +240,7 @@ class Writer:
         user (an imported return keeps its decider's)."""
         at = self.stamp if at is None else at
         wdb.replace_review_notes(self.db, region, year, notes, at, self.user if by is None else by)
+        self._wrote("review_note")
         for code, text in notes.items():
             self.record("review", None, text, source, region=region, year=year, indicator=code, reason=reason,
                         at=at, user=by or self.user)
@@ -221,6 +248,7 @@ class Writer:
     def submission(self, region: str, year: int, catalog_version: str, values: dict[str, ValueRecord]) -> int:
         """Freeze the values and notes a dataset is submitted with (compared later with the current ones);
         returns the submission's id. Written with the status row of the submission, in this transaction."""
+        self._wrote("submission")
         return wdb.add_submission(self.db, region, year, self.stamp, self.user, catalog_version, values)
 
     # ---- catalog ----------------------------------------------------------------------------------------------
@@ -238,24 +266,29 @@ class Writer:
         """Add or update regions (a new store's regions from the shipped list; no audit row: they are data
         shipped with the program, not a user's change)."""
         repo.upsert_regions(self.db, regions)
+        self._wrote("region")
 
     def indicators(self, indicators: list[Indicator]) -> None:
         """Add or update indicators. The caller raises the catalog version and writes the audit row that
         says what changed (`bump_catalog_version`, `record("catalog", …)`)."""
         repo.upsert_indicators(self.db, indicators)
+        self._wrote("indicator")
 
     def rename_indicator(self, old: str, new: str) -> None:
         """Change an indicator's code; the caller has checked it is unused (`indicator_in_use_now`)."""
         wdb.rename_indicator(self.db, old, new)
+        self._wrote("indicator")
 
     def rule_set(self, text: str, reason: str) -> None:
         """Store a rules text as the rules in force, stamped with this transaction's time and user. The caller
         raises the catalog version and writes the audit row."""
         wdb.add_rule_set(self.db, text, self.stamp, self.user, reason)
+        self._wrote("rule_set")
 
     def meta(self, key: str, value: str) -> None:
         """Set one entry of the store's meta table (the home region, the catalog version)."""
         repo.set_meta(self.db, key, value)
+        self._wrote("meta")
 
     def bump_catalog_version(self, default: str) -> str:
         """Raise the catalog version (every catalog or rules change does); returns the new one."""

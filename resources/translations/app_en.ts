@@ -1917,6 +1917,11 @@ Now: {new}, note: {new_note}</translation>
         <translation>Not-applicable mark</translation>
     </message>
     <message>
+        <source>本单位地区</source>
+        <comment>field</comment>
+        <translation>home region</translation>
+    </message>
+    <message>
         <source>窗口录入</source>
         <comment>source</comment>
         <translation>typed in the window</translation>
