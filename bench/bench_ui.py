@@ -10,7 +10,9 @@ budget: under 1.5 s). Every process prints "ready" right after its window's firs
 open_window puts off until just after the first paint (the log file, the 帮助 menu, the rolling backup) is
 timed too, as "settled". A third process shows the same Qt classes with no program behind them (a tree of
 102 regions, a 120 x 7 table, a toolbar and menu, the CJK font): the share of the ratio that PySide6 itself
-takes (creating the Python enums of each Qt class it first touches). All start from compiled bytecode, as an
+takes (creating the Python enums of each Qt class it first touches), and a fourth the same with the first
+screen's reads in plain SQL (sqlite3, datetime and json imported, five queries) and nothing else: the least any
+program that shows a stored region-year in PySide6 pays. All start from compiled bytecode, as an
 installed program does (the warm-up run writes it to a temporary PYTHONPYCACHEPREFIX). Switching
 region-year (budget < 50 ms) and committing an edit with its revalidation (budget < 20 ms) are printed in
 ms and as ratios to their floors: the raw services read (get_region_year) and the raw audited write
@@ -107,6 +109,20 @@ for i in range(12):
 w.statusBar().showMessage("填报员 张三")
 """ + READY_AT_FIRST_PAINT
 
+# the Qt-only window with the reads of the first screen and nothing else of the program: sqlite3, datetime and
+# json imported, the store opened, its regions, indicators, users, the year's statuses and the region-year's
+# values read in plain SQL (no validation, no model, no program module): what any program in PySide6 that shows
+# a stored region-year pays at least
+READS_WINDOW = """
+import sqlite3, datetime, json
+conn = sqlite3.connect({db!r})
+regions = conn.execute("SELECT * FROM region").fetchall()
+indicators = conn.execute("SELECT * FROM indicator").fetchall()
+users = conn.execute("SELECT * FROM users").fetchall()
+statuses = conn.execute("SELECT region, status FROM dataset WHERE year = 2021").fetchall()
+values = conn.execute("SELECT indicator, year, value, note FROM value WHERE region = '330381' AND year <= 2021").fetchall()
+""" + DATA_WINDOW
+
 APP = """
 import sys
 sys.path.insert(0, {root!r})
@@ -155,11 +171,14 @@ def bench_startup(db: Path, work: Path, runs: int, env: dict) -> None:
     ini = work / "ui.ini"
     ini.write_text("[last]\nregion=330381\nyear=2021\n", encoding="utf-8")
     app_code = APP.format(root=str(ROOT), db=str(db), ini=str(ini))
-    time_process(BARE, env), time_process(DATA_WINDOW, env), time_process(app_code, env, settled=True)  # warm up
-    bare, data, app, settled = [], [], [], []
+    reads_code = READS_WINDOW.replace("{db!r}", repr(str(db)))
+    time_process(BARE, env), time_process(DATA_WINDOW, env), time_process(reads_code, env)  # warm up
+    time_process(app_code, env, settled=True)
+    bare, data, reads, app, settled = [], [], [], [], []
     for _ in range(runs):
         bare.append(time_process(BARE, env))
         data.append(time_process(DATA_WINDOW, env))
+        reads.append(time_process(reads_code, env))
         shown, done = time_process(app_code, env, settled=True)
         app.append(shown)
         settled.append(done)
@@ -172,6 +191,9 @@ def bench_startup(db: Path, work: Path, runs: int, env: dict) -> None:
     print(f"the same Qt classes without the program (tree of 102 regions, 120x7 table, toolbar, CJK font): "
           f"{statistics.median(data):.3f} s, ratio {statistics.median([d / b for d, b in zip(data, bare)]):.2f}x "
           f"the bare window; the window is {statistics.median([a / d for a, d in zip(app, data)]):.2f}x it")
+    print(f"the same with the store's reads of the first screen in plain SQL, no program: "
+          f"{statistics.median(reads):.3f} s, ratio {statistics.median([r / b for r, b in zip(reads, bare)]):.2f}x "
+          f"the bare window (the least any PySide6 program showing a stored region-year pays)")
 
 
 def bench_in_process(db: Path, work: Path, runs: int) -> None:
