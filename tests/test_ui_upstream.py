@@ -73,6 +73,25 @@ def test_city_form_shows_the_computed_value_beside_its_own(window):
     assert window.actions_by_name["overview"].isEnabled() is False
 
 
+
+@pytest.mark.parametrize("first", ["330302", CITY], ids=["opened-on-a-county", "opened-on-the-city"])
+def test_the_computed_figures_are_not_cut(qtbot, office, tmp_path, first):
+    """The 汇总 column was 42 px when the window had opened on a county: its figures read "124…"."""
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last/region", first)
+    settings.setValue("last/year", YEAR)
+    with Services.open(office) as services:
+        w = MainWindow(services, settings)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        w.select_region_year(CITY, YEAR)
+        text = w.model.index(w.model.row_of("HOSPITAL_BEDS"), COL_COMPUTED).data()
+        assert text == f"{sum(1000 + 100 * i for i in range(11))}（11/12）"
+        assert w.form.fontMetrics().horizontalAdvance(text) + 8 <= w.form.columnWidth(COL_COMPUTED)
+        assert w.form.columnWidth(COL_COMPUTED) >= 120
+        w.close()
+
 def test_overview_sorts_exports_and_opens_a_county(qtbot, window, tmp_path, monkeypatch):
     dialog = window.make_overview()
     qtbot.addWidget(dialog)

@@ -512,6 +512,11 @@ class FormModel(QAbstractTableModel):
             return "cleared"
         return None
 
+    def column_texts(self, col: int) -> list[str]:
+        """The texts one column shows for the region-year loaded (the view fits the 汇总 and 上次提交 columns to
+        them when they appear); made from the model's data, without making the rows' cells."""
+        return [self._text(r.indicator, col, False) for r in self.rows if r.indicator is not None]
+
     def check_texts(self) -> list[str]:
         """Every kind of text the 审核 column can show (the view makes the column wide enough for them)."""
         return [self.tr("已说明")] + [f"{name} ×99" for name in vocabulary.words("check").values()]

@@ -83,8 +83,11 @@ class FormView(QTableView):
         self._fit_headings()
 
     def _fit_headings(self) -> None:
+        header = self.horizontalHeader()
         for col in range(self.model().columnCount()):
-            if col != COL_NOTE and self.columnWidth(col) < self.heading_width(col):
+            # a hidden column (上次提交, 汇总) is fitted when it appears (_beside_value): a width given to it
+            # now is the one it would reappear with, too narrow for its figures
+            if col != COL_NOTE and not header.isSectionHidden(col) and self.columnWidth(col) < self.heading_width(col):
                 self.setColumnWidth(col, self.heading_width(col))
 
     def form_model(self) -> FormModel:
@@ -104,8 +107,14 @@ class FormView(QTableView):
         if header.visualIndex(col) != want:
             header.moveSection(header.visualIndex(col), want)
         header.setSectionHidden(col, not shown)
-        if shown and header.sectionSize(col) < 40:
-            header.resizeSection(col, max(width, self.heading_width(col)))
+        if shown:
+            # never narrower than its default, its heading or the widest figure it shows now (a province's
+            # "7063.43（85/90）"): a column kept narrower by an earlier version, or by a clerk, is widened
+            metrics = self.fontMetrics()
+            texts = self.form_model().column_texts(col)
+            need = max([width, self.heading_width(col)] + [metrics.horizontalAdvance(t) + 16 for t in texts])
+            if header.sectionSize(col) < need:
+                header.resizeSection(col, need)
 
     def _span_sections(self) -> None:
         self.clearSpans()
