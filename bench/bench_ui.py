@@ -196,6 +196,21 @@ def bench_startup(db: Path, work: Path, runs: int, env: dict) -> None:
           f"the bare window (the least any PySide6 program showing a stored region-year pays)")
 
 
+def _open(app, window, region: str, year: int) -> float:
+    """Seconds to switch the window to a region-year, repainted."""
+    t = time.perf_counter()
+    window.select_region_year(region, year)
+    app.processEvents()
+    return time.perf_counter() - t
+
+
+def _raw_read(services, region: str, year: int) -> float:
+    """Seconds of the raw services read of a region-year: the floor of switching to it."""
+    t = time.perf_counter()
+    services.get_region_year(region, year)
+    return time.perf_counter() - t
+
+
 def bench_in_process(db: Path, work: Path, runs: int) -> None:
     from PySide6.QtCore import QSettings
 
@@ -213,14 +228,8 @@ def bench_in_process(db: Path, work: Path, runs: int) -> None:
     pairs = [("330381", 2021), ("331081", 2021), ("330381", 2020), ("330300", 2023)]
     switch, floor = [], []
     for i in range(runs * 5):
-        region, year = pairs[i % len(pairs)]
-        t = time.perf_counter()
-        w.select_region_year(region, year)
-        app.processEvents()
-        switch.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        services.get_region_year(region, year)
-        floor.append(time.perf_counter() - t)
+        switch.append(_open(app, w, *pairs[i % len(pairs)]))
+        floor.append(_raw_read(services, *pairs[i % len(pairs)]))
     s, f = statistics.median(switch), statistics.median(floor)
     print(f"switch region-year: {s * 1000:.1f} ms, ratio {s / f:.1f}x to the raw get_region_year "
           f"({f * 1000:.2f} ms) (budget 50 ms)")
@@ -263,15 +272,9 @@ def bench_province_switch(work: Path, runs: int) -> None:
     for region, budget in ((PROVINCE, 100), ("330100", 50)):
         opened, floor = [], []
         for _ in range(runs):
-            w.select_region_year(county, YEAR)
-            app.processEvents()
-            t = time.perf_counter()
-            w.select_region_year(region, YEAR)
-            app.processEvents()
-            opened.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            services.get_region_year(region, YEAR)
-            floor.append(time.perf_counter() - t)
+            _open(app, w, county, YEAR)
+            opened.append(_open(app, w, region, YEAR))
+            floor.append(_raw_read(services, region, YEAR))
         o, f = statistics.median(opened), statistics.median(floor)
         print(f"open {services.region(region).name} (90-county store): {o * 1000:.1f} ms, ratio {o / f:.1f}x to "
               f"its raw get_region_year ({f * 1000:.2f} ms) (budget {budget} ms)")
