@@ -137,10 +137,10 @@ def set_home_region(services, code: str, source: str = "init") -> None:
     """Make `code` the store's home region (admin only; a region of the catalog), with its audit row."""
     region = services.region(code)
     services.require_role(*policy.ADMIN_ONLY, action="设定本单位地区")
-    old = services.home_region()
-    if old == region.code:
-        return
     with services.write() as w:
+        old = w.meta_now(HOME_REGION_KEY)
+        if old == region.code:
+            return
         w.meta(HOME_REGION_KEY, region.code)
         # whose county the store is decides what its users may do (workflow.is_own_county): a change is audited
         w.record("home", old, region.code, source, region=region.code, reason=f"本单位地区设为{region.name}")

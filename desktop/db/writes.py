@@ -285,6 +285,10 @@ class Writer:
         wdb.add_rule_set(self.db, text, self.stamp, self.user, reason)
         self._wrote("rule_set")
 
+    def meta_now(self, key: str) -> str | None:
+        """One entry of the store's meta table as stored now, read under this transaction's lock."""
+        return locks.meta_value(self.db, key)
+
     def meta(self, key: str, value: str) -> None:
         """Set one entry of the store's meta table (the home region, the catalog version)."""
         repo.set_meta(self.db, key, value)
@@ -292,7 +296,7 @@ class Writer:
 
     def bump_catalog_version(self, default: str) -> str:
         """Raise the catalog version (every catalog or rules change does); returns the new one."""
-        current = locks.meta_value(self.db, "catalog_version")
+        current = self.meta_now("catalog_version")
         new = next_version(default if current is None else current, default)
         self.meta("catalog_version", new)
         return new

@@ -40,7 +40,7 @@ from desktop.validation.rules import Rule, RuleFileError, RuleSet, default_rules
 from desktop.validation.service import errors_of_values, rules_for, validate, validate_many
 
 __all__ = [
-    "ExprError", "Rule", "RuleFileError", "RuleSet", "blocking_findings", "default_rules", "explains",
-    "history_min_change", "is_boilerplate_note", "load_rules", "parse_comparison", "parse_rules", "rules_for",
+    "ExprError", "Rule", "RuleFileError", "RuleSet", "blocking_findings", "default_rules", "errors_of_values",
+    "explains", "history_min_change", "is_boilerplate_note", "load_rules", "parse_comparison", "parse_rules", "rules_for",
     "validate", "validate_many", "validate_values",
 ]
