@@ -350,3 +350,27 @@ def test_the_values_left_out_are_those_with_an_error_in_a_full_validation(tmp_pa
         assert beds.value == pytest.approx(sum(v for c, v in ((c, stored[c]["HOSPITAL_BEDS"]) for c in WZ)
                                                if c != WZ[1]))  # the fraction is left out; the tenfold stays
         assert (beds.reported, beds.of) == (11, 12)
+
+        # one indicator over the years judges only what its figure is made of, and comes out the same
+        from desktop.aggregate.service import computed_history
+
+        for code in ("HOSPITAL_BEDS", "BEDS_PER_1000", "POP_ELDERLY_60", "HEALTH_LITERACY"):
+            history = computed_history(s, CITY, code)
+            assert sorted(history) == list(years)
+            assert all(history[y] == aggregate_region(s, CITY, y).computed[code] for y in years), code
+
+
+
+def test_computed_history_recomputes_a_ratio_each_year_from_the_sums(tmp_path):
+    from desktop.aggregate.service import computed_history
+
+    with Services.init(tmp_path / "s.sqlite") as s:
+        s.apply_changes([ValueChange(c, y, code, v) for y, k in ((2021, 1.0), (2022, 1.1))
+                         for c, beds, pop in (("330302", 5000, 100.0), ("330303", 1000, 50.0))
+                         for code, v in (("HOSPITAL_BEDS", beds * k), ("POP_RESIDENT", pop))], source="test")
+        ratio = computed_history(s, CITY, "BEDS_PER_1000")
+        assert sorted(ratio) == [2021, 2022]
+        assert ratio[2021].value == pytest.approx(6000 / 150 / 10)  # beds per 1000 residents (万人 × 10)
+        assert ratio[2022].value == pytest.approx(6600 / 150 / 10)
+        assert (ratio[2021].method, ratio[2021].reported, ratio[2021].of) == ("ratio", 2, 12)
+        assert computed_history(s, "330302", "BEDS_PER_1000") == {}

@@ -38,6 +38,23 @@ def test_history_dialog_lists_every_change_and_plots_the_years(qtbot, services):
     assert [(p.x(), p.y()) for p in series.points()] == [(2018, 3000), (2019, 3200), (2020, 3600)]
 
 
+
+def test_history_of_a_city_plots_the_figure_computed_from_its_counties_each_year(qtbot, services):
+    """A city office typed little or nothing itself: the chart showed "尚无任何年份的数值" though the 汇总 column
+    had a figure every year. It now draws the computed figure beside the city's own."""
+    city, counties = "330300", ["330302", "330303", "330304"]
+    beds = {2019: [1000, 2000, 3000], 2020: [1100, 2100.5, 3100], 2021: [1200, 2200, 3200]}  # 2100.5: an error
+    services.apply_changes([ValueChange(c, y, "HOSPITAL_BEDS", v) for y, vs in beds.items()
+                            for c, v in zip(counties, vs)] + [ValueChange(city, 2021, "HOSPITAL_BEDS", 6500)], "cli")
+    dialog = HistoryDialog(services, city, 2021, "HOSPITAL_BEDS")
+    qtbot.addWidget(dialog)
+    assert dialog.computed_values == {2019: 6000, 2020: 4200, 2021: 6600}  # 2020 without the fraction
+    assert dialog.series_values == {2021: 6500}
+    chart = dialog.chart_view.chart()
+    lines = {s.name(): [(p.x(), p.y()) for p in s.points()] for s in chart.series() if s.name()}
+    assert lines == {"由各县汇总": [(2019, 6000), (2020, 4200), (2021, 6600)], "本级填报": [(2021, 6500)]}
+    assert chart.legend().isVisible()
+
 def test_audit_dialog_filters_and_exports(qtbot, services, tmp_path, monkeypatch):
     services.set_value(COUNTY, 2021, "HOSPITAL_BEDS", 4000, source="form")
     services.set_note(COUNTY, 2021, "HOSPITAL_BEDS", "新院区投入使用")

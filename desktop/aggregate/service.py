@@ -47,12 +47,14 @@ def flags_and_findings(services, counties, year, progress=None, cancelled=None):
     return {c: core.worst_flags(fs) for c, fs in found.items()}, found
 
 
-def error_flags(services, values: dict[str, dict[str, float]], year: int) -> dict[str, dict[str, str]]:
+def error_flags(services, values: dict[str, dict[str, float]], year: int,
+                codes: list[str] | None = None) -> dict[str, dict[str, str]]:
     """{county: {indicator: 'error'}} of the counties' values of a year: the values a computed figure leaves
     out. Only errors matter there, and they come from the values alone (validation.errors_of_values), so the
-    earlier years are not read. Rules in force that do not parse flag nothing, as in flags_and_findings."""
+    earlier years are not read. `codes`: the indicators whose errors matter (all when None). Rules in force
+    that do not parse flag nothing, as in flags_and_findings."""
     try:
-        found = errors_of_values(services, values, year)
+        found = errors_of_values(services, values, year, codes)
     except AppError:
         return {}
     return {c: core.worst_flags(fs) for c, fs in found.items()}
@@ -80,6 +82,37 @@ def aggregate_region(services, region: str, year: int, *, values=None, flags=Non
     computed = core.aggregate(inds, codes, values, values.get(reg.code, {}), methods or core.methods_of(inds), exclude)
     findings = core.level_findings(inds, computed, reg.name) if counties else []
     return Aggregate(reg, year, counties, computed, inds, findings)
+
+
+HISTORY_YEARS = 20  # the years a computed history goes back, at most (as the years report: reports.years)
+
+
+def computed_history(services, region: str, indicator: str) -> dict[int, core.Computed]:
+    """{year: Computed} of one indicator of a city or the province over the years in which it or any of its
+    counties holds a value (the last HISTORY_YEARS of them), each computed as aggregate_region computes it; the
+    years where nothing is computed (no county reported it) are left out. A county has none: {}."""
+    reg = services.region(region)
+    code = services.indicator(indicator).code
+    if reg.level == "county":
+        return {}
+    codes = [c.code for c in services.counties_of(reg.code)]
+    with services.store.reading() as db:
+        years = adb.years_with_values(db, codes + [reg.code])[-HISTORY_YEARS:]
+    stored = read_values(services, codes + [reg.code], years)
+    inds = services.indicators(include_hidden=True)
+    methods = core.methods_of(inds)
+    uses = [code, *methods[code].codes()]
+    out = {}
+    for year in years:
+        # only the indicator and what its figure is made of are judged and computed (the years report, which
+        # needs them all, computes every indicator: reports.years)
+        flags = error_flags(services, {c: stored[year].get(c, {}) for c in codes}, year, uses)
+        exclude = {k: [c for c, by in flags.items() if by.get(k) == "error"] for k in uses}
+        one = [i for i in inds if i.code == code]
+        c = core.aggregate(one, codes, stored[year], stored[year].get(reg.code, {}), methods, exclude)[code]
+        if c.value is not None:
+            out[year] = c
+    return out
 
 
 # ---- who has reported -------------------------------------------------------------------------------------

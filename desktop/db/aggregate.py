@@ -29,6 +29,15 @@ def values_by_year(db: Database, regions: list[str], years: list[int]) -> dict[i
     return out
 
 
+def years_with_values(db: Database, regions: list[str]) -> list[int]:
+    """The years in which any of these regions holds a value, oldest first."""
+    years: set[int] = set()
+    for part, marks in _chunks(regions):
+        years.update(r[0] for r in db.execute(
+            f"SELECT DISTINCT year FROM value WHERE region IN ({marks}) AND value IS NOT NULL", part))
+    return sorted(years)
+
+
 def datasets(db: Database, regions: list[str], year: int) -> dict[str, Dataset]:
     """{region: Dataset} of the regions that have a dataset row in `year` (the rest are drafts)."""
     out = {}

@@ -145,10 +145,6 @@ def last_edited_region_year(db: Database) -> tuple[str, int] | None:
     return (row[0], row[1]) if row else None
 
 
-def years_with_values(db: Database, region: str) -> list[int]:
-    return [r[0] for r in db.execute("SELECT DISTINCT year FROM value WHERE region = ? ORDER BY year", [region])]
-
-
 def put_value(db: Database, rec: ValueRecord) -> None:
     db.execute(
         f"""INSERT INTO value({_VAL_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

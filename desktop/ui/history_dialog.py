@@ -1,4 +1,5 @@
-"""One value's history: every audit row of it, and a trend chart of the indicator over the years."""
+"""One value's history: every audit row of it, and a trend chart of the indicator over the years (for a city or
+the province also the figure computed from its counties each year, as the 汇总 column shows it)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("{region} · {name}：历史与趋势").format(region=reg.name, name=ind.name))
         self.resize(900, 620)
         self.series_values = dict(sorted(services.history(reg.code, ind.code).items()))
+        self.computed_values: dict[int, float] = {}
+        if reg.level != "county":
+            from desktop.aggregate.service import computed_history
+
+            self.computed_values = {y: c.value for y, c in computed_history(services, reg.code, ind.code).items()}
         heading = QLabel(self.tr("{region} {name}（{unit}）").format(region=reg.name, name=ind.name, unit=ind.unit))
         heading.setStyleSheet("font-weight: bold;")
         self.chart_view = self._chart(ind)
@@ -46,20 +52,31 @@ class HistoryDialog(QDialog):
         from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 
         chart = QChart()
-        chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 4, 4))
-        line, dots = QLineSeries(), QScatterSeries()
-        dots.setMarkerSize(8)
-        for year, value in self.series_values.items():
-            line.append(year, value)
-            dots.append(year, value)
-        chart.addSeries(line)
-        chart.addSeries(dots)
+        # the region's own figures; for a city or the province also those computed from its counties (汇总)
+        named = [(self.tr("由各县汇总"), self.computed_values), (self.tr("本级填报"), self.series_values)]
+        named = [(name, points) for name, points in named if points]
+        shown = []
+        for name, points in named:
+            line, dots = QLineSeries(), QScatterSeries()
+            line.setName(name)
+            dots.setMarkerSize(8)
+            for year, value in points.items():
+                line.append(year, value)
+                dots.append(year, value)
+            chart.addSeries(line)
+            chart.addSeries(dots)
+            dots.setColor(line.color())
+            shown += [line, dots]
+        chart.legend().setVisible(bool(self.computed_values))  # a computed line says so
+        for marker in chart.legend().markers():  # the dots of a line need no entry of their own
+            marker.setVisible(isinstance(marker.series(), QLineSeries))
         ax, ay = QValueAxis(), QValueAxis()
         ax.setLabelFormat("%d")
         ax.setTitleText(self.tr("年份"))
-        if self.series_values:
-            years, values = list(self.series_values), list(self.series_values.values())
+        every = {y: v for _, points in named for y, v in points.items()}
+        if every:
+            years, values = list(every), list(every.values())
             first, last = min(years) - 1, max(years) + 1
             ax.setRange(first, last)
             # a tick on whole years only: every year, or every few years over a long span
@@ -69,12 +86,15 @@ class HistoryDialog(QDialog):
             lo, hi = min(values), max(values)
             pad = (hi - lo) * 0.15 or abs(hi) * 0.1 or 1
             ay.setRange(lo - pad, hi + pad)
+            ay.applyNiceNumbers()  # ticks on round figures (300000, 325000 …), not 313511
         else:
             chart.setTitle(self.tr("尚无任何年份的数值"))
+            ax.setVisible(False)
+            ay.setVisible(False)
         ay.setLabelFormat(f"%.{min(ind.decimals, 2)}f")
         chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
-        for s in (line, dots):
+        for s in shown:
             s.attachAxis(ax)
             s.attachAxis(ay)
         view = QChartView(chart)

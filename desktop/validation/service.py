@@ -9,7 +9,7 @@ a city's or the province's level findings take its figures computed from the cou
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from desktop.db import absent as adb
 from desktop.db import validation as dbv
@@ -51,22 +51,30 @@ def validate(services, region, year, *, submission: bool = False, computed=None)
     return _with_level_findings(services, reg, y, found, values, notes, inds, computed)
 
 
-def errors_of_values(services, values: Mapping[str, Mapping[str, object]], year) -> dict[str, list[Finding]]:
+def errors_of_values(services, values: Mapping[str, Mapping[str, object]], year,
+                     codes: Iterable[str] | None = None) -> dict[str, list[Finding]]:
     """The error findings of many regions' values of one year, {region code: findings}, from the values alone.
 
     An error comes only from a value itself (`format`, `range`) or from this year's values together (a
     `logic` rule of severity error): no rule that reads earlier years, targets or notes makes one, so the store
     is not read again. What aggregate_region leaves out of a computed figure; far cheaper than validate_many,
-    which reads and judges every earlier year too. Raises RuleFileError when the rules in force do not parse.
+    which reads and judges every earlier year too. `codes`: only the errors filed under these indicators (the
+    values of the other codes their rules compare are still read). Raises RuleFileError when the rules in
+    force do not parse.
     """
     y = check_year(year)
     inds = services.indicators(include_hidden=True)
     rules = rules_for(services, inds)
+    if codes is not None:
+        wanted = set(codes)
+        rules = RuleSet(rules.origin, tuple(r for r in rules if r.severity == "error" and r.indicator in wanted))
+        needed = wanted.union(*(r.codes for r in rules))
+        inds = [i for i in inds if i.code in needed]
     out: dict[str, list[Finding]] = {}
     for code, by_code in values.items():
         reg = services.region(code)
         found = validate_values(for_level(services, reg, inds), rules, by_code, {}, None, y)
-        out[reg.code] = [f for f in found if f.severity == "error"]
+        out[reg.code] = [f for f in found if f.severity == "error" and (codes is None or f.indicator in wanted)]
     return out
 
 

@@ -1142,6 +1142,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>Changes to this value in {year}: {n}</translation>
     </message>
     <message>
+        <source>由各县汇总</source>
+        <translation>computed from the counties</translation>
+    </message>
+    <message>
+        <source>本级填报</source>
+        <translation>own figure</translation>
+    </message>
+    <message>
         <source>年份</source>
         <translation>Year</translation>
     </message>
