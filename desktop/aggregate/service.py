@@ -101,14 +101,14 @@ def computed_history(services, region: str, indicator: str) -> dict[int, core.Co
     stored = read_values(services, codes + [reg.code], years)
     inds = services.indicators(include_hidden=True)
     methods = core.methods_of(inds)
+    # only the indicator and what its figure is made of are judged and computed (the years report, which needs
+    # them all, computes every indicator: reports.years)
     uses = [code, *methods[code].codes()]
+    one = [i for i in inds if i.code == code]
     out = {}
     for year in years:
-        # only the indicator and what its figure is made of are judged and computed (the years report, which
-        # needs them all, computes every indicator: reports.years)
         flags = error_flags(services, {c: stored[year].get(c, {}) for c in codes}, year, uses)
         exclude = {k: [c for c, by in flags.items() if by.get(k) == "error"] for k in uses}
-        one = [i for i in inds if i.code == code]
         c = core.aggregate(one, codes, stored[year], stored[year].get(reg.code, {}), methods, exclude)[code]
         if c.value is not None:
             out[year] = c
