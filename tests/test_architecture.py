@@ -309,12 +309,17 @@ SNIPPETS = {
 }
 
 
+def _sources_with(name: str, code: str) -> dict[str, str]:
+    """The program's sources with a made-up snippet appended to module `name` (a breach a guard must find)."""
+    sources = _sources(ALL)
+    sources[name] = sources.get(name, "") + "\n\n" + code
+    return sources
+
+
 @pytest.mark.parametrize("case", sorted(SNIPPETS))
 def test_the_read_then_write_check_finds_a_breach(case):
     name, code, expected = SNIPPETS[case]
-    sources = _sources(ALL)
-    sources[name] = sources.get(name, "") + "\n\n" + code
-    assert _read_then_write_outside_locks(sources) == [expected]
+    assert _read_then_write_outside_locks(_sources_with(name, code)) == [expected]
 
 
 def test_the_read_then_write_check_lets_reads_outside_writes_be():
@@ -449,9 +454,7 @@ WRITE_SNIPPETS = {
 @pytest.mark.parametrize("case", sorted(WRITE_SNIPPETS))
 def test_the_write_path_check_finds_a_write_beside_the_writer(case):
     name, code, expected = WRITE_SNIPPETS[case]
-    sources = _sources(ALL)
-    sources[name] = sources.get(name, "") + "\n\n" + code
-    found = _writes_outside_the_writer(sources)
+    found = _writes_outside_the_writer(_sources_with(name, code))
     assert len(found) == 1 and found[0].startswith(f"{name}:") and found[0].endswith(f": {expected}")
 
 
