@@ -4,7 +4,8 @@ Tables drawn by hand: a title above the header, units in brackets, section rows,
 below the table, percent-formatted cells; then saved by LibreOffice as .xls and .ods as an office would
 ("另存为"). The committed files are what the tests read: this script documents how they were made.
 
-    .venv/bin/python scripts/make_exchange_fixtures.py      # needs soffice (LibreOffice) on PATH
+    .venv/bin/python scripts/make_exchange_fixtures.py          # all; needs soffice (LibreOffice) on PATH
+    .venv/bin/python scripts/make_exchange_fixtures.py NAME...  # only these files
 """
 
 from __future__ import annotations
@@ -89,6 +90,45 @@ def counties_as_rows(path: Path) -> None:
         ws.append(["制表人：王五", None, "审核人：赵六", None, "日期：2023年3月10日"])
 
 
+def counties_two_header_rows(path: Path) -> None:
+    """温州市's counties under a header drawn over two rows: 序号 and 县（市、区） merged down, group headings
+    (医疗资源, 人员, 健康水平) merged across the indicators' names; a text percent, a thousands separator, a
+    dash for no value, a 合计 row written in the 序号 column, the year in the title, signature lines."""
+    with _sheet(path, "2024年汇总") as ws:
+        _title(ws, "温州市各县（市、区）2024年卫生健康主要指标统计表", 8)
+        ws.append(["填报单位（盖章）：温州市卫生健康委员会", None, None, None, None, "单位：张、人、%"])
+        ws.append(["序号", "县（市、区）", "医疗资源", None, "人员", None, "健康水平", None])
+        ws.append([None, None, "医疗机构实有床位数（张）", "每千人口医疗机构床位数", "执业（助理）医师数", "注册护士数",
+                   "人均期望寿命（岁）", "家庭医生签约率（%）"])
+        for merged in ("A3:A4", "B3:B4", "C3:D3", "E3:F3", "G3:H3"):
+            ws.merge_cells(merged)
+        rows = [("鹿城区", 8120, 6.01, 4710, 5230, 83.2, "45.1%"), ("龙湾区", 2310, 3.1, 1650, 1702, 82.4, "41.0%"),
+                ("瓯海区", 3012, 3.2, "1,980", 2101, 82.7, "40.2%"), ("洞头区", 520, 3.98, 301, 322, "—", "52.3%"),
+                ("永嘉县", 4215, 4.98, 2760, 2905, 82.15, "43.6%")]
+        for i, r in enumerate(rows, start=1):
+            ws.append([i, *r])
+        ws.append(["合计", None, 18177, None, 11401, 12260, None, None])
+        ws.append([])
+        ws.append(["填表人：", None, "审核人：", None, None, "填报日期：2025年3月10日"])
+
+
+def counties_three_header_rows(path: Path) -> None:
+    """丽水市's counties under a header drawn over three rows (卫生资源 › 床位 › the names; 执业（助理）医师数
+    merged down over two), a row of units under the names, and a 全市合计 row."""
+    with _sheet(path, "Sheet1") as ws:
+        _title(ws, "丽水市2024年各县（市、区）卫生健康指标", 6)
+        ws.append(["县（市、区）", "卫生资源", None, None, "健康水平", None])
+        ws.append([None, "床位", None, "执业（助理）医师数"])
+        ws.append([None, "医疗机构实有床位数", "每千人口医疗机构床位数", None, "人均期望寿命", "婴儿死亡率"])
+        for merged in ("A2:A4", "B2:D2", "B3:C3", "D3:D4", "E2:F3"):
+            ws.merge_cells(merged)
+        ws.append(["单位", "张", "张", "人", "岁", "‰"])
+        ws.append(["莲都区", 3400, 6.5, 2100, 82.9, 1.9])
+        ws.append(["青田县", 1900, 3.9, 1250, 81.7, 2.4])
+        ws.append(["全市合计", 5300, None, 3350, None, None])
+        ws.append(["制表人：王五", None, "审核人：赵六"])
+
+
 def targets_as_rows(path: Path) -> None:
     """A wide target table: the year in the title, counties as rows, indicators as columns."""
     with _sheet(path, "目标任务") as ws:
@@ -133,7 +173,7 @@ def years_with_mistakes(path: Path) -> None:
         ws.append(["救护车数", "辆", 41, 43])
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("soffice (LibreOffice) not found: .xls and .ods cannot be made", file=sys.stderr)
@@ -141,10 +181,15 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     plain = {"温岭市指标_按年份.xlsx": years_one_county, "温岭市_2022_手填.xlsx": long_by_hand,
              "家庭医生签约人数_61200.xlsx": family_doctor_blunder, "错误_按年份.xlsx": years_with_mistakes}
+    converted = {"台州市各县_2022.xls": counties_as_rows, "椒江黄岩_按年份.xls": years_two_counties,
+                 "台州市目标_2023.ods": targets_as_rows, "温岭市指标_按年份.ods": years_one_county,
+                 "温州市各县_2024_两行表头.xls": counties_two_header_rows,
+                 "丽水市各县_2024_三行表头.ods": counties_three_header_rows}
+    if names:  # only these, leaving the other committed files as they are
+        plain = {k: v for k, v in plain.items() if k in names}
+        converted = {k: v for k, v in converted.items() if k in names}
     for name, make in plain.items():
         make(OUT / name)
-    converted = {"台州市各县_2022.xls": counties_as_rows, "椒江黄岩_按年份.xls": years_two_counties,
-                 "台州市目标_2023.ods": targets_as_rows, "温岭市指标_按年份.ods": years_one_county}
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in converted.items():
             src = Path(tmp) / (Path(name).stem + ".xlsx")
@@ -160,4 +205,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

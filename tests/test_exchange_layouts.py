@@ -61,6 +61,85 @@ def test_counties_as_rows_indicators_as_columns_from_xls(services):
     assert len(got) == 9
 
 
+def test_counties_under_a_header_drawn_over_two_rows_from_xls(services):
+    """A city's table as offices draw it: 序号 and 县（市、区） merged down over two header rows, group headings
+    merged across the indicators' names, a 合计 row, saved by LibreOffice as .xls."""
+    pytest.importorskip("xlrd")
+    from desktop.aggregate.service import aggregate_region
+    from desktop.exchange.importer import commit_import
+
+    plan = plan_import(services, [DATA / "温州市各县_2024_两行表头.xls"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    got = values(plan)
+    # the region column headed 县（市、区）, the year from the title, the names from the lower header row
+    assert got[("330302", 2024, "HOSPITAL_BEDS")] == (8120, None)
+    assert got[("330304", 2024, "LICENSED_DOCTORS")] == (1980, None)  # "1,980"
+    assert got[("330302", 2024, "FAMILY_DOCTOR_RATE")] == (45.1, None)  # the text "45.1%"
+    assert got[("330324", 2024, "LIFE_EXPECTANCY")] == (82.15, None)
+    assert ("330305", 2024, "LIFE_EXPECTANCY") not in got  # "—": no value
+    assert len(got) == 5 * 6 - 1
+    # the 合计 row is passed over, said at its cell
+    assert plan.notices == ["文件 温州市各县_2024_两行表头.xls，2024年汇总!A10：“合计”是合计行，未导入：市、省的数字由程序从各县汇总"]
+    commit_import(services, plan)
+    # the city computed from the imported counties: the office's own 合计 row, 18177 beds and 11401 doctors
+    computed = aggregate_region(services, "330300", 2024).computed
+    assert computed["HOSPITAL_BEDS"].value == 18177 and computed["HOSPITAL_BEDS"].reported == 5
+    assert computed["LICENSED_DOCTORS"].value == 11401
+
+
+def test_counties_under_a_header_of_three_rows_with_a_row_of_units_from_ods(services):
+    pytest.importorskip("defusedxml")
+    plan = plan_import(services, [DATA / "丽水市各县_2024_三行表头.ods"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {
+        ("331102", 2024, "HOSPITAL_BEDS"): (3400, None), ("331102", 2024, "BEDS_PER_1000"): (6.5, None),
+        ("331102", 2024, "LICENSED_DOCTORS"): (2100, None), ("331102", 2024, "LIFE_EXPECTANCY"): (82.9, None),
+        ("331102", 2024, "INFANT_MORTALITY"): (1.9, None),
+        ("331121", 2024, "HOSPITAL_BEDS"): (1900, None), ("331121", 2024, "BEDS_PER_1000"): (3.9, None),
+        ("331121", 2024, "LICENSED_DOCTORS"): (1250, None), ("331121", 2024, "LIFE_EXPECTANCY"): (81.7, None),
+        ("331121", 2024, "INFANT_MORTALITY"): (2.4, None)}
+    assert [n.split("：", 1)[0] for n in plan.notices] == ["文件 丽水市各县_2024_三行表头.ods，Sheet1!A8"]
+
+
+def test_a_header_over_rows_names_the_cell_each_text_is_in(services, tmp_path):
+    """A wrong unit is named where it is written: in the row of units, or in a name merged down from an upper
+    header row (D3, not the header's lower row D4)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["丽水市2024年各县指标"])
+    ws.append(["县（市、区）", "卫生资源", None, None, "健康水平"])
+    ws.append([None, "床位", None, "执业（助理）医师数（张）"])
+    ws.append([None, "医疗机构实有床位数", "每千人口医疗机构床位数", None, "婴儿死亡率"])
+    ws.append(["单位", "张", "张", None, "%"])
+    ws.append(["莲都区", 3400, 6.5, 2100, 1.9])
+    for merged in ("A2:A4", "B2:D2", "B3:C3", "D3:D4"):
+        ws.merge_cells(merged)
+    wb.save(tmp_path / "单位.xlsx")
+    plan = plan_import(services, [tmp_path / "单位.xlsx"])
+    assert sorted(str(e) for e in plan.errors) == [
+        "文件 单位.xlsx，Sheet!D3：单位为“张”，但指标“执业（助理）医师数”的单位是“人”（请换算后再导入）",
+        "文件 单位.xlsx，Sheet!E5：单位为“%”，但指标“婴儿死亡率”的单位是“‰”（请换算后再导入）"]
+
+
+def test_a_total_row_is_passed_over_only_where_it_names_no_region(services, tmp_path):
+    """合计 and 全市合计 are not regions: passed over with a notice; a misspelt county is still an error."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["台州市2023年各县指标"])
+    ws.append(["县（市、区）", "医疗机构实有床位数", "执业（助理）医师数"])
+    ws.append(["椒江区", 3305, 2400])
+    ws.append(["椒江县", 2810, 1900])
+    ws.append(["全市合计", 6115, 4300])
+    wb.save(tmp_path / "合计.xlsx")
+    plan = plan_import(services, [tmp_path / "合计.xlsx"])
+    assert [str(e).split("：")[0] for e in plan.errors] == ["文件 合计.xlsx，Sheet!A4"]
+    assert "全市合计" in plan.notices[0] and "Sheet!A5" in plan.notices[0]
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

@@ -24,7 +24,9 @@ ABSENT_SHEET_NAMES = ("不适用标记", "absent", "absent_values")
 # column key → the header written by this program (Chinese) and every header read as it.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "region_code": ("地区代码", "region_code", "行政区划代码", "区划代码", "地区编码", "regioncode"),
-    "region_name": ("地区名称", "region_name", "地区", "行政区划名称", "区划名称", "regionname", "region"),
+    "region_name": ("地区名称", "region_name", "地区", "行政区划名称", "区划名称", "regionname", "region",
+                    # how a city's or the province's tables head the column of their counties
+                    "县（市、区）", "县（市、区）名称", "县市区", "县（市区）", "区县", "县区", "县（区）", "县（市）"),
     "year": ("年份", "year", "年度"),
     "indicator_code": ("指标代码", "indicator_code", "指标编码", "indicatorcode"),
     "indicator_name": ("指标名称", "indicator_name", "指标", "indicatorname", "indicator"),

@@ -268,6 +268,8 @@ class _Planner:
         src = SourceFile(path, name, sha)
         for p in book.problems:
             self.error(name, p.sheet, p.cell, p.message)
+        for p in book.notices:
+            self.plan.notices.append(f"文件 {name}，{p.sheet}!{p.cell}：{p.message}")
         version = book.info.get("版本") or book.info.get("version") or book.info.get("格式版本")
         if version is not None:
             try:

@@ -10,6 +10,11 @@ Detected from the header row (one of the first ten rows):
   year from a year column, else from the title rows.
 A table whose sheet is named 目标 or whose title says 目标 holds targets.
 
+A header may be drawn over up to three rows (group headings merged across the names, headings merged down):
+each column takes the text of the lowest of those rows that has one. A row of units under the names of a
+regions × indicators table is checked like units in brackets; a row of totals (合计, 全市合计 …) is passed
+over with a notice.
+
 Rows below the table that begin with 填报人, 审核人, 联系电话, 日期, 注 … (signature lines and notes) end it;
 a figure found below them is an error naming its cell (it would otherwise be silently left out).
 Every produced cell keeps the sheet column and row it came from, so errors stay cell-exact; a year or an
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from desktop.exchange.format import column_key
@@ -31,6 +36,10 @@ FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位�
 YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(年度|年)?\s*(数值|数据)?\s*$")
 INDICATOR_HEADERS = {"指标名称", "指标", "指标代码", "项目", "指标项", "indicator", "indicatorname", "indicatorcode"}
 UNIT_IN_HEADER_RE = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]\s*$")
+# a row of totals under the counties (合计, 全市合计, 总 计 …): the program computes a city's and the province's
+# figures itself, so the row is passed over with a notice rather than refused as an unknown region
+TOTAL_RE = re.compile(r"^(全(市|省|县|区)|本(市|省))?(合计|总计|小计|汇总)?$")
+MAX_HEADER_ROWS = 3  # a header drawn over up to three rows (group headings above the names) is read as one
 
 
 @dataclass(slots=True)
@@ -49,6 +58,7 @@ class Table:
     columns: dict[str, int]
     rows: list[tuple[int, dict[str, Cell]]]
     problems: list[tuple[str, str]]  # (cell, message)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (cell, message): read, not refused
 
 
 def _norm(text) -> str:
@@ -150,6 +160,36 @@ def _indicators_header(cells, is_indicator: Callable[[str], bool]):
     return None
 
 
+def _header_of(cells, is_indicator: Callable[[str], bool]):
+    """(layout, columns, extra) when `cells` are a header row, else None; a long header with a column named
+    twice is ("duplicate", columns, the names)."""
+    long = _long_header(cells)
+    if long is not None:
+        return ("duplicate" if long[1] else "long", long[0], long[1] or None)
+    years = _years_header(cells)
+    if years is not None:
+        return ("years", years[0], years[1])
+    inds = _indicators_header(cells, is_indicator)
+    if inds is not None:
+        return ("indicators", inds[0], inds[1])
+    return None
+
+
+def _stacked(rows: list[tuple[int, list]]) -> tuple[list, dict[int, int]]:
+    """One header from rows drawn as one, top to bottom: each column's text from the lowest row that has one.
+    A heading merged down over the rows (序号, 县（市、区）) keeps its text in the top cell; a group heading
+    merged across (医疗资源 over three indicators) gives way to the names under it. Also which sheet row each
+    column's text is on."""
+    cells: dict[int, tuple] = {}
+    at: dict[int, int] = {}
+    for idx, row in rows:
+        for c, v, p in row:
+            if not _blank(v):
+                cells[c] = (c, v, p)
+                at[c] = idx
+    return [cells[c] for c in sorted(cells)], at
+
+
 def _title_text(rows) -> list[tuple[int, int, str]]:
     return [(idx, col, v) for idx, cells in rows for col, v, _p in cells if isinstance(v, str) and v.strip()]
 
@@ -165,23 +205,30 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     before: list[tuple[int, list]] = []
     it = iter(rows)
     header = None
+    header_rows: dict[int, int] = {}  # the sheet row of a header text above the header row (merged down)
     for idx, cells in it:
-        long = _long_header(cells)
-        if long is not None:
-            if long[1]:
+        found = _header_of(cells, is_indicator)
+        above = []  # the rows just above, nearest first, that may be the upper part of a header drawn over rows
+        for i, row in reversed(before[-(MAX_HEADER_ROWS - 1):]):
+            if i != idx - len(above) - 1:
+                break
+            above.append((i, row))
+        for n in range(1, len(above) + 1):
+            if found is not None:
+                break
+            stacked, at = _stacked([*reversed(above[:n]), (idx, cells)])
+            found = _header_of(stacked, is_indicator)
+            if found is not None:
+                header_rows = {c: r for c, r in at.items() if r != idx}
+                before = before[:-n]
+        if found is not None:
+            layout, columns, extra = found
+            if layout == "duplicate":
                 from desktop.exchange.format import HEADER
 
-                names = "、".join(HEADER[k] for k in dict.fromkeys(long[1]))
-                return Table("long", kind, idx, long[0], [], [(f"A{idx}", f"表头重复：{names}（同一列名只能出现一次）")])
-            header = ("long", idx, long[0], None)
-            break
-        years = _years_header(cells)
-        if years is not None:
-            header = ("years", idx, years[0], years[1])
-            break
-        inds = _indicators_header(cells, is_indicator)
-        if inds is not None:
-            header = ("indicators", idx, inds[0], inds[1])
+                names = "、".join(HEADER[k] for k in dict.fromkeys(extra))
+                return Table("long", kind, idx, columns, [], [(f"A{idx}", f"表头重复：{names}（同一列名只能出现一次）")])
+            header = (layout, idx, columns, extra)
             break
         before.append((idx, cells))
         if idx >= scan:
@@ -218,7 +265,11 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                                                      "或在表头上方的标题中写明年份（如“2022年各县指标”）"))
             return table
     ended_at = None
+    units: dict[int, Cell] = {}  # a row of units under the indicators' names (张 | 人 | ‰), by column
     for idx, cells in it:
+        if layout == "indicators" and not units and not table.rows and _is_units_row(cells, columns, extra):
+            units = {c: Cell(c, v.strip(), False, idx) for c, v, _p in cells if c in extra and not _blank(v)}
+            continue
         if ended_at is None and is_footer(cells):
             ended_at = idx
             continue
@@ -227,6 +278,11 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             if stray is not None:
                 table.problems.append((f"{_letter(stray)}{idx}", f"表格下方第 {ended_at} 行是签名或注释行，"
                                                                  "其后不应再有数据（请把数据放在签名行上方）"))
+            continue
+        total = _total_label(layout, cells, columns, extra)
+        if total is not None:
+            c, text = total
+            table.notices.append((f"{_letter(c)}{idx}", f"“{text}”是合计行，未导入：市、省的数字由程序从各县汇总"))
             continue
         if layout == "long":
             row = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
@@ -242,7 +298,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 if c not in values and not ("note" in base and c == last):
                     continue
                 row = {k: v for k, v in base.items() if k != "note"}
-                row["year"] = Cell(c, y, False, header_row)
+                row["year"] = Cell(c, y, False, header_rows.get(c, header_row))
                 if c in values:
                     row["value"] = Cell(c, values[c][0], is_pct(values[c][1]))
                 if "note" in base and c == last:
@@ -260,9 +316,11 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 name, unit = split_unit(head.strip())
                 whole = is_indicator(head.strip())
                 row = {k: val for k, val in base.items() if k != "note"}
-                row["indicator_name"] = Cell(c, head.strip() if whole else name, False, header_row)
+                row["indicator_name"] = Cell(c, head.strip() if whole else name, False, header_rows.get(c, header_row))
                 if unit is not None and not whole:
-                    row["unit"] = Cell(c, unit, False, header_row)
+                    row["unit"] = Cell(c, unit, False, header_rows.get(c, header_row))
+                elif c in units:
+                    row["unit"] = units[c]
                 row["value"] = Cell(c, v, is_pct(p))
                 table.rows.append((idx, row))
     return table
@@ -270,6 +328,47 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
 
 def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _is_units_row(cells, columns, extra) -> bool:
+    """A row of units right under the header of regions × indicators: nothing in the region columns but a
+    word such as 单位, and under the indicators only text that is not a number (张, 人, ‰, 1/10万)."""
+    region_cols = {columns[k] for k in ("region_code", "region_name") if k in columns}
+    units = 0
+    for c, v, _p in cells:
+        if _blank(v):
+            continue
+        if c in extra:
+            if not isinstance(v, str) or _is_number_text(v):
+                return False
+            units += 1
+        elif c in region_cols and column_key(v) != "unit":
+            return False
+    return units > 0
+
+
+def _is_number_text(text: str) -> bool:
+    t = re.sub(r"[\s,，%％‰]", "", unicodedata.normalize("NFKC", text))
+    try:
+        float(t)
+    except ValueError:
+        return t in {"-", "—", "/", "－"}
+    return True
+
+
+def _total_label(layout, cells, columns, extra) -> tuple[int, str] | None:
+    """The cell and text of a row of totals (合计, 全市合计 …): its region cell, or the first filled cell of a
+    row without one (a 合计 written in the 序号 column), in a table of regions as rows."""
+    if layout != "indicators" and not (layout == "years" and ("region_code" in columns or "region_name" in columns)):
+        return None
+    region_cols = {columns[k] for k in ("region_code", "region_name") if k in columns}
+    filled = [(c, v) for c, v, _p in cells if not _blank(v) and c not in (extra or ())]
+    named = [(c, v) for c, v in filled if c in region_cols]
+    for c, v in named or filled[:1]:
+        text = str(v).strip()
+        if isinstance(v, str) and TOTAL_RE.match(_norm(text)) and _norm(text):
+            return c, text
+    return None
 
 
 def _stray_figure(layout, cells, columns, extra) -> int | None:

@@ -67,6 +67,7 @@ class WorkbookData:
     sheets: list[SheetData] = field(default_factory=list)
     info: dict[str, object] = field(default_factory=dict)
     problems: list[SheetProblem] = field(default_factory=list)
+    notices: list[SheetProblem] = field(default_factory=list)  # rows read past on purpose (a 合计 row)
     status: TableData | None = None
     review: TableData | None = None
     absent: TableData | None = None  # 不适用标记 (None: a file written before marks travelled)
@@ -199,6 +200,8 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
         return
     for cell, message in table.problems:
         out.problems.append(SheetProblem(title, cell, message))
+    for cell, message in table.notices:
+        out.notices.append(SheetProblem(title, cell, message))
     if table.problems and not table.rows:
         return
     sheet = SheetData(title, table.kind, table.header_row, table.columns, table.rows, table.layout)
