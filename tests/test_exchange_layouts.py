@@ -140,6 +140,45 @@ def test_a_total_row_is_passed_over_only_where_it_names_no_region(services, tmp_
     assert "全市合计" in plan.notices[0] and "Sheet!A5" in plan.notices[0]
 
 
+def test_one_region_year_with_this_year_and_last_year_columns(services, tmp_path):
+    """A county's own table (指标名称 | 单位 | 本年 | 上年 | 增减 | 备注): the region and the year from the title,
+    section rows read as nothing, 备注 as the note, and 上年 held against the store's year before."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标"
+    services.set_value("330381", 2021, "HOSPITAL_BEDS", 6150)
+    ws.append(["瑞安市2022年卫生健康主要指标完成情况表"])
+    ws.append(["序号", "指标名称", "单位", "本年", "上年", "增减（%）", "备注"])
+    ws.append(["一、医疗资源"])
+    ws.append([1, "医疗机构实有床位数", "张", 6400, 9999, None, None])
+    ws.append([2, "每千人口医疗机构床位数", "张", 4.98, None, None, "按常住人口"])
+    ws.append(["填表人：", None, "审核人："])
+    wb.save(tmp_path / "瑞安.xlsx")
+    plan = plan_import(services, [tmp_path / "瑞安.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330381", 2022, "HOSPITAL_BEDS"): (6400, None),
+                            ("330381", 2022, "BEDS_PER_1000"): (4.98, "按常住人口")}
+    assert [str(d) for d in plan.drift] == [
+        "文件 瑞安.xlsx，指标!E4：瑞安市 医疗机构实有床位数 上年数值为 9999，本库 2021 年为 6150（文件与本库不一致，请核实哪一个正确）"]
+
+
+@pytest.mark.parametrize("header", [["指标名称", "单位", "数值"], ["地区", "医疗机构实有床位数", "执业（助理）医师数"]])
+def test_a_title_with_a_range_of_years_is_not_taken_for_one_year(services, tmp_path, header):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["温岭市卫生健康主要指标（2021—2023年）"])
+    ws.append(header)
+    ws.append(["医疗机构实有床位数", "张", 4839] if header[0] == "指标名称" else ["温岭市", 4839, 4210])
+    wb.save(tmp_path / "范围.xlsx")
+    plan = plan_import(services, [tmp_path / "范围.xlsx"])
+    assert [str(e) for e in plan.errors] == ["文件 范围.xlsx，Sheet!A1：标题写的是年份范围“2021—2023年”，不知道表中是哪一年："
+                                             "请加一列“年份”，或在标题中只写一个年份"]
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

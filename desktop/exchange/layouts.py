@@ -1,7 +1,9 @@
 """Tables as offices draw them, turned into the exchange's rows (one value per row) with each cell's own address.
 
 Detected from the header row (one of the first ten rows):
-- **long** (the exchange format): region, year, indicator and value columns;
+- **long** (the exchange format): region, year, indicator and value columns; without the region or the year
+  column (a county's table of its own year: 指标名称 | 本年 | 上年 | 备注) they come from the title rows above
+  the header (the region also from the sheet's name); a title naming a range of years is refused;
 - **indicators × years**: an indicator column (指标名称, 指标, 指标代码, 项目) and year columns (`2021年`, `2022`,
   `2023年度`); the region from a region column, else named in the title rows above the header, else the
   sheet's name; a 说明/备注 column belongs to the last year's value;
@@ -107,8 +109,8 @@ def _long_header(cells) -> tuple[dict[str, int], list[str]] | None:
             dupes.append(key)
         else:
             columns[key] = column
-    ok = ("year" in columns and ("region_code" in columns or "region_name" in columns)
-          and ("indicator_code" in columns or "indicator_name" in columns)
+    # the region or the year (or both) may be missing: then they come from the title above the header
+    ok = (("indicator_code" in columns or "indicator_name" in columns)
           and ("value" in columns or "target" in columns))
     return (columns, dupes) if ok else None
 
@@ -243,7 +245,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     by_col = {c: k for k, c in columns.items()}
     region_cell = None
     year_cell = None
-    if layout == "years" and "region_code" not in columns and "region_name" not in columns:
+    if layout in ("years", "long") and "region_code" not in columns and "region_name" not in columns:
         for i, c, t in titles:
             if find_region(t):
                 region_cell = Cell(c, find_region(t), False, i)
@@ -251,18 +253,16 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         if region_cell is None and find_region(title):
             region_cell = Cell(1, find_region(title), False, header_row)
         if region_cell is None:
-            table.problems.append((f"A{header_row}", "表格按“指标×年份”排列，但找不到地区：请加一列“地区名称”，"
+            shape = "按“指标×年份”排列" if layout == "years" else "没有“地区名称”列"
+            table.problems.append((f"A{header_row}", f"表格{shape}，但找不到地区：请加一列“地区名称”，"
                                                      "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”）"))
             return table
-    if layout == "indicators" and "year" not in columns:
-        for i, c, t in titles:
-            m = re.search(r"((?:19|20)\d{2})\s*年", unicodedata.normalize("NFKC", t))
-            if m:
-                year_cell = Cell(c, int(m.group(1)), False, i)
-                break
+    if layout in ("indicators", "long") and "year" not in columns:
+        year_cell, problem = _title_year(titles)
         if year_cell is None:
-            table.problems.append((f"A{header_row}", "表格按“地区×指标”排列，但找不到年份：请加一列“年份”，"
-                                                     "或在表头上方的标题中写明年份（如“2022年各县指标”）"))
+            shape = "按“地区×指标”排列" if layout == "indicators" else "没有“年份”列"
+            table.problems.append(problem or (f"A{header_row}", f"表格{shape}，但找不到年份：请加一列“年份”，"
+                                                                "或在表头上方的标题中写明年份（如“2022年各县指标”）"))
             return table
     ended_at = None
     units: dict[int, Cell] = {}  # a row of units under the indicators' names (张 | 人 | ‰), by column
@@ -286,7 +286,13 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             continue
         if layout == "long":
             row = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
+            if row and (region_cell or year_cell) and not ({"value", "target", "note"} & row.keys()):
+                continue  # a section heading (一、医疗资源) of a table of one region-year: nothing to read
             if row:
+                if region_cell is not None:
+                    row["region_name"] = region_cell
+                if year_cell is not None:
+                    row["year"] = year_cell
                 table.rows.append((idx, row))
         elif layout == "years":
             base = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
@@ -324,6 +330,25 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 row["value"] = Cell(c, v, is_pct(p))
                 table.rows.append((idx, row))
     return table
+
+
+YEAR_IN_TITLE_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年?")
+
+
+def _title_year(titles) -> tuple[Cell | None, tuple[str, str] | None]:
+    """The year a title above the header names (`台州市2023年各县…`), or None and, for a title naming a range of
+    years (`（2021—2023年）`: which one is meant?), the problem at its cell."""
+    for i, c, t in titles:
+        text = unicodedata.normalize("NFKC", t)
+        span = YEAR_RANGE_RE.search(text)
+        if span:
+            return None, (f"{_letter(c)}{i}", f"标题写的是年份范围“{span.group(0)}”，不知道表中是哪一年：请加一列“年份”，"
+                                             "或在标题中只写一个年份")
+        m = YEAR_IN_TITLE_RE.search(text)
+        if m:
+            return Cell(c, int(m.group(1)), False, i), None
+    return None, None
 
 
 def _blank(v) -> bool:

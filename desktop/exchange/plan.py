@@ -67,7 +67,7 @@ class Drift:
             return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {plain_number(self.file_value)}，"
                     f"本库没有 {self.year} 年以前的数值")
         return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {plain_number(self.file_value)}，"
-                f"本库 {self.stored_year} 年为 {plain_number(self.stored_value)}（上级与本地数据不一致）")
+                f"本库 {self.stored_year} 年为 {plain_number(self.stored_value)}（文件与本库不一致，请核实哪一个正确）")
 
 
 @dataclass(frozen=True)
