@@ -79,7 +79,12 @@ class IndicatorIndex:
         upper = raw.upper()
         if upper in self.by_code:
             return self.by_code[upper]
-        return self.by_name.get(normalize_text(raw))
+        key = normalize_text(raw)
+        found = self.by_name.get(key)
+        if found is None and len(key) > 2:
+            # 注册护士 / 注册护士数: a count is named with or without its 数 (never a rate: 率 is kept)
+            found = self.by_name.get(key[:-1]) if key.endswith("数") else self.by_name.get(key + "数")
+        return found
 
     def suggestions(self, text: str, n: int = 3) -> list[str]:
         """The nearest catalog names (and codes) for an unknown indicator, for the error message."""

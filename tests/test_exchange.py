@@ -255,7 +255,7 @@ def test_bad_rows_all_reported_with_cells_nothing_written(services, tmp_path):
         ["331081", "温岭市", 2021, "POP_RESIDENT", "常住人口", "万人", 140.6, ""],            # row 2 fine
         ["999999", "", 2021, "POP_RESIDENT", "", "", 1, ""],                                 # row 3 region
         ["331081", "", "二〇二一", "POP_RESIDENT", "", "", 1, ""],                            # row 4 year
-        ["331081", "", 2021, "", "每千人床位", "", 1, ""],                                    # row 5 indicator
+        ["331081", "", 2021, "", "每千人医院床位", "", 1, ""],                                # row 5 indicator
         ["331081", "", 2021, "HOSPITAL_BEDS", "", "", "约五千", ""],                          # row 6 value
         ["331081", "", 2021, "INFANT_MORTALITY", "", "", 0.02, ""],                          # row 7 % on ‰
         ["331081", "", 2021, "EHR_RECORDS", "", "份", 1195000, ""],                           # row 8 unit

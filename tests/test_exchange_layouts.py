@@ -179,6 +179,29 @@ def test_a_title_with_a_range_of_years_is_not_taken_for_one_year(services, tmp_p
                                              "请加一列“年份”，或在标题中只写一个年份"]
 
 
+def test_an_indicator_named_with_its_unit_in_brackets_is_checked_against_it(services, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["温岭市2022年指标"])
+    ws.append(["指标名称", "数值"])
+    ws.append(["居民健康素养水平（%）", 33.86])
+    ws.append(["婴儿死亡率（%）", 0.21])
+    ws.append(["每千人口执业（助理）医师", 2.8])
+    wb.save(tmp_path / "括号.xlsx")
+    plan = plan_import(services, [tmp_path / "括号.xlsx"])
+    assert [str(e) for e in plan.errors] == [
+        "文件 括号.xlsx，Sheet!A4：单位为“%”，但指标“婴儿死亡率”的单位是“‰”（请换算后再导入）"]
+    ws["A4"] = "婴儿死亡率（‰）"
+    ws["B4"] = 2.1
+    wb.save(tmp_path / "括号.xlsx")
+    plan = plan_import(services, [tmp_path / "括号.xlsx"])
+    assert values(plan) == {("331081", 2022, "HEALTH_LITERACY"): (33.86, None),
+                            ("331081", 2022, "INFANT_MORTALITY"): (2.1, None),
+                            ("331081", 2022, "DOCTORS_PER_1000"): (2.8, None)}
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

@@ -103,8 +103,16 @@ def test_one_bad_change_in_a_batch_writes_nothing(services):
 
 def test_unknown_indicator_suggests_nearest_names(services):
     with pytest.raises(UnknownIndicator) as info:
-        services.indicator("每千人口床位")
+        services.indicator("每千人口医院床位")
     assert "每千人口医疗机构床位数" in str(info.value)
+
+
+def test_a_count_is_found_with_or_without_its_final_character_shu(services):
+    assert services.indicator("每千人口执业（助理）医师").code == "DOCTORS_PER_1000"  # the name is …医师数
+    assert services.indicator("每千人口床位").code == "BEDS_PER_1000"  # the alias is 每千人口床位数
+    assert services.indicator("救护车数").code == "AMBULANCES"  # the name itself, unchanged
+    with pytest.raises(UnknownIndicator):
+        services.indicator("婴儿死亡")  # a rate is never guessed from a shorter text
 
 
 def test_approved_dataset_refuses_writes(services):

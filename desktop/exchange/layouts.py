@@ -289,6 +289,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             if row and (region_cell or year_cell) and not ({"value", "target", "note"} & row.keys()):
                 continue  # a section heading (一、医疗资源) of a table of one region-year: nothing to read
             if row:
+                _unit_from_name(row, is_indicator)
                 if region_cell is not None:
                     row["region_name"] = region_cell
                 if year_cell is not None:
@@ -296,6 +297,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 table.rows.append((idx, row))
         elif layout == "years":
             base = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
+            _unit_from_name(base, is_indicator)
             if region_cell is not None:
                 base["region_name"] = region_cell
             values = {c: (v, p) for c, v, p in cells if c in extra and not _blank(v)}
@@ -353,6 +355,20 @@ def _title_year(titles) -> tuple[Cell | None, tuple[str, str] | None]:
 
 def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _unit_from_name(row: dict[str, Cell], is_indicator: Callable[[str], bool]) -> None:
+    """An indicator named with its unit in brackets (`居民健康素养水平（%）`): the name is looked up without it,
+    and the unit is checked like a unit column's (at the name's cell) unless the row has one."""
+    cell = row.get("indicator_name")
+    if cell is None or not isinstance(cell.value, str) or is_indicator(cell.value.strip()):
+        return
+    name, unit = split_unit(cell.value.strip())
+    if unit is None or not is_indicator(name):
+        return
+    row["indicator_name"] = Cell(cell.column, name, cell.percent, cell.row)
+    if "unit" not in row:
+        row["unit"] = Cell(cell.column, unit, False, cell.row)
 
 
 def _is_units_row(cells, columns, extra) -> bool:
