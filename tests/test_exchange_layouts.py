@@ -202,6 +202,27 @@ def test_an_indicator_named_with_its_unit_in_brackets_is_checked_against_it(serv
                             ("331081", 2022, "DOCTORS_PER_1000"): (2.8, None)}
 
 
+def test_years_of_values_and_a_year_of_targets_side_by_side(services, tmp_path):
+    """指标名称 | 单位 | 2023年完成值 | 2024年完成值 | 2025年目标值 | 备注: values, a target, the note on the last value."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["温岭市“十四五”卫生健康主要指标完成情况"])
+    ws.append(["指标名称", "单位", "2023年完成值", "2024年完成值", "2025年目标值", "备注"])
+    ws.append(["医疗机构实有床位数", "张", 5012, 5123, 5600, None])
+    ws.append(["每千人口托位数", "个", 3.9, 4.2, 4.5, "按常住人口计"])
+    wb.save(tmp_path / "目标.xlsx")
+    plan = plan_import(services, [tmp_path / "目标.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("331081", 2023, "HOSPITAL_BEDS"): (5012, None),
+                            ("331081", 2024, "HOSPITAL_BEDS"): (5123, None),
+                            ("331081", 2023, "CHILDCARE_PLACES_PER_1000"): (3.9, None),
+                            ("331081", 2024, "CHILDCARE_PLACES_PER_1000"): (4.2, "按常住人口计")}
+    assert {(t.region, t.year, t.indicator): t.new for t in plan.targets} == {
+        ("331081", 2025, "HOSPITAL_BEDS"): 5600, ("331081", 2025, "CHILDCARE_PLACES_PER_1000"): 4.5}
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

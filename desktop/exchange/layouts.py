@@ -35,7 +35,8 @@ from desktop.exchange.format import column_key
 FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位负责人|统计负责人|负责人|审核人|制表人|制表|联系人|联系电话|"
                        r"电话|填报日期|报出日期|日期|注\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]|注\s*$|备注\s*[:：]|"
                        r"说明\s*[:：]|数据来源|资料来源)")
-YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(年度|年)?\s*(数值|数据)?\s*$")
+YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(年度|年)?\s*(数值|数据|完成值|完成数|完成|实际值|实际|实绩|"
+                            r"目标值|目标)?\s*$")
 INDICATOR_HEADERS = {"指标名称", "指标", "指标代码", "项目", "指标项", "indicator", "indicatorname", "indicatorcode"}
 UNIT_IN_HEADER_RE = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]\s*$")
 # a row of totals under the counties (合计, 全市合计, 总 计 …): the program computes a city's and the province's
@@ -65,6 +66,11 @@ class Table:
 
 def _norm(text) -> str:
     return re.sub(r"[\s_\-·.()（）]+", "", unicodedata.normalize("NFKC", str(text)).strip().lower())
+
+
+def is_target_header(value) -> bool:
+    """A year column of targets (`2025年目标`, `2025年目标值`) rather than of values (`2024年`, `2024年完成值`)."""
+    return isinstance(value, str) and "目标" in value
 
 
 def year_of_header(value) -> int | None:
@@ -301,14 +307,16 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             if region_cell is not None:
                 base["region_name"] = region_cell
             values = {c: (v, p) for c, v, p in cells if c in extra and not _blank(v)}
-            last = max(extra) if extra else None
+            # the 备注 column goes with the last year of values (not with a column of targets after it)
+            last = max((c for c, (_y, head) in extra.items() if not is_target_header(head)), default=None)
             for c, (y, head) in sorted(extra.items()):
                 if c not in values and not ("note" in base and c == last):
                     continue
                 row = {k: v for k, v in base.items() if k != "note"}
                 row["year"] = Cell(c, y, False, header_rows.get(c, header_row))
                 if c in values:
-                    row["value"] = Cell(c, values[c][0], is_pct(values[c][1]))
+                    key = "target" if is_target_header(head) else "value"
+                    row[key] = Cell(c, values[c][0], is_pct(values[c][1]))
                 if "note" in base and c == last:
                     row["note"] = base["note"]
                 table.rows.append((idx, row))
