@@ -5,8 +5,8 @@ Detected from the header row (one of the first ten rows):
   column (a county's table of its own year: 指标名称 | 本年 | 上年 | 备注) they come from the title rows above
   the header (the region also from the sheet's name); a title naming a range of years is refused;
 - **indicators × years**: an indicator column (指标名称, 指标, 指标代码, 项目) and year columns (`2021年`, `2022`,
-  `2023年度`); the region from a region column, else named in the title rows above the header, else the
-  sheet's name; a 说明/备注 column belongs to the last year's value;
+  `2023年度`, `2024年完成值`; `2025年目标值` holds targets); the region from a region column, else named in the
+  title rows above the header, else the sheet's name; a 说明/备注 column belongs to the last year's value;
 - **regions × indicators**: a region column and two or more columns whose headers are indicators of the
   catalog (a unit in brackets after the name, `医疗机构实有床位数（张）`, is checked like a unit column); the
   year from a year column, else from the title rows.
