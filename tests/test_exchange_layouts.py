@@ -223,6 +223,33 @@ def test_years_of_values_and_a_year_of_targets_side_by_side(services, tmp_path):
         ("331081", 2025, "HOSPITAL_BEDS"): 5600, ("331081", 2025, "CHILDCARE_PLACES_PER_1000"): 4.5}
 
 
+def test_counties_with_two_years_of_indicators_under_year_headings(services, tmp_path):
+    """县（市、区） | 2022年 over 床位数 and 医师数 | 2023年 over the same two: each column's year from the heading
+    merged across above it."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["台州市各县（市、区）卫生资源情况"])
+    ws.append(["县（市、区）", "2022年", None, "2023年", None])
+    ws.append([None, "医疗机构实有床位数", "执业（助理）医师数", "医疗机构实有床位数", "执业（助理）医师数"])
+    for merged in ("A2:A3", "B2:C2", "D2:E2"):
+        ws.merge_cells(merged)
+    ws.append(["椒江区", 3305, 2400, 3400, "约两千五"])
+    ws.append(["黄岩区", 2810, 1900, 2900, 1950])
+    wb.save(tmp_path / "两年.xlsx")
+    plan = plan_import(services, [tmp_path / "两年.xlsx"])
+    assert [str(e) for e in plan.errors] == ["文件 两年.xlsx，Sheet!E4：数值 '约两千五' 无效：不是数字"]
+    ws["E4"] = 2500
+    wb.save(tmp_path / "两年.xlsx")
+    plan = plan_import(services, [tmp_path / "两年.xlsx"])
+    got = values(plan)
+    assert got[("331002", 2022, "HOSPITAL_BEDS")] == (3305, None) and got[("331002", 2023, "HOSPITAL_BEDS")] == (3400, None)
+    assert got[("331003", 2022, "LICENSED_DOCTORS")] == (1900, None)
+    assert got[("331003", 2023, "LICENSED_DOCTORS")] == (1950, None)
+    assert len(got) == 8
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

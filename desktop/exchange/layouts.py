@@ -214,6 +214,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     it = iter(rows)
     header = None
     header_rows: dict[int, int] = {}  # the sheet row of a header text above the header row (merged down)
+    upper_rows: list[tuple[int, list]] = []  # the rows above the header row drawn as part of it
     for idx, cells in it:
         found = _header_of(cells, is_indicator)
         above = []  # the rows just above, nearest first, that may be the upper part of a header drawn over rows
@@ -228,6 +229,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             found = _header_of(stacked, is_indicator)
             if found is not None:
                 header_rows = {c: r for c, r in at.items() if r != idx}
+                upper_rows = list(reversed(above[:n]))
                 before = before[:-n]
         if found is not None:
             layout, columns, extra = found
@@ -263,7 +265,10 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             table.problems.append((f"A{header_row}", f"表格{shape}，但找不到地区：请加一列“地区名称”，"
                                                      "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”）"))
             return table
-    if layout in ("indicators", "long") and "year" not in columns:
+    # regions × indicators of several years: a year heading above the indicators (2023年 over 床位数 and 医师数)
+    col_years = _years_above(upper_rows, extra) if layout == "indicators" and "year" not in columns else {}
+    every_column_has_its_year = bool(col_years) and set(extra) <= col_years.keys()
+    if layout in ("indicators", "long") and "year" not in columns and not every_column_has_its_year:
         year_cell, problem = _title_year(titles)
         if year_cell is None:
             shape = "按“地区×指标”排列" if layout == "indicators" else "没有“年份”列"
@@ -332,6 +337,8 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 name, unit = split_unit(head.strip())
                 whole = is_indicator(head.strip())
                 row = {k: val for k, val in base.items() if k != "note"}
+                if c in col_years:
+                    row["year"] = col_years[c]
                 row["indicator_name"] = Cell(c, head.strip() if whole else name, False, header_rows.get(c, header_row))
                 if unit is not None and not whole:
                     row["unit"] = Cell(c, unit, False, header_rows.get(c, header_row))
@@ -363,6 +370,23 @@ def _title_year(titles) -> tuple[Cell | None, tuple[str, str] | None]:
 
 def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _years_above(upper_rows: list[tuple[int, list]], columns) -> dict[int, Cell]:
+    """The year of each indicator column from a year heading above it in the header's upper rows: a heading
+    merged across keeps its text in its leftmost cell, so it reaches right to the next filled cell of its row."""
+    out: dict[int, Cell] = {}
+    for i, row in upper_rows:
+        filled = sorted((c, v) for c, v, _p in row if not _blank(v))
+        for k, (c0, v) in enumerate(filled):
+            y = year_of_header(v)
+            if y is None:
+                continue
+            end = filled[k + 1][0] if k + 1 < len(filled) else None
+            for c in columns:
+                if c >= c0 and (end is None or c < end):
+                    out[c] = Cell(c0, y, False, i)
+    return out
 
 
 def _unit_from_name(row: dict[str, Cell], is_indicator: Callable[[str], bool]) -> None:
