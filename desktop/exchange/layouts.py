@@ -202,6 +202,43 @@ def _title_text(rows) -> list[tuple[int, int, str]]:
     return [(idx, col, v) for idx, cells in rows for col, v, _p in cells if isinstance(v, str) and v.strip()]
 
 
+@dataclass
+class Header:
+    layout: str  # "long", "years", "indicators", or "duplicate" (a long header naming a column twice)
+    row: int  # the sheet row of the header (the lowest, when it is drawn over several rows)
+    columns: dict[str, int]
+    extra: dict | None  # the year or indicator columns of a wide layout (the names told twice, for "duplicate")
+    before: list[tuple[int, list]]  # the rows above it: titles
+    upper_rows: list[tuple[int, list]]  # the rows above the header row drawn as part of it
+    text_rows: dict[int, int]  # the sheet row of a column's header text when it is not `row` (merged down)
+
+
+def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header | None:
+    """The header among the first `scan` rows of `it` (consumed up to it): a row that is a header alone, else
+    the row with the one or two rows just above it read as one (a header drawn over several rows)."""
+    before: list[tuple[int, list]] = []
+    for idx, cells in it:
+        found = _header_of(cells, is_indicator)
+        if found is not None:
+            return Header(found[0], idx, found[1], found[2], before, [], {})
+        above = []  # the rows just above, nearest first, that may be the upper part of a header drawn over rows
+        for i, row in reversed(before[-(MAX_HEADER_ROWS - 1):]):
+            if i != idx - len(above) - 1:
+                break
+            above.append((i, row))
+        for n in range(1, len(above) + 1):
+            upper = list(reversed(above[:n]))
+            stacked, at = _stacked([*upper, (idx, cells)])
+            found = _header_of(stacked, is_indicator)
+            if found is not None:
+                return Header(found[0], idx, found[1], found[2], before[:-n], upper,
+                              {c: r for c, r in at.items() if r != idx})
+        before.append((idx, cells))
+        if idx >= scan:
+            return None
+    return None
+
+
 def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, object, object]]]],
                is_indicator: Callable[[str], bool], find_region: Callable[[str], str | None],
                is_pct: Callable[[object], bool] = bool, scan: int = 10) -> Table | None:
@@ -210,42 +247,18 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     `rows`: (row index, [(column, value, style)]) of the rows that exist, `is_pct(style)` true for a
     percent-formatted cell; `find_region(text)` gives the name of a region mentioned in a text (for a
     title), or None."""
-    before: list[tuple[int, list]] = []
     it = iter(rows)
-    header = None
-    header_rows: dict[int, int] = {}  # the sheet row of a header text above the header row (merged down)
-    upper_rows: list[tuple[int, list]] = []  # the rows above the header row drawn as part of it
-    for idx, cells in it:
-        found = _header_of(cells, is_indicator)
-        above = []  # the rows just above, nearest first, that may be the upper part of a header drawn over rows
-        for i, row in reversed(before[-(MAX_HEADER_ROWS - 1):]):
-            if i != idx - len(above) - 1:
-                break
-            above.append((i, row))
-        for n in range(1, len(above) + 1):
-            if found is not None:
-                break
-            stacked, at = _stacked([*reversed(above[:n]), (idx, cells)])
-            found = _header_of(stacked, is_indicator)
-            if found is not None:
-                header_rows = {c: r for c, r in at.items() if r != idx}
-                upper_rows = list(reversed(above[:n]))
-                before = before[:-n]
-        if found is not None:
-            layout, columns, extra = found
-            if layout == "duplicate":
-                from desktop.exchange.format import HEADER
-
-                names = "、".join(HEADER[k] for k in dict.fromkeys(extra))
-                return Table("long", kind, idx, columns, [], [(f"A{idx}", f"表头重复：{names}（同一列名只能出现一次）")])
-            header = (layout, idx, columns, extra)
-            break
-        before.append((idx, cells))
-        if idx >= scan:
-            return None
+    header = _find_header(it, is_indicator, scan)
     if header is None:
         return None
-    layout, header_row, columns, extra = header
+    if header.layout == "duplicate":
+        from desktop.exchange.format import HEADER
+
+        names = "、".join(HEADER[k] for k in dict.fromkeys(header.extra))
+        return Table("long", kind, header.row, header.columns, [],
+                     [(f"A{header.row}", f"表头重复：{names}（同一列名只能出现一次）")])
+    layout, header_row, columns, extra = header.layout, header.row, header.columns, header.extra
+    header_rows, upper_rows, before = header.text_rows, header.upper_rows, header.before
     titles = _title_text(before)
     if kind == "data" and any("目标" in t for _i, _c, t in titles):
         kind = "target"
