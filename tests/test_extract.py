@@ -307,3 +307,77 @@ def test_every_wording_in_the_catalog_names_one_indicator():
 def test_a_fraction_of_a_whole_count_is_not_a_count():
     assert found("注册护士数达到3.98人。") == {}
     assert found("注册护士数达到3980人。") == {"REGISTERED_NURSES": 3980}
+
+
+# ---- tables in reports ------------------------------------------------------------------------------
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(path, blocks) -> None:
+    """A .docx of paragraphs (str) and tables (lists of rows; a cell (text, span) spans columns)."""
+    def p(text):
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    def cell(c):
+        text, span = c if isinstance(c, tuple) else (c, 1)
+        pr = f"<w:tcPr><w:gridSpan w:val='{span}'/></w:tcPr>" if span > 1 else ""
+        return f"<w:tc>{pr}{p(text)}</w:tc>"
+
+    body = "".join(p(b) if isinstance(b, str) else
+                   "<w:tbl>" + "".join("<w:tr>" + "".join(cell(c) for c in row) + "</w:tr>" for row in b) + "</w:tbl>"
+                   for b in blocks)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f"<w:document xmlns:w='{W_NS}'><w:body>{body}</w:body></w:document>")
+
+
+def test_a_table_of_a_bulletin_in_a_docx_is_read_by_its_columns(tmp_path):
+    _docx(tmp_path / "公报.docx", [
+        "永嘉县2024年卫生健康事业发展统计公报",
+        "表1 2024年卫生资源情况",
+        [["指标", "单位", "2024年", "2023年", "增长（%）"],
+         [("一、卫生资源", 5)],
+         ["医疗卫生机构床位数", "张", "4,215", "4029", "4.6"],
+         ["每千人口执业（助理）医师数（人）", "", "3.26", "3.10", "5.2"],
+         ["门急诊均次费用增长率", "%", "3.5", "2.1", "—"]],
+        "全县人均期望寿命82.15岁。"])
+    text = read_text_file(tmp_path / "公报.docx")
+    assert "医疗卫生机构床位数2024年为4,215张，比上年增长4.6%，医疗卫生机构床位数2023年为4029张。" in text.splitlines()
+    assert "一、卫生资源" in text.splitlines()
+    assert found(text, 2024) == {"HOSPITAL_BEDS": 4215, "DOCTORS_PER_1000": 3.26, "OUTPATIENT_COST_GROWTH": 3.5,
+                                 "LIFE_EXPECTANCY": 82.15}
+    # each year's figure is of its column's year: asked for 2023, the 2023 column (and the prose's bare figure)
+    assert found(text, 2023) == {"HOSPITAL_BEDS": 4029, "DOCTORS_PER_1000": 3.1, "OUTPATIENT_COST_GROWTH": 2.1,
+                                 "LIFE_EXPECTANCY": 82.15}
+
+
+def test_a_table_of_counties_keeps_the_regions_own_row(tmp_path):
+    _docx(tmp_path / "全市.docx", [
+        "温州市2024年各县（市、区）卫生资源",
+        [["县（市、区）", "医疗卫生机构床位数（张）", "执业（助理）医师数（人）"],
+         ["鹿城区", "8120", "4710"], ["永嘉县", "4215", "2760"]]])
+    text = read_text_file(tmp_path / "全市.docx")
+    got = extract(text, INDS, 2024, "永嘉县", places=["鹿城区", "永嘉县", "温州市"])
+    assert {(p.indicator, p.value) for p in got} == {("HOSPITAL_BEDS", 4215), ("LICENSED_DOCTORS", 2760)}
+
+
+def test_a_table_in_a_web_page_and_a_layout_table_around_it(tmp_path):
+    page = ("<html><head><meta charset='utf-8'></head><body><table><tr><td>"
+            "<h1>永嘉县2024年卫生健康统计公报</h1><p>全县卫生资源情况见下表。</p>"
+            "<table><tr><th>指标</th><th>单位</th><th>本年</th><th>上年</th></tr>"
+            "<tr><td colspan='4'>一、卫生资源</td></tr>"
+            "<tr><td>注册护士</td><td>人</td><td>2905</td><td>2801</td></tr></table>"
+            "<p>全县人均期望寿命82.15岁。</p></td></tr></table></body></html>")
+    (tmp_path / "公报.html").write_text(page, encoding="utf-8")
+    text = read_text_file(tmp_path / "公报.html")
+    assert text.splitlines() == ["永嘉县2024年卫生健康统计公报", "全县卫生资源情况见下表。", "一、卫生资源",
+                                 "注册护士为2905人，上年为2801人。", "全县人均期望寿命82.15岁。"]
+    assert found(text, 2024) == {"REGISTERED_NURSES": 2905, "LIFE_EXPECTANCY": 82.15}
+
+
+def test_table_rendering_without_a_heading_row_and_with_prose_cells():
+    from desktop.extract.tables import is_data_table, render_table
+
+    # no heading row (the first row holds figures): each row as its cells
+    assert render_table([["床位数", "4215张"], ["护士", "2905人"]]) == ["床位数，4215张。", "护士，2905人。"]
+    assert not is_data_table([["全县" * 30, "x"], ["a", "b"]])  # a cell of prose: a layout table
+    assert not is_data_table([["指标", "2024年"]])  # one row

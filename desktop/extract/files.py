@@ -105,34 +105,97 @@ def _html_text(path: Path, data: bytes) -> str:
 
 
 class _TextParser(HTMLParser):
+    """The visible text, one line per block. A table of figures is written out as the lines it says
+    (desktop.extract.tables); a layout table (long cells, or a table holding a table) one line per cell."""
+
     _SKIP = {"script", "style", "noscript", "template", "head", "title"}
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-              "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "td", "th"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+              "ul", "ol", "dd", "dt", "blockquote", "pre", "hr"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.tables: list[dict] = []  # the open tables, innermost last: rows of cells, the open cell, nested
+
+    def _out(self, text: str) -> None:
+        table = self.tables[-1] if self.tables else None
+        if table is None:
+            self.parts.append(text)
+        elif table["cell"] is not None:
+            table["cell"].append(text)
+        elif text.strip():  # text between cells (bad markup): a cell of its own
+            table["rows"].append([text])
+
+    def _close_cell(self, table: dict) -> None:
+        if table["cell"] is not None:
+            text = "".join(table["cell"])
+            if table["row"] is None:
+                table["row"] = []
+                table["rows"].append(table["row"])
+            table["row"].extend([text] * table["span"])
+            table["cell"] = None
+
+    def _close_table(self) -> None:
+        from desktop.extract.tables import is_data_table, render_table
+
+        table = self.tables.pop()
+        self._close_cell(table)
+        raw = [[" ".join(c.split()) if "\n" not in c else c for c in row] for row in table["rows"]]
+        flat = [[re.sub(r"\s*\n\s*", "", c) for c in row] for row in raw]
+        if not table["nested"] and is_data_table(flat):
+            lines = render_table(flat)
+        else:
+            lines = [c for row in raw for c in row]
+        self._out("\n" + "\n".join(lines) + "\n")
 
     def handle_starttag(self, tag, attrs):
         if tag in self._SKIP:
             self.skipping += 1
+        elif tag == "table":
+            if self.tables:
+                self.tables[-1]["nested"] = True
+            self.tables.append({"rows": [], "row": None, "cell": None, "span": 1, "nested": False})
+        elif tag == "tr" and self.tables:
+            table = self.tables[-1]
+            self._close_cell(table)
+            table["row"] = []
+            table["rows"].append(table["row"])
+        elif tag in ("td", "th") and self.tables:
+            table = self.tables[-1]
+            self._close_cell(table)
+            span = dict(attrs).get("colspan") or "1"
+            table["span"] = max(1, min(int(span), 50)) if span.isdigit() else 1
+            table["cell"] = []
         elif tag in self._BLOCK:
-            self.parts.append("\n")
+            self._out("\n")
 
     def handle_startendtag(self, tag, attrs):
         if tag in self._BLOCK:
-            self.parts.append("\n")
+            self._out("\n")
 
     def handle_endtag(self, tag):
         if tag in self._SKIP:
             self.skipping = max(0, self.skipping - 1)
+        elif tag == "table":
+            if self.tables:
+                self._close_table()
+        elif tag in ("td", "th") and self.tables:
+            self._close_cell(self.tables[-1])
+        elif tag == "tr" and self.tables:
+            self._close_cell(self.tables[-1])
+            self.tables[-1]["row"] = None
         elif tag in self._BLOCK:
-            self.parts.append("\n")
+            self._out("\n")
 
     def handle_data(self, data):
         if not self.skipping:
-            self.parts.append(data.replace("\n", " "))
+            self._out(data.replace("\n", " "))
+
+    def close(self):
+        super().close()
+        while self.tables:  # a page cut off inside a table
+            self._close_table()
 
 
 def _docx_text(path: Path, data: bytes) -> str:
@@ -150,15 +213,45 @@ def _docx_text(path: Path, data: bytes) -> str:
         root = ElementTree.fromstring(xml)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
         raise UnreadableReport(path, f".docx 内容无法解析（{exc}）") from None
-    paragraphs = []
-    for p in root.iter(_W + "p"):
-        parts = []
-        for node in p.iter():
-            if node.tag == _W + "t":
-                parts.append(node.text or "")
-            elif node.tag == _W + "tab":
-                parts.append("\t")
-            elif node.tag in (_W + "br", _W + "cr"):
-                parts.append("\n")
-        paragraphs.append("".join(parts))
+    body = root.find(_W + "body")
+    paragraphs: list[str] = []
+    for node in (body if body is not None else root):
+        if node.tag == _W + "tbl":
+            paragraphs.extend(_docx_table(node))
+        elif node.tag == _W + "p":
+            paragraphs.append(_docx_paragraph(node))
+        else:  # a content control (w:sdt) or the like: its paragraphs as they come
+            paragraphs.extend(_docx_paragraph(p) for p in node.iter(_W + "p"))
     return "\n".join(paragraphs)
+
+
+def _docx_paragraph(p) -> str:
+    parts = []
+    for node in p.iter():
+        if node.tag == _W + "t":
+            parts.append(node.text or "")
+        elif node.tag == _W + "tab":
+            parts.append("\t")
+        elif node.tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _docx_table(tbl) -> list[str]:
+    """A Word table: a table of figures as the lines it says (desktop.extract.tables), any other (a layout
+    table, a table holding a table) one line per paragraph of its cells."""
+    from desktop.extract.tables import is_data_table, render_table
+
+    rows = []
+    for tr in tbl.iter(_W + "tr"):
+        cells = []
+        for tc in tr.findall(_W + "tc"):
+            text = "".join(_docx_paragraph(p) for p in tc.iter(_W + "p"))
+            span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            n = int(span.get(_W + "val", "1")) if span is not None and span.get(_W + "val", "1").isdigit() else 1
+            cells.extend([text] * max(1, min(n, 50)))  # a merged cell's text in each column it spans
+        rows.append(cells)
+    nested = any(True for _ in tbl.iter(_W + "tbl") if _ is not tbl)
+    if not nested and is_data_table(rows):
+        return render_table(rows)
+    return [_docx_paragraph(p) for p in tbl.iter(_W + "p")]
