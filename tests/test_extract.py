@@ -381,3 +381,36 @@ def test_table_rendering_without_a_heading_row_and_with_prose_cells():
     assert render_table([["床位数", "4215张"], ["护士", "2905人"]]) == ["床位数，4215张。", "护士，2905人。"]
     assert not is_data_table([["全县" * 30, "x"], ["a", "b"]])  # a cell of prose: a layout table
     assert not is_data_table([["指标", "2024年"]])  # one row
+
+
+def test_a_heading_over_two_rows_merged_down_and_across(tmp_path):
+    """指标, 单位 and 增长 merged down over two heading rows, 数量 across 2024年 and 2023年 (rowspan and colspan in
+    a web page, vMerge and gridSpan in a .docx): each figure still under its own year."""
+    page = ("<html><head><meta charset='utf-8'></head><body><p>苍南县2024年卫生健康统计公报</p><table>"
+            "<tr><th rowspan='2'>指标</th><th rowspan='2'>单位</th><th colspan='2'>数量</th>"
+            "<th rowspan='2'>增长（%）</th></tr><tr><th>2024年</th><th>2023年</th></tr>"
+            "<tr><td>医疗卫生机构床位数</td><td>张</td><td>5,320</td><td>5,102</td><td>4.3</td></tr>"
+            "<tr><td>每千人口注册护士数</td><td>人</td><td>3.62</td><td>3.41</td><td>6.2</td></tr>"
+            "</table></body></html>")
+    (tmp_path / "公报.html").write_text(page, encoding="utf-8")
+    text = read_text_file(tmp_path / "公报.html")
+    assert text.splitlines()[1] == "医疗卫生机构床位数2024年为5,320张，比上年增长4.3%，医疗卫生机构床位数2023年为5,102张。"
+    assert found(text, 2024) == {"HOSPITAL_BEDS": 5320, "NURSES_PER_1000": 3.62}
+    assert found(text, 2023) == {"HOSPITAL_BEDS": 5102, "NURSES_PER_1000": 3.41}
+
+    def p(t):
+        return f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+
+    def tc(t, merge=None, span=1):
+        pr = (f"<w:vMerge w:val='{merge}'/>" if merge == "restart" else "<w:vMerge/>" if merge else "") + \
+             (f"<w:gridSpan w:val='{span}'/>" if span > 1 else "")
+        return f"<w:tc><w:tcPr>{pr}</w:tcPr>{p(t)}</w:tc>"
+
+    rows = [[tc("指标", "restart"), tc("单位", "restart"), tc("数量", span=2), tc("增长（%）", "restart")],
+            [tc("", "continue"), tc("", "continue"), tc("2024年"), tc("2023年"), tc("", "continue")],
+            [tc("医疗卫生机构床位数"), tc("张"), tc("5,320"), tc("5,102"), tc("4.3")]]
+    body = p("苍南县2024年卫生健康统计公报") + "<w:tbl>" + "".join("<w:tr>" + "".join(r) + "</w:tr>" for r in rows) + "</w:tbl>"
+    with zipfile.ZipFile(tmp_path / "公报.docx", "w") as z:
+        z.writestr("word/document.xml", f"<w:document xmlns:w='{W_NS}'><w:body>{body}</w:body></w:document>")
+    text = read_text_file(tmp_path / "公报.docx")
+    assert found(text, 2024) == {"HOSPITAL_BEDS": 5320} and found(text, 2023) == {"HOSPITAL_BEDS": 5102}

@@ -104,6 +104,11 @@ def _html_text(path: Path, data: bytes) -> str:
     return text
 
 
+def _span(value) -> int:
+    """A colspan or rowspan attribute: 1 when missing or odd, at most 50."""
+    return max(1, min(int(value), 50)) if isinstance(value, str) and value.strip().isdigit() else 1
+
+
 class _TextParser(HTMLParser):
     """The visible text, one line per block. A table of figures is written out as the lines it says
     (desktop.extract.tables); a layout table (long cells, or a table holding a table) one line per cell."""
@@ -127,20 +132,50 @@ class _TextParser(HTMLParser):
         elif text.strip():  # text between cells (bad markup): a cell of its own
             table["rows"].append([text])
 
+    @staticmethod
+    def _carried(table: dict, to_the_end: bool) -> None:
+        """Put into the row the cells merged down from rows above (rowspan) that come next; at the row's end,
+        all that are left (with empty cells before any beyond the row's last cell)."""
+        row, carry = table["row"], table["carry"]
+        while True:
+            col = len(row)
+            if col in carry:
+                text, left = carry[col]
+                row.append(text)
+                if left <= 1:
+                    del carry[col]
+                else:
+                    carry[col] = (text, left - 1)
+            elif to_the_end and any(c > col for c in carry):
+                row.append("")
+            else:
+                return
+
     def _close_cell(self, table: dict) -> None:
         if table["cell"] is not None:
             text = "".join(table["cell"])
             if table["row"] is None:
                 table["row"] = []
                 table["rows"].append(table["row"])
+            self._carried(table, False)
+            start = len(table["row"])
             table["row"].extend([text] * table["span"])
+            if table["rowspan"] > 1:
+                for col in range(start, start + table["span"]):
+                    table["carry"][col] = (text, table["rowspan"] - 1)
             table["cell"] = None
+
+    def _close_row(self, table: dict) -> None:
+        self._close_cell(table)
+        if table["row"] is not None:
+            self._carried(table, True)
+        table["row"] = None
 
     def _close_table(self) -> None:
         from desktop.extract.tables import is_data_table, render_table
 
         table = self.tables.pop()
-        self._close_cell(table)
+        self._close_row(table)
         raw = [[" ".join(c.split()) if "\n" not in c else c for c in row] for row in table["rows"]]
         flat = [[re.sub(r"\s*\n\s*", "", c) for c in row] for row in raw]
         if not table["nested"] and is_data_table(flat):
@@ -155,17 +190,18 @@ class _TextParser(HTMLParser):
         elif tag == "table":
             if self.tables:
                 self.tables[-1]["nested"] = True
-            self.tables.append({"rows": [], "row": None, "cell": None, "span": 1, "nested": False})
+            self.tables.append({"rows": [], "row": None, "cell": None, "span": 1, "rowspan": 1, "carry": {},
+                                "nested": False})
         elif tag == "tr" and self.tables:
             table = self.tables[-1]
-            self._close_cell(table)
+            self._close_row(table)
             table["row"] = []
             table["rows"].append(table["row"])
         elif tag in ("td", "th") and self.tables:
             table = self.tables[-1]
             self._close_cell(table)
-            span = dict(attrs).get("colspan") or "1"
-            table["span"] = max(1, min(int(span), 50)) if span.isdigit() else 1
+            attrs = dict(attrs)
+            table["span"], table["rowspan"] = _span(attrs.get("colspan")), _span(attrs.get("rowspan"))
             table["cell"] = []
         elif tag in self._BLOCK:
             self._out("\n")
@@ -183,8 +219,7 @@ class _TextParser(HTMLParser):
         elif tag in ("td", "th") and self.tables:
             self._close_cell(self.tables[-1])
         elif tag == "tr" and self.tables:
-            self._close_cell(self.tables[-1])
-            self.tables[-1]["row"] = None
+            self._close_row(self.tables[-1])
         elif tag in self._BLOCK:
             self._out("\n")
 
@@ -242,14 +277,17 @@ def _docx_table(tbl) -> list[str]:
     table, a table holding a table) one line per paragraph of its cells."""
     from desktop.extract.tables import is_data_table, render_table
 
-    rows = []
+    rows: list[list[str]] = []
     for tr in tbl.iter(_W + "tr"):
-        cells = []
+        cells: list[str] = []
         for tc in tr.findall(_W + "tc"):
             text = "".join(_docx_paragraph(p) for p in tc.iter(_W + "p"))
+            merged = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if merged is not None and merged.get(_W + "val", "continue") == "continue" and rows:
+                above = rows[-1]
+                text = above[len(cells)] if len(cells) < len(above) else text  # merged down from the row above
             span = tc.find(f"{_W}tcPr/{_W}gridSpan")
-            n = int(span.get(_W + "val", "1")) if span is not None and span.get(_W + "val", "1").isdigit() else 1
-            cells.extend([text] * max(1, min(n, 50)))  # a merged cell's text in each column it spans
+            cells.extend([text] * _span(span.get(_W + "val") if span is not None else None))  # each column it spans
         rows.append(cells)
     nested = any(True for _ in tbl.iter(_W + "tbl") if _ is not tbl)
     if not nested and is_data_table(rows):

@@ -95,14 +95,15 @@ def render_table(rows: list[list[str]]) -> list[str]:
         n_head += 1
     if n_head == 0:
         return ["，".join(c for c in r if c) + "。" for r in rows]
-    heads = []
+    kinds = []
     for col in range(width):
-        parts: list[str] = []
+        texts: list[str] = []
         for r in rows[:n_head]:
-            if r[col] and r[col] not in parts:
-                parts.append(r[col])
-        heads.append("".join(parts))
-    kinds = [_column_kind(h) for h in heads]
+            if r[col] and r[col] not in texts:
+                texts.append(r[col])
+        # the lowest heading that says what the column is (数量 over 2024年 and 2023年: the years), else all
+        known = [k for k in map(_column_kind, reversed(texts)) if k[0] != "named"]
+        kinds.append(known[0] if known else _column_kind("".join(texts)))
     label_col = next((c for c, k in enumerate(kinds) if k[0] not in ("seq", "unit")), 0)
     unit_col = next((c for c, k in enumerate(kinds) if k[0] == "unit"), None)
     lines: list[str] = []
