@@ -414,3 +414,30 @@ def test_a_heading_over_two_rows_merged_down_and_across(tmp_path):
         z.writestr("word/document.xml", f"<w:document xmlns:w='{W_NS}'><w:body>{body}</w:body></w:document>")
     text = read_text_file(tmp_path / "公报.docx")
     assert found(text, 2024) == {"HOSPITAL_BEDS": 5320} and found(text, 2023) == {"HOSPITAL_BEDS": 5102}
+
+
+def test_a_table_in_the_text_layer_of_a_pdf(tmp_path):
+    """reportlab draws each cell apart: pypdf gives one cell to a line; other writers give one row to a line."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from desktop.extract.tables import tables_in_lines
+    from desktop.reports.fonts import register
+
+    font = register()
+
+    style = ParagraphStyle("p", fontName=font, fontSize=11, leading=16)
+    rows = [["指标", "单位", "2024年", "2023年", "增长（%）"], ["医疗卫生机构床位数", "张", "5,320", "5,102", "4.3"],
+            ["每千人口注册护士数", "人", "3.62", "3.41", "6.2"]]
+    table = Table(rows, style=[("FONT", (0, 0), (-1, -1), font, 10)])
+    SimpleDocTemplate(str(tmp_path / "公报.pdf")).build([
+        Paragraph("苍南县2024年卫生健康事业发展统计公报", style), table, Paragraph("全县人均期望寿命81.96岁。", style)])
+    text = read_text_file(tmp_path / "公报.pdf")
+    assert found(text, 2024) == {"HOSPITAL_BEDS": 5320, "NURSES_PER_1000": 3.62, "LIFE_EXPECTANCY": 81.96}
+    assert found(text, 2023) == {"HOSPITAL_BEDS": 5102, "NURSES_PER_1000": 3.41, "LIFE_EXPECTANCY": 81.96}
+    # one row to a line; the first line that does not fit the heading ends the table, left as it was
+    lines = ["指标 单位 本年 上年", "注册护士 人 2905 2801", "二、健康水平", "全县人均期望寿命81.96岁。"]
+    assert tables_in_lines(lines) == ["注册护士为2905人，上年为2801人。", "二、健康水平", "全县人均期望寿命81.96岁。"]
+    # prose with a year on a short line is no table
+    prose = ["2024年", "工作总结", "一、主要成绩", "全县床位4215张。"]
+    assert tables_in_lines(prose) == prose

@@ -64,12 +64,15 @@ def _pdf_text(path: Path, data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from desktop.extract.tables import tables_in_lines
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about odd fonts are not the clerk's business
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableReport(path, "PDF 已加密，无法读取文字")
         pages = [page.extract_text() or "" for page in reader.pages]
+        pages = ["\n".join(tables_in_lines(p.split("\n"))) for p in pages]  # tables as their rows' sentences
     except UnreadableReport:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:

@@ -155,3 +155,85 @@ def _row_line(label: str, row_unit: str, cells: list[tuple[tuple[str, str, str],
     if named or not parts or parts[0].startswith(("上年", "比上年")):
         return f"{label}：{'，'.join(parts)}。"
     return "，".join(parts) + "。"
+
+
+# ---- tables in the text layer of a PDF ------------------------------------------------------------------
+# A PDF keeps no cells, only text: a table comes out of pypdf either one cell to a line, or one row to a line
+# with the cells apart by spaces. Both are found from a heading that says what its columns are (a year, 本年,
+# 上年, 单位, a change) and taken for as long as the rows under it fit it; the first row that does not ends the
+# table and is left as it was.
+_MAX_COLUMNS = 12
+_SENTENCE = re.compile(r"[。，；：:;,]")
+
+
+def _heading_like(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) <= 16 and not _is_number(t) and not _SENTENCE.search(t)
+
+
+def _heading(cells: list[str]) -> bool:
+    """Cells that may head a table of figures: short texts, one of them a year, 本年, 上年, 单位 or a change."""
+    return 3 <= len(cells) <= _MAX_COLUMNS and all(_heading_like(c) for c in cells) and \
+        any(_column_kind(c)[0] in ("year", "this", "last", "unit", "change") for c in cells)
+
+
+def _fits(kinds: list[tuple[str, str, str]], cells: list[str]) -> bool:
+    """A row of figures under the heading: a name first, figures (or an empty mark) under the year, 本年, 上年
+    and change columns, a short word under 单位, at least one figure."""
+    if len(cells) != len(kinds) or not cells[0].strip() or _is_number(cells[0]) or len(cells[0]) > MAX_CELL:
+        return False
+    figures = 0
+    for (kind, _name, _unit), cell in zip(kinds[1:], cells[1:]):
+        if _is_number(cell):
+            figures += 1
+        elif kind == "unit":
+            if len(cell.strip()) > 6:
+                return False
+        elif _norm(cell) not in _EMPTY:
+            return False
+    return figures > 0
+
+
+def tables_in_lines(lines: list[str]) -> list[str]:
+    """The lines of a PDF page with each table found in them written out as its rows' sentences."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = _table_at(lines, i)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = found
+        out.extend(render_table(rows))
+    return out
+
+
+def _table_at(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The table whose heading starts at line i, and the line after it; None when there is none."""
+    # one row to a line, cells apart by spaces
+    cells = lines[i].split()
+    if _heading(cells):
+        kinds = [_column_kind(c) for c in cells]
+        rows, j = [cells], i + 1
+        while j < len(lines) and _fits(kinds, lines[j].split()):
+            rows.append(lines[j].split())
+            j += 1
+        if len(rows) > 1:
+            return rows, j
+    # one cell to a line: the heading is the longest run of heading-like lines that heads rows fitting it
+    run = 0
+    while i + run < len(lines) and run < _MAX_COLUMNS and _heading_like(lines[i + run]):
+        run += 1
+    for k in range(run, 2, -1):
+        head = [c.strip() for c in lines[i:i + k]]
+        if not _heading(head):
+            continue
+        kinds = [_column_kind(c) for c in head]
+        rows, j = [head], i + k
+        while j + k <= len(lines) and _fits(kinds, [c.strip() for c in lines[j:j + k]]):
+            rows.append([c.strip() for c in lines[j:j + k]])
+            j += k
+        if len(rows) > 1:
+            return rows, j
+    return None
