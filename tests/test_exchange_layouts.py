@@ -250,6 +250,33 @@ def test_counties_with_two_years_of_indicators_under_year_headings(services, tmp
     assert len(got) == 8
 
 
+def test_a_name_heading_merged_over_a_category_column_and_the_names(services, tmp_path):
+    """指标名称 merged across A:B, categories in A (merged down), the names in B; a unit column without a heading
+    after the names is not taken for a name."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["瓯海区卫生健康主要指标"])
+    ws.append(["指标名称", None, None, "2023年", "2024年"])
+    ws.merge_cells("A2:B2")
+    ws.append(["医疗资源", "医疗机构实有床位数", "张", 2950, 3012])
+    ws.append([None, "执业（助理）医师数", "人", 1900, 1980])
+    ws.append(["健康水平", "人均期望寿命", "岁", 82.5, 82.7])
+    ws.append([None, "床位周转次数", "次", 30.1, 31.2])
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("A5:A6")
+    wb.save(tmp_path / "合并.xlsx")
+    plan = plan_import(services, [tmp_path / "合并.xlsx"])
+    assert [str(e).split("；")[0] for e in plan.errors] == ["文件 合并.xlsx，Sheet!B6：未知指标 '床位周转次数'"]
+    ws.delete_rows(6)
+    wb.save(tmp_path / "合并.xlsx")
+    plan = plan_import(services, [tmp_path / "合并.xlsx"])
+    assert values(plan) == {("330304", y, code): (v, None) for y, code, v in [
+        (2023, "HOSPITAL_BEDS", 2950), (2024, "HOSPITAL_BEDS", 3012), (2023, "LICENSED_DOCTORS", 1900),
+        (2024, "LICENSED_DOCTORS", 1980), (2023, "LIFE_EXPECTANCY", 82.5), (2024, "LIFE_EXPECTANCY", 82.7)]}
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

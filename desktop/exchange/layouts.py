@@ -211,6 +211,21 @@ class Header:
     before: list[tuple[int, list]]  # the rows above it: titles
     upper_rows: list[tuple[int, list]]  # the rows above the header row drawn as part of it
     text_rows: dict[int, int]  # the sheet row of a column's header text when it is not `row` (merged down)
+    filled: set[int] = field(default_factory=set)  # the columns whose header has a text
+
+    def name_columns(self) -> tuple[str, list[int]]:
+        """The indicator's column key and the columns its name may be in: from the header's column up to the
+        next header with a text (指标名称 merged across a category column and the names' column)."""
+        key = "indicator_name" if "indicator_name" in self.columns else "indicator_code"
+        if key not in self.columns:
+            return key, []
+        start = self.columns[key]
+        end = min((c for c in self.filled if c > start), default=start + 1)
+        return key, list(range(start, min(end, start + 4)))
+
+
+def _filled(cells) -> set[int]:
+    return {c for c, v, _p in cells if not _blank(v)}
 
 
 def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header | None:
@@ -220,7 +235,7 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header |
     for idx, cells in it:
         found = _header_of(cells, is_indicator)
         if found is not None:
-            return Header(found[0], idx, found[1], found[2], before, [], {})
+            return Header(found[0], idx, found[1], found[2], before, [], {}, _filled(cells))
         above = []  # the rows just above, nearest first, that may be the upper part of a header drawn over rows
         for i, row in reversed(before[-(MAX_HEADER_ROWS - 1):]):
             if i != idx - len(above) - 1:
@@ -232,7 +247,7 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header |
             found = _header_of(stacked, is_indicator)
             if found is not None:
                 return Header(found[0], idx, found[1], found[2], before[:-n], upper,
-                              {c: r for c, r in at.items() if r != idx})
+                              {c: r for c, r in at.items() if r != idx}, _filled(stacked))
         before.append((idx, cells))
         if idx >= scan:
             return None
@@ -259,6 +274,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                      [(f"A{header.row}", f"表头重复：{names}（同一列名只能出现一次）")])
     layout, header_row, columns, extra = header.layout, header.row, header.columns, header.extra
     header_rows, upper_rows, before = header.text_rows, header.upper_rows, header.before
+    name_columns = header.name_columns() if layout in ("long", "years") else ("", [])
     titles = _title_text(before)
     if kind == "data" and any("目标" in t for _i, _c, t in titles):
         kind = "target"
@@ -310,6 +326,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             continue
         if layout == "long":
             row = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
+            _name_from_span(row, cells, name_columns, is_pct, is_indicator)
             if row and (region_cell or year_cell) and not ({"value", "target", "note"} & row.keys()):
                 continue  # a section heading (一、医疗资源) of a table of one region-year: nothing to read
             if row:
@@ -321,6 +338,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 table.rows.append((idx, row))
         elif layout == "years":
             base = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
+            _name_from_span(base, cells, name_columns, is_pct, is_indicator)
             _unit_from_name(base, is_indicator)
             if region_cell is not None:
                 base["region_name"] = region_cell
@@ -400,6 +418,24 @@ def _years_above(upper_rows: list[tuple[int, list]], columns) -> dict[int, Cell]
                 if c >= c0 and (end is None or c < end):
                     out[c] = Cell(c0, y, False, i)
     return out
+
+
+def _name_from_span(row: dict[str, Cell], cells, name_columns: tuple[str, list[int]], is_pct,
+                    is_indicator: Callable[[str], bool]) -> None:
+    """Under a 指标名称 merged across two columns (a category, then the names), the name is the rightmost text
+    of those columns in the row that names an indicator; when none does, the header's own column stays (its
+    error names it)."""
+    key, columns = name_columns
+    if len(columns) < 2:
+        return
+    texts = [(c, v, p) for c, v, p in cells if c in columns and isinstance(v, str) and v.strip()]
+    named = [t for t in texts if is_indicator(t[1].strip()) or is_indicator(split_unit(t[1].strip())[0])]
+    if named:
+        c, v, p = max(named, key=lambda t: t[0])
+        row[key] = Cell(c, v, is_pct(p))
+    elif key not in row and texts:
+        c, v, p = min(texts, key=lambda t: t[0])
+        row[key] = Cell(c, v, is_pct(p))
 
 
 def _unit_from_name(row: dict[str, Cell], is_indicator: Callable[[str], bool]) -> None:
