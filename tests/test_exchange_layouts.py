@@ -277,6 +277,22 @@ def test_a_name_heading_merged_over_a_category_column_and_the_names(services, tm
         (2024, "LICENSED_DOCTORS", 1980), (2023, "LIFE_EXPECTANCY", 82.5), (2024, "LIFE_EXPECTANCY", 82.7)]}
 
 
+def test_a_wps_et_workbook_is_read_and_an_old_word_file_or_a_password_is_named(services, tmp_path):
+    """WPS 表格 saves .et (the BIFF8 records of .xls); a .doc or .wps is no workbook; a password-protected
+    .xlsx is a compound file holding an EncryptedPackage."""
+    pytest.importorskip("xlrd")
+    et = tmp_path / "温州市各县.et"
+    et.write_bytes((DATA / "温州市各县_2024_两行表头.xls").read_bytes())
+    plan = plan_import(services, [et])
+    assert plan.ok and values(plan)[("330302", 2024, "HOSPITAL_BEDS")] == (8120, None)
+    doc = tmp_path / "总结.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert "Word、WPS 文字" in str(plan_import(services, [doc]).errors[0])
+    locked = tmp_path / "加密.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"))
+    assert "打开密码" in str(plan_import(services, [locked]).errors[0])
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

@@ -36,6 +36,11 @@ from desktop.exchange.reader import (
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
+# compound (OLE2) files that are no workbook: refused by desktop.exchange.safety with what they are
+NOT_WORKBOOKS = (".doc", ".dot", ".wps", ".wpt", ".ppt", ".pps", ".dps", ".msg", ".vsd", ".pub")
+ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file holding it
+
+
 def kind_of(path: Path) -> str | None:
     """'xls' or 'ods' for a workbook this module reads (by its leading bytes and name), else None."""
     try:
@@ -44,8 +49,8 @@ def kind_of(path: Path) -> str | None:
     except OSError:
         return None
     suffix = path.suffix.lower()
-    if head.startswith(safety.OLE2_MAGIC) and suffix in (".xls", ".xlsx", ".xlt"):
-        return "xls"
+    if head.startswith(safety.OLE2_MAGIC) and suffix not in NOT_WORKBOOKS:
+        return "xls"  # .xls, an .xls renamed, WPS 表格's .et (the same BIFF8 records)
     if head.startswith(safety.ZIP_MAGIC) and (suffix == ".ods" or ODS_MIME in head):
         return "ods"
     return None
@@ -84,8 +89,8 @@ def _xls_sheets(path: Path, name: str):
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors … on damaged files
         detail = " ".join(str(exc).split())[:100]
-        if "encrypt" in detail.lower():
-            raise safety.UnsafeFile(name, "这是加密的 .xls 工作簿：请在 Excel 中去掉密码后再导入") from exc
+        if "encrypt" in detail.lower() or ENCRYPTED_OOXML in path.read_bytes():
+            raise safety.UnsafeFile(name, "这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入") from exc
         raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（文件已损坏或不是 Excel 97-2003 格式：{detail}）；"
                                       "请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
     budget = _Budget(name)

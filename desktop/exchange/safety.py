@@ -117,9 +117,9 @@ def check_file(path: str | Path) -> None:
         raise UnsafeFile(name, "文件为空")
     if size > MAX_FILE_BYTES:
         raise UnsafeFile(name, f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_FILE_BYTES // 1048576} MB），拒绝读取")
-    if head.startswith(OLE2_MAGIC):
-        raise UnsafeFile(name, "这是旧版 Excel 97-2003 工作簿（.xls）或加密的工作簿，本程序只读 .xlsx；"
-                               "请在 Excel 中去掉密码并“另存为 Excel 工作簿(*.xlsx)”后再导入")
+    if head.startswith(OLE2_MAGIC):  # a workbook of this kind (.xls, .et) is read by desktop.exchange.legacy
+        raise UnsafeFile(name, "这是 Word、WPS 文字或其他旧版 Office 文档，不是工作簿；"
+                               "请导入 Excel 或 WPS 表格的工作簿（.xlsx、.xls、.et、.ods）")
     if head.startswith(EMPTY_ZIP_MAGIC):
         raise UnsafeFile(name, "这是一个空的压缩文件，不是 Excel 工作簿")
     if not head.startswith(ZIP_MAGIC):

@@ -278,8 +278,8 @@
         <translation>Import Excel workbooks</translation>
     </message>
     <message>
-        <source>工作簿 (*.xlsx *.xls *.ods);;Excel 工作簿 (*.xlsx *.xlsm *.xls)</source>
-        <translation>Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xlsm *.xls)</translation>
+        <source>工作簿 (*.xlsx *.xls *.et *.ods);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;WPS 表格 (*.et)</source>
+        <translation>Workbooks (*.xlsx *.xls *.et *.ods);;Excel workbooks (*.xlsx *.xlsm *.xls);;WPS spreadsheets (*.et)</translation>
     </message>
     <message>
         <source>错误 {e}，核实 {w}</source>
