@@ -441,3 +441,15 @@ def test_a_table_in_the_text_layer_of_a_pdf(tmp_path):
     # prose with a year on a short line is no table
     prose = ["2024年", "工作总结", "一、主要成绩", "全县床位4215张。"]
     assert tables_in_lines(prose) == prose
+
+
+def test_a_table_with_a_year_to_a_row():
+    """年份 | 床位数（张） | 医师数（人）: each row's figures are of its year."""
+    from desktop.extract.tables import render_table
+
+    lines = render_table([["年份", "医疗卫生机构床位数（张）", "执业（助理）医师数（人）"], ["2023", "4029", "2650"],
+                          ["2024年", "4215", "2760"]])
+    assert lines[1] == "医疗卫生机构床位数2024年为4215张，执业（助理）医师数2024年为2760人。"
+    text = "\n".join(lines)
+    assert found(text, 2024) == {"HOSPITAL_BEDS": 4215, "LICENSED_DOCTORS": 2760}
+    assert found(text, 2023) == {"HOSPITAL_BEDS": 4029, "LICENSED_DOCTORS": 2650}

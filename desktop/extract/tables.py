@@ -127,6 +127,13 @@ def _row_line(label: str, row_unit: str, cells: list[tuple[tuple[str, str, str],
     (it is the latest year's), then the earlier years; each year with the row's name again, so each figure
     stands in a clause of its own (`床位数2024年为4215张，比上年增长4.6%，床位数2023年为4029张。`). Columns named
     otherwise (indicators, in a table of regions as rows) follow the row's name (`永嘉县：床位数为4215张，…`)."""
+    row_year = _YEAR.match(_norm(label))
+    if row_year:  # a row of one year (年份 | 床位数 | 医师数): each figure with its indicator and the year
+        parts = []
+        for (kind, name, head_unit), v in cells:
+            unit = "" if _HAS_UNIT.search(_norm(v)) else (head_unit or row_unit)
+            parts.append(f"{name}{row_year.group(1)}年为{v}{unit}" if kind == "named" and name else f"{v}{unit}")
+        return "，".join(parts) + "。"
     years = [int(k[1]) for k, _v in cells if k[0] == "year"]
     latest = max(years, default=None)
 
