@@ -208,7 +208,7 @@ def test_years_of_values_and_a_year_of_targets_side_by_side(services, tmp_path):
 
     wb = Workbook()
     ws = wb.active
-    ws.append(["温岭市“十四五”卫生健康主要指标完成情况"])
+    ws.append(["温岭市“十四五”卫生健康主要指标目标及完成情况"])  # 目标 in the title: the columns say which
     ws.append(["指标名称", "单位", "2023年完成值", "2024年完成值", "2025年目标值", "备注"])
     ws.append(["医疗机构实有床位数", "张", 5012, 5123, 5600, None])
     ws.append(["每千人口托位数", "个", 3.9, 4.2, 4.5, "按常住人口计"])
@@ -291,6 +291,34 @@ def test_a_wps_et_workbook_is_read_and_an_old_word_file_or_a_password_is_named(s
     locked = tmp_path / "加密.xlsx"
     locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"))
     assert "打开密码" in str(plan_import(services, [locked]).errors[0])
+
+
+def test_targets_and_values_under_each_year(services, tmp_path):
+    """An assessment table: 2023年 and 2024年 merged over 目标值 | 完成值: each year's target and value."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["鹿城区卫生健康目标责任制考核指标"])
+    ws.append(["指标名称", "单位", "2023年", None, "2024年", None])
+    ws.append([None, None, "目标值", "完成值", "目标值", "完成值"])
+    for merged in ("A2:A3", "B2:B3", "C2:D2", "E2:F2"):
+        ws.merge_cells(merged)
+    ws.append(["每千人口托位数", "个", 3.5, 3.6, 4.0, 4.1])
+    ws.append(["家庭医生签约率", "%", 45, 46.2, 47, "四十七"])
+    wb.save(tmp_path / "考核.xlsx")
+    plan = plan_import(services, [tmp_path / "考核.xlsx"])
+    assert [str(e) for e in plan.errors] == ["文件 考核.xlsx，Sheet!F5：数值 '四十七' 无效：不是数字"]
+    ws["F5"] = 47.5
+    wb.save(tmp_path / "考核.xlsx")
+    plan = plan_import(services, [tmp_path / "考核.xlsx"])
+    assert values(plan) == {("330302", 2023, "CHILDCARE_PLACES_PER_1000"): (3.6, None),
+                            ("330302", 2024, "CHILDCARE_PLACES_PER_1000"): (4.1, None),
+                            ("330302", 2023, "FAMILY_DOCTOR_RATE"): (46.2, None),
+                            ("330302", 2024, "FAMILY_DOCTOR_RATE"): (47.5, None)}
+    assert {(t.year, t.indicator): t.new for t in plan.targets} == {
+        (2023, "CHILDCARE_PLACES_PER_1000"): 3.5, (2024, "CHILDCARE_PLACES_PER_1000"): 4.0,
+        (2023, "FAMILY_DOCTOR_RATE"): 45, (2024, "FAMILY_DOCTOR_RATE"): 47}
 
 
 def test_a_wide_target_table_imports_as_targets(services):

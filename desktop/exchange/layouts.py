@@ -42,6 +42,9 @@ UNIT_IN_HEADER_RE = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]\s*$")
 # a row of totals under the counties (合计, 全市合计, 总 计 …): the program computes a city's and the province's
 # figures itself, so the row is passed over with a notice rather than refused as an unknown region
 TOTAL_RE = re.compile(r"^(全(市|省|县|区)|本(市|省))?(合计|总计|小计|汇总)?$")
+# what a column under a year heading holds (2024年 over 目标值 | 完成值)
+SUB_HEADING_RE = re.compile(r"^\s*(数值|数据|完成值|完成数|完成|实际值|实际|实绩|目标值|目标)\s*$")
+TARGET_TITLE_RE = re.compile(r"目标(?!责任|管理|考核)")  # a title of targets, not of 目标责任制 or 目标管理
 MAX_HEADER_ROWS = 3  # a header drawn over up to three rows (group headings above the names) is read as one
 
 
@@ -66,6 +69,12 @@ class Table:
 
 def _norm(text) -> str:
     return re.sub(r"[\s_\-·.()（）]+", "", unicodedata.normalize("NFKC", str(text)).strip().lower())
+
+
+def _says_what(head) -> bool:
+    """A year heading that says what its column holds (2024年完成值, 2025年目标值), not a year alone."""
+    m = YEAR_HEADER_RE.match(unicodedata.normalize("NFKC", str(head)))
+    return bool(m and m.group(3))
 
 
 def is_target_header(value) -> bool:
@@ -190,11 +199,17 @@ def _stacked(rows: list[tuple[int, list]]) -> tuple[list, dict[int, int]]:
     column's text is on."""
     cells: dict[int, tuple] = {}
     at: dict[int, int] = {}
+    year_over: dict[int, str] = {}  # a year heading above, reaching right across the empty cells of its row
     for idx, row in rows:
-        for c, v, p in row:
-            if not _blank(v):
-                cells[c] = (c, v, p)
-                at[c] = idx
+        filled = sorted((c, v, p) for c, v, p in row if not _blank(v))
+        for k, (c, v, p) in enumerate(filled):
+            end = filled[k + 1][0] if k + 1 < len(filled) else None
+            if year_of_header(v) is not None:
+                year_over.update({col: str(v).strip() for col in range(c, end or c + 8)})
+            if isinstance(v, str) and SUB_HEADING_RE.match(unicodedata.normalize("NFKC", v)) and c in year_over:
+                v = year_over[c] + v.strip()  # 2024年 over 目标值 | 完成值: 2024年目标值, 2024年完成值
+            cells[c] = (c, v, p)
+            at[c] = idx
     return [cells[c] for c in sorted(cells)], at
 
 
@@ -228,12 +243,46 @@ def _filled(cells) -> set[int]:
     return {c for c, v, _p in cells if not _blank(v)}
 
 
+class _Rows:
+    """The rows of a sheet, with one row put back after a look at it."""
+
+    def __init__(self, rows):
+        self.rows = iter(rows)
+        self.back: list = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.back.pop() if self.back else next(self.rows)
+
+    def push(self, row) -> None:
+        self.back.append(row)
+
+
+def _sub_headings(cells) -> bool:
+    """A row of nothing but 目标值, 完成值, 数值 … (what the columns under a row of years hold)."""
+    texts = [v for _c, v, _p in cells if not _blank(v)]
+    return bool(texts) and all(isinstance(v, str) and SUB_HEADING_RE.match(unicodedata.normalize("NFKC", v))
+                               for v in texts)
+
+
 def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header | None:
     """The header among the first `scan` rows of `it` (consumed up to it): a row that is a header alone, else
     the row with the one or two rows just above it read as one (a header drawn over several rows)."""
     before: list[tuple[int, list]] = []
     for idx, cells in it:
         found = _header_of(cells, is_indicator)
+        if found is not None and found[0] == "years":
+            below = next(it, None)  # 2024年 over 目标值 | 完成值: the row under the years says what they hold
+            if below is not None and below[0] == idx + 1 and _sub_headings(below[1]):
+                stacked, at = _stacked([(idx, cells), below])
+                sub = _header_of(stacked, is_indicator)
+                if sub is not None:
+                    return Header(sub[0], below[0], sub[1], sub[2], before, [(idx, cells)],
+                                  {c: r for c, r in at.items() if r != below[0]}, _filled(stacked))
+            if below is not None:
+                it.push(below)
         if found is not None:
             return Header(found[0], idx, found[1], found[2], before, [], {}, _filled(cells))
         above = []  # the rows just above, nearest first, that may be the upper part of a header drawn over rows
@@ -262,7 +311,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     `rows`: (row index, [(column, value, style)]) of the rows that exist, `is_pct(style)` true for a
     percent-formatted cell; `find_region(text)` gives the name of a region mentioned in a text (for a
     title), or None."""
-    it = iter(rows)
+    it = _Rows(rows)
     header = _find_header(it, is_indicator, scan)
     if header is None:
         return None
@@ -276,7 +325,10 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     header_rows, upper_rows, before = header.text_rows, header.upper_rows, header.before
     name_columns = header.name_columns() if layout in ("long", "years") else ("", [])
     titles = _title_text(before)
-    if kind == "data" and any("目标" in t for _i, _c, t in titles):
+    # a title saying 目标 (主要指标目标值) makes a table of targets, unless its columns say which are targets
+    # (2024年目标值 | 2024年完成值) or 目标 is of another word (目标责任制, 目标管理)
+    says_which = layout == "years" and any(_says_what(head) for _y, head in extra.values())
+    if kind == "data" and not says_which and any(TARGET_TITLE_RE.search(t) for _i, _c, t in titles):
         kind = "target"
     table = Table(layout, kind, header_row, columns, [], [])
     by_col = {c: k for k, c in columns.items()}
@@ -345,17 +397,18 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             values = {c: (v, p) for c, v, p in cells if c in extra and not _blank(v)}
             # the 备注 column goes with the last year of values (not with a column of targets after it)
             last = max((c for c, (_y, head) in extra.items() if not is_target_header(head)), default=None)
+            by_year: dict[int, dict[str, Cell]] = {}  # a year's value and target (2024年目标值 | 2024年完成值) in one row
             for c, (y, head) in sorted(extra.items()):
                 if c not in values and not ("note" in base and c == last):
                     continue
-                row = {k: v for k, v in base.items() if k != "note"}
-                row["year"] = Cell(c, y, False, header_rows.get(c, header_row))
+                row = by_year.setdefault(y, {k: v for k, v in base.items() if k != "note"})
+                row.setdefault("year", Cell(c, y, False, header_rows.get(c, header_row)))
                 if c in values:
                     key = "target" if is_target_header(head) else "value"
                     row[key] = Cell(c, values[c][0], is_pct(values[c][1]))
                 if "note" in base and c == last:
                     row["note"] = base["note"]
-                table.rows.append((idx, row))
+            table.rows.extend((idx, row) for row in by_year.values())
         else:  # regions × indicators
             base = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
             if year_cell is not None:
