@@ -357,10 +357,11 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                                                                 "或在表头上方的标题中写明年份（如“2022年各县指标”）"))
             return table
     ended_at = None
-    units: dict[int, Cell] = {}  # a row of units under the indicators' names (张 | 人 | ‰), by column
+    ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
+                  year_cell, col_years)
     for idx, cells in it:
-        if layout == "indicators" and not units and not table.rows and _is_units_row(cells, columns, extra):
-            units = {c: Cell(c, v.strip(), False, idx) for c, v, _p in cells if c in extra and not _blank(v)}
+        if layout == "indicators" and not ctx.units and not table.rows and _is_units_row(cells, columns, extra):
+            ctx.units = {c: Cell(c, v.strip(), False, idx) for c, v, _p in cells if c in extra and not _blank(v)}
             continue
         if ended_at is None and is_footer(cells):
             ended_at = idx
@@ -376,61 +377,97 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             c, text = total
             table.notices.append((f"{_letter(c)}{idx}", f"“{text}”是合计行，未导入：市、省的数字由程序从各县汇总"))
             continue
-        if layout == "long":
-            row = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
-            _name_from_span(row, cells, name_columns, is_pct, is_indicator)
-            if row and (region_cell or year_cell) and not ({"value", "target", "note"} & row.keys()):
-                continue  # a section heading (一、医疗资源) of a table of one region-year: nothing to read
-            if row:
-                _unit_from_name(row, is_indicator)
-                if region_cell is not None:
-                    row["region_name"] = region_cell
-                if year_cell is not None:
-                    row["year"] = year_cell
-                table.rows.append((idx, row))
-        elif layout == "years":
-            base = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
-            _name_from_span(base, cells, name_columns, is_pct, is_indicator)
-            _unit_from_name(base, is_indicator)
-            if region_cell is not None:
-                base["region_name"] = region_cell
-            values = {c: (v, p) for c, v, p in cells if c in extra and not _blank(v)}
-            # the 备注 column goes with the last year of values (not with a column of targets after it)
-            last = max((c for c, (_y, head) in extra.items() if not is_target_header(head)), default=None)
-            by_year: dict[int, dict[str, Cell]] = {}  # a year's value and target (2024年目标值 | 2024年完成值) in one row
-            for c, (y, head) in sorted(extra.items()):
-                if c not in values and not ("note" in base and c == last):
-                    continue
-                row = by_year.setdefault(y, {k: v for k, v in base.items() if k != "note"})
-                row.setdefault("year", Cell(c, y, False, header_rows.get(c, header_row)))
-                if c in values:
-                    key = "target" if is_target_header(head) else "value"
-                    row[key] = Cell(c, values[c][0], is_pct(values[c][1]))
-                if "note" in base and c == last:
-                    row["note"] = base["note"]
-            table.rows.extend((idx, row) for row in by_year.values())
-        else:  # regions × indicators
-            base = {by_col[c]: Cell(c, v, is_pct(p)) for c, v, p in cells if c in by_col and not _blank(v)}
-            if year_cell is not None:
-                base["year"] = year_cell
-            for c, head in sorted(extra.items()):
-                found = [(cc, v, p) for cc, v, p in cells if cc == c and not _blank(v)]
-                if not found:
-                    continue
-                _cc, v, p = found[0]
-                name, unit = split_unit(head.strip())
-                whole = is_indicator(head.strip())
-                row = {k: val for k, val in base.items() if k != "note"}
-                if c in col_years:
-                    row["year"] = col_years[c]
-                row["indicator_name"] = Cell(c, head.strip() if whole else name, False, header_rows.get(c, header_row))
-                if unit is not None and not whole:
-                    row["unit"] = Cell(c, unit, False, header_rows.get(c, header_row))
-                elif c in units:
-                    row["unit"] = units[c]
-                row["value"] = Cell(c, v, is_pct(p))
-                table.rows.append((idx, row))
+        table.rows.extend((idx, row) for row in ROWS_OF[layout](ctx, cells))
     return table
+
+
+@dataclass
+class _Rowing:
+    """What turning a table's rows into the exchange's rows needs to know of its header and titles."""
+
+    by_col: dict[int, str]  # column → key (region_name, unit, note …)
+    extra: dict | None  # the year columns (years) or the indicator columns (indicators)
+    is_pct: Callable[[object], bool]
+    is_indicator: Callable[[str], bool]
+    name_columns: tuple[str, list[int]]  # the indicator's key and the columns its name may be in
+    header_row: int
+    header_rows: dict[int, int]  # the sheet row of a header text above the header row
+    region_cell: Cell | None  # the region from the title, for a table without a region column
+    year_cell: Cell | None  # the year from the title, for a table without a year column
+    col_years: dict[int, Cell]  # the year of each indicator column from a year heading above it
+    units: dict[int, Cell] = field(default_factory=dict)  # a row of units under the names, by column
+
+    def keyed(self, cells) -> dict[str, Cell]:
+        return {self.by_col[c]: Cell(c, v, self.is_pct(p)) for c, v, p in cells if c in self.by_col and not _blank(v)}
+
+    def head_row(self, column: int) -> int:
+        return self.header_rows.get(column, self.header_row)
+
+
+def _long_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
+    row = ctx.keyed(cells)
+    _name_from_span(row, cells, ctx.name_columns, ctx.is_pct, ctx.is_indicator)
+    if not row or ((ctx.region_cell or ctx.year_cell) and not ({"value", "target", "note"} & row.keys())):
+        return []  # an empty row, or a section heading (一、医疗资源) of a table of one region-year
+    _unit_from_name(row, ctx.is_indicator)
+    if ctx.region_cell is not None:
+        row["region_name"] = ctx.region_cell
+    if ctx.year_cell is not None:
+        row["year"] = ctx.year_cell
+    return [row]
+
+
+def _years_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
+    """An indicator's row of years: one row per year, its value and target (2024年目标值 | 2024年完成值) together."""
+    base = ctx.keyed(cells)
+    _name_from_span(base, cells, ctx.name_columns, ctx.is_pct, ctx.is_indicator)
+    _unit_from_name(base, ctx.is_indicator)
+    if ctx.region_cell is not None:
+        base["region_name"] = ctx.region_cell
+    values = {c: (v, p) for c, v, p in cells if c in ctx.extra and not _blank(v)}
+    # the 备注 column goes with the last year of values (not with a column of targets after it)
+    last = max((c for c, (_y, head) in ctx.extra.items() if not is_target_header(head)), default=None)
+    by_year: dict[int, dict[str, Cell]] = {}
+    for c, (y, head) in sorted(ctx.extra.items()):
+        if c not in values and not ("note" in base and c == last):
+            continue
+        row = by_year.setdefault(y, {k: v for k, v in base.items() if k != "note"})
+        row.setdefault("year", Cell(c, y, False, ctx.head_row(c)))
+        if c in values:
+            key = "target" if is_target_header(head) else "value"
+            row[key] = Cell(c, values[c][0], ctx.is_pct(values[c][1]))
+        if "note" in base and c == last:
+            row["note"] = base["note"]
+    return list(by_year.values())
+
+
+def _indicator_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
+    """A region's row of indicators: one row per filled indicator column."""
+    base = ctx.keyed(cells)
+    if ctx.year_cell is not None:
+        base["year"] = ctx.year_cell
+    filled = {c: (v, p) for c, v, p in cells if c in ctx.extra and not _blank(v)}
+    out = []
+    for c, head in sorted(ctx.extra.items()):
+        if c not in filled:
+            continue
+        v, p = filled[c]
+        name, unit = split_unit(head.strip())
+        whole = ctx.is_indicator(head.strip())
+        row = {k: val for k, val in base.items() if k != "note"}
+        if c in ctx.col_years:
+            row["year"] = ctx.col_years[c]
+        row["indicator_name"] = Cell(c, head.strip() if whole else name, False, ctx.head_row(c))
+        if unit is not None and not whole:
+            row["unit"] = Cell(c, unit, False, ctx.head_row(c))
+        elif c in ctx.units:
+            row["unit"] = ctx.units[c]
+        row["value"] = Cell(c, v, ctx.is_pct(p))
+        out.append(row)
+    return out
+
+
+ROWS_OF = {"long": _long_rows, "years": _years_rows, "indicators": _indicator_rows}
 
 
 YEAR_IN_TITLE_RE = re.compile(r"((?:19|20)\d{2})\s*年")
