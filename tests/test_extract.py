@@ -330,6 +330,13 @@ def _docx(path, blocks) -> None:
         z.writestr("word/document.xml", f"<w:document xmlns:w='{W_NS}'><w:body>{body}</w:body></w:document>")
 
 
+def _page(tmp_path, body: str) -> str:
+    """The text read from a saved web page of this body."""
+    page = tmp_path / "公报.html"
+    page.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
+    return read_text_file(page)
+
+
 def test_a_table_of_a_bulletin_in_a_docx_is_read_by_its_columns(tmp_path):
     _docx(tmp_path / "公报.docx", [
         "永嘉县2024年卫生健康事业发展统计公报",
@@ -361,14 +368,12 @@ def test_a_table_of_counties_keeps_the_regions_own_row(tmp_path):
 
 
 def test_a_table_in_a_web_page_and_a_layout_table_around_it(tmp_path):
-    page = ("<html><head><meta charset='utf-8'></head><body><table><tr><td>"
-            "<h1>永嘉县2024年卫生健康统计公报</h1><p>全县卫生资源情况见下表。</p>"
-            "<table><tr><th>指标</th><th>单位</th><th>本年</th><th>上年</th></tr>"
-            "<tr><td colspan='4'>一、卫生资源</td></tr>"
-            "<tr><td>注册护士</td><td>人</td><td>2905</td><td>2801</td></tr></table>"
-            "<p>全县人均期望寿命82.15岁。</p></td></tr></table></body></html>")
-    (tmp_path / "公报.html").write_text(page, encoding="utf-8")
-    text = read_text_file(tmp_path / "公报.html")
+    text = _page(tmp_path, "<table><tr><td>"
+                           "<h1>永嘉县2024年卫生健康统计公报</h1><p>全县卫生资源情况见下表。</p>"
+                           "<table><tr><th>指标</th><th>单位</th><th>本年</th><th>上年</th></tr>"
+                           "<tr><td colspan='4'>一、卫生资源</td></tr>"
+                           "<tr><td>注册护士</td><td>人</td><td>2905</td><td>2801</td></tr></table>"
+                           "<p>全县人均期望寿命82.15岁。</p></td></tr></table>")
     assert text.splitlines() == ["永嘉县2024年卫生健康统计公报", "全县卫生资源情况见下表。", "一、卫生资源",
                                  "注册护士为2905人，上年为2801人。", "全县人均期望寿命82.15岁。"]
     assert found(text, 2024) == {"REGISTERED_NURSES": 2905, "LIFE_EXPECTANCY": 82.15}
@@ -386,14 +391,12 @@ def test_table_rendering_without_a_heading_row_and_with_prose_cells():
 def test_a_heading_over_two_rows_merged_down_and_across(tmp_path):
     """指标, 单位 and 增长 merged down over two heading rows, 数量 across 2024年 and 2023年 (rowspan and colspan in
     a web page, vMerge and gridSpan in a .docx): each figure still under its own year."""
-    page = ("<html><head><meta charset='utf-8'></head><body><p>苍南县2024年卫生健康统计公报</p><table>"
-            "<tr><th rowspan='2'>指标</th><th rowspan='2'>单位</th><th colspan='2'>数量</th>"
-            "<th rowspan='2'>增长（%）</th></tr><tr><th>2024年</th><th>2023年</th></tr>"
-            "<tr><td>医疗卫生机构床位数</td><td>张</td><td>5,320</td><td>5,102</td><td>4.3</td></tr>"
-            "<tr><td>每千人口注册护士数</td><td>人</td><td>3.62</td><td>3.41</td><td>6.2</td></tr>"
-            "</table></body></html>")
-    (tmp_path / "公报.html").write_text(page, encoding="utf-8")
-    text = read_text_file(tmp_path / "公报.html")
+    text = _page(tmp_path, "<p>苍南县2024年卫生健康统计公报</p><table>"
+                           "<tr><th rowspan='2'>指标</th><th rowspan='2'>单位</th><th colspan='2'>数量</th>"
+                           "<th rowspan='2'>增长（%）</th></tr><tr><th>2024年</th><th>2023年</th></tr>"
+                           "<tr><td>医疗卫生机构床位数</td><td>张</td><td>5,320</td><td>5,102</td><td>4.3</td></tr>"
+                           "<tr><td>每千人口注册护士数</td><td>人</td><td>3.62</td><td>3.41</td><td>6.2</td></tr>"
+                           "</table>")
     assert text.splitlines()[1] == "医疗卫生机构床位数2024年为5,320张，比上年增长4.3%，医疗卫生机构床位数2023年为5,102张。"
     assert found(text, 2024) == {"HOSPITAL_BEDS": 5320, "NURSES_PER_1000": 3.62}
     assert found(text, 2023) == {"HOSPITAL_BEDS": 5102, "NURSES_PER_1000": 3.41}
