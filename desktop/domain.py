@@ -46,7 +46,8 @@ SIMULATED_SOURCE = "demo-sim"
 # where a change came from, by the audit row's source (an import's is "import:<file>#<sha256>")
 SOURCE_NAMES = {"form": "窗口录入", "paste": "粘贴", "cli": "命令行", "init": "初始化", "demo": "演示数据",
                 SIMULATED_SOURCE: "演示数据·模拟",
-                "restore": "恢复备份", "password": "设定密码", "extraction": "从报告文本提取", "import": "导入"}
+                "restore": "恢复备份", "password": "设定密码", "extraction": "从报告文本提取", "import": "导入",
+                "aggregate": "采用各县汇总"}
 
 
 def source_name(source: str | None) -> str:

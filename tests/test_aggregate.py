@@ -374,3 +374,46 @@ def test_computed_history_recomputes_a_ratio_each_year_from_the_sums(tmp_path):
         assert ratio[2022].value == pytest.approx(6600 / 150 / 10)
         assert (ratio[2021].method, ratio[2021].reported, ratio[2021].of) == ("ratio", 2, 12)
         assert computed_history(s, "330302", "BEDS_PER_1000") == {}
+
+
+# ---- a city takes the computed figures as its own ----------------------------------------------------------
+ZHOUSHAN = "330900"
+ZS = ["330902", "330903", "330921", "330922"]  # 定海区, 普陀区, 岱山县, 嵊泗县
+ZS_BEDS, ZS_POP = [2100, 1700, 900, 300], [51.0, 38.7, 20.1, 7.3]
+
+
+def test_a_city_adopts_the_figures_all_its_counties_reported(services):
+    from desktop.aggregate.service import adopt, adoption
+    from desktop.errors import AppError
+
+    services.apply_changes([ValueChange(c, YEAR, "HOSPITAL_BEDS", b) for c, b in zip(ZS, ZS_BEDS)]
+                           + [ValueChange(c, YEAR, "POP_RESIDENT", p) for c, p in zip(ZS, ZS_POP)]
+                           + [ValueChange(c, YEAR, "HEALTH_LITERACY", 35.0) for c in ZS[:3]]  # 3 of 4
+                           + [ValueChange(ZHOUSHAN, YEAR, "POP_RESIDENT", 117.3)], source="test")  # its own
+    plan = adoption(services, "舟山市", YEAR)
+    assert plan.take == {"HOSPITAL_BEDS": 5000, "BEDS_PER_1000": round(5000 / (117.1 * 10), 2)}  # 4.27
+    assert plan.partial == {"HEALTH_LITERACY": (3, 4)} and plan.kept == ["POP_RESIDENT"]
+    adopt(services, ZHOUSHAN, YEAR)
+    values = services.get_region_year(ZHOUSHAN, YEAR).values
+    assert values["HOSPITAL_BEDS"].value == 5000 and values["BEDS_PER_1000"].value == 4.27
+    assert values["POP_RESIDENT"].value == 117.3  # never overwritten
+    assert "HEALTH_LITERACY" not in values
+    rows = [r for r in services.audit(ZHOUSHAN, YEAR) if r.indicator == "HOSPITAL_BEDS" and r.field == "value"]
+    assert [(r.source, float(r.new)) for r in rows] == [("aggregate", 5000)]
+    assert adoption(services, ZHOUSHAN, YEAR).take == {}  # taken: nothing left to adopt
+    with pytest.raises(AppError, match="县"):
+        adoption(services, ZS[0], YEAR)
+
+
+def test_adopting_into_a_submitted_year_is_refused_and_writes_nothing(services, cli):
+    services.apply_changes([ValueChange(c, YEAR, "HOSPITAL_BEDS", b) for c, b in zip(ZS, ZS_BEDS)], source="test")
+    db = services.store.path
+    r = cli(db, "aggregate", "舟山市", str(YEAR), "--adopt", "--dry-run")
+    assert r.code == 0 and "将采用 1 个" in r.out and "5000" in r.out
+    assert "HOSPITAL_BEDS" not in services.get_region_year(ZHOUSHAN, YEAR).values
+    services.apply_changes([ValueChange(ZHOUSHAN, YEAR, i.code, None, EXPLAINED) for i in services.indicators()],
+                           source="test")
+    workflow.submit(services, ZHOUSHAN, YEAR)
+    r = cli(db, "aggregate", "舟山市", str(YEAR), "--adopt")
+    assert r.code != 0 and "已提交" in r.err
+    assert services.get_region_year(ZHOUSHAN, YEAR).values["HOSPITAL_BEDS"].value is None

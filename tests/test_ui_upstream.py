@@ -183,3 +183,30 @@ def test_catalog_editor_edits_the_aggregation(qtbot, services):
     assert services.indicator("GP_PER_10000").aggregation == "none"
     assert not model.setData(model.index(row, col), "ratio: GP_COUNT / POP_RESIDENT")
     assert "汇总方式" in model.error and services.indicator("GP_PER_10000").aggregation == "none"
+
+
+def test_the_city_adopts_the_computed_figures_as_one_undo_step(qtbot, db_path, tmp_path, monkeypatch):
+    """编辑 → 采用汇总值填入本年: the figures all counties reported fill the city's empty 本年; Ctrl+Z takes them out."""
+    with Services.open(db_path) as s:
+        s.apply_changes([ValueChange(c, YEAR, "HOSPITAL_BEDS", 1000) for c in WZ]
+                        + [ValueChange(c, YEAR, "POP_RESIDENT", 50.0) for c in WZ[:11]], source="test")
+    services = Services.open(db_path)
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    try:
+        w.select_region_year(CITY, YEAR)
+        asked = []
+        monkeypatch.setattr(w, "ask_confirm", lambda title, text: asked.append(text) or True)
+        assert w.actions_by_name["adopt"].isEnabled()
+        w.actions_by_name["adopt"].trigger()
+        model = w.model
+        beds = model.index(model.row_of("HOSPITAL_BEDS"), COL_VALUE)
+        assert beds.data() == "12000"
+        assert model.index(model.row_of("POP_RESIDENT"), COL_VALUE).data() == ""  # 11/12: not adopted
+        assert "1 个" in asked[0] and "部分县上报的 2 个" in asked[0]  # residents and beds per 1000: 11/12
+        model.undo_stack.undo()
+        assert beds.data() == "" and "HOSPITAL_BEDS" not in services.get_region_year(CITY, YEAR).values
+        w.select_region_year("330302", YEAR)
+        assert not w.actions_by_name["adopt"].isEnabled()  # a county has nothing below it
+    finally:
+        services.close()

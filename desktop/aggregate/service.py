@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from desktop.aggregate import core
+from desktop.db import absent as absent_db
 from desktop.db import aggregate as adb
 from desktop.domain import SIMULATED_SOURCE, Finding, Indicator, Region, check_year  # noqa: F401 - re-exported
 from desktop.errors import AppError
@@ -82,6 +83,58 @@ def aggregate_region(services, region: str, year: int, *, values=None, flags=Non
     computed = core.aggregate(inds, codes, values, values.get(reg.code, {}), methods or core.methods_of(inds), exclude)
     findings = core.level_findings(inds, computed, reg.name) if counties else []
     return Aggregate(reg, year, counties, computed, inds, findings)
+
+
+ADOPT_SOURCE = "aggregate"  # the audit source of figures an office took from its counties' (domain.SOURCE_NAMES)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """The computed figures a city or the province can take as its own (本级填报) for one year."""
+
+    region: Region
+    year: int
+    take: dict[str, float]  # indicator → the computed value, to the indicator's decimals: all counties reported
+    partial: dict[str, tuple[int, int]]  # indicator → (reported, of): left, not all counties have reported
+    kept: list[str]  # indicators the office has a figure of (or marked 不适用): never overwritten
+
+
+def adoption(services, region: str, year: int) -> Adoption:
+    """What `adopt` would write: every computed figure (sum, ratio, weighted) the office has no figure of and
+    all its counties reported, rounded to the indicator's decimals. Raises UnknownRegion, InvalidYear,
+    AppError for a county (it has nothing below it)."""
+    agg = aggregate_region(services, region, year)
+    if not agg.counties:
+        raise AppError(f"{agg.region.name}是县（市、区），没有下级可以汇总")
+    ry = services.get_region_year(agg.region.code, agg.year)
+    with services.store.reading() as db:
+        absent = absent_db.absences_of(db, agg.region.code, agg.year)
+    inds = {i.code: i for i in agg.indicators}
+    take, partial, kept = {}, {}, []
+    for code, c in agg.computed.items():
+        if c.method == "none" or c.value is None or inds[code].hidden:
+            continue
+        own = ry.values.get(code)
+        if (own is not None and own.value is not None) or code in absent:
+            kept.append(code)
+        elif c.partial:
+            partial[code] = (c.reported, c.of)
+        else:
+            take[code] = round(c.value, inds[code].decimals)
+    return Adoption(agg.region, agg.year, take, partial, kept)
+
+
+def adopt(services, region: str, year: int) -> Adoption:
+    """Write `adoption`'s figures as the office's own, one audited change (source `aggregate`); the region-year
+    must be open to edits, as for any value. Returns what was written."""
+    from desktop.domain import ValueChange
+
+    plan = adoption(services, region, year)
+    if plan.take:
+        services.apply_changes([ValueChange(plan.region.code, plan.year, code, value)
+                                for code, value in plan.take.items()], ADOPT_SOURCE,
+                               reason="采用由所辖各县汇总的数值")
+    return plan
 
 
 HISTORY_YEARS = 20  # the years a computed history goes back, at most (as the years report: reports.years)

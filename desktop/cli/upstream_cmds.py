@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli.common import open_services, print_json, print_table
+from desktop.cli.common import add_user_option, open_services, print_json, print_table
 from desktop.domain import FLAG_NAMES, METHOD_NAMES, STATUS_WORDS, check_year
 from desktop.errors import UsageError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("aggregate", help="市、省：各指标由所辖各县（市、区）汇总计算（不保存），并与本级填报数比较")
+    p = sub.add_parser("aggregate", help="市、省：各指标由所辖各县（市、区）汇总计算（不保存），并与本级填报数比较；"
+                                         "--adopt 把所有县都已上报的汇总值填入本级空着的数值")
     p.add_argument("region")
     p.add_argument("year")
+    p.add_argument("--adopt", action="store_true",
+                   help="采用汇总值：写入本级尚无数值、且所辖各县都已上报的汇总值（本级已有的数值不改）")
+    p.add_argument("--dry-run", action="store_true", help="与 --adopt 同用：只列出将采用的数值，不写入")
     p.add_argument("--json", action="store_true")
+    add_user_option(p)
     p.set_defaults(handler=cmd_aggregate)
 
     p = sub.add_parser("status", help="填报进度：县（市、区）本身，或市、省所辖每个县的状态、填报数、错误与警告")
@@ -44,15 +49,40 @@ def parse_years(text: str) -> list[int]:
 def cmd_aggregate(args) -> int:
     from desktop.aggregate.service import aggregate_region
 
+    if args.dry_run and not args.adopt:
+        raise UsageError("--dry-run 只与 --adopt 同用")
     with open_services(args) as services:
         region = services.region(args.region)
         if region.level == "county":
             raise UsageError(f"{region.name}是县（市、区），没有下级可以汇总；请给出市或省（用 get 查看本县数值）")
+        if args.adopt:
+            return _adopt(services, region.code, args.year, args.dry_run, args.json)
         result = aggregate_region(services, region.code, args.year)
         if args.json:
             print_json(result.as_json())
             return 0
         _print_aggregate(result)
+    return 0
+
+
+def _adopt(services, region: str, year, dry_run: bool, as_json: bool) -> int:
+    from desktop.aggregate.service import adopt, adoption
+
+    done = (adoption if dry_run else adopt)(services, region, year)
+    if as_json:
+        print_json({"region": done.region.code, "year": done.year, "dry_run": dry_run, "adopted": done.take,
+                    "partial": {code: list(counts) for code, counts in done.partial.items()}, "kept": done.kept})
+        return 0
+    inds = {i.code: i for i in services.indicators(include_hidden=True)}
+    verb = "将采用" if dry_run else "已采用"
+    sys.stdout.write(f"{done.region.name} {done.year}年：{verb} {len(done.take)} 个由各县汇总的数值为本级数值"
+                     f"（本级已有数值或标为不适用的 {len(done.kept)} 个不改）\n")
+    rows = [[code, inds[code].name, inds[code].format(value), inds[code].unit] for code, value in done.take.items()]
+    if rows:
+        print_table(["代码", "指标", "数值", "单位"], rows)
+    if done.partial:
+        left = "、".join(f"{inds[c].name}（{r}/{n}）" for c, (r, n) in done.partial.items())
+        sys.stdout.write(f"未采用 {len(done.partial)} 个只有部分县上报的汇总值：{left}\n")
     return 0
 
 

@@ -54,6 +54,7 @@ class ActionsMixin:
         add("goto_section", self.tr("跳到分区…"), self.focus_sections, "Ctrl+G")
         add("mark_absent", self.tr("标为不适用或本年未统计…"), self.mark_absent, "Ctrl+M")
         add("clear_absent", self.tr("取消不适用标记"), self.clear_absent, None)
+        add("adopt", self.tr("采用汇总值填入本年…"), self.adopt_computed, None)
         self.actions_by_name["paste"].setShortcuts([])
 
         undo = self.model.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -78,8 +79,8 @@ class ActionsMixin:
                      "switch_user", None, "quit"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("编辑(&E)"))
-        for name in ("undo", "redo", None, "paste", None, "mark_absent", "clear_absent", None, "find", "goto_section", None,
-                     "refresh"):
+        for name in ("undo", "redo", None, "paste", None, "mark_absent", "clear_absent", None, "adopt", None, "find",
+                     "goto_section", None, "refresh"):
             m.addSeparator() if name is None else m.addAction(self.actions_by_name[name])
         m = menu.addMenu(self.tr("审核(&W)"))
         for name in ("submit", "approve", "return", "reopen", "accept", None, "overview", None, "history",
@@ -126,6 +127,8 @@ class ActionsMixin:
         upstream = bool(self.region_code) and self.services.region(self.region_code).level != "county"
         self.actions_by_name["overview"].setEnabled(upstream)
         self.actions_by_name["report_each"].setEnabled(upstream)
+        self.actions_by_name["adopt"].setEnabled(upstream and self.model.region_year is not None
+                                                 and not self.model.locked())
 
     # ---- dialogs the tests patch ------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, pattern: str) -> str | None:
@@ -371,6 +374,28 @@ class ActionsMixin:
         if self.model.mark_absent(codes, kind, reason):
             self.statusBar().showMessage(self.tr("已将 {n} 个指标标为{kind}").format(
                 n=len(codes), kind=self.model.absence_name(kind)), 10000)
+
+    def adopt_computed(self) -> None:
+        """A city or the province takes the figures computed from its counties as its own (本年), where it has
+        none and all its counties reported (desktop.aggregate.service.adoption); one undo step."""
+        from desktop.aggregate.service import ADOPT_SOURCE, adoption
+        from desktop.ui.form_model import Edit
+
+        self._require_region_year()
+        plan = adoption(self.services, self.region_code, self.year)
+        left = self.tr("本级已有数值或标为不适用的 {kept} 个不改；只有部分县上报的 {partial} 个未采用。").format(
+            kept=len(plan.kept), partial=len(plan.partial))
+        if not plan.take:
+            raise AppError(self.tr("没有可采用的汇总值：") + left)
+        question = self.tr("把 {n} 个由所辖各县汇总的数值填入{region} {year}年的本年？").format(
+            n=len(plan.take), region=plan.region.name, year=plan.year)
+        if not self.ask_confirm(self.tr("采用汇总值"), question + "\n" + left):
+            return
+        notes = {code: (rec.note or "") for code, rec in self.model.region_year.values.items()}
+        edits = [Edit(code, None, notes.get(code, ""), value, notes.get(code, "")) for code, value in plan.take.items()]
+        if self.model.apply_edits(edits, ADOPT_SOURCE, self.tr("采用汇总值")):
+            self.statusBar().showMessage(self.tr("已采用 {n} 个汇总值为本年数值（Ctrl+Z 撤销）").format(n=len(edits)),
+                                         10000)
 
     def clear_absent(self) -> None:
         self._require_region_year()

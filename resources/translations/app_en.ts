@@ -242,6 +242,10 @@
         <translation>Remove the not-applicable mark</translation>
     </message>
     <message>
+        <source>采用汇总值填入本年…</source>
+        <translation>Adopt the computed figures as this year's…</translation>
+    </message>
+    <message>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -408,6 +412,26 @@
     <message>
         <source>已将 {n} 个指标标为{kind}</source>
         <translation>{n} indicators marked: {kind}</translation>
+    </message>
+    <message>
+        <source>本级已有数值或标为不适用的 {kept} 个不改；只有部分县上报的 {partial} 个未采用。</source>
+        <translation>The {kept} the office already has a figure of (or marked not applicable) stay as they are; the {partial} reported by only some counties are left out.</translation>
+    </message>
+    <message>
+        <source>没有可采用的汇总值：</source>
+        <translation>No computed figure to adopt: </translation>
+    </message>
+    <message>
+        <source>把 {n} 个由所辖各县汇总的数值填入{region} {year}年的本年？</source>
+        <translation>Fill in {n} figures computed from the counties as {region}'s own for {year}?</translation>
+    </message>
+    <message>
+        <source>采用汇总值</source>
+        <translation>Adopt computed figures</translation>
+    </message>
+    <message>
+        <source>已采用 {n} 个汇总值为本年数值（Ctrl+Z 撤销）</source>
+        <translation>Adopted {n} computed figures as this year's (Ctrl+Z undoes)</translation>
     </message>
     <message>
         <source>所选指标没有不适用或本年未统计的标记</source>
@@ -1978,6 +2002,11 @@ Now: {new}, note: {new_note}</translation>
         <source>导入</source>
         <comment>source</comment>
         <translation>import</translation>
+    </message>
+    <message>
+        <source>采用各县汇总</source>
+        <comment>source</comment>
+        <translation>adopted from the counties</translation>
     </message>
 </context>
 </TS>
