@@ -383,13 +383,16 @@ class ActionsMixin:
 
         self._require_region_year()
         plan = adoption(self.services, self.region_code, self.year)
-        left = self.tr("本级已有数值或标为不适用的 {kept} 个不改；只有部分县上报的 {partial} 个未采用。").format(
-            kept=len(plan.kept), partial=len(plan.partial))
+        left = []
+        if plan.kept:
+            left.append(self.tr("本级已有数值或标为不适用的 {n} 个不改。").format(n=len(plan.kept)))
+        if plan.partial:
+            left.append(self.tr("只有部分县上报的 {n} 个未采用。").format(n=len(plan.partial)))
         if not plan.take:
-            raise AppError(self.tr("没有可采用的汇总值：") + left)
+            raise AppError(self.tr("没有可采用的汇总值。") + "".join(left))
         question = self.tr("把 {n} 个由所辖各县汇总的数值填入{region} {year}年的本年？").format(
             n=len(plan.take), region=plan.region.name, year=plan.year)
-        if not self.ask_confirm(self.tr("采用汇总值"), question + "\n" + left):
+        if not self.ask_confirm(self.tr("采用汇总值"), "\n".join([question, *left])):
             return
         notes = {code: (rec.note or "") for code, rec in self.model.region_year.values.items()}
         edits = [Edit(code, None, notes.get(code, ""), value, notes.get(code, "")) for code, value in plan.take.items()]

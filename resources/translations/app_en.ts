@@ -150,6 +150,18 @@
         <translation>Restore from a backup…</translation>
     </message>
     <message>
+        <source>本级已有数值或标为不适用的 {n} 个不改。</source>
+        <translation>The {n} the office already has a figure of (or marked not applicable) stay as they are. </translation>
+    </message>
+    <message>
+        <source>只有部分县上报的 {n} 个未采用。</source>
+        <translation>The {n} reported by only some counties are left out.</translation>
+    </message>
+    <message>
+        <source>没有可采用的汇总值。</source>
+        <translation>No computed figure to adopt. </translation>
+    </message>
+    <message>
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -243,7 +255,7 @@
     </message>
     <message>
         <source>采用汇总值填入本年…</source>
-        <translation>Adopt the computed figures as this year's…</translation>
+        <translation>Adopt the computed figures as this year&apos;s…</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -414,16 +426,8 @@
         <translation>{n} indicators marked: {kind}</translation>
     </message>
     <message>
-        <source>本级已有数值或标为不适用的 {kept} 个不改；只有部分县上报的 {partial} 个未采用。</source>
-        <translation>The {kept} the office already has a figure of (or marked not applicable) stay as they are; the {partial} reported by only some counties are left out.</translation>
-    </message>
-    <message>
-        <source>没有可采用的汇总值：</source>
-        <translation>No computed figure to adopt: </translation>
-    </message>
-    <message>
         <source>把 {n} 个由所辖各县汇总的数值填入{region} {year}年的本年？</source>
-        <translation>Fill in {n} figures computed from the counties as {region}'s own for {year}?</translation>
+        <translation>Fill in {n} figures computed from the counties as {region}&apos;s own for {year}?</translation>
     </message>
     <message>
         <source>采用汇总值</source>
@@ -431,7 +435,7 @@
     </message>
     <message>
         <source>已采用 {n} 个汇总值为本年数值（Ctrl+Z 撤销）</source>
-        <translation>Adopted {n} computed figures as this year's (Ctrl+Z undoes)</translation>
+        <translation>Adopted {n} computed figures as this year&apos;s (Ctrl+Z undoes)</translation>
     </message>
     <message>
         <source>所选指标没有不适用或本年未统计的标记</source>
