@@ -102,3 +102,60 @@ class IndicatorIndex:
                 if key and (key in k or k in key) and name not in out:
                     out.append(name)
         return out[:n]
+
+
+PLACE_SUFFIXES = ("自治县", "市", "县", "区")
+PROVINCE_PREFIXES = ("浙江省", "浙江")
+
+
+def short_place(name: str) -> tuple[str, str]:
+    """A place's name without its 市/县/区 and that suffix: 鹿城区 → (鹿城, 区); a name too short to cut stays."""
+    for suffix in PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
+class RegionNames:
+    """Finds a region by the name an office writes, when it is not the exact one: without its 市/县/区 (鹿城 for
+    鹿城区, 瑞安 for 瑞安市), after its city's or the province's name (温州市龙湾区, 浙江省温州市), or with a suffix
+    it no longer has (洞头县, a 区 since 2015). A short name two regions share finds neither, and a written 县 or
+    区 finds only a county."""
+
+    def __init__(self, regions: list[Region]):
+        self.regions = {r.code: r for r in regions}
+        self.exact = {normalize_text(r.name): r for r in regions}
+        self.short: dict[str, Region | None] = {}
+        for r in regions:
+            key = short_place(normalize_text(r.name))[0]
+            self.short[key] = None if key in self.short and self.short[key] is not r else r
+
+    def find(self, text: str) -> Region | None:
+        key = normalize_text(str(text))
+        if not key or key in self.exact:
+            return self.exact.get(key)
+        for prefix in PROVINCE_PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix):
+                key = key[len(prefix):]
+                break
+        found = self._one(key)
+        if found is not None:
+            return found
+        for city in self.regions.values():  # 温州市龙湾区, 温州龙湾区: a county after its city's name
+            if city.level != "city":
+                continue
+            for name in dict.fromkeys((normalize_text(city.name), short_place(normalize_text(city.name))[0])):
+                if key.startswith(name) and len(key) > len(name):
+                    below = self._one(key[len(name):])
+                    if below is not None and below.parent_code == city.code:
+                        return below
+        return None
+
+    def _one(self, key: str) -> Region | None:
+        if key in self.exact:
+            return self.exact[key]
+        stem, suffix = short_place(key)
+        found = self.short.get(stem)
+        if found is None or (suffix in ("县", "区", "自治县") and found.level != "county"):
+            return None
+        return found

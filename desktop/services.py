@@ -215,7 +215,8 @@ class Services:
         return list(self._region_map().values())
 
     def region(self, code_or_name: str) -> Region:
-        """The region by 6-digit code (12-digit codes are cut to 6) or exact name; raises UnknownRegion."""
+        """The region by 6-digit code (12-digit codes are cut to 6) or name: exact, else as offices also write it
+        (鹿城 for 鹿城区, 温州市龙湾区: desktop.catalog.RegionNames); raises UnknownRegion."""
         key = normalize_text(str(code_or_name))
         regions = self._region_map()
         if key.isdigit() and len(key) == 12 and key[6:] == "000000":
@@ -225,7 +226,10 @@ class Services:
         for r in regions.values():
             if r.name == key:
                 return r
-        raise UnknownRegion(str(code_or_name))
+        found = catalog_res.RegionNames(list(regions.values())).find(key)
+        if found is None:
+            raise UnknownRegion(str(code_or_name))
+        return found
 
     def children(self, code: str) -> list[Region]:
         return [r for r in self._region_map().values() if r.parent_code == code]

@@ -48,7 +48,7 @@ def test_get_text_shows_prior_year(db_path, cli):
 
 
 @pytest.mark.parametrize("args, words", [
-    (("set", "温岭", "2021", "BEDS_PER_1000", "1"), "未知地区"),
+    (("set", "温岭镇", "2021", "BEDS_PER_1000", "1"), "未知地区"),
     (("set", "331081", "20x1", "BEDS_PER_1000", "1"), "年份无效"),
     (("set", "331081", "2021", "BEDS", "1"), "未知指标"),
     (("set", "331081", "2021", "BEDS_PER_1000", "四点五"), "无效"),

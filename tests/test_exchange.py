@@ -667,10 +667,10 @@ def test_region_name_typed_in_code_column_found_by_name(services, tmp_path):
     import_files(services, [make_book(tmp_path / "names.xlsx", rows)])
     got = services.get_region_year("330381", 2021).values
     assert got["LIFE_EXPECTANCY"].value == 82.3 and got["AMBULANCES"].value == 48
-    bad = make_book(tmp_path / "bad.xlsx", [["瑞安", "", 2021, "LIFE_EXPECTANCY", "", "", 82.0, None]])
+    bad = make_book(tmp_path / "bad.xlsx", [["瑞安镇", "", 2021, "LIFE_EXPECTANCY", "", "", 82.0, None]])
     with pytest.raises(ImportRefused) as exc:
         import_files(services, [bad])
-    assert "bad.xlsx，数据!A2" in str(exc.value) and "瑞安" in str(exc.value)
+    assert "bad.xlsx，数据!A2" in str(exc.value) and "瑞安镇" in str(exc.value)
 
 
 def _formula_workbook(path: Path) -> Path:

@@ -124,7 +124,7 @@ def test_a_header_over_rows_names_the_cell_each_text_is_in(services, tmp_path):
 
 
 def test_a_total_row_is_passed_over_only_where_it_names_no_region(services, tmp_path):
-    """合计 and 全市合计 are not regions: passed over with a notice; a misspelt county is still an error."""
+    """合计 and 全市合计 are not regions: passed over with a notice; an unknown county is still an error."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -132,7 +132,7 @@ def test_a_total_row_is_passed_over_only_where_it_names_no_region(services, tmp_
     ws.append(["台州市2023年各县指标"])
     ws.append(["县（市、区）", "医疗机构实有床位数", "执业（助理）医师数"])
     ws.append(["椒江区", 3305, 2400])
-    ws.append(["椒江县", 2810, 1900])
+    ws.append(["椒北区", 2810, 1900])  # no such county
     ws.append(["全市合计", 6115, 4300])
     wb.save(tmp_path / "合计.xlsx")
     plan = plan_import(services, [tmp_path / "合计.xlsx"])
@@ -319,6 +319,26 @@ def test_targets_and_values_under_each_year(services, tmp_path):
     assert {(t.year, t.indicator): t.new for t in plan.targets} == {
         (2023, "CHILDCARE_PLACES_PER_1000"): 3.5, (2024, "CHILDCARE_PLACES_PER_1000"): 4.0,
         (2023, "FAMILY_DOCTOR_RATE"): 45, (2024, "FAMILY_DOCTOR_RATE"): 47}
+
+
+def test_regions_named_as_offices_write_them(services, tmp_path):
+    """鹿城 (no 区), 温州市龙湾区 (after its city), 洞头县 (a 区 since 2015) are found; 宁波县 is none."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["温州市2024年各县指标"])
+    ws.append(["地区", "医疗机构实有床位数", "救护车数"])
+    for name, beds in [("鹿城", 8120), ("温州市龙湾区", 2310), ("洞头县", 520), ("宁波县", 100)]:
+        ws.append([name, beds, None])
+    wb.save(tmp_path / "地名.xlsx")
+    plan = plan_import(services, [tmp_path / "地名.xlsx"])
+    assert [str(e).split("（")[0] for e in plan.errors] == ["文件 地名.xlsx，Sheet!A6：未知地区 '宁波县'"]
+    ws.delete_rows(6)
+    wb.save(tmp_path / "地名.xlsx")
+    assert values(plan_import(services, [tmp_path / "地名.xlsx"])) == {
+        ("330302", 2024, "HOSPITAL_BEDS"): (8120, None), ("330303", 2024, "HOSPITAL_BEDS"): (2310, None),
+        ("330305", 2024, "HOSPITAL_BEDS"): (520, None)}
 
 
 def test_a_wide_target_table_imports_as_targets(services):

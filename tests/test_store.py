@@ -79,7 +79,7 @@ def test_prior_is_nearest_earlier_year_with_a_value(services):
 
 
 @pytest.mark.parametrize("args, error", [
-    (("温岭", 2021, "BEDS_PER_1000", "1"), UnknownRegion),
+    (("温岭镇", 2021, "BEDS_PER_1000", "1"), UnknownRegion),  # a town: no region (温岭 is 温岭市)
     (("331081", "20x1", "BEDS_PER_1000", "1"), InvalidYear),
     (("331081", 1800, "BEDS_PER_1000", "1"), InvalidYear),
     (("331081", 2021, "NO_SUCH_CODE", "1"), UnknownIndicator),
@@ -105,6 +105,18 @@ def test_unknown_indicator_suggests_nearest_names(services):
     with pytest.raises(UnknownIndicator) as info:
         services.indicator("每千人口医院床位")
     assert "每千人口医疗机构床位数" in str(info.value)
+
+
+def test_a_region_is_found_by_the_names_offices_write(services):
+    from desktop.catalog import RegionNames, read_regions
+
+    assert services.region("瑞安").code == "330381"
+    assert services.region("浙江省温州市鹿城区").code == "330302"
+    assert services.region("温州").level == "city"
+    names = RegionNames(read_regions() + [read_regions()[0].__class__("339999", "鹿城县", "county", "330300")])
+    assert names.find("鹿城") is None  # two regions share the short name: neither
+    with pytest.raises(UnknownRegion):
+        services.region("宁波县")  # a 县 finds only a county, and 宁波 is a city
 
 
 def test_a_count_is_found_with_or_without_its_final_character_shu(services):

@@ -115,7 +115,20 @@ class _Resolver:
         return self._region_codes[key]
 
     def region_by_name(self, raw: object) -> Region | None:
-        return self.by_name.get(normalize_text(_text(raw)))
+        """By exact name, else as offices also write it (鹿城, 温州市龙湾区, 洞头县: desktop.catalog.RegionNames)."""
+        key = normalize_text(_text(raw))
+        found = self.by_name.get(key)
+        if found is None and key:
+            found = self._region_names().find(key)
+            self.by_name[key] = found  # cached, a miss too
+        return found
+
+    def _region_names(self):
+        if not hasattr(self, "_names"):
+            from desktop.catalog import RegionNames
+
+            self._names = RegionNames(list(self.by_code.values()))
+        return self._names
 
     def region_in_text(self, text: str) -> str | None:
         """The name of a region a title mentions ("温岭市卫生健康指标" → 温岭市), counties first."""
