@@ -341,6 +341,26 @@ def test_regions_named_as_offices_write_them(services, tmp_path):
         ("330305", 2024, "HOSPITAL_BEDS"): (520, None)}
 
 
+def test_a_heading_over_code_and_name_columns(services, tmp_path):
+    """地区 merged over 代码 | 名称, 指标 over 代码 | 名称: read as 地区代码, 地区名称, 指标代码, 指标名称, so a code and
+    a name that disagree are still caught."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["地区", None, "年份", "指标", None, "单位", "数值"])
+    ws.append(["代码", "名称", None, "代码", "名称", None, None])
+    for merged in ("A1:B1", "C1:C2", "D1:E1", "F1:F2", "G1:G2"):
+        ws.merge_cells(merged)
+    ws.append(["330324", "永嘉县", 2024, "HOSPITAL_BEDS", "医疗机构实有床位数", "张", 4215])
+    ws.append(["330324", "瑞安市", 2024, "AMBULANCES", "救护车数", "辆", 40])
+    wb.save(tmp_path / "合并表头.xlsx")
+    plan = plan_import(services, [tmp_path / "合并表头.xlsx"])
+    assert [str(e) for e in plan.errors] == ["文件 合并表头.xlsx，数据!B4：地区名称“瑞安市”与地区代码 330324（永嘉县）不符"]
+    assert plan.files[0].rows == 2  # the heading's lower row is no data row
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

@@ -199,17 +199,23 @@ def _stacked(rows: list[tuple[int, list]]) -> tuple[list, dict[int, int]]:
     column's text is on."""
     cells: dict[int, tuple] = {}
     at: dict[int, int] = {}
-    year_over: dict[int, str] = {}  # a year heading above, reaching right across the empty cells of its row
+    over: dict[int, str] = {}  # the heading above each column, reaching right across the empty cells of its row
     for idx, row in rows:
         filled = sorted((c, v, p) for c, v, p in row if not _blank(v))
+        spans = {}
         for k, (c, v, p) in enumerate(filled):
             end = filled[k + 1][0] if k + 1 < len(filled) else None
-            if year_of_header(v) is not None:
-                year_over.update({col: str(v).strip() for col in range(c, end or c + 8)})
-            if isinstance(v, str) and SUB_HEADING_RE.match(unicodedata.normalize("NFKC", v)) and c in year_over:
-                v = year_over[c] + v.strip()  # 2024年 over 目标值 | 完成值: 2024年目标值, 2024年完成值
+            spans.update({col: str(v).strip() for col in range(c, end or c + 8)})
+            head = over.get(c)
+            if isinstance(v, str) and head:
+                text = v.strip()
+                if year_of_header(head) is not None and SUB_HEADING_RE.match(unicodedata.normalize("NFKC", text)):
+                    v = head + text  # 2024年 over 目标值 | 完成值: 2024年目标值, 2024年完成值
+                elif column_key(text) is None and column_key(head + text) is not None:
+                    v = head + text  # 地区 over 代码 | 名称: 地区代码, 地区名称
             cells[c] = (c, v, p)
             at[c] = idx
+        over.update(spans)
     return [cells[c] for c in sorted(cells)], at
 
 
@@ -260,11 +266,15 @@ class _Rows:
         self.back.append(row)
 
 
-def _sub_headings(cells) -> bool:
-    """A row of nothing but 目标值, 完成值, 数值 … (what the columns under a row of years hold)."""
+def _only_words(cells) -> bool:
+    """A row of texts and no figure (a header's lower half, or a section heading)."""
     texts = [v for _c, v, _p in cells if not _blank(v)]
-    return bool(texts) and all(isinstance(v, str) and SUB_HEADING_RE.match(unicodedata.normalize("NFKC", v))
-                               for v in texts)
+    return bool(texts) and all(isinstance(v, str) and not re.search(r"\d", v) for v in texts)
+
+
+def _size(found) -> int:
+    """How many columns a header tells: its keyed columns and its year or indicator columns."""
+    return len(found[1]) + len(found[2] or {})
 
 
 def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header | None:
@@ -273,12 +283,13 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header |
     before: list[tuple[int, list]] = []
     for idx, cells in it:
         found = _header_of(cells, is_indicator)
-        if found is not None and found[0] == "years":
-            below = next(it, None)  # 2024年 over 目标值 | 完成值: the row under the years says what they hold
-            if below is not None and below[0] == idx + 1 and _sub_headings(below[1]):
+        if found is not None:
+            # a row of words under a header may be its lower half: 2024年 over 目标值 | 完成值, 地区 over 代码 | 名称
+            below = next(it, None)
+            if below is not None and below[0] == idx + 1 and _only_words(below[1]):
                 stacked, at = _stacked([(idx, cells), below])
                 sub = _header_of(stacked, is_indicator)
-                if sub is not None:
+                if sub is not None and sub[0] != "duplicate" and _size(sub) > _size(found):
                     return Header(sub[0], below[0], sub[1], sub[2], before, [(idx, cells)],
                                   {c: r for c, r in at.items() if r != below[0]}, _filled(stacked))
             if below is not None:
