@@ -244,7 +244,8 @@ def test_counties_with_two_years_of_indicators_under_year_headings(services, tmp
     wb.save(tmp_path / "两年.xlsx")
     plan = plan_import(services, [tmp_path / "两年.xlsx"])
     got = values(plan)
-    assert got[("331002", 2022, "HOSPITAL_BEDS")] == (3305, None) and got[("331002", 2023, "HOSPITAL_BEDS")] == (3400, None)
+    assert got[("331002", 2022, "HOSPITAL_BEDS")] == (3305, None)
+    assert got[("331002", 2023, "HOSPITAL_BEDS")] == (3400, None)
     assert got[("331003", 2022, "LICENSED_DOCTORS")] == (1900, None)
     assert got[("331003", 2023, "LICENSED_DOCTORS")] == (1950, None)
     assert len(got) == 8

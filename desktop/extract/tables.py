@@ -1,18 +1,20 @@
-"""Tables in a report (a .docx table, an HTML <table>) written out as the lines a reader would say aloud.
+"""Tables in a report (a .docx table, an HTML <table>, a table in a PDF's text layer) written out as the lines a
+reader would say aloud.
 
 A bulletin's table
 
     指标                | 单位 | 2024年 | 2023年 | 增长（%）
     医疗卫生机构床位数  | 张   | 4215   | 4029   | 4.6
 
-becomes the line `医疗卫生机构床位数2024年为4215张，比上年增长4.6%，医疗卫生机构床位数2023年为4029张。`, which the
-extractor reads like any sentence of prose: the year of each figure from its column, the unit from the 单位 column (or a unit in
-brackets after a name or a heading), 本年 and 上年 columns as this year and the year before, a change column as a
-change. A table of regions as rows (`永嘉县：医疗卫生机构床位数为4215张，…`) is read the same way, and the
-extractor's place rules keep only the region's own row.
+becomes the line `医疗卫生机构床位数2024年为4215张，比上年增长4.6%，医疗卫生机构床位数2023年为4029张。`, which
+the extractor reads like any sentence of prose: the year of each figure from its column, the unit from the 单位
+column (or a unit in brackets after a name or a heading), 本年 and 上年 columns as this year and the year before,
+a change column as a change. A table of regions as rows (`永嘉县：医疗卫生机构床位数为4215张，…`) is read the
+same way, and the extractor's place rules keep only the region's own row.
 
 Only data tables are written out so: short cells, at least two rows and two columns. A layout table (a web
-page's whole text inside one cell) gives its cells one line each, as before.
+page's whole text inside one cell) gives its cells one line each, as before. A PDF keeps no cells:
+`tables_in_lines` finds its tables from their headings (below).
 """
 
 from __future__ import annotations
