@@ -362,6 +362,22 @@ def test_a_heading_over_code_and_name_columns(services, tmp_path):
     assert plan.files[0].rows == 2  # the heading's lower row is no data row
 
 
+def test_a_sheet_named_for_its_year(services, tmp_path):
+    """No title: the sheets 2024年 and 2023 of counties × indicators are those years."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for year, beds in (("2024年", 8120), ("2023", 8000)):
+        ws = wb.create_sheet(year)
+        ws.append(["县（市、区）", "医疗机构实有床位数", "执业（助理）医师数"])
+        ws.append(["鹿城区", beds, None])
+    del wb["Sheet"]
+    wb.save(tmp_path / "分年.xlsx")
+    plan = plan_import(services, [tmp_path / "分年.xlsx"])
+    assert values(plan) == {("330302", 2024, "HOSPITAL_BEDS"): (8120, None),
+                            ("330302", 2023, "HOSPITAL_BEDS"): (8000, None)}
+
+
 def test_a_wide_target_table_imports_as_targets(services):
     plan = plan_import(services, [DATA / "台州市目标_2023.ods"])
     assert plan.ok, [str(e) for e in plan.errors]

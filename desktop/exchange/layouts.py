@@ -45,6 +45,7 @@ TOTAL_RE = re.compile(r"^(全(市|省|县|区)|本(市|省))?(合计|总计|小�
 # what a column under a year heading holds (2024年 over 目标值 | 完成值)
 SUB_HEADING_RE = re.compile(r"^\s*(数值|数据|完成值|完成数|完成|实际值|实际|实绩|目标值|目标)\s*$")
 TARGET_TITLE_RE = re.compile(r"目标(?!责任|管理|考核)")  # a title of targets, not of 目标责任制 or 目标管理
+SHEET_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|年度)?(?:数据|汇总|指标)?")  # a sheet named for its year
 MAX_HEADER_ROWS = 3  # a header drawn over up to three rows (group headings above the names) is read as one
 
 
@@ -362,10 +363,14 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     every_column_has_its_year = bool(col_years) and set(extra) <= col_years.keys()
     if layout in ("indicators", "long") and "year" not in columns and not every_column_has_its_year:
         year_cell, problem = _title_year(titles)
+        if year_cell is None and problem is None:  # no title names a year: a sheet named 2024 or 2024年 does
+            m = SHEET_YEAR_RE.fullmatch(unicodedata.normalize("NFKC", title).strip())
+            year_cell = Cell(1, int(m.group(1)), False, header_row) if m else None
         if year_cell is None:
             shape = "按“地区×指标”排列" if layout == "indicators" else "没有“年份”列"
             table.problems.append(problem or (f"A{header_row}", f"表格{shape}，但找不到年份：请加一列“年份”，"
-                                                                "或在表头上方的标题中写明年份（如“2022年各县指标”）"))
+                                                                "或在表头上方的标题中写明年份（如“2022年各县指标”），"
+                                                                "或把工作表命名为年份（如“2022”）"))
             return table
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
