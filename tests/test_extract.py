@@ -456,3 +456,23 @@ def test_a_table_with_a_year_to_a_row():
     text = "\n".join(lines)
     assert found(text, 2024) == {"HOSPITAL_BEDS": 4215, "LICENSED_DOCTORS": 2760}
     assert found(text, 2023) == {"HOSPITAL_BEDS": 4029, "LICENSED_DOCTORS": 2650}
+
+
+_CELL = st.one_of(st.sampled_from(["", "指标", "单位", "2024年", "2023", "本年", "上年", "增长（%）", "张", "—",
+                                   "医疗卫生机构床位数", "一、卫生资源", "4,215", "3.5%", "-1.2", "鹿城区", "序号"]),
+                  st.text(max_size=8))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_CELL, max_size=7), max_size=8))
+def test_any_table_renders_to_lines_and_any_page_keeps_its_prose(rows):
+    """Whatever a table holds, rendering it gives lines of text; whatever a PDF page holds (a row to a line, or
+    a cell to a line), the prose after it comes back unchanged."""
+    from desktop.extract.tables import render_table, tables_in_lines
+
+    lines = render_table(rows)
+    assert all(isinstance(line, str) for line in lines)
+    prose = "全县人均期望寿命81.96岁。"
+    for page in ([" ".join(r) for r in rows] + [prose], [c for r in rows for c in r] + [prose]):
+        out = tables_in_lines(page)
+        assert out[-1] == prose and all(isinstance(line, str) for line in out)
