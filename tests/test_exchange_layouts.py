@@ -78,7 +78,7 @@ def test_counties_under_a_header_drawn_over_two_rows_from_xls(services):
     assert got[("330324", 2024, "LIFE_EXPECTANCY")] == (82.15, None)
     assert ("330305", 2024, "LIFE_EXPECTANCY") not in got  # "—": no value
     assert len(got) == 5 * 6 - 1
-    # the 合计 row is passed over, said at its cell
+    # the 合计 row is passed over, said at its cell; it agrees with the counties above it (no other notice)
     assert plan.notices == ["文件 温州市各县_2024_两行表头.xls，2024年汇总!A10：“合计”是合计行，未导入：市、省的数字由程序从各县汇总"]
     commit_import(services, plan)
     # the city computed from the imported counties: the office's own 合计 row, 18177 beds and 11401 doctors
@@ -376,6 +376,30 @@ def test_a_sheet_named_for_its_year(services, tmp_path):
     plan = plan_import(services, [tmp_path / "分年.xlsx"])
     assert values(plan) == {("330302", 2024, "HOSPITAL_BEDS"): (8120, None),
                             ("330302", 2023, "HOSPITAL_BEDS"): (8000, None)}
+
+
+def test_a_total_row_is_held_against_the_counties_above_it(services, tmp_path):
+    """小计 against the counties since the last total, 合计 against all of them, for summed indicators only
+    (a ratio's total is no sum): a difference is a notice at the total's cell, nothing is refused."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2024年各县卫生资源"])
+    ws.append(["县（市、区）", "医疗机构实有床位数（张）", "每千人口医疗机构床位数"])
+    ws.append(["鹿城区", 8120, 6.01])
+    ws.append(["龙湾区", 2310, 3.1])
+    ws.append(["小计", 10430, 4.9])  # right
+    ws.append(["定海区", 2100, 4.1])
+    ws.append(["普陀区", 1700, 4.4])
+    ws.append(["小计", 3900, 4.2])  # 3800: a county typed wrong, or the subtotal
+    ws.append(["合计", 14230, 4.7])  # 14230 = all four
+    wb.save(tmp_path / "合计核对.xlsx")
+    plan = plan_import(services, [tmp_path / "合计核对.xlsx"])
+    assert plan.ok and len(values(plan)) == 8
+    checks = [n for n in plan.notices if "之和" in n]
+    assert checks == ["文件 合计核对.xlsx，Sheet!B8：“小计”行的医疗机构实有床位数为 3900，上方 2 个县（市、区）之和为 3800，"
+                      "相差 100：请核对各县的数值是否填错或漏填"]
 
 
 def test_a_wide_target_table_imports_as_targets(services):

@@ -55,6 +55,7 @@ from desktop.exchange.plan import (
     TargetChange,
     ValueLine,
 )
+from desktop.exchange.layouts import split_unit
 from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import normalize_text, parse_value
@@ -226,6 +227,7 @@ class _Planner:
         self.mark_cells: dict[tuple[str, int, str], tuple[str, str]] = {}  # (region, year, code) → (sheet, cell)
         self.dups: dict[tuple[str, str, str, str], list] = {}
         self.said: set[tuple[str, str, str, str]] = set()
+        self.last_read: tuple | None = None  # (region, indicator, value) of the row read_row just took
 
     def duplicate(self, file, sheet, cell, first_file, first_sheet, first_cell, region_year, what) -> None:
         """Remember one repeated value; said once per pair of sheets (flush_duplicates), not once per cell."""
@@ -295,9 +297,15 @@ class _Planner:
         rows = 0
         for sheet in book.sheets:
             letters = {key: _col(col) for key, col in sheet.columns.items()}
+            read = []  # (row, column, region, indicator, value) of the values read, for the sheet's totals
             for idx, row in sheet.rows:
                 rows += 1
+                self.last_read = None
                 self.read_row(src, sheet.title, sheet.kind, letters, idx, row)
+                if self.last_read is not None and "value" in row:
+                    read.append((idx, row["value"].column, *self.last_read))
+            if sheet.totals:
+                self.check_totals(name, sheet, read)
         if book.status is not None:
             self.read_status(src, book)
         self.plan.files.append(SourceFile(path, name, sha, rows))
@@ -532,6 +540,7 @@ class _Planner:
                 ok = False
         if not ok or region is None or year is None:
             return
+        self.last_read = (region, ind, value)
         where = (file, sheet)
         if kind == "data" and (value is not None or note is not None):
             k = (region.code, year, ind.code)
@@ -552,6 +561,36 @@ class _Planner:
                 self.targets[k] = (target, None, src.source, where, file, sheet, at(key))
         if prior is not None:
             self.priors.append((region, year, ind, prior, file, sheet, at("prior")))
+
+    def check_totals(self, file: str, sheet, read: list) -> None:
+        """A row of totals the sheet drew under its counties (合计, 全市合计; 小计 for the rows since the last
+        total) held against the counties' values above it, for the indicators that are summed: a difference
+        points at a county's figure typed wrong, or at a county left out. Said as a notice; the total itself is
+        never imported."""
+        start = 0
+        for idx, label, cells in sheet.totals:
+            if "小计" not in label:
+                start = 0
+            for column, (head, cell) in sorted(cells.items()):
+                ind = self.resolve.indicator_by_name(head) or self.resolve.indicator_by_name(split_unit(head)[0])
+                if ind is None or (ind.aggregation or "").strip().lower() != "sum":
+                    continue
+                try:
+                    total = _number(cell, ind, "")
+                except InvalidValue:
+                    continue
+                parts = [v for r, c, region, i, v in read
+                         if start < r < idx and c == column and i.code == ind.code and region.level == "county"
+                         and v is not None]
+                if total is None or not parts:
+                    continue
+                counted = sum(parts)
+                if abs(total - counted) > 0.5 * 10 ** -ind.decimals:
+                    self.plan.notices.append(
+                        f"文件 {file}，{sheet.title}!{_col(column)}{idx}：“{label}”行的{ind.name}为 {ind.format(total)}，"
+                        f"上方 {len(parts)} 个县（市、区）之和为 {ind.format(counted)}，相差 {ind.format(total - counted)}："
+                        "请核对各县的数值是否填错或漏填")
+            start = idx
 
     # ---- against the store ----------------------------------------------------------------------------
     def compare(self) -> None:

@@ -66,6 +66,9 @@ class Table:
     rows: list[tuple[int, dict[str, Cell]]]
     problems: list[tuple[str, str]]  # (cell, message)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (cell, message): read, not refused
+    # the rows of totals passed over in a table of regions × indicators: (row, label, {column: (header, Cell)}),
+    # for the importer to hold against the rows above them
+    totals: list[tuple[int, str, dict[int, tuple[str, Cell]]]] = field(default_factory=list)
 
 
 def _norm(text) -> str:
@@ -392,6 +395,9 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         if total is not None:
             c, text = total
             table.notices.append((f"{_letter(c)}{idx}", f"“{text}”是合计行，未导入：市、省的数字由程序从各县汇总"))
+            if layout == "indicators":
+                table.totals.append((idx, text, {cc: (str(extra[cc]).strip(), Cell(cc, v, is_pct(p)))
+                                                 for cc, v, p in cells if cc in extra and not _blank(v)}))
             continue
         table.rows.extend((idx, row) for row in ROWS_OF[layout](ctx, cells))
     return table

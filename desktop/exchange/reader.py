@@ -44,6 +44,7 @@ class SheetData:
     columns: dict[str, int]
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
     layout: str = "long"  # "long", "years" (indicators × years), "indicators" (regions × indicators)
+    totals: list = field(default_factory=list)  # rows of totals passed over (desktop.exchange.layouts.Table)
 
 
 @dataclass
@@ -204,7 +205,7 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
         out.notices.append(SheetProblem(title, cell, message))
     if table.problems and not table.rows:
         return
-    sheet = SheetData(title, table.kind, table.header_row, table.columns, table.rows, table.layout)
+    sheet = SheetData(title, table.kind, table.header_row, table.columns, table.rows, table.layout, table.totals)
     out.sheets.append(sheet)
 
 
