@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from desktop.domain import Indicator, Region
@@ -105,6 +106,8 @@ class IndicatorIndex:
 
 
 PLACE_SUFFIXES = ("自治县", "市", "县", "区")
+# a region's code written with its name, before or after it (330302鹿城区, 鹿城区(330302))
+_CODE_IN_NAME = re.compile(r"(?P<before>\D*?)[(（\[【]?(?P<code>\d{6}(?:000000)?)[)）\]】]?(?P<after>\D*)")
 PROVINCE_PREFIXES = ("浙江省", "浙江")
 
 
@@ -134,6 +137,14 @@ class RegionNames:
         key = normalize_text(str(text))
         if not key or key in self.exact:
             return self.exact.get(key)
+        coded = _CODE_IN_NAME.fullmatch(key)  # 330302鹿城区, 鹿城区（330302）: the code and the name must agree
+        if coded:
+            code = coded.group("code")[:6]
+            name = (coded.group("before") or coded.group("after") or "").strip("()（）[]【】-—:：")
+            found = self.regions.get(code)
+            if found is not None and (not name or self.find(name) is found):
+                return found
+            return None
         for prefix in PROVINCE_PREFIXES:
             if key.startswith(prefix) and len(key) > len(prefix):
                 key = key[len(prefix):]

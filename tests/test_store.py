@@ -113,6 +113,9 @@ def test_a_region_is_found_by_the_names_offices_write(services):
     assert services.region("瑞安").code == "330381"
     assert services.region("浙江省温州市鹿城区").code == "330302"
     assert services.region("温州").level == "city"
+    assert services.region("330302鹿城区").code == services.region("鹿城区（330302）").code == "330302"
+    with pytest.raises(UnknownRegion):
+        services.region("330302 瑞安市")  # a code and a name of two regions: neither
     names = RegionNames(read_regions() + [read_regions()[0].__class__("339999", "鹿城县", "county", "330300")])
     assert names.find("鹿城") is None  # two regions share the short name: neither
     with pytest.raises(UnknownRegion):
