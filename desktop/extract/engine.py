@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from desktop.catalog import short_place
 from desktop.domain import Indicator
 from desktop.extract import lexicon as lx
 from desktop.extract.text import Prepared, Sentence, prepare
@@ -74,8 +75,8 @@ class _Extractor:
         self.level = level
         self.region_names = region_names
         # other places by name, and by name without 市/县/区 ("平阳县" and "平阳"), never our own
-        own = {n for name in region_names for n in (name, _short_place(name))}
-        words = {n for name in places for n in (name, _short_place(name)) if len(n) >= 2} - own
+        own = {n for name in region_names for n in (name, short_place(name)[0])}
+        words = {n for name in places for n in (name, short_place(name)[0]) if len(n) >= 2} - own
         self.places = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
         # the words that name a place: each says whether the place is ours ("own") or not ("other")
         own_words = set(own) | set(lx.SCOPE_WORDS["province" if level == "province" else "local"].split("|"))
@@ -690,13 +691,6 @@ _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万
 def _clause_end(text: str, start: int) -> int:
     m = CLAUSE.search(text, start)
     return m.start() if m else len(text)
-
-
-def _short_place(name: str) -> str:
-    for suffix in ("自治县", "市", "县", "区"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
 
 
 def _common_prefix(a: str, b: str) -> int:
