@@ -64,15 +64,15 @@ def _pdf_text(path: Path, data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    from desktop.extract.tables import tables_in_lines
+    from desktop.extract.tables import tables_in_lines, tables_in_pieces
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about odd fonts are not the clerk's business
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableReport(path, "PDF 已加密，无法读取文字")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        pages = ["\n".join(tables_in_lines(p.split("\n"))) for p in pages]  # tables as their rows' sentences
+        # tables as their rows' sentences: found by the positions of the text, then in the lines of what is left
+        pages = ["\n".join(tables_in_lines(tables_in_pieces(_pieces(page)).split("\n"))) for page in reader.pages]
     except UnreadableReport:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -81,6 +81,22 @@ def _pdf_text(path: Path, data: bytes) -> str:
     if not text.strip():
         raise UnreadableReport(path, "PDF 没有文字层（可能是扫描件），请先做文字识别或另存为文本")
     return text
+
+
+def _pieces(page) -> list[tuple[str, float, float, float]]:
+    """The text of a pypdf page as it is drawn: each piece with where it starts on the page and its font size
+    (pypdf's text matrix times the current transformation), the whitespace pypdf puts between them included."""
+    pieces: list[tuple[str, float, float, float]] = []
+
+    def visit(text, cm, tm, _font, size) -> None:
+        if text:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            pieces.append((text, x, y, abs(size or 0) * scale))
+
+    page.extract_text(visitor_text=visit)
+    return pieces
 
 
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<body)", re.I)

@@ -20,6 +20,7 @@ page's whole text inside one cell) gives its cells one line each, as before. A P
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 
 MAX_CELL = 40  # longer cells are prose: the table is one for layout
@@ -246,3 +247,302 @@ def _table_at(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         if len(rows) > 1:
             return rows, j
     return None
+
+
+# ---- tables by the positions of a PDF's text ----------------------------------------------------------
+# pypdf gives the text of a page as pieces in the order they are drawn, each with where it starts. A cell whose
+# text wraps (a narrow 指标名称 column, 2024 over 年 in a heading) comes out of extract_text as lines that no
+# longer line up; its pieces' positions still say which column and which row they are in. A table is found
+# from its rows of figures: lines, top to bottom, whose pieces fall into the same columns, at least one of them
+# a figure. The lines without a figure between them (and just under the last, or just above the first) are the
+# rest of wrapped cells, each line given to a row by the cells' alignment; the lines above are the heading, each
+# column's texts read top to bottom. A table is written out only when its heading says what its columns are
+# (a year, 本年, 上年, 单位, a change) or it has three rows of figures under a heading of short texts; everything
+# else on the page is left exactly as extract_text gives it. desktop/extract/README.md has the rules.
+Piece = tuple[str, float, float, float]  # text, x and y of its start (points), font size (points)
+
+
+class _Chunk:
+    __slots__ = ("text", "x0", "x1", "y", "size", "pieces")
+
+    def __init__(self, text: str, x: float, y: float, size: float, index: int):
+        self.text, self.x0, self.y, self.size, self.pieces = text, x, y, size, [index]
+        self.x1 = x + _width(text, size)
+
+    def add(self, text: str, x: float, index: int) -> None:
+        self.text += text
+        self.x1 = max(self.x1, x + _width(text, self.size))
+        self.pieces.append(index)
+
+
+def _width(text: str, size: float) -> float:
+    """The width a text takes, estimated: a wide (CJK) character one em, any other about half of one."""
+    return size * sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+
+
+def _chunks(pieces: list[Piece]) -> list[_Chunk]:
+    """The pieces joined where pypdf put nothing between them on the same line (比上年增长（ + % + ）)."""
+    chunks: list[_Chunk] = []
+    apart = True
+    for index, (text, x, y, size) in enumerate(pieces):
+        if not text.strip():
+            apart = True
+            continue
+        size = size if size > 0 else 10.0
+        last = chunks[-1] if chunks else None
+        if not apart and last is not None and "\n" not in text and abs(y - last.y) < 0.3 * last.size \
+                and last.x0 - 1 <= x <= last.x1 + 0.8 * last.size:
+            last.add(text, x, index)
+        else:
+            chunks.append(_Chunk(text, x, y, size, index))
+        apart = text[-1].isspace()
+    return [c for c in chunks if "\n" not in c.text.strip()]
+
+
+def _lines(chunks: list[_Chunk]) -> list[list[_Chunk]]:
+    """The chunks grouped by baseline, top to bottom, each line left to right; within a line a chunk ends where
+    the next begins (the estimate of its width may be too long)."""
+    lines: list[list[_Chunk]] = []
+    for chunk in sorted(chunks, key=lambda c: -c.y):
+        if lines and abs(lines[-1][0].y - chunk.y) <= 0.4 * max(chunk.size, lines[-1][0].size):
+            lines[-1].append(chunk)
+        else:
+            lines.append([chunk])
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+        for a, b in zip(line, line[1:]):
+            a.x1 = max(a.x0 + 1, min(a.x1, b.x0 - 0.5))
+    return lines
+
+
+def _has_figure(line: list[_Chunk]) -> bool:
+    return len(line) >= 2 and any(_is_number(c.text) for c in line[1:])
+
+
+def _bands(lines: list[list[_Chunk]]) -> list[tuple[float, float]]:
+    """The columns: the spans of the chunks of the rows of figures, overlapping spans joined."""
+    spans = sorted((c.x0, c.x1) for line in lines for c in line)
+    bands: list[list[float]] = []
+    for x0, x1 in spans:
+        if bands and x0 < bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], x1)
+        else:
+            bands.append([x0, x1])
+    return [(a, b) for a, b in bands]
+
+
+def _in_bands(chunk: _Chunk, bands: list[tuple[float, float]]) -> list[int]:
+    """The columns a chunk lies over (most of each of them, or most of the chunk in one)."""
+    over = []
+    for k, (a, b) in enumerate(bands):
+        common = min(chunk.x1, b) - max(chunk.x0, a)
+        if common > 0.5 * min(chunk.x1 - chunk.x0, b - a) or a <= (chunk.x0 + chunk.x1) / 2 <= b:
+            over.append(k)
+    return over
+
+
+def _table_from(lines: list[list[_Chunk]], start: int):
+    """The table whose first row of figures is lines[start]: (rows of cells, the lines it takes), or None."""
+    size = max(c.size for c in lines[start])
+    rows = [start]
+    j = start + 1
+    while j < len(lines) and lines[j - 1][0].y - lines[j][0].y <= 4 * size:
+        if _has_figure(lines[j]):
+            rows.append(j)
+        elif not all(len(c.text.strip()) <= MAX_CELL for c in lines[j]):
+            break
+        j += 1
+    if len(rows) < 2:
+        return None
+    bands = _bands([lines[r] for r in rows])
+    if len(bands) < 3 or len(bands) > _MAX_COLUMNS:
+        return None
+    for r in rows:  # each chunk of a row of figures in one column, no column twice
+        cols = [_in_bands(c, bands) for c in lines[r]]
+        if any(len(c) != 1 for c in cols) or len({c[0] for c in cols}) != len(cols):
+            return None
+    between = [k for k in range(start + 1, rows[-1]) if k not in rows]
+    if any(len(_in_bands(c, bands)) != 1 for k in between for c in lines[k]):
+        return None
+
+    def fits(k: int) -> bool:  # short texts in the columns
+        return not _has_figure(lines[k]) and all(_heading_like(c.text) and _in_bands(c, bands) for c in lines[k])
+
+    # above the first row: the heading, then perhaps the first row's wrapped name (centred or at the bottom of
+    # its cell), no farther apart than the rows are
+    pitch = max(2.5 * size, 1.25 * statistics.median(lines[a][0].y - lines[b][0].y for a, b in zip(rows, rows[1:])))
+    above: list[int] = []
+    k = start - 1
+    while k >= 0 and len(above) < 6 and lines[k][0].y - lines[k + 1][0].y <= pitch and fits(k):
+        above.insert(0, k)
+        k -= 1
+    # the heading ends at its lowest line with a text outside the first column; a line above all texts outside
+    # the first column holds the table's title (表1 卫生资源情况), left as text
+    outside = [k for k in above if any(_in_bands(c, bands) != [0] for c in lines[k])]
+    head = [k for k in above if outside and outside[0] <= k <= outside[-1]]
+    lead = [k for k in above if outside and k > outside[-1]]
+    below: list[int] = []
+    k = rows[-1] + 1
+    while k < len(lines) and len(below) < 4 and lines[k - 1][0].y - lines[k][0].y <= 1.6 * size and fits(k) \
+            and all(len(_in_bands(c, bands)) == 1 for c in lines[k]):
+        below.append(k)
+        k += 1
+    titles: list[list[str]] = [[] for _ in bands]
+    over: list[str] = [""] * len(bands)  # a text over several columns of the heading (数量 over 2024年, 2023年)
+    for k in head:
+        for c in lines[k]:
+            cols = _in_bands(c, bands)
+            if len(cols) == 1:
+                titles[cols[0]].append(c.text.strip())
+            elif 0 in cols:
+                return None  # a title across the whole table is no heading
+            else:
+                for col in cols:
+                    over[col] = c.text.strip()
+    heading = [_column_heading(t) for t in titles]
+    if not (_heading([h for h in heading if h]) or (len(rows) >= 3 and sum(1 for h in heading if h) >= 3)):
+        return None
+    # a wrapped cell: the chunks of one column whose lines follow each other at the spacing of wrapped text.
+    # Where rows are so close that one cell runs into the next, the cells' alignment says whose a line is: the
+    # one-line cells of a wrapped heading sit at its top, its bottom or its middle, and so do the rows' figures.
+    align = _alignment([lines[k] for k in head], bands, size)
+    if align is None:  # a heading of one line: a wrapped first or last row may tell
+        align = "bottom" if lead and not below else "top" if below and not lead else "middle"
+    row_y = {r: lines[r][0].y for r in rows}
+    cells: dict[int, list[list[_Chunk]]] = {r: [[] for _ in bands] for r in rows}
+    taken = set(head + rows + between)
+    for col in range(len(bands)):
+        column = sorted(((k, c) for k in lead + rows + between + below for c in lines[k] if _in_bands(c, bands) == [col]),
+                        key=lambda kc: -kc[1].y)
+        blocks: list[list[tuple[int, _Chunk]]] = []
+        for k, c in column:
+            if blocks and blocks[-1][-1][1].y - c.y <= 1.6 * c.size:
+                blocks[-1].append((k, c))
+            else:
+                blocks.append([(k, c)])
+        for block in blocks:
+            top, bottom = block[0][1].y, block[-1][1].y
+            # the rows whose figures are level with the block (a row may have nothing in this column on its line)
+            own = [r for r in rows if bottom - 0.4 * size <= row_y[r] <= top + 0.4 * size]
+            centre = (top + bottom) / 2
+            placed: dict[int, list[float]] = {r: [] for r in own}
+            ties = []
+            for k, c in block:
+                if k in rows:
+                    target = k
+                elif own:
+                    up = [r for r in own if row_y[r] > c.y]
+                    down = [r for r in own if row_y[r] < c.y]
+                    if align == "top" and up:
+                        target = up[-1]
+                    elif align == "bottom" and down:
+                        target = down[0]
+                    elif up and down and abs((row_y[up[-1]] - c.y) - (c.y - row_y[down[0]])) < 0.2 * size:
+                        ties.append((k, c, up[-1], down[0]))  # half-way between two centred cells: below
+                        continue
+                    else:
+                        target = min(own, key=lambda r: abs(row_y[r] - c.y))
+                    placed[target].append(c.y)
+                elif k in below:
+                    if row_y[rows[-1]] - block[0][1].y > 1.6 * size:
+                        continue
+                    target = rows[-1]
+                else:
+                    target = min(rows, key=lambda r: abs(row_y[r] - centre))
+                cells[target][col].append(c)
+                taken.add(k)
+            for k, c, above_row, below_row in ties:
+                # a centred cell has as many lines above its row's figures as below them: a line half-way
+                # between two rows is the upper row's only when that row's cell lacks a line below
+                ys = placed[above_row]
+                lacks = sum(1 for y in ys if y > row_y[above_row]) > sum(1 for y in ys if y < row_y[above_row])
+                target = above_row if lacks else below_row
+                placed[target].append(c.y)
+                cells[target][col].append(c)
+                taken.add(k)
+    table = ([over] if any(over) else []) + [heading]
+    for r in rows:
+        table.append(["".join(c.text.strip() for c in sorted(col, key=lambda c: -c.y)) for col in cells[r]])
+    if any(not row[0] or _is_number(row[0]) for row in table[len(table) - len(rows):]):
+        return None
+    return table, taken
+
+
+def _alignment(head: list[list[_Chunk]], bands: list[tuple[float, float]], size: float) -> str | None:
+    """top, bottom or middle: where the one-line cells of a heading of several lines sit; None for a heading of
+    one line."""
+    if len(head) < 2:
+        return None
+    top, bottom = head[0][0].y, head[-1][0].y
+    ys: dict[int, set[float]] = {}
+    for line in head:
+        for c in line:
+            for col in _in_bands(c, bands):
+                ys.setdefault(col, set()).add(round(line[0].y, 1))
+    votes = {"top": 0, "bottom": 0, "middle": 0}
+    for found in ys.values():
+        if len(found) == 1:
+            y = next(iter(found))
+            votes["top" if abs(y - top) < 0.4 * size else "bottom" if abs(y - bottom) < 0.4 * size else "middle"] += 1
+    return max(votes, key=lambda v: (votes[v], v == "middle"))
+
+
+def _column_heading(texts: list[str]) -> str:
+    """A column's heading from its texts top to bottom: the shortest run of them ending at the lowest that says
+    what the column is (2023 over 年 under 数量 is 2023年), else all of them (指标 over 名称 is 指标名称)."""
+    for k in range(len(texts) - 1, -1, -1):
+        text = "".join(texts[k:])
+        if _column_kind(text)[0] != "named":
+            return text
+    return "".join(texts)
+
+
+def tables_in_pieces(pieces: list[Piece]) -> str:
+    """The text of a PDF page (pypdf's pieces, with the whitespace it put between them) with each table found by
+    its pieces' positions written out as its rows' sentences; a page without one comes back as the pieces'
+    text, which is what extract_text gives."""
+    lines = _lines(_chunks(pieces))
+    owner: dict[int, int] = {}  # piece index -> table number
+    tables: list[list[list[str]]] = []
+    i = 0
+    while i < len(lines):
+        found = _table_from(lines, i) if _has_figure(lines[i]) else None
+        if found is None:
+            i += 1
+            continue
+        table, taken = found
+        for k in taken:
+            for c in lines[k]:
+                for index in c.pieces:
+                    owner[index] = len(tables)
+        tables.append(table)
+        i = max(taken) + 1
+    if not tables:
+        return "".join(p[0] for p in pieces)
+    out: list[str] = []
+    pending: list[str] = []  # whitespace since the last piece of text
+    last = None  # the table of the last piece of text, None for text outside tables
+    written: set[int] = set()
+    for index, piece in enumerate(pieces):
+        text = piece[0]
+        if not text.strip():
+            pending.append(text)
+            continue
+        table = owner.get(index)
+        if table is not None and table == last:
+            pending = []
+            continue
+        if last is not None or table is not None:
+            out.append("\n")  # a table begins and ends a line
+        else:
+            out.extend(pending)
+        pending = []
+        if table is None:
+            out.append(text)
+        elif table not in written:
+            written.add(table)
+            out.append("\n".join(render_table(tables[table])))
+        last = table
+    if last is None:
+        out.extend(pending)
+    return "".join(out)
