@@ -110,6 +110,35 @@ def test_a_heading_of_one_line_and_rows_that_touch(tmp_path, valign):
     assert found(text, 2024)["NURSES_PER_1000"] == 3.62 and found(text, 2024)["HOSPITAL_BEDS"] == 5320
 
 
+@pytest.mark.parametrize("repeated", [False, True])
+def test_a_table_over_two_pages_with_or_without_its_heading_repeated(tmp_path, repeated):
+    """A long table of counties breaks across a page. The rows on the second page, under no heading (Word
+    repeats it only when told), go on under the first page's heading: each county's figures of both years."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from desktop.reports.fonts import register
+
+    font = register()
+    style = ParagraphStyle("p", fontName=font, fontSize=10, leading=14)
+    counties = ["鹿城区", "龙湾区", "瓯海区", "洞头区", "永嘉县", "平阳县", "苍南县", "文成县", "泰顺县", "瑞安市"]
+    rows = [["县（市、区）", "单位", "2022年", "2021年", "增长（%）"]] + [
+        [f"{name}医疗卫生机构床位数", "张", str(3000 + i * 111), str(2900 + i * 100), f"{1 + i / 10:.1f}"]
+        for i, name in enumerate(counties)]
+    prose = [Paragraph("全市卫生健康事业稳步发展，医疗服务能力不断提升。" * 4, style) for _ in range(14)]
+    SimpleDocTemplate(str(tmp_path / "公报.pdf")).build(prose + [
+        Paragraph("表3 各县医疗卫生机构床位数", style),
+        Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[150, 40, 60, 60, 60],
+              repeatRows=1 if repeated else 0)])
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "公报.pdf").pages) == 2
+    lines = read_text_file(tmp_path / "公报.pdf").splitlines()
+    for i, name in enumerate(counties):
+        assert f"{name}医疗卫生机构床位数2022年为{3000 + i * 111}张，比上年增长{1 + i / 10:.1f}%，" \
+               f"{name}医疗卫生机构床位数2021年为{2900 + i * 100}张。" in lines
+
+
 def test_prose_with_figures_in_columns_is_no_table():
     """Two lines of prose whose figures happen to be apart (a figure in its own run of text) stay as they were:
     no heading says what columns they are in."""

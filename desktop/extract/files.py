@@ -64,7 +64,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    from desktop.extract.tables import tables_in_lines, tables_in_pieces
+    from desktop.extract.tables import tables_in_lines, tables_in_pages
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about odd fonts are not the clerk's business
     try:
@@ -72,7 +72,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableReport(path, "PDF 已加密，无法读取文字")
         # tables as their rows' sentences: found by the positions of the text, then in the lines of what is left
-        pages = ["\n".join(tables_in_lines(tables_in_pieces(_pieces(page)).split("\n"))) for page in reader.pages]
+        pages = ["\n".join(tables_in_lines(p.split("\n"))) for p in tables_in_pages([_pieces(pg) for pg in reader.pages])]
     except UnreadableReport:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:

@@ -341,8 +341,10 @@ def _in_bands(chunk: _Chunk, bands: list[tuple[float, float]]) -> list[int]:
     return over
 
 
-def _table_from(lines: list[list[_Chunk]], start: int):
-    """The table whose first row of figures is lines[start]: (rows of cells, the lines it takes), or None."""
+def _table_from(lines: list[list[_Chunk]], start: int, carried: _Heading | None = None):
+    """The table whose first row of figures is lines[start]: (rows of cells, the lines it takes, its heading), or
+    None. A table without a heading of its own whose columns are those of `carried` (the last table of the page
+    before) goes on under that heading: a long table over two pages."""
     size = max(c.size for c in lines[start])
     rows = [start]
     j = start + 1
@@ -400,12 +402,15 @@ def _table_from(lines: list[list[_Chunk]], start: int):
                 for col in cols:
                     over[col] = c.text.strip()
     heading = [_column_heading(t) for t in titles]
+    heading_rows = ([over] if any(over) else []) + [heading]
+    align = _alignment([lines[k] for k in head], bands, size)
     if not (_heading([h for h in heading if h]) or (len(rows) >= 3 and sum(1 for h in heading if h) >= 3)):
-        return None
+        if carried is None or not carried.fits(bands):
+            return None
+        heading_rows, align, head = carried.rows, carried.align, []  # what was above is no heading: left as text
     # a wrapped cell: the chunks of one column whose lines follow each other at the spacing of wrapped text.
     # Where rows are so close that one cell runs into the next, the cells' alignment says whose a line is: the
     # one-line cells of a wrapped heading sit at its top, its bottom or its middle, and so do the rows' figures.
-    align = _alignment([lines[k] for k in head], bands, size)
     if align is None:  # a heading of one line: a wrapped first or last row may tell
         align = "bottom" if lead and not below else "top" if below and not lead else "middle"
     row_y = {r: lines[r][0].y for r in rows}
@@ -460,12 +465,25 @@ def _table_from(lines: list[list[_Chunk]], start: int):
                 placed[target].append(c.y)
                 cells[target][col].append(c)
                 taken.add(k)
-    table = ([over] if any(over) else []) + [heading]
+    table = [list(r) for r in heading_rows]
     for r in rows:
         table.append(["".join(c.text.strip() for c in sorted(col, key=lambda c: -c.y)) for col in cells[r]])
     if any(not row[0] or _is_number(row[0]) for row in table[len(table) - len(rows):]):
         return None
-    return table, taken
+    return table, taken, _Heading(bands, heading_rows, align)
+
+
+class _Heading:
+    """A table's heading rows, its columns and its cells' alignment: what a table carried over to the next page
+    goes on under."""
+
+    def __init__(self, bands: list[tuple[float, float]], rows: list[list[str]], align: str):
+        self.bands, self.rows, self.align = bands, rows, align
+
+    def fits(self, bands: list[tuple[float, float]]) -> bool:
+        """The same columns: as many, each over the same place."""
+        return len(bands) == len(self.bands) and all(
+            min(b1, d1) > max(a1, c1) for (a1, b1), (c1, d1) in zip(bands, self.bands))
 
 
 def _alignment(head: list[list[_Chunk]], bands: list[tuple[float, float]], size: float) -> str | None:
@@ -497,20 +515,38 @@ def _column_heading(texts: list[str]) -> str:
     return "".join(texts)
 
 
+def tables_in_pages(pages: list[list[Piece]]) -> list[str]:
+    """The text of each page of a PDF (tables_in_pieces), a table that goes on over the next page without its
+    heading read under the heading it had."""
+    out: list[str] = []
+    carried = None
+    for pieces in pages:
+        text, carried = _page_tables(pieces, carried)
+        out.append(text)
+    return out
+
+
 def tables_in_pieces(pieces: list[Piece]) -> str:
     """The text of a PDF page (pypdf's pieces, with the whitespace it put between them) with each table found by
     its pieces' positions written out as its rows' sentences; a page without one comes back as the pieces'
     text, which is what extract_text gives."""
+    return _page_tables(pieces, None)[0]
+
+
+def _page_tables(pieces: list[Piece], carried: _Heading | None) -> tuple[str, _Heading | None]:
+    """tables_in_pieces, and the heading of the page's last table if it runs to the page's last line of text."""
     lines = _lines(_chunks(pieces))
     owner: dict[int, int] = {}  # piece index -> table number
     tables: list[list[list[str]]] = []
     i = 0
     while i < len(lines):
-        found = _table_from(lines, i) if _has_figure(lines[i]) else None
+        # a table at the top of the page, under a running head or page number at most, may go on from the last
+        found = _table_from(lines, i, carried if not tables and i <= 3 else None) if _has_figure(lines[i]) else None
         if found is None:
             i += 1
             continue
-        table, taken = found
+        table, taken, heading = found
+        carried = heading if max(taken) >= len(lines) - 2 else None  # a page number may follow the table
         for k in taken:
             for c in lines[k]:
                 for index in c.pieces:
@@ -518,7 +554,7 @@ def tables_in_pieces(pieces: list[Piece]) -> str:
         tables.append(table)
         i = max(taken) + 1
     if not tables:
-        return "".join(p[0] for p in pieces)
+        return "".join(p[0] for p in pieces), None
     out: list[str] = []
     pending: list[str] = []  # whitespace since the last piece of text
     last = None  # the table of the last piece of text, None for text outside tables
@@ -545,4 +581,4 @@ def tables_in_pieces(pieces: list[Piece]) -> str:
         last = table
     if last is None:
         out.extend(pending)
-    return "".join(out)
+    return "".join(out), carried
