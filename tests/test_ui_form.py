@@ -402,3 +402,26 @@ def test_a_small_window_keeps_the_this_year_column_and_the_county_names_in_view(
     rect = tree.visualItemRect(item)
     needed = tree.fontMetrics().horizontalAdvance("温岭市") + 16
     assert tree.viewport().width() - rect.left() >= needed, "the county name is cut"
+
+
+def test_opening_on_the_last_region_year_writes_no_settings(qtbot, services, tmp_path):
+    """The window opens on the region-year it remembers without writing the settings file again (a synced
+    write, before the first paint on a slow office disk); choosing another one is remembered."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    ini = tmp_path / "ui.ini"
+    ini.write_text("[last]\nregion=331081\nyear=2021\n", encoding="utf-8")
+    before = ini.stat().st_mtime_ns, ini.read_bytes()
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    w = MainWindow(services, settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.region_code == "331081" and w.year == 2021
+    settings.sync()
+    assert (ini.stat().st_mtime_ns, ini.read_bytes()) == before
+    w.select_region_year("330381", 2020)
+    settings.sync()
+    assert "region=330381" in ini.read_text(encoding="utf-8") and "year=2020" in ini.read_text(encoding="utf-8")

@@ -269,8 +269,12 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.region_code, self.year = region, year
         self.clear_message()
         self._update_header()
-        self.settings.setValue("last/region", region)
-        self.settings.setValue("last/year", year)
+        # remembered for the next start; written only when it changed: the window opening on the last region-year
+        # wrote the settings file again (a synced write, on a slow office disk before the first paint)
+        if str(self.settings.value("last/region", "")) != region:
+            self.settings.setValue("last/region", region)
+        if str(self.settings.value("last/year", "")) != str(year):
+            self.settings.setValue("last/year", year)
         first = self.form._next_value_row(-1, 1)
         if not self.form.currentIndex().isValid():
             self.form.go_to(first, COL_VALUE)
