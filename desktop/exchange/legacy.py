@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
+from desktop import compound
 from desktop.db.store import refuse_store_file
 from desktop.exchange import safety
 from desktop.exchange.format import is_percent_format, sheet_kind
@@ -79,18 +80,36 @@ class _Budget:
 
 # ---- .xls --------------------------------------------------------------------------------------------
 
+_PASSWORD = "这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入"
+
+
+class _NoLog:
+    """A log that keeps nothing."""
+
+    def write(self, _text: str) -> None:
+        pass
+
+
 def _xls_sheets(path: Path, name: str):
     try:
         import xlrd
     except ImportError as exc:
         raise safety.UnsafeFile(name, "读取 .xls 需要 xlrd 组件（pip install xlrd），未安装；"
                                       "请把文件另存为 .xlsx 后再导入") from exc
+    data = path.read_bytes()
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        compound.check_chains(data)  # xlrd follows a damaged file's chain of sectors round a loop for ever
+    except compound.CompoundError as exc:
+        if ENCRYPTED_OOXML in data:
+            raise safety.UnsafeFile(name, _PASSWORD) from exc
+        raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（{exc}）；请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
+    try:
+        # xlrd writes what it finds odd to its log, stdout by default: a damaged file's noise in `--json` output
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_NoLog())
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors … on damaged files
         detail = " ".join(str(exc).split())[:100]
-        if "encrypt" in detail.lower() or ENCRYPTED_OOXML in path.read_bytes():
-            raise safety.UnsafeFile(name, "这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入") from exc
+        if "encrypt" in detail.lower() or ENCRYPTED_OOXML in data:
+            raise safety.UnsafeFile(name, _PASSWORD) from exc
         raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（文件已损坏或不是 Excel 97-2003 格式：{detail}）；"
                                       "请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
     budget = _Budget(name)
@@ -131,6 +150,12 @@ def _xls_sheets(path: Path, name: str):
                     rows.append((r + 1, cells))
             out.append((title, sh.visibility == 0, rows))
             book.unload_sheet(index)
+    except safety.UnsafeFile:
+        raise
+    except Exception as exc:  # a damaged sheet: xlrd parses each one only now and asserts what it expects
+        detail = " ".join(str(exc).split())[:100] or type(exc).__name__
+        raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（文件已损坏：{detail}）；"
+                                      "请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
     finally:
         book.release_resources()
     return out

@@ -1,5 +1,6 @@
-"""Reading a report file: plain text (UTF-8, UTF-8 with BOM, GB18030), a Word .docx, the text layer of a
-.pdf (pypdf) or the text of a web page saved as .html/.htm (the standard library's html.parser)."""
+"""Reading a report file: plain text (UTF-8, UTF-8 with BOM, GB18030), a Word .docx, a Word 97–2003 .doc or WPS
+.wps (desktop.extract.doc), the text layer of a .pdf (pypdf) or the text of a web page saved as .html/.htm (the
+standard library's html.parser)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ class UnreadableReport(AppError):
 
 
 def read_text_file(path: str | Path) -> str:
-    """The text of a .txt, .docx, .pdf or .html report. Raises UnreadableReport naming the file and why."""
+    """The text of a .txt, .docx, .doc, .wps, .pdf or .html report. Raises UnreadableReport naming the file and
+    why."""
     path = Path(path)
     if not path.is_file():
         raise UnreadableReport(path, "文件不存在")
@@ -37,11 +39,33 @@ def read_text_file(path: str | Path) -> str:
         return _docx_text(path, data)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         return _pdf_text(path, data)
-    if suffix in (".doc", ".xls", ".xlsx", ".wps"):
-        raise UnreadableReport(path, f"不支持 {suffix} 格式，请另存为 .txt、.docx 或 .pdf")
+    if suffix in (".xls", ".xlsx", ".et", ".ods"):
+        raise UnreadableReport(path, f"{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf")
+    if data[:8] == _OLE2:
+        return _doc_text(path, data)
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise UnreadableReport(path, "这是 RTF 格式的文档，请在 Word 或 WPS 中另存为 .docx 或 .doc")
     if suffix in (".html", ".htm", ".xhtml", ".shtml") or _looks_html(data):
         return _html_text(path, data)
+    if suffix in (".doc", ".wps"):
+        raise UnreadableReport(path, f"不是 Word 或 WPS 文档（{suffix} 文件的内容不是 Word 97–2003 格式）")
     return _decode(path, data)
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of Word 97–2003, WPS 文字, Excel 97–2003
+
+
+def _doc_text(path: Path, data: bytes) -> str:
+    """A Word 97–2003 .doc or a WPS .wps (desktop.extract.doc)."""
+    from desktop.extract.doc import DocError, doc_text
+
+    try:
+        text = doc_text(data)
+    except DocError as exc:
+        raise UnreadableReport(path, str(exc)) from None
+    if not text.strip():
+        raise UnreadableReport(path, "文档中没有正文文字")
+    return text
 
 
 def _decode(path: Path, data: bytes, declared: str | None = None) -> str:

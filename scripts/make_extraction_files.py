@@ -1,11 +1,12 @@
-"""Make the PDFs of tests/data/extraction_pdf/ the way offices make theirs (run again only to change them).
+"""Make the reports of tests/data/extraction_pdf/ the way offices make theirs (run again only to change them).
 
 A bulletin written in LibreOffice Writer with its table (a heading over two rows, 数量 over the years, the years
-wrapped under their digits), and a county table printed from LibreOffice Calc to PDF (headings wrapped in
-narrow columns, centred). The committed files are what tests/test_extract_pdf_tables.py reads: this script
-documents how they were made.
+wrapped under their digits) saved as PDF and as Word 97–2003 .doc (with an empty cell and a cell of two
+paragraphs), and a county table printed from LibreOffice Calc to PDF (headings wrapped in narrow columns,
+centred). The committed files are what tests/test_extract_pdf_tables.py and tests/test_extract_doc.py read:
+this script documents how they were made.
 
-    .venv/bin/python scripts/make_extraction_pdfs.py     # needs soffice (LibreOffice Writer and Calc) on PATH
+    .venv/bin/python scripts/make_extraction_files.py     # needs soffice (LibreOffice Writer and Calc) on PATH
 """
 
 from __future__ import annotations
@@ -42,6 +43,25 @@ COUNTIES = [["鹿城区", 9870, 5120, 6210, 7.12], ["龙湾区", 3120, 1880, 201
             ["洞头区", 520, 390, 402, 3.98], ["永嘉县", 4215, 2760, 2890, 4.89]]
 
 
+# the summary of a year saved as .doc: prose with figures, a table whose heading spans two rows, a cell left
+# empty (no figure for 2022), a name written as two paragraphs in its cell, a note under the table
+SUMMARY = """<html><head><meta charset="utf-8"></head><body>
+<h2 align="center">乐清市卫生健康局2023年工作总结</h2>
+<p>2023年，全市卫生健康系统坚持以人民健康为中心，各项工作取得新进展。</p>
+<p>一、卫生资源持续增长。年末全市共有医疗卫生机构412个，卫生技术人员9876人。</p>
+<table border="1" cellpadding="2">
+<tr><td rowspan="2">指标</td><td rowspan="2">单位</td><td colspan="2">数量</td><td rowspan="2">增长（%）</td></tr>
+<tr><td>2023年</td><td>2022年</td></tr>
+<tr><td>医疗卫生机构床位数</td><td>张</td><td>5,320</td><td>5,102</td><td>4.3</td></tr>
+<tr><td><p>每千人口执业</p><p>（助理）医师数</p></td><td>人</td><td>3.86</td><td></td><td>—</td></tr>
+<tr><td>家庭医生签约服务覆盖率</td><td>%</td><td>45.2</td><td>43.9</td><td>1.3</td></tr>
+</table>
+<p>注：2022年每千人口执业（助理）医师数口径调整，未列。</p>
+<p>二、健康水平稳步提高。全市人均期望寿命达到82.15岁。</p>
+</body></html>
+"""
+
+
 def _county_table(path: Path) -> None:
     wb = Workbook()
     ws = wb.active
@@ -72,9 +92,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "永嘉县_2023_公报.html").write_text(BULLETIN, encoding="utf-8")
+        (work / "乐清市_2023_工作总结.html").write_text(SUMMARY, encoding="utf-8")
         _county_table(work / "温州市各县_2022_卫生资源.xlsx")
         # the page read as a Writer document (the default, Writer/Web, starts it on a second page)
         for name, args in (("永嘉县_2023_公报.html", ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
+                           ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "doc:MS Word 97"]),
                            ("温州市各县_2022_卫生资源.xlsx", ["--convert-to", "pdf"])):
             subprocess.run([soffice, "--headless", *args, "--outdir", str(OUT), str(work / name)],
                            check=True, capture_output=True, timeout=300)
