@@ -367,6 +367,24 @@ def test_a_table_of_counties_keeps_the_regions_own_row(tmp_path):
     assert {(p.indicator, p.value) for p in got} == {("HOSPITAL_BEDS", 4215), ("LICENSED_DOCTORS", 2760)}
 
 
+def test_a_table_of_counties_with_each_indicator_over_its_years(tmp_path):
+    """地区 | 医疗卫生机构床位数（张） over 2024年 and 2023年 | 执业（助理）医师数（人） over the same: each figure is
+    its indicator's of its year (the indicator's name was lost, the figures read as nothing); a generic 数量
+    over the years still names nothing."""
+    _docx(tmp_path / "全市.docx", [
+        "温州市各县（市、区）卫生资源",
+        [["地区", ("医疗卫生机构床位数（张）", 2), ("执业（助理）医师数（人）", 2)],
+         ["", "2024年", "2023年", "2024年", "2023年"],
+         ["鹿城区", "8120", "7990", "4710", "4620"], ["永嘉县", "4215", "4029", "2760", "2650"]]])
+    text = read_text_file(tmp_path / "全市.docx")
+    assert "永嘉县：医疗卫生机构床位数2024年为4215张，医疗卫生机构床位数2023年为4029张，执业（助理）医师数2024年为2760人，" \
+           "执业（助理）医师数2023年为2650人。" in text.splitlines()
+    places = ["鹿城区", "永嘉县", "温州市"]
+    for year, beds, doctors in ((2024, 4215, 2760), (2023, 4029, 2650)):
+        got = {p.indicator: p.value for p in extract(text, INDS, year, "永嘉县", places=places) if p.year == year}
+        assert got == {"HOSPITAL_BEDS": beds, "LICENSED_DOCTORS": doctors}
+
+
 def test_a_table_in_a_web_page_and_a_layout_table_around_it(tmp_path):
     text = _page(tmp_path, "<table><tr><td>"
                            "<h1>永嘉县2024年卫生健康统计公报</h1><p>全县卫生资源情况见下表。</p>"

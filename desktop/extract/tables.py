@@ -29,6 +29,9 @@ _THIS_YEAR = re.compile(r"^(?:本年|本期|今年|报告期|本年度)(?:末|�
 _LAST_YEAR = re.compile(r"^(?:上年|去年|上年同期|上期|上年度)(?:末|底)?(?:数|数值|数据|实绩)?$")
 _CHANGE = re.compile(r"增长|增减|增幅|比上年|同比|增加|变化|变动")
 _UNIT_HEAD = {"单位", "计量单位"}
+# headings over the years that name no indicator (数量 over 2024年 and 2023年)
+_GENERIC = {"数量", "数值", "数据", "指标值", "实绩", "完成", "完成值", "完成情况", "情况", "总量", "绝对数", "年份", "年度",
+            "指标", "项目", "单位", "合计", "总计", "全年"}
 _SEQ_HEAD = {"序号", "编号", "序"}
 _TRAILING_UNIT = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]{1,6})\s*[)）]\s*$")
 _NOT_A_UNIT = re.compile(r"含|包括|不含|其中|以上|以下|及")
@@ -106,7 +109,13 @@ def render_table(rows: list[list[str]]) -> list[str]:
                 texts.append(r[col])
         # the lowest heading that says what the column is (数量 over 2024年 and 2023年: the years), else all
         known = [k for k in map(_column_kind, reversed(texts)) if k[0] != "named"]
-        kinds.append(known[0] if known else _column_kind("".join(texts)))
+        kind = known[0] if known else _column_kind("".join(texts))
+        # a year under an indicator's name (地区 | 床位数（张） over 2023年 and 2022年): the year of that indicator
+        named = [t for t in texts if _column_kind(t)[0] == "named" and _norm(split_unit(t)[0]) not in _GENERIC]
+        if kind[0] == "year" and named and col > 0:
+            name, unit = split_unit(named[-1])
+            kind = ("named", f"{name}{kind[1]}年", kind[2] or unit)
+        kinds.append(kind)
     label_col = next((c for c, k in enumerate(kinds) if k[0] not in ("seq", "unit")), 0)
     unit_col = next((c for c, k in enumerate(kinds) if k[0] == "unit"), None)
     lines: list[str] = []
