@@ -385,6 +385,26 @@ def test_a_table_of_counties_with_each_indicator_over_its_years(tmp_path):
         assert got == {"HOSPITAL_BEDS": beds, "LICENSED_DOCTORS": doctors}
 
 
+def test_a_text_box_of_a_docx_is_read_once_on_a_line_of_its_own(tmp_path):
+    """Word writes a text box twice (the drawing and an old-style fallback) inside the run it is anchored in:
+    its text was read twice and glued to the paragraph's, one sentence with the next."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    inner = "<w:txbxContent><w:p><w:r><w:t>全县医疗卫生机构床位数4215张。</w:t></w:r></w:p></w:txbxContent>"
+    box = (f"<w:r><mc:AlternateContent xmlns:mc='{mc}'><mc:Choice Requires='wps'><w:drawing><anchor><txbx>{inner}"
+           f"</txbx></anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><textbox>{inner}</textbox></w:pict>"
+           "</mc:Fallback></mc:AlternateContent></w:r>")
+    body = ("<w:p><w:r><w:t>苍南县2023年卫生健康工作总结</w:t></w:r></w:p>"
+            f"<w:p>{box}<w:r><w:t>2023年，全县每千人口执业（助理）医师数3.86人。</w:t></w:r></w:p>"
+            f"<w:tbl><w:tr><w:tc><w:p>{box}<w:r><w:t>注</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+    with zipfile.ZipFile(tmp_path / "总结.docx", "w") as z:
+        z.writestr("word/document.xml", f"<w:document xmlns:w='{W_NS}'><w:body>{body}</w:body></w:document>")
+    text = read_text_file(tmp_path / "总结.docx")
+    assert text.splitlines()[:3] == ["苍南县2023年卫生健康工作总结", "2023年，全县每千人口执业（助理）医师数3.86人。",
+                                     "全县医疗卫生机构床位数4215张。"]
+    assert text.count("4215") == 2  # once for the paragraph's box, once for the cell's
+    assert found(text, 2023) == {"HOSPITAL_BEDS": 4215, "DOCTORS_PER_1000": 3.86}
+
+
 def test_a_table_in_a_web_page_and_a_layout_table_around_it(tmp_path):
     text = _page(tmp_path, "<table><tr><td>"
                            "<h1>永嘉县2024年卫生健康统计公报</h1><p>全县卫生资源情况见下表。</p>"

@@ -299,20 +299,47 @@ def _docx_text(path: Path, data: bytes) -> str:
         elif node.tag == _W + "p":
             paragraphs.append(_docx_paragraph(node))
         else:  # a content control (w:sdt) or the like: its paragraphs as they come
-            paragraphs.extend(_docx_paragraph(p) for p in node.iter(_W + "p"))
+            paragraphs.extend(_docx_paragraph(p) for p in _paragraphs(node))
     return "\n".join(paragraphs)
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _paragraphs(node):
+    """The paragraphs under a node in order, not those of the text boxes in them (_docx_paragraph reads those)."""
+    for child in node:
+        if child.tag == _W + "p":
+            yield child
+        elif child.tag != _MC_FALLBACK:
+            yield from _paragraphs(child)
+
+
 def _docx_paragraph(p) -> str:
-    parts = []
-    for node in p.iter():
-        if node.tag == _W + "t":
-            parts.append(node.text or "")
-        elif node.tag == _W + "tab":
-            parts.append("\t")
-        elif node.tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-    return "".join(parts)
+    """A paragraph's text, then on lines of their own the paragraphs of the text boxes anchored in it. Word
+    writes each text box twice (the drawing, and an old-style fallback): the fallback is left out. A box's text
+    was read twice and glued into the paragraph it is anchored in, one sentence with the next."""
+    parts: list[str] = []
+    boxes: list[str] = []
+
+    def walk(node) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == _MC_FALLBACK:
+                continue
+            if tag == _W + "txbxContent":
+                boxes.extend(_docx_paragraph(q) for q in child.findall(_W + "p"))
+                continue
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag == _W + "tab":
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                parts.append("\n")
+            walk(child)
+
+    walk(p)
+    return "\n".join(["".join(parts)] + [b for b in boxes if b])
 
 
 def _docx_table(tbl) -> list[str]:
@@ -324,7 +351,7 @@ def _docx_table(tbl) -> list[str]:
     for tr in tbl.iter(_W + "tr"):
         cells: list[str] = []
         for tc in tr.findall(_W + "tc"):
-            text = "".join(_docx_paragraph(p) for p in tc.iter(_W + "p"))
+            text = "".join(_docx_paragraph(p) for p in _paragraphs(tc))
             merged = tc.find(f"{_W}tcPr/{_W}vMerge")
             if merged is not None and merged.get(_W + "val", "continue") == "continue" and rows:
                 above = rows[-1]
@@ -335,4 +362,4 @@ def _docx_table(tbl) -> list[str]:
     nested = any(True for _ in tbl.iter(_W + "tbl") if _ is not tbl)
     if not nested and is_data_table(rows):
         return render_table(rows)
-    return [_docx_paragraph(p) for p in tbl.iter(_W + "p")]
+    return [_docx_paragraph(p) for p in _paragraphs(tbl)]
