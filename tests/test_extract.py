@@ -514,3 +514,26 @@ def test_any_table_renders_to_lines_and_any_page_keeps_its_prose(rows):
     for page in ([" ".join(r) for r in rows] + [prose], [c for r in rows for c in r] + [prose]):
         out = tables_in_lines(page)
         assert out[-1] == prose and all(isinstance(line, str) for line in out)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=10))
+def test_a_damaged_docx_gives_text_or_says_why(tmp_path, flips):
+    """A spoilt .docx (a bad deflate stream, a part marked encrypted, an unknown zip version) raised zlib.error,
+    RuntimeError or NotImplementedError through the extraction; now it is read or refused naming the file."""
+    good = tmp_path / "好.docx"
+    _docx(good, ["苍南县2024年卫生健康统计公报", [["指标", "单位", "2024年", "2023年"], ["床位数", "张", "4215", "4029"]]])
+    with zipfile.ZipFile(good) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    with zipfile.ZipFile(good, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    data = bytearray(good.read_bytes())
+    for at, value in flips:
+        data[at % len(data)] = value
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(bytes(data))
+    try:
+        assert isinstance(read_text_file(bad), str)
+    except UnreadableReport as exc:
+        assert "坏.docx" in str(exc)

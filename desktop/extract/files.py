@@ -35,6 +35,8 @@ def read_text_file(path: str | Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableReport(path, exc.strerror or str(exc)) from exc
+    if suffix == ".ofd" or data[:4] == b"PK\x03\x04" and _is_ofd(data):
+        return _ofd_text(path, data)
     if suffix == ".docx" or data[:4] == b"PK\x03\x04":
         return _docx_text(path, data)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
@@ -78,6 +80,34 @@ def _decode(path: Path, data: bytes, declared: str | None = None) -> str:
             break
         return text.replace("\r\n", "\n").replace("\r", "\n")
     raise UnreadableReport(path, "不是文本文件（编码既不是UTF-8也不是GB18030）")
+
+
+def _is_ofd(data: bytes) -> bool:
+    import io
+
+    from desktop.extract.ofd import ZIP_ERRORS
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "OFD.xml" in z.namelist()
+    except ZIP_ERRORS:
+        return False  # read as a .docx, which says what is wrong
+
+
+def _ofd_text(path: Path, data: bytes) -> str:
+    """An OFD (desktop.extract.ofd): its pages' text, tables found by position as in a PDF."""
+    from desktop.extract.ofd import OfdError, ofd_pages
+    from desktop.extract.tables import tables_in_lines, tables_in_pages
+
+    try:
+        pages = ofd_pages(data)
+    except OfdError as exc:
+        raise UnreadableReport(path, str(exc)) from None
+    texts = ["\n".join(tables_in_lines(p.split("\n"))) for p in tables_in_pages(pages)]
+    text = "\n\n".join(t.strip("\n") for t in texts)
+    if not text.strip():
+        raise UnreadableReport(path, "OFD 中没有文字（可能是扫描件），请先做文字识别或另存为文本")
+    return text
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
@@ -282,11 +312,17 @@ def _docx_text(path: Path, data: bytes) -> str:
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
+    from desktop.extract.ofd import ZIP_ERRORS
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if z.getinfo("word/document.xml").file_size > 256 * 1024 * 1024:
+                raise UnreadableReport(path, "word/document.xml 解压后超过 256 MB，拒绝读取")
             xml = z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError):
+    except KeyError:
         raise UnreadableReport(path, "不是有效的 Word .docx 文件（缺少 word/document.xml）") from None
+    except ZIP_ERRORS as exc:
+        raise UnreadableReport(path, f"不是有效的 Word .docx 文件（{exc}）") from None
     try:
         root = ElementTree.fromstring(xml)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
