@@ -115,8 +115,11 @@ def _pdf_text(path: Path, data: bytes) -> str:
     import io
     import logging
 
+    import struct
+    import zlib
+
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     from desktop.extract.tables import tables_in_lines, tables_in_pages
 
@@ -129,8 +132,11 @@ def _pdf_text(path: Path, data: bytes) -> str:
         pages = ["\n".join(tables_in_lines(p.split("\n"))) for p in tables_in_pages([_pieces(pg) for pg in reader.pages])]
     except UnreadableReport:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UnreadableReport(path, f"PDF 文件损坏或格式不支持（{exc}）") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, IndexError, AttributeError, NotImplementedError,
+            RecursionError, ZeroDivisionError, OverflowError, zlib.error, struct.error) as exc:
+        # what pypdf raises on a damaged file: its own errors (a limit reached, a stream that does not decode), and
+        # a filter it does not know (NotImplementedError) or a broken object table
+        raise UnreadableReport(path, f"PDF 文件损坏或格式不支持（{exc or type(exc).__name__}）") from None
     text = "\n\n".join(p.strip("\n") for p in pages)
     if not text.strip():
         raise UnreadableReport(path, "PDF 没有文字层（可能是扫描件），请先做文字识别或另存为文本")
