@@ -227,7 +227,7 @@ def _ods_sheets(path: Path, name: str):
 
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
+    except safety.ZIP_DAMAGED + (NotImplementedError,) as exc:
         raise safety.UnsafeFile(name, "无法读取 .ods 工作簿（文件已损坏）") from exc
     with zf:
         try:
