@@ -1,10 +1,10 @@
 """Make the reports of tests/data/extraction_pdf/ the way offices make theirs (run again only to change them).
 
 A bulletin written in LibreOffice Writer with its table (a heading over two rows, 数量 over the years, the years
-wrapped under their digits) saved as PDF and as Word 97–2003 .doc (with an empty cell and a cell of two
-paragraphs), and a county table printed from LibreOffice Calc to PDF (headings wrapped in narrow columns,
-centred). The committed files are what tests/test_extract_pdf_tables.py and tests/test_extract_doc.py read:
-this script documents how they were made.
+wrapped under their digits) saved as PDF; a year's summary saved as Word 97–2003 .doc and as RTF (an empty cell,
+a cell of two paragraphs); a county table printed from LibreOffice Calc to PDF (headings wrapped in narrow
+columns, centred). The committed files are what tests/test_extract_pdf_tables.py, test_extract_doc.py and
+test_extract_rtf.py read: this script documents how they were made.
 
     .venv/bin/python scripts/make_extraction_files.py     # needs soffice (LibreOffice Writer and Calc) on PATH
 """
@@ -97,6 +97,7 @@ def main() -> int:
         # the page read as a Writer document (the default, Writer/Web, starts it on a second page)
         for name, args in (("永嘉县_2023_公报.html", ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
                            ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "doc:MS Word 97"]),
+                           ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "rtf"]),
                            ("温州市各县_2022_卫生资源.xlsx", ["--convert-to", "pdf"])):
             subprocess.run([soffice, "--headless", *args, "--outdir", str(OUT), str(work / name)],
                            check=True, capture_output=True, timeout=300)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 
 from desktop.compound import CompoundError, streams
-from desktop.extract.tables import is_data_table, render_table
+from desktop.extract.tables import is_data_table, on_grid, render_table
 
 _SPRM_TTP = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph ends a row of a table
 _SPRM_IN_TABLE = (0x2416,)  # sprmPFInTable: this paragraph is in a table
@@ -195,7 +195,7 @@ def _lines(chars: list[tuple[str, int]], edges: dict[int, tuple[int, ...]]) -> l
 
     def flush_table() -> None:
         if rows:
-            grid = _on_grid(rows, row_edges)
+            grid = on_grid(rows, row_edges)
             if is_data_table(grid):
                 lines.extend(render_table(grid))
             else:
@@ -238,25 +238,6 @@ def _lines(chars: list[tuple[str, int]], edges: dict[int, tuple[int, ...]]) -> l
     if rest:
         lines.append(rest)
     return lines
-
-
-def _on_grid(rows: list[list[str]], row_edges: list[tuple[int, ...]]) -> list[list[str]]:
-    """The rows on the table's grid of columns (every edge of every row's cells): a cell merged across columns
-    (数量 over 2023年 and 2022年) repeated in each. Rows as they are when an edge is missing."""
-    if any(len(e) != len(r) + 1 for r, e in zip(rows, row_edges)):
-        return rows
-    grid: list[int] = []
-    for edge in sorted({x for e in row_edges for x in e}):
-        if not grid or edge - grid[-1] > 30:  # twips: edges a hair apart are one
-            grid.append(edge)
-    out = []
-    for cells, e in zip(rows, row_edges):
-        row = []
-        for k, text in enumerate(cells):
-            spanned = sum(1 for g in grid[:-1] if e[k] - 30 <= g < e[k + 1] - 30)
-            row.extend([text] * max(1, spanned))
-        out.append(row)
-    return out
 
 
 def _clean(text: str) -> str:

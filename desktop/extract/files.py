@@ -1,5 +1,5 @@
 """Reading a report file: plain text (UTF-8, UTF-8 with BOM, GB18030), a Word .docx, a Word 97–2003 .doc or WPS
-.wps (desktop.extract.doc), the text layer of a .pdf (pypdf) or the text of a web page saved as .html/.htm (the
+.wps (desktop.extract.doc), an RTF (desktop.extract.rtf), an OFD (desktop.extract.ofd), the text layer of a .pdf (pypdf) or the text of a web page saved as .html/.htm (the
 standard library's html.parser)."""
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ class UnreadableReport(AppError):
 
 
 def read_text_file(path: str | Path) -> str:
-    """The text of a .txt, .docx, .doc, .wps, .pdf or .html report. Raises UnreadableReport naming the file and
-    why."""
+    """The text of a .txt, .docx, .doc, .wps, .rtf, .pdf, .ofd or .html report. Raises UnreadableReport naming the
+    file and why."""
     path = Path(path)
     if not path.is_file():
         raise UnreadableReport(path, "文件不存在")
@@ -46,7 +46,7 @@ def read_text_file(path: str | Path) -> str:
     if data[:8] == _OLE2:
         return _doc_text(path, data)
     if data.lstrip()[:5] == b"{\\rtf":
-        raise UnreadableReport(path, "这是 RTF 格式的文档，请在 Word 或 WPS 中另存为 .docx 或 .doc")
+        return _rtf_text(path, data)
     if suffix in (".html", ".htm", ".xhtml", ".shtml") or _looks_html(data):
         return _html_text(path, data)
     if suffix in (".doc", ".wps"):
@@ -80,6 +80,19 @@ def _decode(path: Path, data: bytes, declared: str | None = None) -> str:
             break
         return text.replace("\r\n", "\n").replace("\r", "\n")
     raise UnreadableReport(path, "不是文本文件（编码既不是UTF-8也不是GB18030）")
+
+
+def _rtf_text(path: Path, data: bytes) -> str:
+    """An RTF document, whatever its name (.rtf, or a web system's ".doc") (desktop.extract.rtf)."""
+    from desktop.extract.rtf import RtfError, rtf_text
+
+    try:
+        text = rtf_text(data)
+    except RtfError as exc:
+        raise UnreadableReport(path, str(exc)) from None
+    if not text.strip():
+        raise UnreadableReport(path, "文档中没有正文文字")
+    return text
 
 
 def _is_ofd(data: bytes) -> bool:

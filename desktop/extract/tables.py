@@ -58,6 +58,26 @@ def is_data_table(rows: list[list[str]]) -> bool:
     return sum(1 for row in rows if sum(1 for c in row if c.strip()) >= 2) >= 2
 
 
+def on_grid(rows: list[list[str]], edges: list[tuple[int, ...]]) -> list[list[str]]:
+    """Rows of a Word or RTF table on the table's grid of columns (every edge of every row's cells, in twips): a
+    cell merged across columns (数量 over 2023年 and 2022年) repeated in each. `edges` are each row's cells' edges,
+    left to right, one more than its cells; the rows as they are when one is missing."""
+    if any(len(e) != len(r) + 1 for r, e in zip(rows, edges)) or len(edges) != len(rows):
+        return rows
+    grid: list[int] = []
+    for edge in sorted({x for e in edges for x in e}):
+        if not grid or edge - grid[-1] > 30:  # edges a hair apart are one
+            grid.append(edge)
+    out = []
+    for cells, e in zip(rows, edges):
+        row = []
+        for k, text in enumerate(cells):
+            spanned = sum(1 for g in grid[:-1] if e[k] - 30 <= g < e[k + 1] - 30)
+            row.extend([text] * max(1, spanned))
+        out.append(row)
+    return out
+
+
 def _is_number(text: str) -> bool:
     """A figure, with or without a short unit after it (`4215`, `4.6%`, `4215张`); a year heading is none."""
     key = _norm(text)
