@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from desktop.exchange import safety
 from desktop.exchange.books import read_workbook
+from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 
 EXCHANGE = Path(__file__).parent / "data" / "exchange"
 
@@ -27,16 +27,8 @@ def test_a_damaged_workbook_is_read_or_refused_naming_it(tmp_path_factory, name,
 
     @settings(max_examples=400 if request.config.getoption("--long") else 60, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
-    @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=12))
+    @given(FLIPS)
     def one(flips):
-        data = bytearray(good)
-        for at, value in flips:
-            data[at % len(data)] = value
-        path = tmp_path_factory.mktemp("bad") / f"坏{suffix}"
-        path.write_bytes(bytes(data))
-        try:
-            read_workbook(path)
-        except safety.UnsafeFile as exc:
-            assert f"坏{suffix}" in str(exc)
+        read_or_refused(read_workbook, safety.UnsafeFile, spoilt(good, flips, tmp_path_factory.mktemp("bad"), f"坏{suffix}"))
 
     one()

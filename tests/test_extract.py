@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from desktop.catalog import read_indicators
 from desktop.extract import Proposal, UnreadableReport, extract, read_text_file
+from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 
 INDS = read_indicators()
 
@@ -517,7 +518,7 @@ def test_any_table_renders_to_lines_and_any_page_keeps_its_prose(rows):
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=10))
+@given(FLIPS)
 def test_a_damaged_docx_gives_text_or_says_why(tmp_path, flips):
     """A spoilt .docx (a bad deflate stream, a part marked encrypted, an unknown zip version) raised zlib.error,
     RuntimeError or NotImplementedError through the extraction; now it is read or refused naming the file."""
@@ -528,12 +529,5 @@ def test_a_damaged_docx_gives_text_or_says_why(tmp_path, flips):
     with zipfile.ZipFile(good, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
-    data = bytearray(good.read_bytes())
-    for at, value in flips:
-        data[at % len(data)] = value
-    bad = tmp_path / "坏.docx"
-    bad.write_bytes(bytes(data))
-    try:
-        assert isinstance(read_text_file(bad), str)
-    except UnreadableReport as exc:
-        assert "坏.docx" in str(exc)
+    path = spoilt(good.read_bytes(), flips, tmp_path, "坏.docx")
+    read_or_refused(read_text_file, UnreadableReport, path)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from desktop.catalog import read_indicators
 from desktop.extract import UnreadableReport, extract, read_text_file
+from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 
 INDS = read_indicators()
 DOC = Path(__file__).parent / "data" / "extraction_pdf" / "乐清市_2023_工作总结.doc"
@@ -75,17 +75,8 @@ def test_refusals_say_why(tmp_path):
         read_text_file(half)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, 15359), st.integers(0, 255)), min_size=1, max_size=20))
-def test_a_damaged_doc_gives_text_or_says_it_is_damaged(tmp_path_factory, flips):
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(FLIPS)
+def test_a_damaged_doc_gives_text_or_says_it_is_damaged(tmp_path, flips):
     """Whatever bytes of the file are spoilt, reading it gives text or UnreadableReport naming the file."""
-    data = bytearray(DOC.read_bytes())
-    for at, value in flips:
-        if at < len(data):
-            data[at] = value
-    path = tmp_path_factory.mktemp("doc") / "坏.doc"
-    path.write_bytes(bytes(data))
-    try:
-        assert isinstance(read_text_file(path), str)
-    except UnreadableReport as exc:
-        assert "坏.doc" in str(exc)
+    read_or_refused(read_text_file, UnreadableReport, spoilt(DOC.read_bytes(), flips, tmp_path, "坏.doc"))

@@ -12,10 +12,10 @@ import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from desktop.catalog import read_indicators
 from desktop.extract import UnreadableReport, extract, read_text_file
+from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 
 INDS = read_indicators()
 NS = "http://www.ofdspec.org/2016"
@@ -110,17 +110,10 @@ def test_bad_ofd_files_say_why(tmp_path):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=12))
+@given(FLIPS)
 def test_a_damaged_ofd_gives_text_or_says_why(tmp_path, flips):
     """Whatever bytes of the file are spoilt, reading it gives text or UnreadableReport naming the file."""
     good = tmp_path / "好.ofd"
     _ofd(good, [PAGE_1])
-    data = bytearray(good.read_bytes())
-    for at, value in flips:
-        data[at % len(data)] = value
-    bad = tmp_path / "坏.ofd"
-    bad.write_bytes(bytes(data))
-    try:
-        assert isinstance(read_text_file(bad), str)
-    except UnreadableReport as exc:
-        assert "坏.ofd" in str(exc)
+    path = spoilt(good.read_bytes(), flips, tmp_path, "坏.ofd")
+    read_or_refused(read_text_file, UnreadableReport, path)

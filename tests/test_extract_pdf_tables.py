@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from desktop.catalog import read_indicators
 from desktop.extract import UnreadableReport, extract, read_text_file
 from desktop.extract.tables import tables_in_pieces
+from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 
 INDS = read_indicators()
 DATA = Path(__file__).parent / "data" / "extraction_pdf"
@@ -165,16 +166,9 @@ def test_any_page_of_pieces_gives_text_and_keeps_what_is_no_table(pieces):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=10))
+@given(FLIPS)
 def test_a_damaged_pdf_gives_text_or_says_why(tmp_path, flips):
     """A spoilt PDF raised pypdf's LimitReachedError or NotImplementedError (a filter name spoilt) through the
     extraction; now it is read or refused naming the file."""
-    data = bytearray((DATA / "永嘉县_2023_公报.pdf").read_bytes())
-    for at, value in flips:
-        data[at % len(data)] = value
-    bad = tmp_path / "坏.pdf"
-    bad.write_bytes(bytes(data))
-    try:
-        assert isinstance(read_text_file(bad), str)
-    except UnreadableReport as exc:
-        assert "坏.pdf" in str(exc)
+    path = spoilt((DATA / "永嘉县_2023_公报.pdf").read_bytes(), flips, tmp_path, "坏.pdf")
+    read_or_refused(read_text_file, UnreadableReport, path)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from desktop.catalog import read_indicators
 from desktop.extract import UnreadableReport, extract, read_text_file
+from tests.helpers.damage import read_or_refused, spoilt
 
 INDS = read_indicators()
 DATA = Path(__file__).parent / "data" / "extraction_pdf"
@@ -90,12 +91,5 @@ def test_refusals(tmp_path):
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(32, 126)), min_size=1, max_size=12))
 def test_a_damaged_rtf_gives_text_or_says_why(tmp_path, flips):
-    data = bytearray(WORD_RTF.encode("ascii"))
-    for at, value in flips:
-        data[at % len(data)] = value
-    bad = tmp_path / "坏.rtf"
-    bad.write_bytes(bytes(data))
-    try:
-        assert isinstance(read_text_file(bad), str)
-    except UnreadableReport as exc:
-        assert "坏.rtf" in str(exc)
+    path = spoilt(WORD_RTF.encode("ascii"), flips, tmp_path, "坏.rtf")
+    read_or_refused(read_text_file, UnreadableReport, path)

@@ -61,9 +61,21 @@ def _doc_text(path: Path, data: bytes) -> str:
     """A Word 97–2003 .doc or a WPS .wps (desktop.extract.doc)."""
     from desktop.extract.doc import DocError, doc_text
 
+    return _read_with(path, data, doc_text, DocError)
+
+
+def _rtf_text(path: Path, data: bytes) -> str:
+    """An RTF document, whatever its name (.rtf, or a web system's ".doc") (desktop.extract.rtf)."""
+    from desktop.extract.rtf import RtfError, rtf_text
+
+    return _read_with(path, data, rtf_text, RtfError)
+
+
+def _read_with(path: Path, data: bytes, reader, error: type[Exception]) -> str:
+    """The text a reader gives, its error and an empty text refused naming the file."""
     try:
-        text = doc_text(data)
-    except DocError as exc:
+        text = reader(data)
+    except error as exc:
         raise UnreadableReport(path, str(exc)) from None
     if not text.strip():
         raise UnreadableReport(path, "文档中没有正文文字")
@@ -80,19 +92,6 @@ def _decode(path: Path, data: bytes, declared: str | None = None) -> str:
             break
         return text.replace("\r\n", "\n").replace("\r", "\n")
     raise UnreadableReport(path, "不是文本文件（编码既不是UTF-8也不是GB18030）")
-
-
-def _rtf_text(path: Path, data: bytes) -> str:
-    """An RTF document, whatever its name (.rtf, or a web system's ".doc") (desktop.extract.rtf)."""
-    from desktop.extract.rtf import RtfError, rtf_text
-
-    try:
-        text = rtf_text(data)
-    except RtfError as exc:
-        raise UnreadableReport(path, str(exc)) from None
-    if not text.strip():
-        raise UnreadableReport(path, "文档中没有正文文字")
-    return text
 
 
 def _is_ofd(data: bytes) -> bool:
