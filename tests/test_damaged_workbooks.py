@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 from desktop.exchange import safety
 from desktop.exchange.books import read_workbook
+from desktop.exchange.reader import WorkbookData
 from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 
 EXCHANGE = Path(__file__).parent / "data" / "exchange"
@@ -29,6 +30,7 @@ def test_a_damaged_workbook_is_read_or_refused_naming_it(tmp_path_factory, name,
               suppress_health_check=list(HealthCheck))
     @given(FLIPS)
     def one(flips):
-        read_or_refused(read_workbook, safety.UnsafeFile, spoilt(good, flips, tmp_path_factory.mktemp("bad"), f"坏{suffix}"))
+        path = spoilt(good, flips, tmp_path_factory.mktemp("bad"), f"坏{suffix}")
+        read_or_refused(read_workbook, safety.UnsafeFile, path, gives=WorkbookData)
 
     one()

@@ -20,9 +20,10 @@ def spoilt(good: bytes, flips, folder: Path, name: str) -> Path:
     return path
 
 
-def read_or_refused(read, refused: type[Exception], path: Path) -> None:
-    """Reading the file gives text, or the refusal names the file; any other exception fails the test."""
+def read_or_refused(read, refused: type[Exception], path: Path, gives: type = str) -> None:
+    """Reading the file gives what it should (text), or the refusal names the file; any other exception fails
+    the test."""
     try:
-        assert isinstance(read(path), str)
+        assert isinstance(read(path), gives)
     except refused as exc:
         assert path.name in str(exc)
