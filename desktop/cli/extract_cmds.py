@@ -1,4 +1,4 @@
-"""extract FILE --region REGION --year YEAR [--json]: FILE is a .txt, .docx, .doc, .wps, .rtf, .pdf (text layer), .ofd or .html report."""
+"""extract FILE --region REGION --year YEAR [--json]: FILE is a .txt, .docx, .doc, .wps, .rtf, .pdf (text layer), .ofd, .html or .mht report."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from desktop.cli.common import open_services, print_json, print_table
 
 def register(sub) -> None:
     p = sub.add_parser("extract", help="从年度报告文本中提取指标数值（建议值，需确认）")
-    p.add_argument("file", metavar="FILE", help=".txt、.docx、.doc、.wps、.rtf、.pdf（文字层）、.ofd 或 .html 报告")
+    p.add_argument("file", metavar="FILE", help=".txt、.docx、.doc、.wps、.rtf、.pdf（文字层）、.ofd、.html 或 .mht 报告")
     p.add_argument("--region", required=True)
     p.add_argument("--year", required=True)
     p.add_argument("--json", action="store_true")

@@ -47,6 +47,8 @@ def read_text_file(path: str | Path) -> str:
         return _doc_text(path, data)
     if data.lstrip()[:5] == b"{\\rtf":
         return _rtf_text(path, data)
+    if suffix in (".mht", ".mhtml") or _MIME_START.match(data[:1024]):
+        return _html_text(path, _mht_html(path, data))
     if suffix in (".html", ".htm", ".xhtml", ".shtml") or _looks_html(data):
         return _html_text(path, data)
     if suffix in (".doc", ".wps"):
@@ -177,6 +179,30 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)"""
 
 def _looks_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:512].lstrip(b"\xef\xbb\xbf")))
+
+
+_MIME_START = re.compile(rb"\s*(?:MIME-Version:|From:[^\n]*\n(?:[^\n]+\n)*?MIME-Version:|Content-Type:\s*multipart/related)", re.I)
+
+
+def _mht_html(path: Path, data: bytes) -> bytes:
+    """The page of a web archive (.mht, .mhtml: a page saved as one file by a browser or by Word's 单个文件网页, or a
+    web system's ".doc" export that is one inside): its first text/html part, decoded from quoted-printable or
+    base64, with a meta charset naming the part's charset so that _html_text decodes it right."""
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        body = part.get_payload(decode=True) if part is not None else None
+    except (ValueError, LookupError, TypeError, IndexError) as exc:
+        raise UnreadableReport(path, f"网页存档（.mht）已损坏（{exc}）") from None
+    if not body:
+        raise UnreadableReport(path, "网页存档（.mht）中没有网页")
+    charset = part.get_content_charset()
+    if charset and not _META_CHARSET.search(body[:4096]):
+        body = f'<meta charset="{charset}">'.encode("ascii", errors="ignore") + body
+    return body
 
 
 def _html_text(path: Path, data: bytes) -> str:

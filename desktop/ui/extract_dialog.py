@@ -199,7 +199,7 @@ class ExtractDialog(QDialog):
         self.setWindowTitle(self.tr("从报告文本提取"))
         self.resize(1000, 680)
 
-        self.heading = QLabel(self.tr("{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html 文件，"
+        self.heading = QLabel(self.tr("{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html / .mht 文件，"
                                       "再点“提取”。计划、目标、约数和其他地方的数值不会提取；“核对”一栏标出与库中"
                                       "不一致的数值。请逐条核对后勾选写入。")
                               .format(region=self.region.name, year=self.year))
@@ -281,7 +281,7 @@ class ExtractDialog(QDialog):
 
     def ask_open_path(self) -> str | None:
         path = file_dialogs.open_file_name(self, self.tr("打开报告"), "",
-                                           self.tr("报告 (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm);;所有文件 (*)"))
+                                           self.tr("报告 (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm *.mht *.mhtml);;所有文件 (*)"))
         return path or None
 
     # ---- actions
@@ -289,7 +289,7 @@ class ExtractDialog(QDialog):
         self.source.setPlainText(text)
 
     def open_file(self, path: str | None = None) -> bool:
-        """Load a .txt, .docx, .doc, .wps, .rtf, .pdf, .ofd or .html into the text box and extract at once; False when nothing was loaded."""
+        """Load a .txt, .docx, .doc, .wps, .rtf, .pdf, .ofd, .html or .mht into the text box and extract at once; False when nothing was loaded."""
         from desktop.extract import read_text_file
 
         path = path or self.ask_open_path()

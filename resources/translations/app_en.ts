@@ -736,6 +736,10 @@
         <translation>Extract from report text</translation>
     </message>
     <message>
+        <source>{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html / .mht 文件，再点“提取”。计划、目标、约数和其他地方的数值不会提取；“核对”一栏标出与库中不一致的数值。请逐条核对后勾选写入。</source>
+        <translation>{region} {year}: paste the text of a yearly report, or open a .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html / .mht file, then click “Extract”. Plans, targets, approximate figures and figures of other places are not extracted; the “Check” column marks figures that disagree with the stored ones. Check each proposal before ticking it.</translation>
+    </message>
+    <message>
         <source>在此粘贴报告文本</source>
         <translation>Paste the report text here</translation>
     </message>
@@ -766,6 +770,10 @@
     <message>
         <source>打开报告</source>
         <translation>Open report</translation>
+    </message>
+    <message>
+        <source>报告 (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm *.mht *.mhtml);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm *.mht *.mhtml);;All files (*)</translation>
     </message>
     <message>
         <source>；{d} 条与库中数值不一致，请核对</source>
@@ -806,14 +814,6 @@
     <message>
         <source>请先粘贴报告文本或打开文件</source>
         <translation>Paste the report text or open a file first</translation>
-    </message>
-    <message>
-        <source>{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html 文件，再点“提取”。计划、目标、约数和其他地方的数值不会提取；“核对”一栏标出与库中不一致的数值。请逐条核对后勾选写入。</source>
-        <translation>{region} {year}: paste the text of a yearly report, or open a .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html file, then click “Extract”. Plans, targets, approximate figures and figures of other places are not extracted; the “Check” column marks figures that disagree with the stored ones. Check each proposal before ticking it.</translation>
-    </message>
-    <message>
-        <source>报告 (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm);;All files (*)</translation>
     </message>
     <message>
         <source>正在提取…</source>
