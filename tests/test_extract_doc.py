@@ -69,6 +69,9 @@ def test_refusals_say_why(tmp_path):
     sheet.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(UnreadableReport, match="表.xls.*电子表格"):
         read_text_file(sheet)
+    # a .xlsx is a zip too: it was read as a .docx "missing word/document.xml"
+    with pytest.raises(UnreadableReport, match="温岭市_2022_手填.xlsx.*电子表格.*导入"):
+        read_text_file(Path(__file__).parent / "data" / "exchange" / "温岭市_2022_手填.xlsx")
     half = tmp_path / "半个.doc"
     half.write_bytes(DOC.read_bytes()[:4096])
     with pytest.raises(UnreadableReport, match="半个.doc"):

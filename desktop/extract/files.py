@@ -35,14 +35,14 @@ def read_text_file(path: str | Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableReport(path, exc.strerror or str(exc)) from exc
+    if suffix in (".xls", ".xlsx", ".et", ".ods"):
+        raise UnreadableReport(path, f"{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf")
     if suffix == ".ofd" or data[:4] == b"PK\x03\x04" and _is_ofd(data):
         return _ofd_text(path, data)
     if suffix == ".docx" or data[:4] == b"PK\x03\x04":
         return _docx_text(path, data)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         return _pdf_text(path, data)
-    if suffix in (".xls", ".xlsx", ".et", ".ods"):
-        raise UnreadableReport(path, f"{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf")
     if data[:8] == _OLE2:
         return _doc_text(path, data)
     if data.lstrip()[:5] == b"{\\rtf":
