@@ -151,6 +151,28 @@ def test_a_long_text_is_read_off_the_gui_thread(dialog, monkeypatch):
     assert dialog.model.data(dialog.model.index(_row(dialog, "LIFE_EXPECTANCY"), COL_STORED)) == "81.00"
 
 
+def test_a_large_file_is_opened_off_the_gui_thread(dialog, monkeypatch, tmp_path):
+    """A long PDF takes seconds to read: a file over BACKGROUND_BYTES is read in a job, the window stays live."""
+    import threading
+
+    import desktop.extract as extract
+
+    monkeypatch.setattr("desktop.ui.extract_dialog.BACKGROUND_BYTES", 100)
+    threads = []
+    real = extract.read_text_file
+
+    def spy(path):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(path)
+
+    monkeypatch.setattr(extract, "read_text_file", spy)
+    report = tmp_path / "瑞安.txt"
+    report.write_text(RUIAN, encoding="utf-8")
+    assert dialog.open_file(str(report))
+    assert threads == [False]
+    assert dialog.source.toPlainText() == RUIAN and dialog.model.rowCount() == 18
+
+
 def test_without_a_region_the_dialog_says_so(qtbot, services):
     from desktop.errors import AppError
 

@@ -776,6 +776,10 @@
         <translation>Reports (*.txt *.docx *.doc *.wps *.rtf *.pdf *.ofd *.html *.htm *.mht *.mhtml);;All files (*)</translation>
     </message>
     <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
         <source>；{d} 条与库中数值不一致，请核对</source>
         <translation>; {d} disagree with the stored values, please check them</translation>
     </message>
