@@ -24,6 +24,7 @@ from desktop.db.store import refuse_store_file
 from desktop.exchange import safety
 from desktop.exchange.format import is_percent_format, sheet_kind
 from desktop.exchange.layouts import read_table
+from desktop.zips import ZIP_ERRORS
 from desktop.exchange.reader import (
     HEADER_SCAN_ROWS,
     ImportCancelled,
@@ -227,7 +228,7 @@ def _ods_sheets(path: Path, name: str):
 
     try:
         zf = zipfile.ZipFile(path)
-    except safety.ZIP_DAMAGED + (NotImplementedError,) as exc:
+    except ZIP_ERRORS as exc:
         raise safety.UnsafeFile(name, "无法读取 .ods 工作簿（文件已损坏）") from exc
     with zf:
         try:

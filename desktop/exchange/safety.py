@@ -27,11 +27,11 @@ an .ods and a zip that is not a workbook each get their own message. Every refus
 from __future__ import annotations
 
 import zipfile
-import zlib
 from pathlib import Path
 
 from desktop.db.store import refuse_store_file
 from desktop.errors import AppError
+from desktop.zips import ZIP_ERRORS
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 2000
@@ -202,11 +202,6 @@ def _scan(zf: zipfile.ZipFile, part: str, name: str, start, chars=None) -> None:
         raise UnsafeFile(name, f"工作簿已损坏，{part} 不是完好的XML（{exc}）") from exc
 
 
-# what reading a damaged zip raises besides BadZipFile: a broken deflate stream (zlib.error), a stream cut short
-# (EOFError), a name in neither UTF-8 nor cp437 that decodes wrong (UnicodeDecodeError, a ValueError)
-ZIP_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, ValueError)
-
-
 def _check_zip(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -238,7 +233,7 @@ def _check_zip(path: Path, name: str) -> None:
             if b"spreadsheetml.sheet.main" not in content_types and b"spreadsheetml.template.main" not in content_types:
                 raise UnsafeFile(name, "压缩包不是 Excel 工作簿（可能是 Word、PowerPoint 或其他文件）")
             _check_parts(zf, names, content_types, name)
-    except ZIP_DAMAGED as exc:
-        raise UnsafeFile(name, f"工作簿已损坏，无法解压（{exc or type(exc).__name__}）") from exc
     except (OSError, RuntimeError, NotImplementedError) as exc:
         raise UnsafeFile(name, f"工作簿无法读取（{exc}）") from exc
+    except ZIP_ERRORS as exc:  # a broken deflate stream, a stream cut short, a name that decodes wrong
+        raise UnsafeFile(name, f"工作簿已损坏，无法解压（{exc or type(exc).__name__}）") from exc

@@ -99,7 +99,7 @@ def _decode(path: Path, data: bytes, declared: str | None = None) -> str:
 def _is_ofd(data: bytes) -> bool:
     import io
 
-    from desktop.extract.ofd import ZIP_ERRORS
+    from desktop.zips import ZIP_ERRORS
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -356,7 +356,7 @@ def _docx_text(path: Path, data: bytes) -> str:
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
-    from desktop.extract.ofd import ZIP_ERRORS
+    from desktop.zips import ZIP_ERRORS
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -15,18 +15,13 @@ import io
 import posixpath
 import re
 import zipfile
-import zlib
+
+from desktop.zips import ZIP_ERRORS
 
 _NS = "{http://www.ofdspec.org/2016}"
 MAX_PART = 64 * 1024 * 1024  # unpacked bytes of one XML part
 MAX_PAGES = 5000
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-
-
-# what reading a damaged zip raises: a bad header or CRC, a broken deflate stream, an unknown zip version, a
-# part marked encrypted (RuntimeError)
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError,
-              KeyError, UnicodeDecodeError)
 
 
 class OfdError(ValueError):
