@@ -86,6 +86,22 @@ def test_the_province_own_text_works_for_the_province_and_not_below():
     assert found("全省每千人口床位数5.9张，其中杭州市每千人口床位数7.2张。", region="330100") == {"BEDS_PER_1000": 7.2}
 
 
+def test_the_city_word_is_a_districts_and_a_xians_city_above_it():
+    # 瑞安市, a county-level 市, calls itself 全市; 鹿城区 and 永嘉县 call 温州市 so
+    text = "2022年，全市人均期望寿命82.15岁。每千人口床位数6.1张。"
+    for region in ("330381", "330300"):
+        assert found(text, region=region) == {"LIFE_EXPECTANCY": 82.15, "BEDS_PER_1000": 6.1}
+    for region in ("330302", "330324", "331127"):
+        assert found(text, region=region) == {}
+    # the district's own figure beside the city's, and the city named only to compare with
+    assert found("全区人均期望寿命82.4岁，全市82.15岁。", region="330302") == {"LIFE_EXPECTANCY": 82.4}
+    assert found("我县人均期望寿命82.4岁，高于全市平均水平。", region="330324") == {"LIFE_EXPECTANCY": 82.4}
+    assert found("全县每千人口床位数5.2张，居全市第3位。", region="330324") == {"BEDS_PER_1000": 5.2}
+    # a paragraph of the city's figures carries on; the district's next paragraph is its own
+    text = "全市人均期望寿命82.15岁，每千人口床位数6.1张。\n全区每千人口床位数5.3张。"
+    assert found(text, region="330302") == {"BEDS_PER_1000": 5.3}
+
+
 def test_reached_years_are_facts_and_planning_periods_are_no_year():
     assert found("到2022年，全县婴儿死亡率已降至2.1‰。") == {"INFANT_MORTALITY": 2.1}
     assert found("到2022年，全县婴儿死亡率降至2.1‰以下。") == {}

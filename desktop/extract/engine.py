@@ -83,6 +83,10 @@ class _Extractor:
         other_words = set(lx.SCOPE_WORDS["nation"].split("|")) | words
         if level != "province":
             other_words |= set(lx.SCOPE_WORDS["province"].split("|"))
+        if level == "county" and any(short_place(name)[1] in ("区", "县", "自治县") for name in region_names):
+            # 鹿城区's or 永嘉县's 全市 is 温州市
+            own_words -= set(lx.CITY_WORDS.split("|"))
+            other_words |= set(lx.CITY_WORDS.split("|"))
         other_words -= own_words
         self.scope_kind = {w: "own" for w in own_words if w} | {w: "other" for w in other_words}
         self.scope_words = re.compile("|".join(re.escape(w) for w in sorted(self.scope_kind, key=len, reverse=True)))

@@ -78,6 +78,9 @@ SCOPE_WORDS = {
     "province": r"全省|我省|本省|浙江省|浙江|省内",
     "local": r"全市|全县|全区|我市|我县|我区|本市|本县|本区|市本级|县本级",
 }
+# the words of a city: in the text of a district or a 县 they name the city above it (a county-level 市 such
+# as 瑞安市 calls itself 全市)
+CITY_WORDS = r"全市|我市|本市|市本级"
 # a place named only to compare with ("高于全省平均水平", "居全国前列", "比全省") sets no scope
 SCOPE_COMPARED_BEFORE = re.compile(r"(?:高于|低于|优于|好于|超过|超出|领先|落后于?|比|较|居|列|位居|位列|位于|名列|与|同|和|占|于|在|为)$")
 SCOPE_COMPARED_AFTER = re.compile(r"^(?:平均)?(?:水平)?(?:前列|第|首位|首个|首家|领先|同期|前茅|平均水平[的]?\d*(?:个)?百分点)")

@@ -361,7 +361,7 @@ class ExtractDialog(QDialog):
             "empty": self.tr("文本是空的"),
             "unreadable": self.tr("文本中几乎没有可识别的汉字（可能是乱码、扫描件或无法识别的字体编码）"),
             "plan": self.tr("文本中的数值都是计划或目标"),
-            "place": self.tr("文本中的数值都属于其他地方（全国、全省或其他市县），不是{region}的").format(
+            "place": self.tr("文本中的数值都属于其他地方（全国、全省、所在的市或其他市县），不是{region}的").format(
                 region=self.region.name),
             "year": self.tr("文本中没有{year}年的数值（只有其他年份或规划时期的）").format(year=self.year),
             "range": self.tr("找到的数值超出了指标的合理范围"),

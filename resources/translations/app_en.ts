@@ -800,8 +800,8 @@
         <translation>every figure in the text is a plan or a target</translation>
     </message>
     <message>
-        <source>文本中的数值都属于其他地方（全国、全省或其他市县），不是{region}的</source>
-        <translation>every figure in the text is of another place (the nation, the province or another city or county), not of {region}</translation>
+        <source>文本中的数值都属于其他地方（全国、全省、所在的市或其他市县），不是{region}的</source>
+        <translation>every figure in the text is of another place (the nation, the province, the city it lies in or another city or county), not of {region}</translation>
     </message>
     <message>
         <source>文本中没有{year}年的数值（只有其他年份或规划时期的）</source>
