@@ -60,6 +60,21 @@ def read_regions(path: Path = REGIONS_CSV) -> list[Region]:
         ]
 
 
+# what a statistical table writes before a name: "其中：", and its numbering ("1.", "2、", "（3）", "④", "一、")
+_NAME_PREFIX = re.compile(r"^(?:其中[:：,，]?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|"
+                          r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳])")
+
+
+def bare_name(text: str) -> str:
+    """A name without the 其中： and the numbering a table writes before it (其中：60岁及以上常住人口,
+    1、常住人口, （二）人均期望寿命); a name that is nothing but them stays."""
+    while True:
+        m = _NAME_PREFIX.match(text)
+        if not m or m.end() == len(text):
+            return text
+        text = text[m.end():].lstrip()
+
+
 class IndicatorIndex:
     """Finds an indicator by code or by name (full/half width and spaces normalised, aliases too)."""
 
@@ -85,6 +100,10 @@ class IndicatorIndex:
         if found is None and len(key) > 2:
             # 注册护士 / 注册护士数: a count is named with or without its 数 (never a rate: 率 is kept)
             found = self.by_name.get(key[:-1]) if key.endswith("数") else self.by_name.get(key + "数")
+        if found is None:
+            bare = bare_name(raw)  # before normalising, which makes ④ a 4
+            if bare != raw:
+                return self.find(bare)
         return found
 
     def suggestions(self, text: str, n: int = 3) -> list[str]:

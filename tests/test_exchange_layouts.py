@@ -531,3 +531,46 @@ def test_each_takes_one_backup_before_the_first_file_that_writes(services):
     assert [o.refused for o in outcomes] == [None, None]
     assert outcomes[0].result.backup is not None and outcomes[1].result.backup is None
     assert outcomes[1].result.targets_written == 6
+
+
+def test_names_after_qizhong_and_the_tables_numbering(services, tmp_path):
+    """其中：, 1、, （二）, ④ before a name, in the rows and in a header; values written with their unit
+    (81.9岁), full-width digits and thousands separators; the section rows and signature line read as nothing."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2023年报"
+    ws.append(["永嘉县2023年卫生健康主要指标统计表"])
+    ws.append(["序号", "指标名称", "计量单位", "2023年"])
+    for row in [("一、", "基础人口", None, None), ("1", "1、常住人口", "万人", "87.5"),
+                ("", "其中：60岁及以上常住人口", "万人", "１８．２"), ("二、", "健康水平", None, None),
+                ("2", "（二）人均期望寿命", "岁", "81.9岁"), ("3", "④婴儿死亡率", "‰", "2.1‰"),
+                ("4", "医疗机构实有床位数", "张", "4,215")]:
+        ws.append(list(row))
+    ws.append([])
+    ws.append(["填表人：张三", None, "审核人：李四", "填报日期：2024年1月5日"])
+    wb.save(tmp_path / "永嘉县_2023.xlsx")
+    plan = plan_import(services, [tmp_path / "永嘉县_2023.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330324", 2023, "POP_RESIDENT"): (87.5, None),
+                            ("330324", 2023, "POP_ELDERLY_60"): (18.2, None),
+                            ("330324", 2023, "LIFE_EXPECTANCY"): (81.9, None),
+                            ("330324", 2023, "INFANT_MORTALITY"): (2.1, None),
+                            ("330324", 2023, "HOSPITAL_BEDS"): (4215, None)}
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["温州市2023年各县指标"])
+    ws.append(["地区", "1.常住人口（万人）", "其中:60岁及以上常住人口（万人）"])
+    ws.append(["永嘉县", 87.5, 18.2])
+    wb.save(tmp_path / "各县.xlsx")
+    plan = plan_import(services, [tmp_path / "各县.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330324", 2023, "POP_RESIDENT"): (87.5, None),
+                            ("330324", 2023, "POP_ELDERLY_60"): (18.2, None)}
+    # a name that is only a number or a 其中 is no indicator: still named as unknown, with the cell
+    ws.append(["永嘉县", 1, 2])
+    ws["B2"] = "其中："
+    wb.save(tmp_path / "各县.xlsx")
+    assert not plan_import(services, [tmp_path / "各县.xlsx"]).ok
