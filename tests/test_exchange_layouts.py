@@ -574,3 +574,44 @@ def test_names_after_qizhong_and_the_tables_numbering(services, tmp_path):
     ws["B2"] = "其中："
     wb.save(tmp_path / "各县.xlsx")
     assert not plan_import(services, [tmp_path / "各县.xlsx"]).ok
+
+
+def test_one_regions_years_as_rows_and_indicators_as_columns(services, tmp_path):
+    """年份 | 常住人口（万人） | 人均期望寿命（岁） …, one row per year, the region named in the title (or the sheet)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "历年"
+    ws.append(["瑞安市历年卫生健康指标"])
+    ws.append(["年份", "常住人口（万人）", "人均期望寿命（岁）", "每千人口医疗机构床位数（张）", "婴儿死亡率（‰）"])
+    ws.append(["2021年", 153.2, 81.5, 4.6, 2.3])
+    ws.append(["2022年", 153.8, 81.7, None, 2.2])
+    ws.append([2023, 154.1, 81.9, 4.9, "2.0"])
+    wb.save(tmp_path / "历年.xlsx")
+    plan = plan_import(services, [tmp_path / "历年.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    got = values(plan)
+    assert len(got) == 11  # 4 indicators x 3 years, less the empty cell
+    assert got[("330381", 2021, "POP_RESIDENT")] == (153.2, None)
+    assert got[("330381", 2022, "INFANT_MORTALITY")] == (2.2, None)
+    assert got[("330381", 2023, "BEDS_PER_1000")] == (4.9, None)
+    assert ("330381", 2022, "BEDS_PER_1000") not in got
+    # a wrong unit is named at its header cell, a wrong year at its row's cell
+    ws["C2"] = "人均期望寿命（月）"
+    ws["A4"] = "二〇二二"
+    wb.save(tmp_path / "历年.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "历年.xlsx"]).errors]
+    assert any("历年!C2" in e and "月" in e for e in errors), errors
+    assert any("历年!A4" in e for e in errors), errors
+    # without a region anywhere, it says where to write one
+    ws["A1"] = "历年卫生健康指标"
+    ws["C2"], ws["A4"] = "人均期望寿命（岁）", 2022
+    wb.save(tmp_path / "历年.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "历年.xlsx"]).errors]
+    assert errors == ["文件 历年.xlsx，历年!A2：表格按“年份×指标”排列，但找不到地区：请加一列“地区名称”，"
+                      "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”）"], errors
+    # the sheet named for the region
+    ws.title = "瑞安市"
+    wb.save(tmp_path / "历年.xlsx")
+    assert len(values(plan_import(services, [tmp_path / "历年.xlsx"]))) == 11

@@ -9,7 +9,8 @@ Detected from the header row (one of the first ten rows):
   title rows above the header, else the sheet's name; a 说明/备注 column belongs to the last year's value;
 - **regions × indicators**: a region column and two or more columns whose headers are indicators of the
   catalog (a unit in brackets after the name, `医疗机构实有床位数（张）`, is checked like a unit column); the
-  year from a year column, else from the title rows.
+  year from a year column, else from the title rows. Without a region column, a year column makes it one
+  region's **years × indicators** (年份 | 常住人口 | 床位数), the region from the title rows or the sheet's name.
 A table whose sheet is named 目标 or whose title says 目标 holds targets.
 
 A header may be drawn over up to three rows (group headings merged across the names, headings merged down):
@@ -176,7 +177,8 @@ def _indicators_header(cells, is_indicator: Callable[[str], bool]):
         name, _unit = split_unit(value.strip())
         if is_indicator(value.strip()) or is_indicator(name):
             inds[column] = value
-    if ("region_code" in columns or "region_name" in columns) and len(inds) >= 2:
+    # regions as rows, or a region's years as rows (年份 | 常住人口 | 床位数, the region in the title)
+    if ("region_code" in columns or "region_name" in columns or "year" in columns) and len(inds) >= 2:
         return columns, inds
     return None
 
@@ -349,7 +351,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     by_col = {c: k for k, c in columns.items()}
     region_cell = None
     year_cell = None
-    if layout in ("years", "long") and "region_code" not in columns and "region_name" not in columns:
+    if "region_code" not in columns and "region_name" not in columns:
         for i, c, t in titles:
             if find_region(t):
                 region_cell = Cell(c, find_region(t), False, i)
@@ -357,7 +359,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         if region_cell is None and find_region(title):
             region_cell = Cell(1, find_region(title), False, header_row)
         if region_cell is None:
-            shape = "按“指标×年份”排列" if layout == "years" else "没有“地区名称”列"
+            shape = {"years": "按“指标×年份”排列", "indicators": "按“年份×指标”排列"}.get(layout, "没有“地区名称”列")
             table.problems.append((f"A{header_row}", f"表格{shape}，但找不到地区：请加一列“地区名称”，"
                                                      "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”）"))
             return table
@@ -466,6 +468,8 @@ def _years_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
 def _indicator_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
     """A region's row of indicators: one row per filled indicator column."""
     base = ctx.keyed(cells)
+    if ctx.region_cell is not None:
+        base["region_name"] = ctx.region_cell
     if ctx.year_cell is not None:
         base["year"] = ctx.year_cell
     filled = {c: (v, p) for c, v, p in cells if c in ctx.extra and not _blank(v)}
