@@ -610,8 +610,48 @@ def test_one_regions_years_as_rows_and_indicators_as_columns(services, tmp_path)
     wb.save(tmp_path / "历年.xlsx")
     errors = [str(e) for e in plan_import(services, [tmp_path / "历年.xlsx"]).errors]
     assert errors == ["文件 历年.xlsx，历年!A2：表格按“年份×指标”排列，但找不到地区：请加一列“地区名称”，"
-                      "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”）"], errors
+                      "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”），或在文件名中写明地区"], errors
     # the sheet named for the region
     ws.title = "瑞安市"
     wb.save(tmp_path / "历年.xlsx")
     assert len(values(plan_import(services, [tmp_path / "历年.xlsx"]))) == 11
+
+
+def test_the_year_and_the_region_from_the_files_name_said_as_a_notice(services, tmp_path):
+    """A sheet per district with no year anywhere in it, the year in the file's name; a county's table with no
+    region in it, the county in the file's name. Two years in the name, or a date stamp, give none."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, pop in (("鹿城区", 95.1), ("龙湾区", 78.3)):
+        ws = wb.create_sheet(name)
+        ws.append(["指标", "单位", "数值"])
+        ws.append(["常住人口", "万人", pop])
+    wb.save(tmp_path / "温州市各区_2023年.xlsx")
+    plan = plan_import(services, [tmp_path / "温州市各区_2023年.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2023, "POP_RESIDENT"): (95.1, None),
+                            ("330303", 2023, "POP_RESIDENT"): (78.3, None)}
+    assert "文件 温州市各区_2023年.xlsx，鹿城区!A1：表中没有写年份，按文件名取为 2023 年，请核对" in plan.notices
+    for name in ("温州市各区_2022-2023年.xlsx", "温州市各区_20240105.xlsx"):
+        (tmp_path / "温州市各区_2023年.xlsx").rename(tmp_path / name)
+        errors = [str(e) for e in plan_import(services, [tmp_path / name]).errors]
+        assert errors and all("找不到年份" in e for e in errors), errors
+        (tmp_path / name).rename(tmp_path / "温州市各区_2023年.xlsx")
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["指标名称", "计量单位", "2023年"])
+    ws.append(["常住人口", "万人", 87.5])
+    wb.save(tmp_path / "永嘉县报表.xlsx")
+    plan = plan_import(services, [tmp_path / "永嘉县报表.xlsx"])
+    assert values(plan) == {("330324", 2023, "POP_RESIDENT"): (87.5, None)}
+    assert plan.notices == ["文件 永嘉县报表.xlsx，Sheet1!A1：表中没有写地区，按文件名取为“永嘉县”，请核对"]
+    # a region in the title is taken before the file's
+    ws.insert_rows(1)
+    ws["A1"] = "平阳县卫生健康指标"
+    wb.save(tmp_path / "永嘉县报表.xlsx")
+    plan = plan_import(services, [tmp_path / "永嘉县报表.xlsx"])
+    assert values(plan) == {("330326", 2023, "POP_RESIDENT"): (87.5, None)} and not plan.notices

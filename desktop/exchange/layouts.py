@@ -11,7 +11,8 @@ Detected from the header row (one of the first ten rows):
   catalog (a unit in brackets after the name, `医疗机构实有床位数（张）`, is checked like a unit column); the
   year from a year column, else from the title rows. Without a region column, a year column makes it one
   region's **years × indicators** (年份 | 常住人口 | 床位数), the region from the title rows or the sheet's name.
-A table whose sheet is named 目标 or whose title says 目标 holds targets.
+A table whose sheet is named 目标 or whose title says 目标 holds targets. A region or a year that none of the
+above gives comes from the file's name, with a notice.
 
 A header may be drawn over up to three rows (group headings merged across the names, headings merged down):
 each column takes the text of the lowest of those rows that has one. A row of units under the names of a
@@ -322,12 +323,14 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header |
 
 def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, object, object]]]],
                is_indicator: Callable[[str], bool], find_region: Callable[[str], str | None],
-               is_pct: Callable[[object], bool] = bool, scan: int = 10) -> Table | None:
+               is_pct: Callable[[object], bool] = bool, scan: int = 10, file_name: str = "") -> Table | None:
     """The table of one sheet, or None when no header is found in the first `scan` rows.
 
     `rows`: (row index, [(column, value, style)]) of the rows that exist, `is_pct(style)` true for a
     percent-formatted cell; `find_region(text)` gives the name of a region mentioned in a text (for a
-    title), or None."""
+    title), or None. The region or the year that neither a column, the titles nor the sheet's name gives is
+    taken from `file_name` (`永嘉县_2023年.xlsx`) when it names it, and said as a notice."""
+    stem = unicodedata.normalize("NFKC", file_name.rsplit(".", 1)[0]) if file_name else ""
     it = _Rows(rows)
     header = _find_header(it, is_indicator, scan)
     if header is None:
@@ -358,10 +361,14 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 break
         if region_cell is None and find_region(title):
             region_cell = Cell(1, find_region(title), False, header_row)
+        if region_cell is None and stem and find_region(stem):
+            region_cell = Cell(1, find_region(stem), False, header_row)
+            table.notices.append((f"A{header_row}", f"表中没有写地区，按文件名取为“{region_cell.value}”，请核对"))
         if region_cell is None:
             shape = {"years": "按“指标×年份”排列", "indicators": "按“年份×指标”排列"}.get(layout, "没有“地区名称”列")
             table.problems.append((f"A{header_row}", f"表格{shape}，但找不到地区：请加一列“地区名称”，"
-                                                     "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”）"))
+                                                     "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”），"
+                                                     "或在文件名中写明地区"))
             return table
     # regions × indicators of several years: a year heading above the indicators (2023年 over 床位数 and 医师数)
     col_years = _years_above(upper_rows, extra) if layout == "indicators" and "year" not in columns else {}
@@ -371,11 +378,15 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         if year_cell is None and problem is None:  # no title names a year: a sheet named 2024 or 2024年 does
             m = SHEET_YEAR_RE.fullmatch(unicodedata.normalize("NFKC", title).strip())
             year_cell = Cell(1, int(m.group(1)), False, header_row) if m else None
+        named = set(FILE_YEAR_RE.findall(stem))
+        if year_cell is None and problem is None and len(named) == 1:  # one year in the file's name, not two
+            year_cell = Cell(1, int(named.pop()), False, header_row)
+            table.notices.append((f"A{header_row}", f"表中没有写年份，按文件名取为 {year_cell.value} 年，请核对"))
         if year_cell is None:
             shape = "按“地区×指标”排列" if layout == "indicators" else "没有“年份”列"
             table.problems.append(problem or (f"A{header_row}", f"表格{shape}，但找不到年份：请加一列“年份”，"
                                                                 "或在表头上方的标题中写明年份（如“2022年各县指标”），"
-                                                                "或把工作表命名为年份（如“2022”）"))
+                                                                "或把工作表命名为年份（如“2022”），或在文件名中写明年份"))
             return table
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
@@ -496,6 +507,7 @@ def _indicator_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
 ROWS_OF = {"long": _long_rows, "years": _years_rows, "indicators": _indicator_rows}
 
 
+FILE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year in a file's name, not in a date 20240105
 YEAR_IN_TITLE_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年?")
 

@@ -308,7 +308,7 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
     if not chosen:
         chosen = [(title, "data", rows, False) for title, visible, rows in sheets if sheet_kind(title) is None and visible]
     for title, k, rows, required in chosen:
-        table = read_table(title, k, iter(rows), is_indicator, find_region, bool, HEADER_SCAN_ROWS)
+        table = read_table(title, k, iter(rows), is_indicator, find_region, bool, HEADER_SCAN_ROWS, name)
         take_table(table, title, out, required)
     if not out.sheets and not out.problems:
         out.problems.append(SheetProblem("", "", "找不到数据表：应有名为“数据”的工作表，表头在前10行内"))

@@ -214,7 +214,7 @@ def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData
     from desktop.exchange.layouts import read_table
 
     table = read_table(ws.title, kind, _rows(wb, ws, budget, name, cancelled, progress), is_indicator, find_region,
-                       percent.__contains__, HEADER_SCAN_ROWS)
+                       percent.__contains__, HEADER_SCAN_ROWS, name)
     take_table(table, ws.title, out, required)
 
 
