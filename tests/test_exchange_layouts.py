@@ -655,3 +655,30 @@ def test_the_year_and_the_region_from_the_files_name_said_as_a_notice(services, 
     wb.save(tmp_path / "永嘉县报表.xlsx")
     plan = plan_import(services, [tmp_path / "永嘉县报表.xlsx"])
     assert values(plan) == {("330326", 2023, "POP_RESIDENT"): (87.5, None)} and not plan.notices
+
+
+def test_a_heading_broken_over_lines_is_read_and_a_column_not_read_is_said(services, tmp_path):
+    """人均期望\\n寿命（岁）, written with Alt+Enter, is the indicator with its unit; a heading that names no
+    indicator (人均寿命) leaves its figures out with a notice at its cell; 序号 and 排名 are passed over quietly."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "表1"
+    ws.append(["温州市2023年各县（市、区）卫生健康指标"])
+    ws.append(["序号", "县（市、区）", "常住人口\n（万人）", "人均期望\n寿命（岁）", "人均寿命（岁）", "排名", "备注"])
+    ws.append([1, "鹿城区", 95.1, 82.3, 82.3, 1, None])
+    ws.append([2, "龙湾区", 78.3, "82.0 ", "82.0", 2, "初步数"])
+    wb.save(tmp_path / "各县.xlsx")
+    plan = plan_import(services, [tmp_path / "各县.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2023, "POP_RESIDENT"): (95.1, None),
+                            ("330302", 2023, "LIFE_EXPECTANCY"): (82.3, None),
+                            ("330303", 2023, "POP_RESIDENT"): (78.3, None),
+                            ("330303", 2023, "LIFE_EXPECTANCY"): (82.0, None)}
+    assert plan.notices == ["文件 各县.xlsx，表1!E2：“人均寿命（岁）”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"]
+    # the unit after the broken name is checked as any unit in brackets
+    ws["D2"] = "人均期望\n寿命（月）"
+    wb.save(tmp_path / "各县.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "各县.xlsx"]).errors]
+    assert errors and all("表1!D2" in e for e in errors), errors

@@ -40,7 +40,7 @@ FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位�
 YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(年度|年)?\s*(数值|数据|完成值|完成数|完成|实际值|实际|实绩|"
                             r"目标值|目标)?\s*$")
 INDICATOR_HEADERS = {"指标名称", "指标", "指标代码", "项目", "指标项", "indicator", "indicatorname", "indicatorcode"}
-UNIT_IN_HEADER_RE = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]\s*$")
+UNIT_IN_HEADER_RE = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]\s*$", re.S)  # 人均期望\n寿命（岁）
 # a row of totals under the counties (合计, 全市合计, 总 计 …): the program computes a city's and the province's
 # figures itself, so the row is passed over with a notice rather than refused as an unknown region
 TOTAL_RE = re.compile(r"^(全(市|省|县|区)|本(市|省))?(合计|总计|小计|汇总)?$")
@@ -48,6 +48,8 @@ TOTAL_RE = re.compile(r"^(全(市|省|县|区)|本(市|省))?(合计|总计|小�
 SUB_HEADING_RE = re.compile(r"^\s*(数值|数据|完成值|完成数|完成|实际值|实际|实绩|目标值|目标)\s*$")
 TARGET_TITLE_RE = re.compile(r"目标(?!责任|管理|考核)")  # a title of targets, not of 目标责任制 or 目标管理
 SHEET_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|年度)?(?:数据|汇总|指标)?")  # a sheet named for its year
+# headings of columns of numbers that are no figures to read: 序号, a rank
+NOT_A_FIGURE_HEADING = re.compile(r"序号|编号|排名|排序|名次|位次|代码|编码|^No\.?$", re.I)
 MAX_HEADER_ROWS = 3  # a header drawn over up to three rows (group headings above the names) is read as one
 
 
@@ -239,7 +241,7 @@ class Header:
     before: list[tuple[int, list]]  # the rows above it: titles
     upper_rows: list[tuple[int, list]]  # the rows above the header row drawn as part of it
     text_rows: dict[int, int]  # the sheet row of a column's header text when it is not `row` (merged down)
-    filled: set[int] = field(default_factory=set)  # the columns whose header has a text
+    filled: dict[int, str] = field(default_factory=dict)  # the columns whose header has a text, and the text
 
     def name_columns(self) -> tuple[str, list[int]]:
         """The indicator's column key and the columns its name may be in: from the header's column up to the
@@ -252,8 +254,8 @@ class Header:
         return key, list(range(start, min(end, start + 4)))
 
 
-def _filled(cells) -> set[int]:
-    return {c for c, v, _p in cells if not _blank(v)}
+def _filled(cells) -> dict[int, str]:
+    return {c: str(v).strip() for c, v, _p in cells if not _blank(v)}
 
 
 class _Rows:
@@ -388,6 +390,11 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                                                                 "或在表头上方的标题中写明年份（如“2022年各县指标”），"
                                                                 "或把工作表命名为年份（如“2022”），或在文件名中写明年份"))
             return table
+    # a column of regions × indicators whose heading is no indicator nor a known column: its figures are not read,
+    # which is said (a heading written another way, 人均寿命（岁）, would otherwise be lost without a word)
+    unread = {c: t for c, t in header.filled.items() if layout == "indicators" and c not in extra
+              and c not in by_col and not NOT_A_FIGURE_HEADING.search(t)}
+    unread_figures: set[int] = set()
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
                   year_cell, col_years)
@@ -413,6 +420,10 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                                                  for cc, v, p in cells if cc in extra and not _blank(v)}))
             continue
         table.rows.extend((idx, row) for row in ROWS_OF[layout](ctx, cells))
+        unread_figures.update(c for c, v, _p in cells if c in unread and _is_figure(v))
+    for c in sorted(unread_figures):
+        table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
+                              f"“{unread[c]}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"))
     return table
 
 
@@ -595,6 +606,11 @@ def _is_units_row(cells, columns, extra) -> bool:
         elif c in region_cols and column_key(v) != "unit":
             return False
     return units > 0
+
+
+def _is_figure(v) -> bool:
+    return (isinstance(v, (int, float)) and not isinstance(v, bool)) or (isinstance(v, str) and _is_number_text(v)
+                                                                       and bool(re.search(r"\d", v)))
 
 
 def _is_number_text(text: str) -> bool:
