@@ -32,6 +32,7 @@ from desktop.exchange.reader import (
     WorkbookData,
     info_from,
     keyed_table_from,
+    no_table_found,
     take_table,
 )
 
@@ -311,5 +312,5 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
         table = read_table(title, k, iter(rows), is_indicator, find_region, bool, HEADER_SCAN_ROWS, name)
         take_table(table, title, out, required)
     if not out.sheets and not out.problems:
-        out.problems.append(SheetProblem("", "", "找不到数据表：应有名为“数据”的工作表，表头在前10行内"))
+        out.problems.append(SheetProblem("", "", no_table_found()))
     return out

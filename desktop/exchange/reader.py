@@ -189,6 +189,13 @@ def _no_region(_text: str) -> str | None:
     return None
 
 
+def no_table_found() -> str:
+    """Why a workbook with no sheet named 数据 gave nothing: no sheet has a header the program knows."""
+    return (f"找不到数据表：没有一个工作表的前{HEADER_SCAN_ROWS}行中有可识别的表头。交换格式为名为“数据”的工作表，"
+            f"表头至少包含{_missing({})}；也可按“指标×年份”“地区×指标”或“年份×指标”排列，"
+            "指标名称按目录填写")
+
+
 def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
     """Put one sheet's table (desktop.exchange.layouts) into `out`: its rows, or why it has none."""
     if table is None:
@@ -197,7 +204,7 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
                                                          "indicator_name", "unit", "value", "note"))
             out.problems.append(SheetProblem(title, "A1", f"找不到表头（前{HEADER_SCAN_ROWS}行中没有包含"
                                                           f"{_missing({})}的行；交换格式的列为：{names}；"
-                                                          "也可按“指标×年份”或“地区×指标”排列）"))
+                                                          "也可按“指标×年份”“地区×指标”或“年份×指标”排列）"))
         return
     for cell, message in table.problems:
         out.problems.append(SheetProblem(title, cell, message))
@@ -297,8 +304,7 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
             _read_sheet(wb, ws, kind, name, budget, percent, out, cancelled, required, progress, is_indicator,
                         find_region)
         if not out.sheets and not out.problems:
-            out.problems.append(SheetProblem("", "", f"找不到数据表：应有名为“数据”的工作表，第1行为表头"
-                                                     f"（至少包含{_missing({})}）"))
+            out.problems.append(SheetProblem("", "", no_table_found()))
     except (AppError, ImportCancelled):
         raise
     except Exception as exc:
