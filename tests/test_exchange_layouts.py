@@ -682,3 +682,66 @@ def test_a_heading_broken_over_lines_is_read_and_a_column_not_read_is_said(servi
     wb.save(tmp_path / "各县.xlsx")
     errors = [str(e) for e in plan_import(services, [tmp_path / "各县.xlsx"]).errors]
     assert errors and all("表1!D2" in e for e in errors), errors
+
+
+def test_indicators_as_rows_and_counties_as_columns(services, tmp_path):
+    """指标名称 | 单位 | 全市 | 鹿城区 | 龙湾 | …, as a city compares its counties: each county's figure from its
+    column, the 全市 column passed over with a notice, a column of no known region said, the year from the title."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "对比"
+    ws.append(["温州市2023年各县（市、区）主要卫生健康指标"])
+    ws.append(["指标名称", "单位", "全市", "鹿城区", "龙湾", "宁波县"])
+    ws.append(["一、基础人口", None, None, None, None, None])
+    ws.append(["常住人口", "万人", 974.5, 95.1, 78.3, 50])
+    ws.append(["人均期望寿命", "岁", 81.8, 82.3, None, 80])
+    ws.append(["其中：60岁及以上常住人口", "万人", 190.1, 18.2, 12.5, 9])
+    ws.append([])
+    ws.append(["填表人：张三", None, "审核人：李四"])
+    wb.save(tmp_path / "对比.xlsx")
+    plan = plan_import(services, [tmp_path / "对比.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2023, "POP_RESIDENT"): (95.1, None),
+                            ("330302", 2023, "LIFE_EXPECTANCY"): (82.3, None),
+                            ("330302", 2023, "POP_ELDERLY_60"): (18.2, None),
+                            ("330303", 2023, "POP_RESIDENT"): (78.3, None),
+                            ("330303", 2023, "POP_ELDERLY_60"): (12.5, None)}
+    assert plan.notices == [
+        "文件 对比.xlsx，对比!C2：“全市”是合计列，未导入：市、省的数字由程序从各县汇总",
+        "文件 对比.xlsx，对比!F2：“宁波县”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）"]
+    # a wrong unit is named at its cell in the unit column, a wrong figure at its own cell
+    ws["B5"] = "月"
+    ws["D4"] = "九十五"
+    wb.save(tmp_path / "对比.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "对比.xlsx"]).errors]
+    assert any("对比!D4" in e for e in errors) and any("对比!B5" in e for e in errors), errors
+    # no year in the title, the sheet's name or the file's name: the error says where to put one
+    ws["A1"] = "温州市各县（市、区）主要卫生健康指标"
+    ws["B5"], ws["D4"] = "岁", 95.1
+    wb.save(tmp_path / "对比.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "对比.xlsx"]).errors]
+    assert len(errors) == 1 and "对比!A2：表格按“指标×地区”排列，但找不到年份" in errors[0], errors
+
+
+def test_an_unknown_region_in_one_file_does_not_spoil_the_next_files_title(services, tmp_path):
+    """A miss of a region's name was kept among the regions a title is searched for: the next file whose region
+    is in its title was called damaged."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["地区名称", "年份", "指标名称", "数值"])
+    ws.append(["宁波县", 2023, "常住人口", 50])
+    wb.save(tmp_path / "1.xlsx")
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["瑞安市卫生健康指标"])
+    ws.append(["指标名称", "2023年"])
+    ws.append(["常住人口", 154.1])
+    wb.save(tmp_path / "2.xlsx")
+    plan = plan_import(services, [tmp_path / "1.xlsx", tmp_path / "2.xlsx"])
+    assert [str(e).split("（")[0] for e in plan.errors] == ["文件 1.xlsx，数据!A2：未知地区 '宁波县'"]
+    assert values(plan) == {("330381", 2023, "POP_RESIDENT"): (154.1, None)}

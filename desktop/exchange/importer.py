@@ -134,12 +134,16 @@ class _Resolver:
     def region_in_text(self, text: str) -> str | None:
         """The name of a region a title mentions ("温岭市卫生健康指标" → 温岭市), counties first."""
         if not hasattr(self, "_mention_order"):
-            self._mention_order = sorted(self.by_name.values(), key=lambda r: (r.level != "county", -len(r.name)))
+            self._mention_order = sorted(self.by_code.values(), key=lambda r: (r.level != "county", -len(r.name)))
         text = normalize_text(str(text))
         for r in self._mention_order:
             if normalize_text(r.name) in text:
                 return r.name
         return None
+
+    def is_region(self, text: str) -> bool:
+        """A heading that is a region's name, as offices write it (鹿城区, 鹿城, 温州市龙湾区)."""
+        return self.region_by_name(text) is not None
 
     def is_indicator(self, text: str) -> bool:
         return self.indicator_by_name(text) is not None
@@ -274,7 +278,8 @@ class _Planner:
             return
         try:
             book = read_workbook(path, progress=progress, cancelled=self.cancelled,
-                                 is_indicator=self.resolve.is_indicator, find_region=self.resolve.region_in_text)
+                                 is_indicator=self.resolve.is_indicator, find_region=self.resolve.region_in_text,
+                                 is_region=self.resolve.is_region)
         except ImportCancelled:
             raise
         except AppError as exc:

@@ -10,7 +10,9 @@ Detected from the header row (one of the first ten rows):
 - **regions × indicators**: a region column and two or more columns whose headers are indicators of the
   catalog (a unit in brackets after the name, `医疗机构实有床位数（张）`, is checked like a unit column); the
   year from a year column, else from the title rows. Without a region column, a year column makes it one
-  region's **years × indicators** (年份 | 常住人口 | 床位数), the region from the title rows or the sheet's name.
+  region's **years × indicators** (年份 | 常住人口 | 床位数), the region from the title rows or the sheet's name;
+- **indicators × regions**: an indicator column and two or more columns headed by regions (指标名称 | 单位 | 全市 |
+  鹿城区 | 龙湾 …), a 全市/合计 column passed over with a notice; the year from the title rows.
 A table whose sheet is named 目标 or whose title says 目标 holds targets. A region or a year that none of the
 above gives comes from the file's name, with a notice.
 
@@ -63,7 +65,7 @@ class Cell:
 
 @dataclass
 class Table:
-    layout: str  # "long", "years", "indicators"
+    layout: str  # "long", "years", "indicators", "regions"
     kind: str  # "data" or "target"
     header_row: int
     columns: dict[str, int]
@@ -186,7 +188,7 @@ def _indicators_header(cells, is_indicator: Callable[[str], bool]):
     return None
 
 
-def _header_of(cells, is_indicator: Callable[[str], bool]):
+def _header_of(cells, is_indicator: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _t: False):
     """(layout, columns, extra) when `cells` are a header row, else None; a long header with a column named
     twice is ("duplicate", columns, the names)."""
     long = _long_header(cells)
@@ -198,6 +200,33 @@ def _header_of(cells, is_indicator: Callable[[str], bool]):
     inds = _indicators_header(cells, is_indicator)
     if inds is not None:
         return ("indicators", inds[0], inds[1])
+    regions = _regions_header(cells, is_region)
+    if regions is not None:
+        return ("regions", regions[0], regions[1])
+    return None
+
+
+def _regions_header(cells, is_region: Callable[[str], bool]):
+    """指标名称 | 单位 | 全市 | 鹿城区 | 龙湾区 …: an indicator column and two or more columns headed by regions (a
+    column of totals, 全市 or 合计, among them)."""
+    columns: dict[str, int] = {}
+    regions: dict[int, str] = {}
+    for column, value, _p in cells:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        text = value.strip()
+        n = _norm(text)
+        if n in {_norm(h) for h in INDICATOR_HEADERS}:
+            columns.setdefault("indicator_code" if "代码" in text or "code" in n else "indicator_name", column)
+            continue
+        key = column_key(text)
+        if key in ("unit", "note", "section", "indicator_code", "indicator_name"):
+            columns.setdefault(key, column)
+        elif key is None and (is_region(text) or (TOTAL_RE.match(n) and n)):
+            regions[column] = text
+    counted = [c for c, t in regions.items() if not TOTAL_RE.match(_norm(t))]
+    if ("indicator_code" in columns or "indicator_name" in columns) and len(counted) >= 2:
+        return columns, regions
     return None
 
 
@@ -234,7 +263,7 @@ def _title_text(rows) -> list[tuple[int, int, str]]:
 
 @dataclass
 class Header:
-    layout: str  # "long", "years", "indicators", or "duplicate" (a long header naming a column twice)
+    layout: str  # "long", "years", "indicators", "regions", or "duplicate" (a long header naming a column twice)
     row: int  # the sheet row of the header (the lowest, when it is drawn over several rows)
     columns: dict[str, int]
     extra: dict | None  # the year or indicator columns of a wide layout (the names told twice, for "duplicate")
@@ -286,18 +315,19 @@ def _size(found) -> int:
     return len(found[1]) + len(found[2] or {})
 
 
-def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header | None:
+def _find_header(it, is_indicator: Callable[[str], bool], scan: int,
+                 is_region: Callable[[str], bool] = lambda _t: False) -> Header | None:
     """The header among the first `scan` rows of `it` (consumed up to it): a row that is a header alone, else
     the row with the one or two rows just above it read as one (a header drawn over several rows)."""
     before: list[tuple[int, list]] = []
     for idx, cells in it:
-        found = _header_of(cells, is_indicator)
+        found = _header_of(cells, is_indicator, is_region)
         if found is not None:
             # a row of words under a header may be its lower half: 2024年 over 目标值 | 完成值, 地区 over 代码 | 名称
             below = next(it, None)
             if below is not None and below[0] == idx + 1 and _only_words(below[1]):
                 stacked, at = _stacked([(idx, cells), below])
-                sub = _header_of(stacked, is_indicator)
+                sub = _header_of(stacked, is_indicator, is_region)
                 if sub is not None and sub[0] != "duplicate" and _size(sub) > _size(found):
                     return Header(sub[0], below[0], sub[1], sub[2], before, [(idx, cells)],
                                   {c: r for c, r in at.items() if r != below[0]}, _filled(stacked))
@@ -313,7 +343,7 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header |
         for n in range(1, len(above) + 1):
             upper = list(reversed(above[:n]))
             stacked, at = _stacked([*upper, (idx, cells)])
-            found = _header_of(stacked, is_indicator)
+            found = _header_of(stacked, is_indicator, is_region)
             if found is not None:
                 return Header(found[0], idx, found[1], found[2], before[:-n], upper,
                               {c: r for c, r in at.items() if r != idx}, _filled(stacked))
@@ -325,7 +355,8 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int) -> Header |
 
 def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, object, object]]]],
                is_indicator: Callable[[str], bool], find_region: Callable[[str], str | None],
-               is_pct: Callable[[object], bool] = bool, scan: int = 10, file_name: str = "") -> Table | None:
+               is_pct: Callable[[object], bool] = bool, scan: int = 10, file_name: str = "",
+               is_region: Callable[[str], bool] = lambda _text: False) -> Table | None:
     """The table of one sheet, or None when no header is found in the first `scan` rows.
 
     `rows`: (row index, [(column, value, style)]) of the rows that exist, `is_pct(style)` true for a
@@ -334,7 +365,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     taken from `file_name` (`永嘉县_2023年.xlsx`) when it names it, and said as a notice."""
     stem = unicodedata.normalize("NFKC", file_name.rsplit(".", 1)[0]) if file_name else ""
     it = _Rows(rows)
-    header = _find_header(it, is_indicator, scan)
+    header = _find_header(it, is_indicator, scan, is_region)
     if header is None:
         return None
     if header.layout == "duplicate":
@@ -345,7 +376,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                      [(f"A{header.row}", f"表头重复：{names}（同一列名只能出现一次）")])
     layout, header_row, columns, extra = header.layout, header.row, header.columns, header.extra
     header_rows, upper_rows, before = header.text_rows, header.upper_rows, header.before
-    name_columns = header.name_columns() if layout in ("long", "years") else ("", [])
+    name_columns = header.name_columns() if layout in ("long", "years", "regions") else ("", [])
     titles = _title_text(before)
     # a title saying 目标 (主要指标目标值) makes a table of targets, unless its columns say which are targets
     # (2024年目标值 | 2024年完成值) or 目标 is of another word (目标责任制, 目标管理)
@@ -356,7 +387,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     by_col = {c: k for k, c in columns.items()}
     region_cell = None
     year_cell = None
-    if "region_code" not in columns and "region_name" not in columns:
+    if layout != "regions" and "region_code" not in columns and "region_name" not in columns:
         for i, c, t in titles:
             if find_region(t):
                 region_cell = Cell(c, find_region(t), False, i)
@@ -375,7 +406,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     # regions × indicators of several years: a year heading above the indicators (2023年 over 床位数 and 医师数)
     col_years = _years_above(upper_rows, extra) if layout == "indicators" and "year" not in columns else {}
     every_column_has_its_year = bool(col_years) and set(extra) <= col_years.keys()
-    if layout in ("indicators", "long") and "year" not in columns and not every_column_has_its_year:
+    if layout in ("indicators", "long", "regions") and "year" not in columns and not every_column_has_its_year:
         year_cell, problem = _title_year(titles)
         if year_cell is None and problem is None:  # no title names a year: a sheet named 2024 or 2024年 does
             m = SHEET_YEAR_RE.fullmatch(unicodedata.normalize("NFKC", title).strip())
@@ -385,16 +416,22 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             year_cell = Cell(1, int(named.pop()), False, header_row)
             table.notices.append((f"A{header_row}", f"表中没有写年份，按文件名取为 {year_cell.value} 年，请核对"))
         if year_cell is None:
-            shape = "按“地区×指标”排列" if layout == "indicators" else "没有“年份”列"
+            shape = {"indicators": "按“地区×指标”排列", "regions": "按“指标×地区”排列"}.get(layout, "没有“年份”列")
             table.problems.append(problem or (f"A{header_row}", f"表格{shape}，但找不到年份：请加一列“年份”，"
                                                                 "或在表头上方的标题中写明年份（如“2022年各县指标”），"
                                                                 "或把工作表命名为年份（如“2022”），或在文件名中写明年份"))
             return table
     # a column of regions × indicators whose heading is no indicator nor a known column: its figures are not read,
     # which is said (a heading written another way, 人均寿命（岁）, would otherwise be lost without a word)
-    unread = {c: t for c, t in header.filled.items() if layout == "indicators" and c not in extra
+    unread = {c: t for c, t in header.filled.items() if layout in ("indicators", "regions") and c not in extra
               and c not in by_col and not NOT_A_FIGURE_HEADING.search(t)}
     unread_figures: set[int] = set()
+    if layout == "regions":
+        for c, text in list(extra.items()):
+            if TOTAL_RE.match(_norm(text)):
+                del extra[c]
+                table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
+                                      f"“{text}”是合计列，未导入：市、省的数字由程序从各县汇总"))
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
                   year_cell, col_years)
@@ -423,7 +460,9 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         unread_figures.update(c for c, v, _p in cells if c in unread and _is_figure(v))
     for c in sorted(unread_figures):
         table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
-                              f"“{unread[c]}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"))
+                              f"“{unread[c]}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"
+                              if layout == "indicators" else
+                              f"“{unread[c]}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）"))
     return table
 
 
@@ -515,7 +554,25 @@ def _indicator_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
     return out
 
 
-ROWS_OF = {"long": _long_rows, "years": _years_rows, "indicators": _indicator_rows}
+def _region_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
+    """An indicator's row of regions: one row per filled region column, the region from its heading."""
+    base = ctx.keyed(cells)
+    _name_from_span(base, cells, ctx.name_columns, ctx.is_pct, ctx.is_indicator)
+    _unit_from_name(base, ctx.is_indicator)
+    base.pop("note", None)
+    if ctx.year_cell is not None:
+        base["year"] = ctx.year_cell
+    out = []
+    for c, v, p in cells:
+        if c in ctx.extra and not _blank(v):
+            row = dict(base)
+            row["region_name"] = Cell(c, ctx.extra[c], False, ctx.head_row(c))
+            row["value"] = Cell(c, v, ctx.is_pct(p))
+            out.append(row)
+    return out
+
+
+ROWS_OF = {"long": _long_rows, "years": _years_rows, "indicators": _indicator_rows, "regions": _region_rows}
 
 
 FILE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year in a file's name, not in a date 20240105

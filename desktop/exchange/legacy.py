@@ -289,7 +289,7 @@ def _ods_sheets(path: Path, name: str):
 # ---- both --------------------------------------------------------------------------------------------
 
 def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
-         find_region: Callable[[str], str | None]):
+         find_region: Callable[[str], str | None], is_region: Callable[[str], bool] = lambda _text: False):
     """A WorkbookData from an .xls or .ods file, by the rules of the .xlsx path (desktop.exchange.reader)."""
     name = path.name
     _check_size(path, name)
@@ -309,7 +309,8 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
     if not chosen:
         chosen = [(title, "data", rows, False) for title, visible, rows in sheets if sheet_kind(title) is None and visible]
     for title, k, rows, required in chosen:
-        table = read_table(title, k, iter(rows), is_indicator, find_region, bool, HEADER_SCAN_ROWS, name)
+        table = read_table(title, k, iter(rows), is_indicator, find_region, bool, HEADER_SCAN_ROWS, name,
+                           is_region)
         take_table(table, title, out, required)
     if not out.sheets and not out.problems:
         out.problems.append(SheetProblem("", "", no_table_found()))

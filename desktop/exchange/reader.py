@@ -192,7 +192,7 @@ def _no_region(_text: str) -> str | None:
 def no_table_found() -> str:
     """Why a workbook with no sheet named 数据 gave nothing: no sheet has a header the program knows."""
     return (f"找不到数据表：没有一个工作表的前{HEADER_SCAN_ROWS}行中有可识别的表头。交换格式为名为“数据”的工作表，"
-            f"表头至少包含{_missing({})}；也可按“指标×年份”“地区×指标”或“年份×指标”排列，"
+            f"表头至少包含{_missing({})}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列，"
             "指标名称按目录填写")
 
 
@@ -204,7 +204,7 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
                                                          "indicator_name", "unit", "value", "note"))
             out.problems.append(SheetProblem(title, "A1", f"找不到表头（前{HEADER_SCAN_ROWS}行中没有包含"
                                                           f"{_missing({})}的行；交换格式的列为：{names}；"
-                                                          "也可按“指标×年份”“地区×指标”或“年份×指标”排列）"))
+                                                          "也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）"))
         return
     for cell, message in table.problems:
         out.problems.append(SheetProblem(title, cell, message))
@@ -217,11 +217,11 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
 
 
 def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData, cancelled, required: bool,
-                progress=None, is_indicator=_no_indicator, find_region=_no_region):
+                progress=None, is_indicator=_no_indicator, find_region=_no_region, is_region=_no_indicator):
     from desktop.exchange.layouts import read_table
 
     table = read_table(ws.title, kind, _rows(wb, ws, budget, name, cancelled, progress), is_indicator, find_region,
-                       percent.__contains__, HEADER_SCAN_ROWS, name)
+                       percent.__contains__, HEADER_SCAN_ROWS, name, is_region)
     take_table(table, ws.title, out, required)
 
 
@@ -269,10 +269,12 @@ def keyed_table_from(title: str, kind: str, rows) -> TableData:
 
 def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, is_indicator: Callable[[str], bool] = _no_indicator,
-                  find_region: Callable[[str], str | None] = _no_region) -> WorkbookData:
+                  find_region: Callable[[str], str | None] = _no_region,
+                  is_region: Callable[[str], bool] = _no_indicator) -> WorkbookData:
     """The data and target sheets of one .xlsx workbook (desktop.exchange.books reads .xls and .ods too);
     raises UnsafeFile when it cannot be read safely. `is_indicator(text)` and `find_region(text)` let the
-    wide layouts be told from their headers and titles (desktop.exchange.layouts).
+    wide layouts be told from their headers and titles, `is_region(text)` a heading that names a region
+    (鹿城区, 鹿城) from one that does not (desktop.exchange.layouts).
 
     Problems a clerk can fix in the file (no header, duplicate header) come back in `problems`.
     """
@@ -302,7 +304,7 @@ def read_workbook(path: str | Path, progress: Callable[[int, int], None] | None 
                       if hasattr(ws, "_get_source") and sheet_kind(ws.title) is None and ws.sheet_state == "visible"]
         for ws, kind, required in chosen:
             _read_sheet(wb, ws, kind, name, budget, percent, out, cancelled, required, progress, is_indicator,
-                        find_region)
+                        find_region, is_region)
         if not out.sheets and not out.problems:
             out.problems.append(SheetProblem("", "", no_table_found()))
     except (AppError, ImportCancelled):
