@@ -135,6 +135,10 @@ def _translate(exc: Exception, name: str) -> AppError:
     if isinstance(exc, MemoryError):
         return safety.UnsafeFile(name, "工作簿过大，内存不足，拒绝读取")
     detail = " ".join(str(exc).split())[:120]  # one line: openpyxl's messages span several
+    # the traceback goes to the log: a fault of the program's own would otherwise pass for a damaged file
+    import logging
+
+    logging.getLogger(__name__).info("%s was refused as damaged", name, exc_info=exc)  # not on a command's stderr
     return safety.UnsafeFile(name, f"工作簿已损坏或格式不受支持，无法读取（{kind}：{detail}）")
 
 
