@@ -173,6 +173,21 @@ def years_with_mistakes(path: Path) -> None:
         ws.append(["救护车数", "辆", 41, 43])
 
 
+def counties_merged_over_years(path: Path) -> None:
+    """温州: each county written once, its cell merged down over its two years (2022, 2023), as offices draw it;
+    the signature lines below."""
+    with _sheet(path, "两年") as ws:
+        _title(ws, "温州市各县（市、区）卫生资源", 4)
+        ws.append(["县（市、区）", "年份", "医疗机构实有床位数（张）", "注册护士数（人）"])
+        for name, beds, nurses in (("鹿城区", (8000, 8120), (5000, 5100)), ("龙湾区", (2300, 2310), (1500, 1550))):
+            ws.append([name, 2022, beds[0], nurses[0]])
+            ws.append([None, 2023, beds[1], nurses[1]])
+            ws.merge_cells(start_row=ws.max_row - 1, start_column=1, end_row=ws.max_row, end_column=1)
+            ws.cell(ws.max_row - 1, 1).alignment = Alignment(vertical="center")
+        ws.append([])
+        ws.append(SIGN[:4])
+
+
 def main(names: list[str]) -> int:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -184,7 +199,9 @@ def main(names: list[str]) -> int:
     converted = {"台州市各县_2022.xls": counties_as_rows, "椒江黄岩_按年份.xls": years_two_counties,
                  "台州市目标_2023.ods": targets_as_rows, "温岭市指标_按年份.ods": years_one_county,
                  "温州市各县_2024_两行表头.xls": counties_two_header_rows,
-                 "丽水市各县_2024_三行表头.ods": counties_three_header_rows}
+                 "丽水市各县_2024_三行表头.ods": counties_three_header_rows,
+                 "温州市各县_合并单元格.xls": counties_merged_over_years,
+                 "温州市各县_合并单元格.ods": counties_merged_over_years}
     if names:  # only these, leaving the other committed files as they are
         plain = {k: v for k, v in plain.items() if k in names}
         converted = {k: v for k, v in converted.items() if k in names}

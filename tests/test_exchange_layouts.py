@@ -745,3 +745,35 @@ def test_an_unknown_region_in_one_file_does_not_spoil_the_next_files_title(servi
     plan = plan_import(services, [tmp_path / "1.xlsx", tmp_path / "2.xlsx"])
     assert [str(e).split("（")[0] for e in plan.errors] == ["文件 1.xlsx，数据!A2：未知地区 '宁波县'"]
     assert values(plan) == {("330381", 2023, "POP_RESIDENT"): (154.1, None)}
+
+
+@pytest.mark.parametrize("name", ["温州市各县_合并单元格.xls", "温州市各县_合并单元格.ods", "xlsx"])
+def test_a_county_merged_down_over_its_years(services, tmp_path, name):
+    """Each county written once, its cell merged down over its two years: both rows are the county's. A county
+    cell left empty without a merge is still named as missing; an unknown county is named at its own cell."""
+    if name.endswith(".ods"):
+        pytest.importorskip("defusedxml")
+    if name == "xlsx":
+        from openpyxl import load_workbook
+
+        from scripts.make_exchange_fixtures import counties_merged_over_years
+
+        path = tmp_path / "合并.xlsx"
+        counties_merged_over_years(path)
+    else:
+        path = DATA / name
+    plan = plan_import(services, [path])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2022, "HOSPITAL_BEDS"): (8000, None), ("330302", 2022, "REGISTERED_NURSES"): (5000, None),
+                            ("330302", 2023, "HOSPITAL_BEDS"): (8120, None), ("330302", 2023, "REGISTERED_NURSES"): (5100, None),
+                            ("330303", 2022, "HOSPITAL_BEDS"): (2300, None), ("330303", 2022, "REGISTERED_NURSES"): (1500, None),
+                            ("330303", 2023, "HOSPITAL_BEDS"): (2310, None), ("330303", 2023, "REGISTERED_NURSES"): (1550, None)}
+    if name != "xlsx":
+        return
+    wb = load_workbook(path)
+    ws = wb.active
+    ws["A5"] = "宁波县"  # the merged cell's text, for both its rows
+    ws.unmerge_cells("A3:A4")  # 鹿城区 now over 2022 only
+    wb.save(path)
+    errors = [str(e).split("（")[0] for e in plan_import(services, [path]).errors]
+    assert errors == ["文件 合并.xlsx，两年!A4：缺少地区", "文件 合并.xlsx，两年!A5：未知地区 '宁波县'"], errors

@@ -356,13 +356,17 @@ def _find_header(it, is_indicator: Callable[[str], bool], scan: int,
 def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, object, object]]]],
                is_indicator: Callable[[str], bool], find_region: Callable[[str], str | None],
                is_pct: Callable[[object], bool] = bool, scan: int = 10, file_name: str = "",
-               is_region: Callable[[str], bool] = lambda _text: False) -> Table | None:
+               is_region: Callable[[str], bool] = lambda _text: False,
+               merged: Callable[[], list[tuple[int, int, int, int]]] | None = None) -> Table | None:
     """The table of one sheet, or None when no header is found in the first `scan` rows.
 
     `rows`: (row index, [(column, value, style)]) of the rows that exist, `is_pct(style)` true for a
     percent-formatted cell; `find_region(text)` gives the name of a region mentioned in a text (for a
     title), or None. The region or the year that neither a column, the titles nor the sheet's name gives is
-    taken from `file_name` (`永嘉县_2023年.xlsx`) when it names it, and said as a notice."""
+    taken from `file_name` (`永嘉县_2023年.xlsx`) when it names it, and said as a notice. `merged()` gives the
+    sheet's merged ranges (first row, first column, last row, last column), asked only when a row's region, year,
+    indicator or unit cell is empty: a cell merged down over the rows below (a county over its two years) gives
+    them its text."""
     stem = unicodedata.normalize("NFKC", file_name.rsplit(".", 1)[0]) if file_name else ""
     it = _Rows(rows)
     header = _find_header(it, is_indicator, scan, is_region)
@@ -432,6 +436,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 del extra[c]
                 table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
                                       f"“{text}”是合计列，未导入：市、省的数字由程序从各县汇总"))
+    fill = _MergedLabels(columns, merged, name_columns)
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
                   year_cell, col_years)
@@ -448,6 +453,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 table.problems.append((f"{_letter(stray)}{idx}", f"表格下方第 {ended_at} 行是签名或注释行，"
                                                                  "其后不应再有数据（请把数据放在签名行上方）"))
             continue
+        cells = fill.row(idx, cells, ctx)
         total = _total_label(layout, cells, columns, extra)
         if total is not None:
             c, text = total
@@ -481,9 +487,12 @@ class _Rowing:
     year_cell: Cell | None  # the year from the title, for a table without a year column
     col_years: dict[int, Cell]  # the year of each indicator column from a year heading above it
     units: dict[int, Cell] = field(default_factory=dict)  # a row of units under the names, by column
+    # the row's columns whose text is that of a cell merged down over it, and the row that text is on
+    merged_from: dict[int, int] = field(default_factory=dict)
 
     def keyed(self, cells) -> dict[str, Cell]:
-        return {self.by_col[c]: Cell(c, v, self.is_pct(p)) for c, v, p in cells if c in self.by_col and not _blank(v)}
+        return {self.by_col[c]: Cell(c, v, self.is_pct(p), self.merged_from.get(c))
+                for c, v, p in cells if c in self.by_col and not _blank(v)}
 
     def head_row(self, column: int) -> int:
         return self.header_rows.get(column, self.header_row)
@@ -570,6 +579,50 @@ def _region_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
             row["value"] = Cell(c, v, ctx.is_pct(p))
             out.append(row)
     return out
+
+
+# the columns whose text a cell merged down over several rows gives to each of them (not a figure's, nor a note's;
+# a unit's is not needed)
+LABEL_KEYS = ("region_code", "region_name", "year", "indicator_code", "indicator_name")
+
+
+class _MergedLabels:
+    """Fills a row's empty region, year, indicator or unit cell that lies under a cell merged down over it (a
+    county written once over its two years): the sheet's merged ranges are asked for only when such a cell is
+    met, and only cells merged over one column are followed (a figure is never copied)."""
+
+    def __init__(self, columns: dict[str, int], merged, name_columns: tuple[str, list[int]]):
+        # a 指标名称 merged across a category column and the names': the category merged down is no name
+        span = set(name_columns[1]) if len(name_columns[1]) > 1 else set()
+        self.labels = {c for k, c in columns.items() if k in LABEL_KEYS and c not in span}
+        self.merged = merged
+        self.cover: dict[tuple[int, int], tuple[int, int]] | None = None
+        self.last: dict[int, tuple[int, object, object]] = {}  # each column's last text: its row, value, style
+
+    def row(self, idx: int, cells: list, ctx: "_Rowing") -> list:
+        ctx.merged_from = {}
+        present = {c for c, v, _p in cells if not _blank(v)}
+        for c, v, p in cells:
+            if c in self.labels and not _blank(v):
+                self.last[c] = (idx, v, p)
+        missing = self.labels - present
+        if not missing or not present or self.merged is None:
+            return cells
+        if self.cover is None:
+            self.cover = {}
+            for r1, c1, r2, c2 in self.merged()[:100_000]:
+                if c1 == c2 and c1 in self.labels and r2 > r1:
+                    for r in range(r1 + 1, min(r2, r1 + 10_000) + 1):
+                        self.cover[(r, c1)] = (r1, c1)
+        added = []
+        for c in sorted(missing):
+            top = self.cover.get((idx, c))
+            # the cells between the top one and this row are covered by the same range: the column's last text
+            # is the top cell's, unless the top cell was empty or above the header
+            if top is not None and c in self.last and self.last[c][0] == top[0]:
+                added.append((c, *self.last[c][1:]))
+                ctx.merged_from[c] = top[0]
+        return cells + added if added else cells
 
 
 ROWS_OF = {"long": _long_rows, "years": _years_rows, "indicators": _indicator_rows, "regions": _region_rows}

@@ -150,7 +150,8 @@ def _xls_sheets(path: Path, name: str):
                 if cells:
                     budget.take(title, r + 1, len(cells))
                     rows.append((r + 1, cells))
-            out.append((title, sh.visibility == 0, rows))
+            merged = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sh.merged_cells]
+            out.append((title, sh.visibility == 0, rows, merged))
             book.unload_sheet(index)
     except safety.UnsafeFile:
         raise
@@ -180,6 +181,7 @@ T_TABLE, T_ROW, T_CELL, T_COVERED = _q("table", "table"), _q("table", "table-row
     _q("table", "covered-table-cell")
 A_NAME, A_ROWS_REP, A_COLS_REP = _q("table", "name"), _q("table", "number-rows-repeated"), \
     _q("table", "number-columns-repeated")
+A_ROWS_SPAN, A_COLS_SPAN = _q("table", "number-rows-spanned"), _q("table", "number-columns-spanned")
 A_TYPE, A_VALUE, A_DATE, A_BOOL = _q("office", "value-type"), _q("office", "value"), _q("office", "date-value"), \
     _q("office", "boolean-value")
 T_P, T_S = _q("text", "p"), _q("text", "s")
@@ -247,11 +249,11 @@ def _ods_sheets(path: Path, name: str):
         out = []
         try:
             with zf.open(info) as f:
-                title, rows, r = "", [], 0
+                title, rows, r, merged = "", [], 0, []
                 for event, el in DET.iterparse(f, events=("start", "end"), forbid_dtd=True):
                     if event == "start":
                         if el.tag == T_TABLE:
-                            title, rows, r = el.get(A_NAME, ""), [], 0
+                            title, rows, r, merged = el.get(A_NAME, ""), [], 0, []
                         continue
                     if el.tag == T_ROW:
                         rep = int(el.get(A_ROWS_REP, "1") or 1)
@@ -260,6 +262,10 @@ def _ods_sheets(path: Path, name: str):
                             if cell.tag not in (T_CELL, T_COVERED):
                                 continue
                             crep = int(cell.get(A_COLS_REP, "1") or 1)
+                            down = int(cell.get(A_ROWS_SPAN, "1") or 1)
+                            across = int(cell.get(A_COLS_SPAN, "1") or 1)
+                            if cell.tag == T_CELL and (down > 1 or across > 1) and len(merged) < 100_000:
+                                merged.append((r + 1, c + 1, r + down, c + across))
                             value, pct = _ods_value(cell) if cell.tag == T_CELL else (None, False)
                             if value is not None and not (isinstance(value, str) and not value.strip()):
                                 for k in range(min(crep, 16384)):
@@ -274,7 +280,7 @@ def _ods_sheets(path: Path, name: str):
                             r += rep
                         el.clear()
                     elif el.tag == T_TABLE:
-                        out.append((title, True, rows))
+                        out.append((title, True, rows, merged))
                         el.clear()
         except safety.UnsafeFile:
             raise
@@ -298,19 +304,20 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
         raise ImportCancelled()
     out = WorkbookData()
     chosen = []
-    for title, visible, rows in sheets:
+    for title, visible, rows, merged in sheets:
         k = sheet_kind(title)
         if k == "info":
             out.info = info_from(rows)
         elif k in ("status", "review", "absent"):
             setattr(out, k, keyed_table_from(title, k, rows))
         elif k in ("data", "target"):
-            chosen.append((title, k, rows, True))
+            chosen.append((title, k, rows, True, merged))
     if not chosen:
-        chosen = [(title, "data", rows, False) for title, visible, rows in sheets if sheet_kind(title) is None and visible]
-    for title, k, rows, required in chosen:
+        chosen = [(title, "data", rows, False, merged) for title, visible, rows, merged in sheets
+                  if sheet_kind(title) is None and visible]
+    for title, k, rows, required, merged in chosen:
         table = read_table(title, k, iter(rows), is_indicator, find_region, bool, HEADER_SCAN_ROWS, name,
-                           is_region)
+                           is_region, lambda merged=merged: merged)
         take_table(table, title, out, required)
     if not out.sheets and not out.problems:
         out.problems.append(SheetProblem("", "", no_table_found()))

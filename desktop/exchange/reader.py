@@ -224,8 +224,14 @@ def _read_sheet(wb, ws, kind: str, name: str, budget, percent, out: WorkbookData
                 progress=None, is_indicator=_no_indicator, find_region=_no_region, is_region=_no_indicator):
     from desktop.exchange.layouts import read_table
 
+    def merged():
+        from desktop.exchange.sheetxml import merged_ranges
+
+        with ws._get_source() as src:
+            return merged_ranges(src)
+
     table = read_table(ws.title, kind, _rows(wb, ws, budget, name, cancelled, progress), is_indicator, find_region,
-                       percent.__contains__, HEADER_SCAN_ROWS, name, is_region)
+                       percent.__contains__, HEADER_SCAN_ROWS, name, is_region, merged)
     take_table(table, ws.title, out, required)
 
 

@@ -243,6 +243,29 @@ def declared_dimension(src: IO[bytes]) -> tuple[int, int, int, int] | None:
         return None if bounds is None or None in bounds else bounds
 
 
+_REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+
+
+def merged_ranges(src: IO[bytes]) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of a worksheet's XML (`<mergeCell ref="A3:A4"/>`, after the rows): (first row, first
+    column, last row, last column), 1-based. Streams the whole part, so it is read only when a table needs it."""
+    out: list[tuple[int, int, int, int]] = []
+    cache: dict[str, int] = {}
+
+    def start(name, attrs):
+        if name.endswith("mergeCell"):
+            m = _REF_RE.match(attrs.get("ref", ""))
+            if m:
+                c1, c2 = _column_of(m.group(1), cache), _column_of(m.group(3), cache)
+                out.append((int(m.group(2)), c1, int(m.group(4)), c2))
+
+    parser = _safe_parser()
+    parser.StartElementHandler = start
+    for _ in _feed(parser, src):
+        pass
+    return out
+
+
 def scan_part(src: IO[bytes], on_start, on_chars=None) -> None:
     """Stream one XML part through expat (DTDs and entities refused) calling on_start(name) for every element
     and on_chars(length) for its text; the callbacks raise to stop. Nothing of the part is kept."""
@@ -254,4 +277,4 @@ def scan_part(src: IO[bytes], on_start, on_chars=None) -> None:
         pass
 
 
-__all__ = ["iter_rows", "scan_part", "UnsafeXml", "UncalculatedFormula", "UNCALCULATED", "MAX_CELL_CHARS"]
+__all__ = ["iter_rows", "merged_ranges", "scan_part", "UnsafeXml", "UncalculatedFormula", "UNCALCULATED", "MAX_CELL_CHARS"]
