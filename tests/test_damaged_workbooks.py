@@ -21,9 +21,14 @@ from tests.helpers.damage import FLIPS, read_or_refused, spoilt
 EXCHANGE = Path(__file__).parent / "data" / "exchange"
 
 
-@pytest.mark.parametrize("name", ["温岭市_2022_手填.xlsx", "丽水市各县_2024_三行表头.ods", "台州市各县_2022.xls"])
+CSV_GBK = ("温州市2023年各县指标\n县（市、区）,常住人口（万人）,人均期望寿命（岁）\n鹿城区,95.1,82.3\n"
+           '龙湾区,"78.3",82.0\n').encode("gb18030")
+
+
+@pytest.mark.parametrize("name", ["温岭市_2022_手填.xlsx", "丽水市各县_2024_三行表头.ods", "台州市各县_2022.xls",
+                                  "各县.csv"])
 def test_a_damaged_workbook_is_read_or_refused_naming_it(tmp_path_factory, name, request):
-    good = (EXCHANGE / name).read_bytes()
+    good = CSV_GBK if name.endswith(".csv") else (EXCHANGE / name).read_bytes()
     suffix = Path(name).suffix
 
     @settings(max_examples=400 if request.config.getoption("--long") else 60, deadline=None, database=None,

@@ -280,8 +280,7 @@ def test_bad_rows_all_reported_with_cells_nothing_written(services, tmp_path):
 
 @pytest.mark.parametrize("content,suffix,words", [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".xls", ".xls"),
-    ("地区代码,年份,指标代码,数值\n331081,2021,HOSPITAL_BEDS,4839\n".encode("utf-8"), ".xlsx", "CSV"),
-    ("地区代码,年份,指标代码,数值\n331081,2021,HOSPITAL_BEDS,4839\n".encode("utf-8"), ".csv", "CSV"),
+    ("各县卫生健康局：\n请于3月1日前报送。\n".encode("utf-8"), ".xlsx", "文本文件"),
     (b"\x00\x01garbage" * 100, ".xlsx", "无法识别"),
     (b"", ".xlsx", "为空"),
     (b"<html><body><table><tr><td>1</td></tr></table></body></html>", ".xls", "网页"),

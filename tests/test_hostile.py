@@ -79,9 +79,10 @@ def make_xls(d: Path) -> Path:
     return p
 
 
-def make_csv(d: Path) -> Path:
+def make_text(d: Path) -> Path:
+    """A letter renamed .xlsx: text, but no table (a CSV renamed so is read: tests/test_exchange_text.py)."""
     p = d / "表格.xlsx"
-    p.write_text("地区代码,年份,指标代码,数值\n331081,2021,BEDS_PER_1000,4.6\n", encoding="gb18030")
+    p.write_text("各县卫生健康局：\n请于3月1日前报送2023年指标。\n", encoding="gb18030")
     return p
 
 
@@ -194,7 +195,7 @@ def make_million_undeclared(d: Path) -> Path:
 CASES = [
     # (maker, words the refusal must contain)
     (make_xls, [".xls"]),
-    (make_csv, ["CSV"]),
+    (make_text, ["文本文件"]),
     (make_xlsm, ["宏"]),
     (make_html, ["网页"]),
     (make_noise, ["不是 .xlsx 工作簿"]),
@@ -284,7 +285,7 @@ def test_million_rows_without_a_declared_size_refused_under_the_bound(db_path, t
 
 def test_every_refusal_is_an_app_error_not_a_crash(services, tmp_path):
     """The plain service call raises only AppError subclasses for all hostile files at once."""
-    paths = [m(tmp_path) for m in (make_xls, make_csv, make_noise, make_empty, make_entity_bomb)]
+    paths = [m(tmp_path) for m in (make_xls, make_text, make_noise, make_empty, make_entity_bomb)]
     with pytest.raises(AppError) as info:
         import_files(services, paths)
     for p in paths:

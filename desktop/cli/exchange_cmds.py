@@ -24,7 +24,7 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="导入交换格式工作簿或填好的模板（.xlsx、.xls、.ods）；任何错误则全部不写入")
+    p = sub.add_parser("import", help="导入交换格式工作簿、填好的模板或各单位自制的表格（.xlsx、.xls、.et、.ods、.csv）；任何错误则全部不写入")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="只显示将要发生的变化和将出现的审核结果")
     p.add_argument("--each", action="store_true", help="每个文件单独导入：好的文件写入，有错的文件逐个列出")

@@ -1,4 +1,5 @@
-"""Workbooks that are not .xlsx: Excel 97-2003 (.xls) through xlrd, OpenDocument (.ods) through defusedxml.
+"""Workbooks that are not .xlsx: Excel 97-2003 (.xls) through xlrd, OpenDocument (.ods) through defusedxml, and
+tables saved as text (.csv, desktop.exchange.texttable).
 
 Both are turned into the same rows the .xlsx path streams ((row, [(column, value, percent)])), and read by the
 same layouts (desktop.exchange.layouts) and sheet rules, so their errors name the same cells (`数据!G14`).
@@ -44,11 +45,15 @@ NOT_WORKBOOKS = (".doc", ".dot", ".wps", ".wpt", ".ppt", ".pps", ".dps", ".msg",
 ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file holding it
 
 
+TEXT_TABLES = (".csv", ".tsv", ".txt")
+
+
 def kind_of(path: Path) -> str | None:
-    """'xls' or 'ods' for a workbook this module reads (by its leading bytes and name), else None."""
+    """'xls', 'ods' or 'csv' for a workbook this module reads (by its leading bytes and name), else None; a text
+    table is read whatever its name (a .csv renamed .xls, as some systems export), an HTML page is not."""
     try:
         with open(path, "rb") as f:
-            head = f.read(128)
+            head = f.read(4096)
     except OSError:
         return None
     suffix = path.suffix.lower()
@@ -56,6 +61,10 @@ def kind_of(path: Path) -> str | None:
         return "xls"  # .xls, an .xls renamed, WPS 表格's .et (the same BIFF8 records)
     if head.startswith(safety.ZIP_MAGIC) and (suffix == ".ods" or ODS_MIME in head):
         return "ods"
+    if head and not head.startswith((safety.ZIP_MAGIC, safety.OLE2_MAGIC)):
+        kind = safety.looks_like_text(head)
+        if kind == "csv" or (kind == "text" and suffix in TEXT_TABLES):
+            return "csv"
     return None
 
 
@@ -299,7 +308,12 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
     """A WorkbookData from an .xls or .ods file, by the rules of the .xlsx path (desktop.exchange.reader)."""
     name = path.name
     _check_size(path, name)
-    sheets = _xls_sheets(path, name) if kind == "xls" else _ods_sheets(path, name)
+    if kind == "csv":
+        from desktop.exchange.texttable import read_rows
+
+        sheets = [(path.stem, True, read_rows(path, name), [])]
+    else:
+        sheets = _xls_sheets(path, name) if kind == "xls" else _ods_sheets(path, name)
     if cancelled is not None and cancelled():
         raise ImportCancelled()
     out = WorkbookData()

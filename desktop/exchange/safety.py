@@ -63,20 +63,21 @@ class UnsafeFile(AppError):
         super().__init__(f"文件 {file}：{message}")
 
 
-def _looks_like_text(head: bytes) -> str | None:
+def looks_like_text(head: bytes) -> str | None:
     """'csv', 'html' or 'text' when the leading bytes are text, else None."""
     sample = head[:4096]
     if not sample:
         return None
     for encoding in ("utf-8-sig", "utf-16", "gb18030"):
-        try:
-            text = sample.decode(encoding)
-        except UnicodeDecodeError:
-            # a multi-byte character cut at the end of the sample is still text
+        text = None
+        for cut in range(4):  # a multi-byte character cut at the end of the sample is still text
             try:
-                text = sample[:-3].decode(encoding)
+                text = sample[:len(sample) - cut].decode(encoding)
+                break
             except UnicodeDecodeError:
                 continue
+        if text is None:
+            continue
         if encoding == "utf-16" and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
             continue
         printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
@@ -124,7 +125,7 @@ def check_file(path: str | Path) -> None:
     if head.startswith(EMPTY_ZIP_MAGIC):
         raise UnsafeFile(name, "这是一个空的压缩文件，不是 Excel 工作簿")
     if not head.startswith(ZIP_MAGIC):
-        kind = _looks_like_text(head)
+        kind = looks_like_text(head)
         if kind == "csv":
             raise UnsafeFile(name, "这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并"
                                    "“另存为 Excel 工作簿(*.xlsx)”后再导入")

@@ -197,8 +197,8 @@ class ActionsMixin:
         from desktop.ui.import_dialog import ImportDialog
 
         paths = self.ask_open_paths(self.tr("导入Excel工作簿"),
-                                    self.tr("工作簿 (*.xlsx *.xls *.et *.ods);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;"
-                                            "WPS 表格 (*.et)"))
+                                    self.tr("工作簿 (*.xlsx *.xls *.et *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;"
+                                            "WPS 表格 (*.et);;文本表格 (*.csv *.tsv *.txt)"))
         if not paths:
             return
         dialog = ImportDialog(self.services, paths, self)
