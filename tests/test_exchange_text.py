@@ -1,5 +1,6 @@
 """Tables saved as text (desktop.exchange.texttable): CSV in UTF-8 or GBK, tab-separated .txt, a .csv renamed
-.xls as statistics systems export it; read by the same layouts as a sheet, errors named by the file's cells."""
+.xls as statistics systems export it; and web pages saved as .xls (desktop.exchange.htmltable), their merged
+cells as merges. Read by the same layouts as a sheet, errors named by the file's cells."""
 
 from __future__ import annotations
 
@@ -71,3 +72,61 @@ def test_a_field_too_long_for_a_cell_is_refused_before_anything_is_stored(servic
                     encoding="utf-8")
     plan = plan_import(services, [path])
     assert not plan.ok and "长.csv" in str(plan.errors[0]) and "32767" in str(plan.errors[0]), plan.errors
+
+
+EXPORTED_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>
+<body><table border=1>
+<tr><td colspan=4 align=center><b>温州市2023年各县（市、区）卫生资源</b></td></tr>
+<tr><td rowspan=2>县（市、区）</td><td rowspan=2>年份</td><td colspan=2>医疗资源</td></tr>
+<tr><td>医疗机构实有床位数（张）</td><td>注册护士数（人）</td></tr>
+<tr><td rowspan=2>鹿城区</td><td>2022</td><td>8,000</td><td>5000</td></tr>
+<tr><td>2023</td><td>8120</td><td>5100</td></tr>
+<tr><td rowspan=2>龙湾区</td><td>2022</td><td>2300</td><td>1500</td></tr>
+<tr><td>2023</td><td>2310</td><td>@</td></tr>
+<tr><td colspan=4>填报人：张三&nbsp;&nbsp;审核人：李四</td></tr>
+</table></body></html>"""
+
+
+def test_a_web_page_saved_as_xls_with_its_merged_cells(services, tmp_path):
+    """The 导出.xls of a statistics system: GBK HTML, a title spanning the table, a header over two rows (rowspan,
+    a group heading's colspan), each county spanning its two years; every county-year read, and a wrong figure
+    named at the cell Excel shows it in."""
+    path = tmp_path / "导出.xls"
+    path.write_bytes(EXPORTED_PAGE.replace("@", "1550").encode("gb18030"))
+    plan = plan_import(services, [path])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2022, "HOSPITAL_BEDS"): 8000, ("330302", 2022, "REGISTERED_NURSES"): 5000,
+                            ("330302", 2023, "HOSPITAL_BEDS"): 8120, ("330302", 2023, "REGISTERED_NURSES"): 5100,
+                            ("330303", 2022, "HOSPITAL_BEDS"): 2300, ("330303", 2022, "REGISTERED_NURSES"): 1500,
+                            ("330303", 2023, "HOSPITAL_BEDS"): 2310, ("330303", 2023, "REGISTERED_NURSES"): 1550}
+    path.write_bytes(EXPORTED_PAGE.replace("@", "约1550").encode("gb18030"))
+    errors = [str(e) for e in plan_import(services, [path]).errors]
+    assert len(errors) == 1 and errors[0].startswith("文件 导出.xls，导出!D7：数值 '约1550' 无效"), errors
+
+
+def test_a_page_of_two_tables_and_a_page_of_none(services, tmp_path):
+    page = ("<html><meta charset='utf-8'><body><p>说明</p>"
+            "<table><tr><td>地区名称</td><td>年份</td><td>指标名称</td><td>数值</td></tr>"
+            "<tr><td>瑞安市</td><td>2023</td><td>常住人口</td><td>154.1</td></tr></table>"
+            "<table><tr><td>地区名称</td><td>年份</td><td>指标名称</td><td>数值</td></tr>"
+            "<tr><td>鹿城区</td><td>2023</td><td>常住人口</td><td>九十五</td></tr></table></body></html>")
+    path = tmp_path / "两表.html"
+    path.write_text(page, encoding="utf-8")
+    errors = [str(e) for e in plan_import(services, [path]).errors]
+    assert errors == ["文件 两表.html，两表_表2!D2：数值 '九十五' 无效：不是数字"], errors
+    path.write_text(page.replace("九十五", "95.1"), encoding="utf-8")
+    assert values(plan_import(services, [path])) == {("330381", 2023, "POP_RESIDENT"): 154.1,
+                                                     ("330302", 2023, "POP_RESIDENT"): 95.1}
+    path.write_text("<html><body><p>没有表格</p></body></html>", encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert [str(e) for e in plan.errors] == [
+        "文件 两表.html：这是网页（HTML）文件，其中没有表格；请在 Excel 中打开并另存为 .xlsx 后再导入"]
+
+
+def test_a_page_whose_spans_would_cover_millions_of_cells_is_refused(services, tmp_path):
+    path = tmp_path / "巨.xls"
+    cells = "".join('<td rowspan="1000" colspan="1000">x</td>' for _ in range(3))
+    path.write_text(f"<html><body><table><tr>{cells}</tr><tr><td>1</td></tr></table></body></html>",
+                    encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert not plan.ok and "单元格" in str(plan.errors[0]) and "巨.xls" in str(plan.errors[0])

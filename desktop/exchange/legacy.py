@@ -1,5 +1,5 @@
 """Workbooks that are not .xlsx: Excel 97-2003 (.xls) through xlrd, OpenDocument (.ods) through defusedxml, and
-tables saved as text (.csv, desktop.exchange.texttable).
+tables saved as text (.csv, desktop.exchange.texttable) or as a web page (desktop.exchange.htmltable).
 
 Both are turned into the same rows the .xlsx path streams ((row, [(column, value, percent)])), and read by the
 same layouts (desktop.exchange.layouts) and sheet rules, so their errors name the same cells (`数据!G14`).
@@ -49,8 +49,8 @@ TEXT_TABLES = (".csv", ".tsv", ".txt")
 
 
 def kind_of(path: Path) -> str | None:
-    """'xls', 'ods' or 'csv' for a workbook this module reads (by its leading bytes and name), else None; a text
-    table is read whatever its name (a .csv renamed .xls, as some systems export), an HTML page is not."""
+    """'xls', 'ods', 'csv' or 'html' for a workbook this module reads (by its leading bytes and name), else None;
+    a text table or a web page is read whatever its name (the 导出.xls some systems write is one or the other)."""
     try:
         with open(path, "rb") as f:
             head = f.read(4096)
@@ -65,6 +65,8 @@ def kind_of(path: Path) -> str | None:
         kind = safety.looks_like_text(head)
         if kind == "csv" or (kind == "text" and suffix in TEXT_TABLES):
             return "csv"
+        if kind == "html" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+            return "html"  # the 导出.xls of many systems: a web page with a table
     return None
 
 
@@ -312,6 +314,10 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
         from desktop.exchange.texttable import read_rows
 
         sheets = [(path.stem, True, read_rows(path, name), [])]
+    elif kind == "html":
+        from desktop.exchange.htmltable import read_tables
+
+        sheets = read_tables(path.read_bytes(), name, path.stem)
     else:
         sheets = _xls_sheets(path, name) if kind == "xls" else _ods_sheets(path, name)
     if cancelled is not None and cancelled():

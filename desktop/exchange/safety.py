@@ -129,8 +129,9 @@ def check_file(path: str | Path) -> None:
         if kind == "csv":
             raise UnsafeFile(name, "这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并"
                                    "“另存为 Excel 工作簿(*.xlsx)”后再导入")
-        if kind == "html":
-            raise UnsafeFile(name, "这是网页（HTML/XML）文件，只是扩展名像 Excel；请在 Excel 中打开并另存为 .xlsx 后再导入")
+        if kind == "html":  # a web page with a table is read (desktop.exchange.htmltable): this is XML
+            raise UnsafeFile(name, "这是 XML 文件（如 Excel 2003 XML 表格），不是 .xlsx 工作簿；"
+                                   "请在 Excel 中打开并另存为 .xlsx 后再导入")
         if kind == "text":
             raise UnsafeFile(name, "这是文本文件，不是 .xlsx 工作簿")
         raise UnsafeFile(name, "不是 .xlsx 工作簿（无法识别的文件格式，或文件已损坏）")
