@@ -26,12 +26,12 @@ CSV_GBK = ("温州市2023年各县指标\n县（市、区）,常住人口（万�
 
 
 @pytest.mark.parametrize("name", ["温岭市_2022_手填.xlsx", "丽水市各县_2024_三行表头.ods", "台州市各县_2022.xls",
-                                  "各县.csv", "导出.xls"])
+                                  "各县.csv", "导出.xls", "导出.xml"])
 def test_a_damaged_workbook_is_read_or_refused_naming_it(tmp_path_factory, name, request):
-    from tests.test_exchange_text import EXPORTED_PAGE
+    from tests.test_exchange_text import EXPORTED_PAGE, XML_SPREADSHEET
 
-    good = {"各县.csv": CSV_GBK, "导出.xls": EXPORTED_PAGE.replace("@", "1550").encode("gb18030")}.get(name) or \
-        (EXCHANGE / name).read_bytes()
+    good = {"各县.csv": CSV_GBK, "导出.xls": EXPORTED_PAGE.replace("@", "1550").encode("gb18030"),
+            "导出.xml": XML_SPREADSHEET.replace("@", "78.3").encode("utf-8")}.get(name) or (EXCHANGE / name).read_bytes()
     suffix = Path(name).suffix
 
     @settings(max_examples=400 if request.config.getoption("--long") else 60, deadline=None, database=None,

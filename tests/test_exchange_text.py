@@ -130,3 +130,48 @@ def test_a_page_whose_spans_would_cover_millions_of_cells_is_refused(services, t
                     encoding="utf-8")
     plan = plan_import(services, [path])
     assert not plan.ok and "单元格" in str(plan.errors[0]) and "巨.xls" in str(plan.errors[0])
+
+
+XML_SPREADSHEET = """<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Styles><Style ss:ID="Default"/><Style ss:ID="pct"><NumberFormat ss:Format="0.0%"/></Style></Styles>
+ <Worksheet ss:Name="2023年">
+  <Table>
+   <Row><Cell ss:MergeAcross="3"><Data ss:Type="String">温州市各县（市、区）指标</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">县（市、区）</Data></Cell><Cell><Data ss:Type="String">年份</Data></Cell>
+    <Cell><Data ss:Type="String">常住人口（万人）</Data></Cell><Cell><Data ss:Type="String">家庭医生签约率</Data></Cell></Row>
+   <Row><Cell ss:MergeDown="1"><Data ss:Type="String">鹿城区</Data></Cell><Cell><Data ss:Type="Number">2022</Data></Cell>
+    <Cell><Data ss:Type="Number">94.8</Data></Cell><Cell ss:StyleID="pct"><Data ss:Type="Number">0.451</Data></Cell></Row>
+   <Row><Cell ss:Index="2"><Data ss:Type="Number">2023</Data></Cell><Cell><Data ss:Type="Number">95.1</Data></Cell>
+    <Cell ss:StyleID="pct"><Data ss:Type="Number">0.462</Data></Cell></Row>
+   <Row ss:Index="6"><Cell><Data ss:Type="String">龙湾区</Data></Cell><Cell><Data ss:Type="Number">2023</Data></Cell>
+    <Cell><Data ss:Type="Number">@</Data></Cell><Cell><Data ss:Type="String">45.1%</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"""
+
+
+def test_an_excel_2003_xml_spreadsheet(services, tmp_path):
+    """SpreadsheetML under an .xls name: percent styles, a county merged down over its years (ss:MergeDown), a
+    row and a cell placed by ss:Index; the year-less sheet named 2023年 is no matter, the rows carry years."""
+    path = tmp_path / "导出.xls"
+    path.write_text(XML_SPREADSHEET.replace("@", "78.3"), encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2022, "POP_RESIDENT"): 94.8, ("330302", 2022, "FAMILY_DOCTOR_RATE"): 45.1,
+                            ("330302", 2023, "POP_RESIDENT"): 95.1, ("330302", 2023, "FAMILY_DOCTOR_RATE"): 46.2,
+                            ("330303", 2023, "POP_RESIDENT"): 78.3, ("330303", 2023, "FAMILY_DOCTOR_RATE"): 45.1}
+    path.write_text(XML_SPREADSHEET.replace('<Data ss:Type="Number">@</Data>', '<Data ss:Type="String">约78</Data>'),
+                    encoding="utf-8")
+    errors = [str(e) for e in plan_import(services, [path]).errors]
+    assert len(errors) == 1 and errors[0].startswith("文件 导出.xls，2023年!C6：数值 '约78' 无效"), errors
+
+
+def test_an_xml_spreadsheet_with_an_entity_is_refused(services, tmp_path):
+    path = tmp_path / "炸弹.xml"
+    bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    path.write_text(XML_SPREADSHEET.replace("@", "&b;").replace('<?mso-application progid="Excel.Sheet"?>', bomb),
+                    encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert not plan.ok and "不安全的XML" in str(plan.errors[0]), [str(e) for e in plan.errors]

@@ -1,5 +1,6 @@
 """Workbooks that are not .xlsx: Excel 97-2003 (.xls) through xlrd, OpenDocument (.ods) through defusedxml, and
-tables saved as text (.csv, desktop.exchange.texttable) or as a web page (desktop.exchange.htmltable).
+tables saved as text (.csv, desktop.exchange.texttable), as a web page (desktop.exchange.htmltable) or as Excel
+2003's XML spreadsheet (desktop.exchange.xmlss).
 
 Both are turned into the same rows the .xlsx path streams ((row, [(column, value, percent)])), and read by the
 same layouts (desktop.exchange.layouts) and sheet rules, so their errors name the same cells (`数据!G14`).
@@ -25,6 +26,7 @@ from desktop.db.store import refuse_store_file
 from desktop.exchange import safety
 from desktop.exchange.format import is_percent_format, sheet_kind
 from desktop.exchange.layouts import read_table
+from desktop.exchange.xmlss import is_spreadsheet_xml, read_sheets
 from desktop.zips import ZIP_ERRORS
 from desktop.exchange.reader import (
     HEADER_SCAN_ROWS,
@@ -49,7 +51,7 @@ TEXT_TABLES = (".csv", ".tsv", ".txt")
 
 
 def kind_of(path: Path) -> str | None:
-    """'xls', 'ods', 'csv' or 'html' for a workbook this module reads (by its leading bytes and name), else None;
+    """'xls', 'ods', 'csv', 'html' or 'xmlss' for a workbook this module reads (by its leading bytes and name), else None;
     a text table or a web page is read whatever its name (the 导出.xls some systems write is one or the other)."""
     try:
         with open(path, "rb") as f:
@@ -65,6 +67,8 @@ def kind_of(path: Path) -> str | None:
         kind = safety.looks_like_text(head)
         if kind == "csv" or (kind == "text" and suffix in TEXT_TABLES):
             return "csv"
+        if kind == "html" and is_spreadsheet_xml(head):
+            return "xmlss"  # Excel 2003's XML spreadsheet
         if kind == "html" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
             return "html"  # the 导出.xls of many systems: a web page with a table
     return None
@@ -314,6 +318,8 @@ def read(path: Path, kind: str, cancelled, is_indicator: Callable[[str], bool],
         from desktop.exchange.texttable import read_rows
 
         sheets = [(path.stem, True, read_rows(path, name), [])]
+    elif kind == "xmlss":
+        sheets = read_sheets(path, name)
     elif kind == "html":
         from desktop.exchange.htmltable import read_tables
 

@@ -198,7 +198,7 @@ class ActionsMixin:
 
         paths = self.ask_open_paths(self.tr("导入Excel工作簿"),
                                     self.tr("工作簿 (*.xlsx *.xls *.et *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;"
-                                            "WPS 表格 (*.et);;文本或网页表格 (*.csv *.tsv *.txt *.html *.htm)"))
+                                            "WPS 表格 (*.et);;文本、网页或 XML 表格 (*.csv *.tsv *.txt *.html *.htm *.xml)"))
         if not paths:
             return
         dialog = ImportDialog(self.services, paths, self)

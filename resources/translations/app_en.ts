@@ -294,8 +294,8 @@
         <translation>Import Excel workbooks</translation>
     </message>
     <message>
-        <source>工作簿 (*.xlsx *.xls *.et *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;WPS 表格 (*.et);;文本或网页表格 (*.csv *.tsv *.txt *.html *.htm)</source>
-        <translation>Workbooks (*.xlsx *.xls *.et *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;WPS spreadsheets (*.et);;Text or web page tables (*.csv *.tsv *.txt *.html *.htm)</translation>
+        <source>工作簿 (*.xlsx *.xls *.et *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;WPS 表格 (*.et);;文本、网页或 XML 表格 (*.csv *.tsv *.txt *.html *.htm *.xml)</source>
+        <translation>Workbooks (*.xlsx *.xls *.et *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;WPS spreadsheets (*.et);;Text, web page or XML tables (*.csv *.tsv *.txt *.html *.htm *.xml)</translation>
     </message>
     <message>
         <source>错误 {e}，核实 {w}</source>
