@@ -300,10 +300,7 @@ def _ods_sheets(path: Path, name: str):
         except safety.UnsafeFile:
             raise
         except Exception as exc:  # defusedxml's DTDForbidden, EntitiesForbidden, ParseError …
-            kind = type(exc).__name__
-            if kind in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
-                raise safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取") from exc
-            raise safety.UnsafeFile(name, f"无法读取 .ods 工作簿（文件已损坏：{kind}）") from exc
+            raise safety.xml_refused(name, exc, "无法读取 .ods 工作簿") from exc
     return out
 
 

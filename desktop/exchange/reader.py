@@ -128,9 +128,8 @@ def _translate(exc: Exception, name: str) -> AppError:
     seen, cause = set(), exc
     while cause is not None and id(cause) not in seen:
         seen.add(id(cause))
-        if type(cause).__name__ in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden",
-                                    "NotSupportedError"):
-            return safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取")
+        if type(cause).__name__ in safety.UNSAFE_XML:
+            return safety.xml_refused(name, cause, "")
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, MemoryError):
         return safety.UnsafeFile(name, "工作簿过大，内存不足，拒绝读取")

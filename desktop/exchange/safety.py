@@ -92,6 +92,19 @@ def looks_like_text(head: bytes) -> str | None:
     return None
 
 
+# what defusedxml raises on a DTD, an entity or an external reference (by name: openpyxl wraps them)
+UNSAFE_XML = ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden", "NotSupportedError")
+
+
+def xml_refused(name: str, exc: Exception, damaged: str) -> UnsafeFile:
+    """The refusal of an XML part that defusedxml stopped (unsafe) or could not parse (`damaged`, with the
+    exception's kind)."""
+    kind = type(exc).__name__
+    if kind in UNSAFE_XML:
+        return UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取")
+    return UnsafeFile(name, f"{damaged}（文件已损坏：{kind}）")
+
+
 def check_defusedxml() -> None:
     """Refuse to read any workbook unless openpyxl parses XML through defusedxml."""
     import openpyxl

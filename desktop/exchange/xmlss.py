@@ -107,8 +107,5 @@ def read_sheets(path: Path, name: str) -> list[tuple[str, bool, list, list]]:
     except safety.UnsafeFile:
         raise
     except Exception as exc:  # defusedxml's DTDForbidden, EntitiesForbidden, ParseError …
-        kind = type(exc).__name__
-        if kind in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
-            raise safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取") from exc
-        raise safety.UnsafeFile(name, f"无法读取 XML 表格（文件已损坏：{kind}）") from exc
+        raise safety.xml_refused(name, exc, "无法读取 XML 表格") from exc
     return sheets
