@@ -364,8 +364,8 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     percent-formatted cell; `find_region(text)` gives the name of a region mentioned in a text (for a
     title), or None. The region or the year that neither a column, the titles nor the sheet's name gives is
     taken from `file_name` (`永嘉县_2023年.xlsx`) when it names it, and said as a notice. `merged()` gives the
-    sheet's merged ranges (first row, first column, last row, last column), asked only when a row's region, year,
-    indicator or unit cell is empty: a cell merged down over the rows below (a county over its two years) gives
+    sheet's merged ranges (first row, first column, last row, last column), asked only when a row's region, year
+    or indicator cell is empty: a cell merged down over the rows below (a county over its two years) gives
     them its text."""
     stem = unicodedata.normalize("NFKC", file_name.rsplit(".", 1)[0]) if file_name else ""
     it = _Rows(rows)
@@ -587,7 +587,7 @@ LABEL_KEYS = ("region_code", "region_name", "year", "indicator_code", "indicator
 
 
 class _MergedLabels:
-    """Fills a row's empty region, year, indicator or unit cell that lies under a cell merged down over it (a
+    """Fills a row's empty region, year or indicator cell that lies under a cell merged down over it (a
     county written once over its two years): the sheet's merged ranges are asked for only when such a cell is
     met, and only cells merged over one column are followed (a figure is never copied)."""
 
