@@ -708,9 +708,17 @@ def test_indicators_as_rows_and_counties_as_columns(services, tmp_path):
                             ("330302", 2023, "POP_ELDERLY_60"): (18.2, None),
                             ("330303", 2023, "POP_RESIDENT"): (78.3, None),
                             ("330303", 2023, "POP_ELDERLY_60"): (12.5, None)}
+    # the 全市 column of a summed indicator is held against the counties of its row, as a 合计 row is
     assert plan.notices == [
         "文件 对比.xlsx，对比!C2：“全市”是合计列，未导入：市、省的数字由程序从各县汇总",
-        "文件 对比.xlsx，对比!F2：“宁波县”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）"]
+        "文件 对比.xlsx，对比!F2：“宁波县”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）",
+        "文件 对比.xlsx，对比!C4：“全市”列的常住人口为 974.50，同一行 2 个县（市、区）之和为 173.40，相差 801.10："
+        "请核对各县的数值是否填错或漏填",
+        "文件 对比.xlsx，对比!C6：“全市”列的60岁及以上常住人口为 190.10，同一行 2 个县（市、区）之和为 30.70，"
+        "相差 159.40：请核对各县的数值是否填错或漏填"]
+    ws["C4"], ws["C6"] = 173.4, 30.7  # totals that add up: no notice
+    wb.save(tmp_path / "对比.xlsx")
+    assert len(plan_import(services, [tmp_path / "对比.xlsx"]).notices) == 2
     # a wrong unit is named at its cell in the unit column, a wrong figure at its own cell
     ws["B5"] = "月"
     ws["D4"] = "九十五"

@@ -309,7 +309,7 @@ class _Planner:
                 self.read_row(src, sheet.title, sheet.kind, letters, idx, row)
                 if self.last_read is not None and "value" in row:
                     read.append((idx, row["value"].column, *self.last_read))
-            if sheet.totals:
+            if sheet.totals or sheet.column_totals:
                 self.check_totals(name, sheet, read)
         if book.status is not None:
             self.read_status(src, book)
@@ -578,24 +578,35 @@ class _Planner:
                 start = 0
             for column, (head, cell) in sorted(cells.items()):
                 ind = self.resolve.indicator_by_name(head) or self.resolve.indicator_by_name(split_unit(head)[0])
-                if ind is None or (ind.aggregation or "").strip().lower() != "sum":
-                    continue
-                try:
-                    total = _number(cell, ind, "")
-                except InvalidValue:
-                    continue
-                parts = [v for r, c, region, i, v in read
-                         if start < r < idx and c == column and i.code == ind.code and region.level == "county"
-                         and v is not None]
-                if total is None or not parts:
-                    continue
-                counted = sum(parts)
-                if abs(total - counted) > 0.5 * 10 ** -ind.decimals:
-                    self.plan.notices.append(
-                        f"文件 {file}，{sheet.title}!{_col(column)}{idx}：“{label}”行的{ind.name}为 {ind.format(total)}，"
-                        f"上方 {len(parts)} 个县（市、区）之和为 {ind.format(counted)}，相差 {ind.format(total - counted)}："
-                        "请核对各县的数值是否填错或漏填")
+                self._hold_total(file, sheet.title, f"{_col(column)}{idx}", label, "行", "上方", ind, cell,
+                                 [v for r, c, region, i, v in read
+                                  if start < r < idx and c == column and i.code == (ind.code if ind else "")
+                                  and region.level == "county" and v is not None])
             start = idx
+        for column, label, entries in sheet.column_totals:
+            for idx, named, cell in entries:
+                ind = self.resolve.indicator_by_name(named) or self.resolve.indicator_by_code(named) or \
+                    self.resolve.indicator_by_name(split_unit(str(named))[0])
+                self._hold_total(file, sheet.title, f"{_col(column)}{idx}", label, "列", "同一行", ind, cell,
+                                 [v for r, _c, region, i, v in read
+                                  if r == idx and i.code == (ind.code if ind else "") and region.level == "county"
+                                  and v is not None])
+
+    def _hold_total(self, file: str, sheet: str, cell_ref: str, label: str, kind: str, where: str, ind, cell,
+                    parts: list[float]) -> None:
+        """A notice when the total `cell` of a summed indicator differs from the sum of its counties' `parts`."""
+        if ind is None or (ind.aggregation or "").strip().lower() != "sum" or not parts:
+            return
+        try:
+            total = _number(cell, ind, "")
+        except InvalidValue:
+            return
+        counted = sum(parts)
+        if total is not None and abs(total - counted) > 0.5 * 10 ** -ind.decimals:
+            self.plan.notices.append(
+                f"文件 {file}，{sheet}!{cell_ref}：“{label}”{kind}的{ind.name}为 {ind.format(total)}，"
+                f"{where} {len(parts)} 个县（市、区）之和为 {ind.format(counted)}，相差 {ind.format(total - counted)}："
+                "请核对各县的数值是否填错或漏填")
 
     # ---- against the store ----------------------------------------------------------------------------
     def compare(self) -> None:

@@ -75,6 +75,9 @@ class Table:
     # the rows of totals passed over in a table of regions × indicators: (row, label, {column: (header, Cell)}),
     # for the importer to hold against the rows above them
     totals: list[tuple[int, str, dict[int, tuple[str, Cell]]]] = field(default_factory=list)
+    # the columns of totals passed over in a table of indicators × regions (全市, 合计): (column, label,
+    # [(row, the row's indicator as written, the total's Cell)]), held against the counties of each row likewise
+    column_totals: list[tuple[int, str, list[tuple[int, object, Cell]]]] = field(default_factory=list)
 
 
 def _norm(text) -> str:
@@ -430,12 +433,15 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     unread = {c: t for c, t in header.filled.items() if layout in ("indicators", "regions") and c not in extra
               and c not in by_col and not NOT_A_FIGURE_HEADING.search(t)}
     unread_figures: set[int] = set()
+    total_columns: dict[int, list[tuple[int, object, Cell]]] = {}
     if layout == "regions":
         for c, text in list(extra.items()):
             if TOTAL_RE.match(_norm(text)):
                 del extra[c]
                 table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
                                       f"“{text}”是合计列，未导入：市、省的数字由程序从各县汇总"))
+                total_columns[c] = []
+                table.column_totals.append((c, text, total_columns[c]))
     fill = _MergedLabels(columns, merged, name_columns)
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
@@ -462,7 +468,13 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
                 table.totals.append((idx, text, {cc: (str(extra[cc]).strip(), Cell(cc, v, is_pct(p)))
                                                  for cc, v, p in cells if cc in extra and not _blank(v)}))
             continue
-        table.rows.extend((idx, row) for row in ROWS_OF[layout](ctx, cells))
+        produced = ROWS_OF[layout](ctx, cells)
+        table.rows.extend((idx, row) for row in produced)
+        if total_columns and produced:
+            named = produced[0].get("indicator_name") or produced[0].get("indicator_code")
+            for c, v, p in cells:
+                if c in total_columns and not _blank(v) and named is not None:
+                    total_columns[c].append((idx, named.value, Cell(c, v, is_pct(p))))
         unread_figures.update(c for c, v, _p in cells if c in unread and _is_figure(v))
     for c in sorted(unread_figures):
         table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",

@@ -45,6 +45,7 @@ class SheetData:
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
     layout: str = "long"  # "long", "years" (indicators × years), "indicators" (regions × indicators)
     totals: list = field(default_factory=list)  # rows of totals passed over (desktop.exchange.layouts.Table)
+    column_totals: list = field(default_factory=list)  # columns of totals passed over (the same)
 
 
 @dataclass
@@ -215,7 +216,8 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
         out.notices.append(SheetProblem(title, cell, message))
     if table.problems and not table.rows:
         return
-    sheet = SheetData(title, table.kind, table.header_row, table.columns, table.rows, table.layout, table.totals)
+    sheet = SheetData(title, table.kind, table.header_row, table.columns, table.rows, table.layout, table.totals,
+                      table.column_totals)
     out.sheets.append(sheet)
 
 
