@@ -785,3 +785,33 @@ def test_a_county_merged_down_over_its_years(services, tmp_path, name):
     wb.save(path)
     errors = [str(e).split("（")[0] for e in plan_import(services, [path]).errors]
     assert errors == ["文件 合并.xlsx，两年!A4：缺少地区", "文件 合并.xlsx，两年!A5：未知地区 '宁波县'"], errors
+
+
+def test_a_second_table_drawn_below_the_first_with_its_own_years(services, tmp_path):
+    """表1 and 表2 on one sheet, each with its header: the second header is read as a header (its own years),
+    not refused as an unknown indicator '指标名称'; errors in it name its cells."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["瑞安市卫生健康主要指标"])
+    ws.append(["表1 基础人口与健康水平"])
+    ws.append(["指标名称", "单位", "2022年", "2023年"])
+    ws.append(["常住人口", "万人", 153.8, 154.1])
+    ws.append(["人均期望寿命", "岁", 81.7, 81.9])
+    ws.append([])
+    ws.append(["表2 医疗资源"])
+    ws.append(["指标名称", "单位", "2021年", "2022年", "2023年"])
+    ws.append(["医疗机构实有床位数", "张", 6900, 7000, 7100])
+    ws.append(["注册护士数", "人", 5900, 6000, "六千一"])
+    wb.save(tmp_path / "两表.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "两表.xlsx"]).errors]
+    assert errors == ["文件 两表.xlsx，Sheet!E10：数值 '六千一' 无效：不是数字"], errors
+    ws["E10"] = 6100
+    wb.save(tmp_path / "两表.xlsx")
+    plan = plan_import(services, [tmp_path / "两表.xlsx"])
+    assert values(plan) == {("330381", y, code): (v, None) for y, code, v in [
+        (2022, "POP_RESIDENT", 153.8), (2023, "POP_RESIDENT", 154.1), (2022, "LIFE_EXPECTANCY", 81.7),
+        (2023, "LIFE_EXPECTANCY", 81.9), (2021, "HOSPITAL_BEDS", 6900), (2022, "HOSPITAL_BEDS", 7000),
+        (2023, "HOSPITAL_BEDS", 7100), (2021, "REGISTERED_NURSES", 5900), (2022, "REGISTERED_NURSES", 6000),
+        (2023, "REGISTERED_NURSES", 6100)]}

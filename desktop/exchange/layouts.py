@@ -446,7 +446,23 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     ended_at = None
     ctx = _Rowing(by_col, extra, is_pct, is_indicator, name_columns, header_row, header_rows, region_cell,
                   year_cell, col_years)
+    # a table drawn again below the first (表2 under 表1, its own years) repeats the header's text in the key column
+    key = next((k for k in ("indicator_name", "indicator_code", "region_name", "region_code") if k in columns), None)
+    key_col = columns.get(key) if layout in ("long", "years") else None
+    key_text = header.filled.get(key_col) if key_col is not None else None
     for idx, cells in it:
+        if key_text is not None and any(c == key_col and isinstance(v, str) and v.strip() == key_text
+                                        for c, v, _p in cells):
+            again = _header_of(cells, is_indicator, is_region)
+            if again is not None and again[0] == layout:
+                columns, extra = again[1], again[2]
+                by_col = {c: k for k, c in columns.items()}
+                again_header = Header(layout, idx, columns, extra, [], [], {}, _filled(cells))
+                name_columns = again_header.name_columns()
+                ctx.by_col, ctx.extra, ctx.name_columns, ctx.header_row, ctx.header_rows = \
+                    by_col, extra, name_columns, idx, {}
+                fill = _MergedLabels(columns, merged, name_columns)
+                continue
         if layout == "indicators" and not ctx.units and not table.rows and _is_units_row(cells, columns, extra):
             ctx.units = {c: Cell(c, v.strip(), False, idx) for c, v, _p in cells if c in extra and not _blank(v)}
             continue
