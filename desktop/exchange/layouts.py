@@ -451,8 +451,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     key_col = columns.get(key) if layout in ("long", "years") else None
     key_text = header.filled.get(key_col) if key_col is not None else None
     for idx, cells in it:
-        if key_text is not None and any(c == key_col and isinstance(v, str) and v.strip() == key_text
-                                        for c, v, _p in cells):
+        if key_text is not None and _text_at(cells, key_col) == key_text:
             again = _header_of(cells, is_indicator, is_region)
             if again is not None and again[0] == layout:
                 columns, extra = again[1], again[2]
@@ -491,7 +490,8 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             for c, v, p in cells:
                 if c in total_columns and not _blank(v) and named is not None:
                     total_columns[c].append((idx, named.value, Cell(c, v, is_pct(p))))
-        unread_figures.update(c for c, v, _p in cells if c in unread and _is_figure(v))
+        if unread:
+            unread_figures.update(c for c, v, _p in cells if c in unread and _is_figure(v))
     for c in sorted(unread_figures):
         table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
                               f"“{unread[c]}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"
@@ -628,14 +628,16 @@ class _MergedLabels:
         self.last: dict[int, tuple[int, object, object]] = {}  # each column's last text: its row, value, style
 
     def row(self, idx: int, cells: list, ctx: "_Rowing") -> list:
-        ctx.merged_from = {}
-        present = {c for c, v, _p in cells if not _blank(v)}
-        for c, v, p in cells:
-            if c in self.labels and not _blank(v):
+        if ctx.merged_from:
+            ctx.merged_from = {}
+        labels, found = self.labels, 0
+        for c, v, p in cells:  # (every row of a province workbook passes here: kept lean)
+            if c in labels and not _blank(v):
                 self.last[c] = (idx, v, p)
-        missing = self.labels - present
-        if not missing or not present or self.merged is None:
+                found += 1
+        if found == len(labels) or not cells or self.merged is None:
             return cells
+        missing = {c for c in labels if self.last.get(c, (0,))[0] != idx}
         if self.cover is None:
             self.cover = {}
             for r1, c1, r2, c2 in self.merged()[:100_000]:
@@ -744,6 +746,14 @@ def _is_units_row(cells, columns, extra) -> bool:
         elif c in region_cols and column_key(v) != "unit":
             return False
     return units > 0
+
+
+def _text_at(cells, column: int) -> str | None:
+    """The text of a row's cell in `column` (cells come in column order), stripped; None for none."""
+    for c, v, _p in cells:
+        if c >= column:
+            return v.strip() if c == column and isinstance(v, str) else None
+    return None
 
 
 def _is_figure(v) -> bool:
