@@ -92,6 +92,17 @@ def make_xlsm(d: Path) -> Path:
                                                   'vbaProject"/>')
 
 
+def make_xlsb(d: Path) -> Path:
+    """An Excel binary workbook: its content type names it macroEnabled even without a macro."""
+    p = d / "二进制.xlsb"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/'
+                   'vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>')
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    return p
+
+
 def make_html(d: Path) -> Path:
     p = d / "网页.xlsx"
     p.write_text("<html><body><table><tr><td>331081</td></tr></table></body></html>", encoding="utf-8")
@@ -198,6 +209,7 @@ CASES = [
     (make_text, ["文本文件"]),
     (make_xlsm, ["宏"]),
     (make_html, ["网页"]),
+    (make_xlsb, [".xlsb", "另存为 .xlsx"]),
     (make_noise, ["不是 .xlsx 工作簿"]),
     (make_truncated, ["损坏"]),
     (make_empty, ["空"]),

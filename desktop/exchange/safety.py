@@ -243,6 +243,9 @@ def _check_zip(path: Path, name: str) -> None:
             if "[Content_Types].xml" not in names:
                 raise UnsafeFile(name, "压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）")
             content_types = zf.read("[Content_Types].xml")[:MAX_ENTRY_BYTES]
+            if "xl/workbook.bin" in names or b"sheet.binary" in content_types:  # its type says macroEnabled always
+                raise UnsafeFile(name, "这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；"
+                                       "请在 Excel 中另存为 .xlsx 后再导入")
             if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
                 raise UnsafeFile(name, "这是启用宏的工作簿（.xlsm），为安全起见不导入；请另存为不含宏的 .xlsx 后再导入")
             if b"spreadsheetml.sheet.main" not in content_types and b"spreadsheetml.template.main" not in content_types:
