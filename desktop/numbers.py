@@ -22,6 +22,32 @@ def normalize_text(text: str) -> str:
     return "".join(text.split())
 
 
+# a unit written in other words that mean the same (a bed is counted in 张, also written 床)
+_UNIT_WORDS = {"百分比": "%", "百分率": "%", "百分数": "%", "千分比": "‰", "千分率": "‰", "床": "张"}
+_PER_100K = re.compile(r"(?:1|人|例)?/(?:10万|100000)人?口?|每10万人?口?|1/10万")
+_PER_BASE = {"per1000": ("千", "1000"), "per10000": ("万", "10000")}
+
+
+def same_unit(written: str, unit: str, kind: str = "") -> bool:
+    """Whether a unit as a table writes it is the catalog's `unit`: full and half width, spaces and case aside,
+    in other words (百分比 for %, 千分率 for ‰, 床 for 张), 1/10万 as /10万 or 1/100000, and a per-population
+    figure with its base (张/千人, 人/千人口 for `kind` per1000, 人/万人 for per10000). 人 for 万人 is no match:
+    that figure needs converting."""
+    def canonical(text: str) -> str:
+        u = normalize_text(text).lower()
+        u = _UNIT_WORDS.get(u, u)
+        return "1/10万" if _PER_100K.fullmatch(u) else u
+
+    w, u = canonical(written), canonical(unit)
+    if w == u:
+        return True
+    base = _PER_BASE.get(kind)
+    if base is not None:
+        word, digits = base
+        return re.fullmatch(rf"{re.escape(u)}?/(?:每)?(?:{word}|{digits})(?:人口?|常住人口)", w) is not None
+    return False
+
+
 def is_empty_mark(raw: object) -> bool:
     if raw is None:
         return True

@@ -815,3 +815,26 @@ def test_a_second_table_drawn_below_the_first_with_its_own_years(services, tmp_p
         (2023, "LIFE_EXPECTANCY", 81.9), (2021, "HOSPITAL_BEDS", 6900), (2022, "HOSPITAL_BEDS", 7000),
         (2023, "HOSPITAL_BEDS", 7100), (2021, "REGISTERED_NURSES", 5900), (2022, "REGISTERED_NURSES", 6000),
         (2023, "REGISTERED_NURSES", 6100)]}
+
+
+def test_units_written_in_other_words_are_the_catalogs(services, tmp_path):
+    """张/千人 for a per-1000 figure, /10万 for 1/10万, 百分比 for %, 床 for 张 are read; 人 for 万人 needs
+    converting and is refused at its cell."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["温州市2023年各县指标"])
+    ws.append(["地区", "每千人口医疗机构床位数（张/千人）", "孕产妇死亡率（/10万）", "家庭医生签约率（百分比）",
+               "医疗机构实有床位数（床）", "常住人口（人）"])
+    ws.append(["鹿城区", 6.2, 0, 46.2, 8120, None])
+    wb.save(tmp_path / "单位.xlsx")
+    plan = plan_import(services, [tmp_path / "单位.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330302", 2023, "BEDS_PER_1000"): (6.2, None), ("330302", 2023, "MATERNAL_MORTALITY"): (0, None),
+                            ("330302", 2023, "FAMILY_DOCTOR_RATE"): (46.2, None),
+                            ("330302", 2023, "HOSPITAL_BEDS"): (8120, None)}
+    ws["F3"] = 951000
+    wb.save(tmp_path / "单位.xlsx")
+    errors = [str(e) for e in plan_import(services, [tmp_path / "单位.xlsx"]).errors]
+    assert errors == ["文件 单位.xlsx，Sheet!F2：单位为“人”，但指标“常住人口”的单位是“万人”（请换算后再导入）"], errors

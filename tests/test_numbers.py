@@ -59,3 +59,16 @@ def test_a_large_fraction_of_a_count_keeps_every_digit():
     assert inds["HOSPITAL_BEDS"].format(1234567.5) == "1234567.5"
     assert plain_number(3500000.0) == "3500000" and plain_number(140.123456789) == "140.123456789"
     assert plain_number(1e-7) == "0.0000001" and plain_number(-0.5) == "-0.5"
+
+
+@pytest.mark.parametrize("written,unit,kind,same", [
+    ("张/千人", "张", "per1000", True), ("张/千人口", "张", "per1000", True), ("人/千常住人口", "人", "per1000", True),
+    ("人/万人", "人", "per10000", True), ("张/万人", "张", "per1000", False),  # another base is another figure
+    ("/10万", "1/10万", "per100k", True), ("1/100000", "1/10万", "per100k", True), ("百分比", "%", "rate", True),
+    ("％", "%", "rate", True), ("千分率", "‰", "permille", True), ("床", "张", "count", True),
+    ("人", "万人", "count", False), ("‰", "%", "rate", False), ("岁", "%", "rate", False),
+])
+def test_a_unit_written_in_other_words_is_the_same_unit(written, unit, kind, same):
+    from desktop.numbers import same_unit
+
+    assert same_unit(written, unit, kind) is same

@@ -58,7 +58,7 @@ from desktop.exchange.plan import (
 from desktop.exchange.layouts import split_unit
 from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
-from desktop.numbers import normalize_text, parse_value
+from desktop.numbers import normalize_text, parse_value, same_unit
 from desktop.texts import note_problem
 from desktop.validation import validate, validate_values
 from desktop.validation.service import for_level, rules_for
@@ -511,7 +511,7 @@ class _Planner:
         ok = ok and found
         if ind is not None and "unit" in row:
             unit = normalize_text(_text(row["unit"].value))
-            if unit and unit != normalize_text(ind.unit):
+            if unit and not same_unit(unit, ind.unit, ind.kind):
                 self.error(file, sheet, at("unit"), f"单位为“{_text(row['unit'].value)}”，但指标“{ind.name}”的单位是"
                                                     f"“{ind.unit}”（请换算后再导入）")
                 ok = False
