@@ -838,3 +838,30 @@ def test_units_written_in_other_words_are_the_catalogs(services, tmp_path):
     wb.save(tmp_path / "单位.xlsx")
     errors = [str(e) for e in plan_import(services, [tmp_path / "单位.xlsx"]).errors]
     assert errors == ["文件 单位.xlsx，Sheet!F2：单位为“人”，但指标“常住人口”的单位是“万人”（请换算后再导入）"], errors
+
+
+def test_a_statistical_report_form_with_its_form_lines_and_column_numbers(services, tmp_path):
+    """A 统计报表 as offices fill it: 表号, 制定机关, 批准文号 and 有效期至 2025年12月 above the table (no title: the
+    year is the 2023年度 beside 填报单位), 本年实际 | 上年同期 columns, the row of column numbers 甲 | 乙 | 丙 | 1 | 2
+    under the header, the signature line below."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "卫健统1表"
+    ws.append(["卫生健康主要指标年报表"])
+    ws.append([None, None, None, "表    号：卫健统1表"])
+    ws.append([None, None, None, "制定机关：浙江省卫生健康委员会"])
+    ws.append([None, None, None, "批准文号：浙统制〔2022〕15号"])
+    ws.append([None, None, None, "有效期至：2025年12月"])
+    ws.append(["填报单位（盖章）：永嘉县卫生健康局", None, None, "2023年度"])
+    ws.append(["指标名称", "计量单位", "代码", "本年实际", "上年同期"])
+    ws.append(["甲", "乙", "丙", 1, 2])
+    ws.append(["常住人口", "万人", "01", 87.5, 87.1])
+    ws.append(["医疗机构实有床位数", "张", "02", 4215, 4100])
+    ws.append(["单位负责人：王五", None, "填表人：张三", "报出日期：2024年1月10日"])
+    wb.save(tmp_path / "年报.xlsx")
+    plan = plan_import(services, [tmp_path / "年报.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330324", 2023, "POP_RESIDENT"): (87.5, None),
+                            ("330324", 2023, "HOSPITAL_BEDS"): (4215, None)}

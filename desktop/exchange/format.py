@@ -31,9 +31,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator_code": ("指标代码", "indicator_code", "指标编码", "indicatorcode"),
     "indicator_name": ("指标名称", "indicator_name", "指标", "indicatorname", "indicator"),
     "unit": ("单位", "unit", "计量单位"),
-    "value": ("数值", "value", "本年数值", "本年", "本期数值", "填报数值"),
+    # 本年实际, 本期 …: the heading of a statistical report form's column of this year's figures
+    "value": ("数值", "value", "本年数值", "本年", "本期数值", "填报数值", "本年实际", "本年实际数", "本年数", "本期",
+              "本期数", "本期实际", "本年度", "实际数", "实际值", "本年完成", "本年完成数", "本年值"),
     "note": ("说明", "note", "备注", "notes"),
-    "prior": ("上年数值", "prior_value", "上年", "previous_value", "priorvalue"),
+    "prior": ("上年数值", "prior_value", "上年", "previous_value", "priorvalue", "上年同期", "上年同期数", "上年实际",
+              "上年实际数", "上年数", "上期", "去年同期", "上年值"),
     "target": ("目标", "target", "目标值", "target_value"),
     "section": ("分类", "section", "类别"),
 }

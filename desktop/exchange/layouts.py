@@ -260,8 +260,30 @@ def _stacked(rows: list[tuple[int, list]]) -> tuple[list, dict[int, int]]:
     return [cells[c] for c in sorted(cells)], at
 
 
+# the lines of a statistical report form above its table (表号, 制定机关, 批准文号, 有效期至 2025年12月): no title
+FORM_LINE_RE = re.compile(r"^\s*(表\s*号|制[定表]机关|批准机关|批准文号|文\s*号|有效期|统计代码|组织机构代码|"
+                          r"统一社会信用代码|计量单位)")
+
+
 def _title_text(rows) -> list[tuple[int, int, str]]:
-    return [(idx, col, v) for idx, cells in rows for col, v, _p in cells if isinstance(v, str) and v.strip()]
+    return [(idx, col, v) for idx, cells in rows for col, v, _p in cells if isinstance(v, str) and v.strip()
+            and not FORM_LINE_RE.match(unicodedata.normalize("NFKC", v))]
+
+
+# the row of column numbers under a statistical report form's header (甲 | 乙 | 丙 | 1 | 2 | 3)
+_COLUMN_LETTERS = set("甲乙丙丁戊己庚辛壬癸")
+
+
+def _is_column_numbers(cells) -> bool:
+    marks = [v.strip() if isinstance(v, str) else v for _c, v, _p in cells if not _blank(v)]
+    if len(marks) < 2:
+        return False
+    letters = [m for m in marks if isinstance(m, str) and m in _COLUMN_LETTERS]
+    numbers = [int(m) for m in marks if (isinstance(m, int) and not isinstance(m, bool)) or
+               (isinstance(m, str) and m.isdigit() and len(m) <= 2)]
+    if len(letters) + len(numbers) != len(marks):
+        return False
+    return bool(letters) or (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers))))
 
 
 @dataclass
@@ -451,6 +473,8 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     key_col = columns.get(key) if layout in ("long", "years") else None
     key_text = header.filled.get(key_col) if key_col is not None else None
     for idx, cells in it:
+        if not table.rows and idx <= ctx.header_row + 1 and _is_column_numbers(cells):
+            continue  # 甲 | 乙 | 丙 | 1 | 2 under the header of a report form
         if key_text is not None and _text_at(cells, key_col) == key_text:
             again = _header_of(cells, is_indicator, is_region)
             if again is not None and again[0] == layout:
