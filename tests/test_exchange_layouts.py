@@ -865,3 +865,20 @@ def test_a_statistical_report_form_with_its_form_lines_and_column_numbers(servic
     assert plan.ok, [str(e) for e in plan.errors]
     assert values(plan) == {("330324", 2023, "POP_RESIDENT"): (87.5, None),
                             ("330324", 2023, "HOSPITAL_BEDS"): (4215, None)}
+
+
+def test_the_narrowest_place_the_titles_name_is_the_tables(services, tmp_path):
+    """浙江省 in the form's title, 永嘉县 in the line of the unit that filled it: the table is 永嘉县's."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["浙江省卫生健康统计年报（2023年）"])
+    ws.append(["填报单位：永嘉县卫生健康局"])
+    ws.append(["指标名称", "计量单位", "本年"])
+    ws.append(["常住人口", "万人", 87.5])
+    wb.save(tmp_path / "年报.xlsx")
+    assert values(plan_import(services, [tmp_path / "年报.xlsx"])) == {("330324", 2023, "POP_RESIDENT"): (87.5, None)}
+    ws["A2"] = "填报单位：温州市卫生健康委员会"  # the city before the province
+    wb.save(tmp_path / "年报.xlsx")
+    assert values(plan_import(services, [tmp_path / "年报.xlsx"])) == {("330300", 2023, "POP_RESIDENT"): (87.5, None)}

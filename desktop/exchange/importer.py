@@ -132,9 +132,11 @@ class _Resolver:
         return self._names
 
     def region_in_text(self, text: str) -> str | None:
-        """The name of a region a title mentions ("温岭市卫生健康指标" → 温岭市), counties first."""
+        """The name of a region a title mentions ("温岭市卫生健康指标" → 温岭市): a county first, then a city, then the
+        province."""
         if not hasattr(self, "_mention_order"):
-            self._mention_order = sorted(self.by_code.values(), key=lambda r: (r.level != "county", -len(r.name)))
+            self._mention_order = sorted(self.by_code.values(),
+                                         key=lambda r: ({"county": 0, "city": 1}.get(r.level, 2), -len(r.name)))
         text = normalize_text(str(text))
         for r in self._mention_order:
             if normalize_text(r.name) in text:

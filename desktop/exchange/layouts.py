@@ -417,9 +417,12 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     region_cell = None
     year_cell = None
     if layout != "regions" and "region_code" not in columns and "region_name" not in columns:
+        # the narrowest place the titles name (find_region takes a county before a city before the province):
+        # 浙江省卫生健康统计报表 over 填报单位：永嘉县卫生健康局 is 永嘉县's table
+        named = find_region("\n".join(t for _i, _c, t in titles)) if titles else None
         for i, c, t in titles:
-            if find_region(t):
-                region_cell = Cell(c, find_region(t), False, i)
+            if named and find_region(t) == named:
+                region_cell = Cell(c, named, False, i)
                 break
         if region_cell is None and find_region(title):
             region_cell = Cell(1, find_region(title), False, header_row)
