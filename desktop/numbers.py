@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 import unicodedata
 
 from desktop.errors import InvalidValue
@@ -60,7 +61,9 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
     """Read one value; None for an empty mark.
 
     `unit` is the indicator's unit: a trailing unit equal to it is dropped, and a trailing
-    '%' is accepted only where the unit is '%'. Raises InvalidValue naming `where` and why.
+    '%' is accepted only where the unit is '%'. A trailing 万 counts ten thousands (8.12万 or 8.12万人 where
+    the unit is 人: 81200), or is the unit's own (87.5万 where it is 万人). Raises InvalidValue naming `where`
+    and why.
     """
     if isinstance(raw, bool):
         raise InvalidValue(raw, "不是数字", where)
@@ -84,6 +87,11 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
     norm_unit = normalize_text(unit) if unit else ""
     if norm_unit and norm_unit != "%" and text.endswith(norm_unit) and len(text) > len(norm_unit):
         text = text[: -len(norm_unit)]
+    scale = 1
+    if norm_unit.startswith("万") and text.endswith("万") and len(text) > 1:
+        text = text[:-1]  # 87.5万 where the unit is 万人: the 万 is the unit's
+    elif norm_unit and norm_unit not in ("%", "‰") and re.search(r"\d万$", text):
+        text, scale = text[:-1], 10_000  # 8.12万 where the unit is 人: 81200
     if text.endswith("%"):
         if norm_unit != "%":
             raise InvalidValue(raw, f"带有%，但该指标单位是{unit or '无单位'}", where)
@@ -94,7 +102,7 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
         if re.search(r"\d", text):
             raise InvalidValue(raw, f"无法识别为数字{('（单位应为' + unit + '）') if unit else ''}", where)
         raise InvalidValue(raw, "不是数字", where)
-    value = float(text)
+    value = float(text) if scale == 1 else float(Decimal(text) * scale)  # 8.12万 is 81200 exactly, not 81199.99…
     if not math.isfinite(value):
         raise InvalidValue(raw, "不是有限的数", where)
     return value

@@ -31,7 +31,7 @@ def test_accepted(raw, unit, expected):
 
 
 @pytest.mark.parametrize("raw, unit", [
-    ("abc", "张"), ("4.5%", "张"), ("1,23", "张"), ("nan", "张"), ("inf", "张"), ("4.5万", "张"),
+    ("abc", "张"), ("4.5%", "张"), ("1,23", "张"), ("nan", "张"), ("inf", "张"),
     (True, "张"), (float("nan"), "张"), ("12 34", "张"),
 ])
 def test_refused_with_reason(raw, unit):
@@ -72,3 +72,17 @@ def test_a_unit_written_in_other_words_is_the_same_unit(written, unit, kind, sam
     from desktop.numbers import same_unit
 
     assert same_unit(written, unit, kind) is same
+
+
+@pytest.mark.parametrize("raw,unit,value", [
+    ("8.12万", "人", 81200), ("8.12万人", "人", 81200), ("1.2万", "张", 12000), ("0.07万", "人", 700),
+    ("87.5万", "万人", 87.5), ("87.5万人", "万人", 87.5),
+])
+def test_a_trailing_wan_counts_ten_thousands_or_is_the_units_own(raw, unit, value):
+    assert parse_value(raw, unit) == value  # exactly: 8.12 × 10000 in floats is 81199.99999999999
+
+
+@pytest.mark.parametrize("raw,unit", [("3万", "%"), ("2万", "‰"), ("万", "人"), ("8.12万", None)])
+def test_a_wan_where_it_cannot_be_a_count_is_refused(raw, unit):
+    with pytest.raises(InvalidValue):
+        parse_value(raw, unit)
