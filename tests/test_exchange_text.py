@@ -175,3 +175,12 @@ def test_an_xml_spreadsheet_with_an_entity_is_refused(services, tmp_path):
                     encoding="utf-8")
     plan = plan_import(services, [path])
     assert not plan.ok and "不安全的XML" in str(plan.errors[0]), [str(e) for e in plan.errors]
+
+
+def test_the_region_and_year_of_a_csv_from_its_name_are_said(services, tmp_path):
+    path = tmp_path / "永嘉县_2023年.csv"
+    path.write_text("指标名称,数值\n常住人口,87.5\n", encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert values(plan) == {("330324", 2023, "POP_RESIDENT"): 87.5}
+    assert plan.notices == ["文件 永嘉县_2023年.csv，永嘉县_2023年!A1：表中没有写地区，按文件名取为“永嘉县”，请核对",
+                            "文件 永嘉县_2023年.csv，永嘉县_2023年!A1：表中没有写年份，按文件名取为 2023 年，请核对"]

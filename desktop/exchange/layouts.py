@@ -393,6 +393,8 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     or indicator cell is empty: a cell merged down over the rows below (a county over its two years) gives
     them its text."""
     stem = unicodedata.normalize("NFKC", file_name.rsplit(".", 1)[0]) if file_name else ""
+    # a text table's or a web page's one sheet is named after the file: what its name gives is the file's, said so
+    sheet_is_file = bool(stem) and unicodedata.normalize("NFKC", title) == stem
     it = _Rows(rows)
     header = _find_header(it, is_indicator, scan, is_region)
     if header is None:
@@ -424,7 +426,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             if named and find_region(t) == named:
                 region_cell = Cell(c, named, False, i)
                 break
-        if region_cell is None and find_region(title):
+        if region_cell is None and not sheet_is_file and find_region(title):
             region_cell = Cell(1, find_region(title), False, header_row)
         if region_cell is None and stem and find_region(stem):
             region_cell = Cell(1, find_region(stem), False, header_row)
@@ -440,7 +442,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     every_column_has_its_year = bool(col_years) and set(extra) <= col_years.keys()
     if layout in ("indicators", "long", "regions") and "year" not in columns and not every_column_has_its_year:
         year_cell, problem = _title_year(titles)
-        if year_cell is None and problem is None:  # no title names a year: a sheet named 2024 or 2024年 does
+        if year_cell is None and problem is None and not sheet_is_file:  # a sheet named 2024 or 2024年 does
             m = SHEET_YEAR_RE.fullmatch(unicodedata.normalize("NFKC", title).strip())
             year_cell = Cell(1, int(m.group(1)), False, header_row) if m else None
         named = set(FILE_YEAR_RE.findall(stem))
