@@ -882,3 +882,19 @@ def test_the_narrowest_place_the_titles_name_is_the_tables(services, tmp_path):
     ws["A2"] = "填报单位：温州市卫生健康委员会"  # the city before the province
     wb.save(tmp_path / "年报.xlsx")
     assert values(plan_import(services, [tmp_path / "年报.xlsx"])) == {("330300", 2023, "POP_RESIDENT"): (87.5, None)}
+
+
+def test_year_columns_headed_as_the_years_end_or_its_twelve_months(services, tmp_path):
+    """2022年末 | 2023年1-12月 are the whole years; a 2023年1-6月 column is half a year and not read as 2023."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["瑞安市卫生健康主要指标"])
+    ws.append(["指标名称", "单位", "2022年末", "2023年1-12月", "2024年1-6月"])
+    ws.append(["医疗机构实有床位数", "张", 7000, 7100, 7150])
+    wb.save(tmp_path / "年末.xlsx")
+    plan = plan_import(services, [tmp_path / "年末.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330381", 2022, "HOSPITAL_BEDS"): (7000, None), ("330381", 2023, "HOSPITAL_BEDS"): (7100, None)}
+    assert plan.notices == ["文件 年末.xlsx，Sheet!E2：“2024年1-6月”不是某一年全年的数值（如半年数、增长率），此列的数字未导入"]

@@ -39,8 +39,10 @@ from desktop.exchange.format import column_key
 FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位负责人|统计负责人|负责人|审核人|制表人|制表|联系人|联系电话|"
                        r"电话|填报日期|报出日期|日期|注\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]|注\s*$|备注\s*[:：]|"
                        r"说明\s*[:：]|数据来源|资料来源)")
-YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(年度|年)?\s*(数值|数据|完成值|完成数|完成|实际值|实际|实绩|"
-                            r"目标值|目标)?\s*$")
+# 2023, 2023年, 2023年度, 2023年末 or 2023年1-12月 (the whole year; 2023年1-6月 or 上半年 is not), then what the column
+# holds (完成值, 目标值 …)
+YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(年度|年)?\s*(?:末|底|全年|1\s*[-—–～~至]\s*12\s*月)?\s*"
+                            r"(数值|数据|完成值|完成数|完成|实际值|实际|实绩|目标值|目标)?\s*$")
 INDICATOR_HEADERS = {"指标名称", "指标", "指标代码", "项目", "指标项", "indicator", "indicatorname", "indicatorcode"}
 UNIT_IN_HEADER_RE = re.compile(r"^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]\s*$", re.S)  # 人均期望\n寿命（岁）
 # a row of totals under the counties (合计, 全市合计, 总 计 …): the program computes a city's and the province's
@@ -459,6 +461,9 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     # which is said (a heading written another way, 人均寿命（岁）, would otherwise be lost without a word)
     unread = {c: t for c, t in header.filled.items() if layout in ("indicators", "regions") and c not in extra
               and c not in by_col and not NOT_A_FIGURE_HEADING.search(t)}
+    if layout == "years":  # a year's column of part of it (2024年1-6月, 上半年): not the year's figure, said so
+        unread = {c: t for c, t in header.filled.items() if c not in extra and c not in by_col
+                  and re.search(r"(?:19|20)\d\d", t)}
     unread_figures: set[int] = set()
     total_columns: dict[int, list[tuple[int, object, Cell]]] = {}
     if layout == "regions":
@@ -525,6 +530,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
                               f"“{unread[c]}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"
                               if layout == "indicators" else
+                              f"“{unread[c]}”不是某一年全年的数值（如半年数、增长率），此列的数字未导入" if layout == "years" else
                               f"“{unread[c]}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）"))
     return table
 
