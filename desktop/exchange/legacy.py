@@ -65,8 +65,8 @@ def kind_of(path: Path) -> str | None:
         return "ods"
     if head and not head.startswith((safety.ZIP_MAGIC, safety.OLE2_MAGIC)):
         kind = safety.looks_like_text(head)
-        if kind == "csv" or (kind == "text" and suffix in TEXT_TABLES):
-            return "csv"
+        if kind == "csv" or (kind in ("text", None) and suffix in TEXT_TABLES):
+            return "csv"  # a .csv that is no text is refused by desktop.exchange.texttable, as a text table
         if kind == "html" and is_spreadsheet_xml(head):
             return "xmlss"  # Excel 2003's XML spreadsheet
         if kind == "html" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
