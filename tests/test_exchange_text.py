@@ -184,3 +184,38 @@ def test_the_region_and_year_of_a_csv_from_its_name_are_said(services, tmp_path)
     assert values(plan) == {("330324", 2023, "POP_RESIDENT"): 87.5}
     assert plan.notices == ["文件 永嘉县_2023年.csv，永嘉县_2023年!A1：表中没有写地区，按文件名取为“永嘉县”，请核对",
                             "文件 永嘉县_2023年.csv，永嘉县_2023年!A1：表中没有写年份，按文件名取为 2023 年，请核对"]
+
+
+def test_a_page_of_a_million_tables_is_refused_before_it_fills_memory(services, tmp_path):
+    path = tmp_path / "表格炸弹.xls"
+    path.write_text("<html><body>" + "<table>" * 60 + "</body></html>", encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert not plan.ok and "嵌套过深" in str(plan.errors[0]), [str(e) for e in plan.errors]
+    path.write_text("<html><body>" + "<table><tr><td>1</td></tr></table>" * 20_000 + "</body></html>",
+                    encoding="utf-8")
+    plan = plan_import(services, [path])
+    assert not plan.ok and "表格过多" in str(plan.errors[0]), [str(e) for e in plan.errors]
+
+
+def test_overlapping_merges_of_a_hostile_sheet_stop_at_the_limit():
+    """100,000 ranges each merging 10,000 rows of the region column (10^9 cells): the ranges followed stop once
+    MAX_COVERED cells are, and the rows under the first still get its text."""
+    from desktop.exchange import layouts
+
+    rows = [(1, [(1, "地区", False), (2, "年份", False), (3, "指标名称", False), (4, "数值", False)]),
+            (2, [(1, "瑞安市", False), (2, 2023, False), (3, "常住人口", False), (4, 1, False)]),
+            (3, [(2, 2023, False), (3, "常住人口", False), (4, 2, False)])]
+    pulled = []
+
+    class Ranges(list):
+        def __getitem__(self, index):
+            def each():
+                for _ in range(100_000):
+                    pulled.append(1)
+                    yield (2, 1, 10_001, 1)
+            return each()
+
+    table = layouts.read_table("数据", "data", iter(rows), lambda t: t == "常住人口", lambda t: None,
+                               merged=lambda: Ranges())
+    assert [r["region_name"].value for _i, r in table.rows] == ["瑞安市", "瑞安市"]
+    assert len(pulled) == layouts.MAX_COVERED // 10_000 + 1  # 51 of the 100,000

@@ -18,6 +18,8 @@ from desktop.exchange import safety
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 MAX_SPAN = 1000  # a colspan or rowspan beyond this is taken as 1 (a hostile page's 10^9)
+MAX_TABLES = 10_000  # tables in one page (a hostile page's millions of <table> tags would each hold memory)
+MAX_DEPTH = 50  # tables inside tables
 
 
 def _span(value) -> int:
@@ -87,6 +89,9 @@ class _Parser(HTMLParser):
         if tag in self._SKIP:
             self.skipping += 1
         elif tag == "table":
+            if len(self.open) >= MAX_DEPTH or len(self.open) + len(self.done) >= MAX_TABLES:
+                raise safety.UnsafeFile(self.name, f"网页中的表格过多或嵌套过深（上限 {MAX_TABLES} 个、{MAX_DEPTH} 层），"
+                                                   "拒绝读取")
             self.open.append(_Table())
         elif not self.open:
             return

@@ -647,6 +647,7 @@ def _region_rows(ctx: _Rowing, cells) -> list[dict[str, Cell]]:
 # the columns whose text a cell merged down over several rows gives to each of them (not a figure's, nor a note's;
 # a unit's is not needed)
 LABEL_KEYS = ("region_code", "region_name", "year", "indicator_code", "indicator_name")
+MAX_COVERED = 500_000  # label cells under merged cells followed in one sheet (100,000 rows of 5 label columns)
 
 
 class _MergedLabels:
@@ -675,10 +676,17 @@ class _MergedLabels:
         missing = {c for c in labels if self.last.get(c, (0,))[0] != idx}
         if self.cover is None:
             self.cover = {}
+            # a sheet has at most MAX_COVERED label cells under merges: a hostile file's ranges, overlapping or
+            # far down, stop there rather than take minutes or fill memory
+            spent = 0
             for r1, c1, r2, c2 in self.merged()[:100_000]:
                 if c1 == c2 and c1 in self.labels and r2 > r1:
-                    for r in range(r1 + 1, min(r2, r1 + 10_000) + 1):
+                    last = min(r2, r1 + 10_000)
+                    for r in range(r1 + 1, last + 1):
                         self.cover[(r, c1)] = (r1, c1)
+                    spent += last - r1
+                    if spent > MAX_COVERED:
+                        break
         added = []
         for c in sorted(missing):
             top = self.cover.get((idx, c))
