@@ -11,12 +11,12 @@ a table is a table of its own. Limits: the file size, rows and cells limits of d
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
+from desktop.encodings import declared_charset
 from desktop.exchange import safety
+from desktop.exchange.texttable import decode
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 MAX_SPAN = 1000  # a colspan or rowspan beyond this is taken as 1 (a hostile page's 10^9)
 MAX_TABLES = 10_000  # tables in one page (a hostile page's millions of <table> tags would each hold memory)
 MAX_DEPTH = 50  # tables inside tables
@@ -129,24 +129,11 @@ class _Parser(HTMLParser):
             self.open[-1].cell.append(data)
 
 
-def decode(data: bytes, name: str) -> str:
-    from desktop.exchange.texttable import decode as decode_text
-
-    m = _META_CHARSET.search(data[:4096])
-    declared = m.group(1).decode("ascii").lower() if m else None
-    if declared in ("gb2312", "gbk", "gb18030", "x-gbk"):
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            pass
-    return decode_text(data, name)
-
-
 def read_tables(data: bytes, name: str, stem: str) -> list[tuple[str, bool, list, list]]:
     """The page's tables as sheets (title, visible, rows, merged ranges): one table is named after the file,
     several `stem_表1`, `stem_表2` … in the order they end; a page without a table of two rows is refused."""
     parser = _Parser(name)
-    parser.feed(decode(data, name))
+    parser.feed(decode(data, name, declared_charset(data)))
     parser.close()
     while parser.open:  # a page cut off inside a table
         table = parser.open.pop()

@@ -86,6 +86,9 @@ def _norm(text) -> str:
     return re.sub(r"[\s_\-·.()（）]+", "", unicodedata.normalize("NFKC", str(text)).strip().lower())
 
 
+_INDICATOR_HEADS = frozenset(_norm(h) for h in INDICATOR_HEADERS)
+
+
 def _says_what(head) -> bool:
     """A year heading that says what its column holds (2024年完成值, 2025年目标值), not a year alone."""
     m = YEAR_HEADER_RE.match(unicodedata.normalize("NFKC", str(head)))
@@ -157,7 +160,7 @@ def _years_header(cells) -> tuple[dict[str, int], dict[int, tuple[int, object]]]
             continue
         if isinstance(value, str):
             n = _norm(value)
-            if n in {_norm(h) for h in INDICATOR_HEADERS}:
+            if n in _INDICATOR_HEADS:
                 key = "indicator_code" if "代码" in value or "code" in n else "indicator_name"
                 columns.setdefault(key, column)
                 continue
@@ -221,7 +224,7 @@ def _regions_header(cells, is_region: Callable[[str], bool]):
             continue
         text = value.strip()
         n = _norm(text)
-        if n in {_norm(h) for h in INDICATOR_HEADERS}:
+        if n in _INDICATOR_HEADS:
             columns.setdefault("indicator_code" if "代码" in text or "code" in n else "indicator_name", column)
             continue
         key = column_key(text)

@@ -16,27 +16,20 @@ import csv
 import io
 from pathlib import Path
 
+from desktop.encodings import decode_text
 from desktop.exchange import safety
 
 SEPARATORS = (",", "\t", ";", "，")
 MAX_CELL_CHARS = 32_767  # as a sheet's cell
 
 
-def decode(data: bytes, name: str) -> str:
-    """The text of a file, by the encodings an office's computer writes; refused when it is none of them."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
-    raise safety.UnsafeFile(name, "无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+def decode(data: bytes, name: str, declared: str | None = None) -> str:
+    """The text of a file, by the encodings an office's computer writes (desktop.encodings); refused when it is
+    none of them."""
+    text = decode_text(data, declared)
+    if text is None:
+        raise safety.UnsafeFile(name, "无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+    return text
 
 
 def separator(lines: list[str]) -> str:

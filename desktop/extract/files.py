@@ -1,4 +1,4 @@
-"""Reading a report file: plain text (UTF-8, UTF-8 with BOM, GB18030), a Word .docx, a Word 97–2003 .doc or WPS
+"""Reading a report file: plain text (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030: desktop.encodings), a Word .docx, a Word 97–2003 .doc or WPS
 .wps (desktop.extract.doc), an RTF (desktop.extract.rtf), an OFD (desktop.extract.ofd), the text layer of a .pdf (pypdf) or the text of a web page saved as .html/.htm (the
 standard library's html.parser)."""
 
@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from desktop.db.store import refuse_store_file
+from desktop.encodings import decode_text, declared_charset
 from desktop.errors import AppError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -85,15 +86,10 @@ def _read_with(path: Path, data: bytes, reader, error: type[Exception]) -> str:
 
 
 def _decode(path: Path, data: bytes, declared: str | None = None) -> str:
-    for encoding in ((declared,) if declared else ()) + ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if "\x00" in text:
-            break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise UnreadableReport(path, "不是文本文件（编码既不是UTF-8也不是GB18030）")
+    text = decode_text(data, declared)
+    if text is None:
+        raise UnreadableReport(path, "不是文本文件（编码既不是UTF-8也不是GB18030）")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _is_ofd(data: bytes) -> bool:
@@ -174,7 +170,6 @@ def _pieces(page) -> list[tuple[str, float, float, float]]:
 
 
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<body)", re.I)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 
 
 def _looks_html(data: bytes) -> bool:
@@ -200,19 +195,15 @@ def _mht_html(path: Path, data: bytes) -> bytes:
     if not body:
         raise UnreadableReport(path, "网页存档（.mht）中没有网页")
     charset = part.get_content_charset()
-    if charset and not _META_CHARSET.search(body[:4096]):
+    if charset and declared_charset(body) is None:
         body = f'<meta charset="{charset}">'.encode("ascii", errors="ignore") + body
     return body
 
 
 def _html_text(path: Path, data: bytes) -> str:
     """The visible text of a saved web page: one line per block (paragraph, heading, cell, line break)."""
-    m = _META_CHARSET.search(data[:4096])
-    declared = m.group(1).decode("ascii").lower() if m else None
-    if declared in ("gb2312", "gbk"):
-        declared = "gb18030"
     parser = _TextParser()
-    parser.feed(_decode(path, data, declared))
+    parser.feed(_decode(path, data, declared_charset(data)))
     parser.close()
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]
     text = "\n".join(line for line in lines if line)
