@@ -898,3 +898,47 @@ def test_year_columns_headed_as_the_years_end_or_its_twelve_months(services, tmp
     assert plan.ok, [str(e) for e in plan.errors]
     assert values(plan) == {("330381", 2022, "HOSPITAL_BEDS"): (7000, None), ("330381", 2023, "HOSPITAL_BEDS"): (7100, None)}
     assert plan.notices == ["文件 年末.xlsx，Sheet!E2：“2024年1-6月”不是某一年全年的数值（如半年数、增长率），此列的数字未导入"]
+
+
+def test_years_written_as_dates(services, tmp_path):
+    """A year heading that is a date cell of the year's first or last day (shown as 2023年) is that year; a
+    half-year's date is a column not read, said in a notice; in a year column, 2025 typed into a cell formatted
+    as a date (stored as day 2025, shown as 1905-07-17) is 2025, and another date is refused naming its cell."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "瑞安市"
+    ws.append(["指标名称", "单位", dt.datetime(2022, 1, 1), dt.datetime(2023, 12, 31), dt.datetime(2024, 6, 30)])
+    for cell in ws[1][2:]:
+        cell.number_format = 'yyyy"年"'
+    ws.append(["医疗机构实有床位数", "张", 7000, 7100, 7150])
+    ws.append(["家庭医生签约率", "%", 0.452, 0.468, 0.3])
+    for cell in ws[3][2:]:
+        cell.number_format = "0.0%"
+    wb.save(tmp_path / "日期.xlsx")
+    plan = plan_import(services, [tmp_path / "日期.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330381", 2022, "HOSPITAL_BEDS"): (7000, None), ("330381", 2023, "HOSPITAL_BEDS"): (7100, None),
+                            ("330381", 2022, "FAMILY_DOCTOR_RATE"): (45.2, None), ("330381", 2023, "FAMILY_DOCTOR_RATE"): (46.8, None)}
+    assert plan.notices == ["文件 日期.xlsx，瑞安市!E1：“2024-06-30”不是某一年全年的数值（如半年数、增长率），此列的数字未导入"]
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["地区名称", "年份", "指标名称", "数值"])
+    ws.append(["龙湾区", dt.datetime(1905, 7, 17), "常住人口", 80.1])
+    ws.append(["龙湾区", dt.date(2024, 12, 31), "常住人口", 79.9])
+    ws["B2"].number_format = "yyyy"
+    wb.save(tmp_path / "年份列.xlsx")
+    plan = plan_import(services, [tmp_path / "年份列.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330303", 2025, "POP_RESIDENT"): (80.1, None), ("330303", 2024, "POP_RESIDENT"): (79.9, None)}
+
+    ws["B3"] = dt.datetime(2024, 6, 30)
+    wb.save(tmp_path / "年份列.xlsx")
+    plan = plan_import(services, [tmp_path / "年份列.xlsx"])
+    assert [str(e) for e in plan.errors] == [
+        "文件 年份列.xlsx，数据!B3：年份无效：是日期（2024-06-30）而非年份；年份应为四位数字，或某年1月1日、12月31日这样表示一年的日期"]

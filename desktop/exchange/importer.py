@@ -23,6 +23,7 @@ Reading rules (docs/EXCHANGE.md), and the decisions taken here:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import logging
@@ -55,7 +56,7 @@ from desktop.exchange.plan import (
     TargetChange,
     ValueLine,
 )
-from desktop.exchange.layouts import split_unit
+from desktop.exchange.layouts import split_unit, year_of_date
 from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import normalize_text, parse_value, same_unit
@@ -176,8 +177,13 @@ class _Resolver:
             return self._years[raw]
         except (KeyError, TypeError):
             pass
-        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-            result: int | str = "年份应为四位数字"
+        if isinstance(raw, dt.date):
+            year = year_of_date(raw)
+            shown = raw.date() if isinstance(raw, dt.datetime) and raw.time() == dt.time() else raw
+            result: int | str = year if year is not None else (
+                f"是日期（{shown}）而非年份；年份应为四位数字，或某年1月1日、12月31日这样表示一年的日期")
+        elif isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            result = "年份应为四位数字"
         else:
             text = raw
             if isinstance(raw, float) and raw.is_integer():

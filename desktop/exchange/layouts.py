@@ -5,7 +5,7 @@ Detected from the header row (one of the first ten rows):
   column (a county's table of its own year: 指标名称 | 本年 | 上年 | 备注) they come from the title rows above
   the header (the region also from the sheet's name); a title naming a range of years is refused;
 - **indicators × years**: an indicator column (指标名称, 指标, 指标代码, 项目) and year columns (`2021年`, `2022`,
-  `2023年度`, `2024年完成值`; `2025年目标值` holds targets); the region from a region column, else named in the
+  `2023年度`, `2024年完成值`, a date cell of 2023-12-31 or 2023-01-01; `2025年目标值` holds targets); the region from a region column, else named in the
   title rows above the header, else the sheet's name; a 说明/备注 column belongs to the last year's value;
 - **regions × indicators**: a region column and two or more columns whose headers are indicators of the
   catalog (a unit in brackets after the name, `医疗机构实有床位数（张）`, is checked like a unit column); the
@@ -29,6 +29,7 @@ indicator taken from a header points at that header cell, a region taken from a 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -100,9 +101,29 @@ def is_target_header(value) -> bool:
     return isinstance(value, str) and "目标" in value
 
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's (and LibreOffice's) 1900 date system
+
+
+def year_of_date(value) -> int | None:
+    """The year a date cell stands for: 2023-01-01 or 2023-12-31 (a year's start or end, as systems export a
+    year) is 2023; a date in 1905 is 2023 typed into a cell formatted as a date (Excel stores the typed 2023 as
+    day 2023, and shows 1905-07-15). Any other date is no year (2023-06-30 is half of one)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime) and value.time() != dt.time():
+        return None
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if (day.month, day.day) in ((1, 1), (12, 31)) and 1949 <= day.year <= 2100:
+        return day.year
+    serial = (day - EXCEL_EPOCH).days
+    if 1949 <= serial <= 2100:
+        return serial
+    return None
+
+
 def year_of_header(value) -> int | None:
     if isinstance(value, bool):
         return None
+    if isinstance(value, dt.date):
+        return year_of_date(value)
     if isinstance(value, (int, float)) and float(value).is_integer() and 1949 <= int(value) <= 2100:
         return int(value)
     if isinstance(value, str):
@@ -313,8 +334,15 @@ class Header:
         return key, list(range(start, min(end, start + 4)))
 
 
+def _shown(value) -> str:
+    """A cell's text as the sheet shows it: a date cell as 2025-06-30, not 2025-06-30 00:00:00."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    return str(value).strip()
+
+
 def _filled(cells) -> dict[int, str]:
-    return {c: str(v).strip() for c, v, _p in cells if not _blank(v)}
+    return {c: _shown(v) for c, v, _p in cells if not _blank(v)}
 
 
 class _Rows:
