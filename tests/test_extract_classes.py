@@ -60,6 +60,25 @@ def test_a_stock_is_not_a_flow_in_any_pairing():
     assert found("年内新建村卫生室5家。") == {"VILLAGE_CLINICS_NEW": 5}
 
 
+def test_a_measure_takes_its_head_from_the_topic_clause_before_it():
+    assert found("家庭医生签约服务持续推进，签约人数38.5万人，签约率42.2%。") == {
+        "FAMILY_DOCTOR_CONTRACTS": 38.5, "FAMILY_DOCTOR_RATE": 42.2}
+    assert found("家庭医生签约服务扩面提质，全市累计签约居民52.3万人。") == {"FAMILY_DOCTOR_CONTRACTS": 52.3}
+    # another place's figure stays another place's
+    assert found("家庭医生签约服务持续推进，全省签约人数2900万人。") == {}
+    # the head must make a catalog name: 签约机构 is none
+    assert found("家庭医生签约服务持续推进，签约机构86家。") == {}
+
+
+def test_a_rate_after_a_clause_of_adding_is_a_level():
+    """"新增照护机构6家，托位180个" adds places (the list goes on adding), but a rate or a per-population figure is
+    never added: it is the level reached."""
+    assert found("新建改建农村卫生户厕1200户，农村无害化卫生厕所普及率99.6%。") == {
+        "TOILETS_REBUILT": 1200, "SANITARY_TOILET_RATE": 99.6}
+    assert found("新增托位800个，每千人口托位数4.0个。") == {"CHILDCARE_PLACES_PER_1000": 4.0}
+    assert found("新增托育机构6家，托位180个。") == {}
+
+
 def test_another_measure_with_the_same_tail_is_not_the_indicator():
     assert found("全县人均期望寿命82.4岁，健康期望寿命71.9岁。") == {"LIFE_EXPECTANCY": 82.4}
     assert found("全县健康预期寿命72.1岁。") == {}

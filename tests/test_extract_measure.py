@@ -9,7 +9,10 @@ changed because of it (later changes then made use of them, so today's figures o
     batch 1 (a–c): recall 0.86, precision 1.00      batch 2 (d–e): recall 0.81, precision 0.93
     batch 3 (f–g): recall 0.83, precision 0.90      batch 4 (h–i): recall 0.87, precision 0.93
     batch 5 (j, text copied from a PDF): recall 0.89, precision 1.00
-    pooled: 88 of 104 figures found, 88 of 93 proposals right (recall 0.85, precision 0.95)
+    batch 6 (k, a county's statistical bulletin; l, a district's year-end summary; 2026-12-03):
+        recall 0.94, precision 1.00 (missed: a measure taking its head from a topic clause, 家庭医生签约服务…，
+        签约人数38.5万人, twice; a rate after a clause of adding, 新建改建户厕1200户，普及率99.6%)
+    pooled: 139 of 158 figures found, 139 of 144 proposals right (recall 0.88, precision 0.97)
 """
 
 from __future__ import annotations

@@ -62,6 +62,11 @@ _TOPIC_YEAR = re.compile(r"^(?:在|截至|截止|到|至|自)?((?:19|20)\d\d)年
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
+# a clause of a bare measure and its figure: [a place word][累计/共/其中…]签约人数[达到/为…]38.5
+_BARE_MEASURE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:累计|共计|共有|共|其中|总计)?"
+                           r"(?P<word>[\u4e00-\u9fff]{2,6}?)(?:达到|达|为|是|有)?")
+
+
 class _Extractor:
     """One pass over one text for one year: sentence by sentence, names paired with figures, then judged."""
 
@@ -551,6 +556,32 @@ class _Extractor:
             used_f.add(figures.index(fig))
             pairs.append((Mention(word_start, word_end, best[1]), fig, gap))
 
+    def _topic_head(self, text, mentions, figures, used_f, pairs) -> None:
+        """"家庭医生签约服务持续推进，签约人数38.5万人": a bare measure taking its head from the sentence's
+        opening clause, which names the topic and states no figure ("家庭医生" + "签约人数")."""
+        first = CLAUSE.search(text)
+        if first is None or any(f.start < first.start() for f in figures):
+            return
+        topic = text[:first.start()]
+        for cm in CLAUSE.finditer(text):
+            start = cm.end()
+            fig = next((f for f in figures if f.start > start), None)
+            if fig is None or figures.index(fig) in used_f or CLAUSE.search(text, start, fig.start) or \
+                    any(start <= x.start < fig.start for x in mentions):
+                continue
+            m = _BARE_MEASURE.fullmatch(text, start, fig.start)
+            if not m or (self.scope_words.fullmatch(m.group("place")) is None and m.group("place")):
+                continue
+            word = m.group("word")
+            term = max((self.terms[topic[i:j] + word] for i in range(len(topic)) for j in range(i + 2, len(topic) + 1)
+                        if topic[i:j] + word in self.terms and self.terms[topic[i:j] + word].mode == "name"),
+                       key=lambda t: len(t.text), default=None)
+            if term is None:
+                continue
+            used_f.add(figures.index(fig))
+            pairs.append((Mention(start + m.start("word") - m.start(), start + m.end("word") - m.start(), term), fig,
+                          Gap(True)))
+
     def _borrowed_head(self, text, mentions, figures, used_f, pairs) -> None:
         """"全市共有医疗卫生机构2815个，床位1.68万张": a bare measure borrowing the thing counted in the
         clause before ("医疗卫生机构床位")."""
@@ -576,6 +607,7 @@ class _Extractor:
                 continue
             used_f.add(figures.index(fig))
             pairs.append((Mention(start + m.start(1), start + m.end(1), term), fig, Gap(True)))
+        self._topic_head(text, mentions, figures, used_f, pairs)
         # "卫生机构拥有床位2958张": the thing counted, a verb of having, the measure
         for fi, fig in enumerate(figures):
             if fi in used_f or not fig.unit:
@@ -674,7 +706,8 @@ class _Extractor:
                 return None
             prev_clause = text[:clause_start]
             bare = not gap.words or set(gap.words) <= {"的", "共", "共计", "合计"}
-            if mention.start == clause_start and bare and lx.INCREMENT.search(
+            # a rate or a per-population figure is a level, never an item added ("新建户厕1200户，普及率99.6%")
+            if ind.kind == "count" and mention.start == clause_start and bare and lx.INCREMENT.search(
                     prev_clause[max((m.end() for m in CLAUSE.finditer(prev_clause[:-1])), default=0):]):
                 return None  # "新增照护机构6家，托位180个": the list goes on adding
         if not in_range(value, ind):
