@@ -49,6 +49,47 @@ def same_unit(written: str, unit: str, kind: str = "") -> bool:
     return False
 
 
+# a figure with a remark in brackets after it: 80.1（初步）, 1.8(预计), 6812（不含民营）
+_REMARK = re.compile(r"^(?P<number>[^()]*\d[^()]*?)\s*\((?P<remark>[^()]{1,30})\)$")
+# a bound rather than a figure: ≥95%, >=95, 不低于95%, 95%以上, 8%及以下
+_BOUND_BEFORE = {"≥": 1, ">=": 1, ">": 1, "不低于": 1, "不少于": 1, "不小于": 1, "超过": 1, "高于": 1, "大于": 1,
+                 "≤": -1, "<=": -1, "<": -1, "不高于": -1, "不超过": -1, "不大于": -1, "低于": -1, "小于": -1}
+_BOUND_AFTER = {"以上": 1, "及以上": 1, "以下": -1, "及以下": -1}
+_BOUND = re.compile("^(?P<before>" + "|".join(re.escape(w) for w in sorted(_BOUND_BEFORE, key=len, reverse=True))
+                    + r")?(?P<number>[^<>≥≤]*?\d[^<>≥≤]*?)(?P<after>及以上|及以下|以上|以下)?$")
+_ABOUT = re.compile(r"^(?:约为|约|大约|将近|接近|近)\s*[+-]?[\d.]")
+
+
+def split_remark(raw: str) -> tuple[str, str] | None:
+    """`80.1（初步）` → ('80.1', '初步'): a figure and the remark in brackets after it; None for anything else."""
+    m = _REMARK.match(unicodedata.normalize("NFKC", raw).strip())
+    if not m or not m.group("remark").strip():
+        return None
+    return m.group("number").strip(), m.group("remark").strip()
+
+
+def bound_of(raw: str) -> tuple[str, int] | None:
+    """`≥95%` → ('95%', 1), `8%以下` → ('8%', -1): a bound a figure should reach (1: at least, -1: at most), as
+    targets are written; None for a plain figure."""
+    m = _BOUND.match("".join(unicodedata.normalize("NFKC", raw).split()))
+    if not m or bool(m.group("before")) == bool(m.group("after")):
+        return None
+    sign = _BOUND_BEFORE[m.group("before")] if m.group("before") else _BOUND_AFTER[m.group("after")]
+    return m.group("number"), sign
+
+
+def _why_not_a_number(raw: str, unit: str | None) -> str:
+    """The reason a text with digits is no figure, said as specifically as it can be."""
+    remark = split_remark(raw)
+    if remark is not None:
+        return f"数字后带有说明“（{remark[1]}）”：请只填数字，说明写在说明（备注）栏"
+    if bound_of(raw) is not None:
+        return "是一个范围，不是数值：请填写实际的数"
+    if _ABOUT.match(unicodedata.normalize("NFKC", raw).strip()):
+        return "是约数：请填写确切的数"
+    return f"无法识别为数字{('（单位应为' + unit + '）') if unit else ''}"
+
+
 def is_empty_mark(raw: object) -> bool:
     if raw is None:
         return True
@@ -100,7 +141,7 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
         text = text.replace(",", "")
     if not _PLAIN.match(text):
         if re.search(r"\d", text):
-            raise InvalidValue(raw, f"无法识别为数字{('（单位应为' + unit + '）') if unit else ''}", where)
+            raise InvalidValue(raw, _why_not_a_number(raw, unit), where)
         raise InvalidValue(raw, "不是数字", where)
     value = float(text) if scale == 1 else float(Decimal(text) * scale)  # 8.12万 is 81200 exactly, not 81199.99…
     if not math.isfinite(value):

@@ -942,3 +942,37 @@ def test_years_written_as_dates(services, tmp_path):
     plan = plan_import(services, [tmp_path / "年份列.xlsx"])
     assert [str(e) for e in plan.errors] == [
         "文件 年份列.xlsx，数据!B3：年份无效：是日期（2024-06-30）而非年份；年份应为四位数字，或某年1月1日、12月31日这样表示一年的日期"]
+
+
+def test_a_figure_with_a_remark_and_a_target_written_as_a_bound(services, tmp_path):
+    """80.1（初步）: the value 80.1, the remark into the note (after a note the row has); ≥45% where higher is
+    better and 3‰以下 where lower is are targets of 45 and 3; each said in a notice. A bound against the
+    indicator's direction, an approximate figure and a bound as a value are refused at their cells, saying so."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["地区名称", "年份", "指标名称", "数值", "目标", "备注"])
+    ws.append(["龙湾区", 2025, "常住人口", "80.1（初步）", None, None])
+    ws.append(["龙湾区", 2025, "家庭医生签约率", 46.2, "≥45%", None])
+    ws.append(["龙湾区", 2025, "婴儿死亡率", "1.8(预计)", "3‰以下", "快报数"])
+    wb.save(tmp_path / "说明.xlsx")
+    plan = plan_import(services, [tmp_path / "说明.xlsx"])
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert values(plan) == {("330303", 2025, "POP_RESIDENT"): (80.1, "初步"), ("330303", 2025, "FAMILY_DOCTOR_RATE"): (46.2, None),
+                            ("330303", 2025, "INFANT_MORTALITY"): (1.8, "快报数；预计")}
+    assert {(t.indicator, t.new) for t in plan.targets} == {("FAMILY_DOCTOR_RATE", 45), ("INFANT_MORTALITY", 3)}
+    assert plan.notices == ["文件 说明.xlsx，数据!D2：数值“80.1（初步）”读作 80.1，括号中的“初步”记入说明",
+                            "文件 说明.xlsx，数据!E3：目标“≥45%”读作 45（该指标越高越好）",
+                            "文件 说明.xlsx，数据!D4：数值“1.8(预计)”读作 1.8，括号中的“预计”记入说明",
+                            "文件 说明.xlsx，数据!E4：目标“3‰以下”读作 3（该指标越低越好）"]
+
+    ws.append(["龙湾区", 2025, "重大慢性病过早死亡率", "约8.5", "≥9%", None])
+    ws.append(["龙湾区", 2025, "居民健康素养水平", "≥40%", None, None])
+    wb.save(tmp_path / "说明.xlsx")
+    plan = plan_import(services, [tmp_path / "说明.xlsx"])
+    assert [str(e) for e in plan.errors] == [
+        "文件 说明.xlsx，数据!D5：数值 '约8.5' 无效：是约数：请填写确切的数",
+        "文件 说明.xlsx，数据!E5：目标 '≥9%' 无效：是下限，但重大慢性病过早死亡率越低越好，目标应是上限：请核对后只填目标数",
+        "文件 说明.xlsx，数据!D6：数值 '≥40%' 无效：是一个范围，不是数值：请填写实际的数"]

@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.errors import InvalidValue
-from desktop.numbers import parse_value
+from desktop.numbers import bound_of, parse_value, split_remark
 
 
 @pytest.mark.parametrize("raw, unit, expected", [
@@ -86,3 +86,26 @@ def test_a_trailing_wan_counts_ten_thousands_or_is_the_units_own(raw, unit, valu
 def test_a_wan_where_it_cannot_be_a_count_is_refused(raw, unit):
     with pytest.raises(InvalidValue):
         parse_value(raw, unit)
+
+
+@pytest.mark.parametrize("raw,split", [("80.1（初步）", ("80.1", "初步")), ("1.8(预计)", ("1.8", "预计")),
+                                       ("1,234 （不含民营）", ("1,234", "不含民营")), ("82", None), ("（1）23", None),
+                                       ("初步(80.1)", None), ("80.1（）", None)])
+def test_a_remark_in_brackets_after_a_figure(raw, split):
+    assert split_remark(raw) == split
+
+
+@pytest.mark.parametrize("raw,bound", [("≥95%", ("95%", 1)), ("＞＝95", ("95", 1)), ("不低于 95%", ("95%", 1)),
+                                       ("95%以上", ("95%", 1)), ("8%及以下", ("8%", -1)), ("≤3‰", ("3‰", -1)),
+                                       ("95", None), ("≥95%以上", None), ("-3.2", None)])
+def test_a_bound_is_told_from_a_figure(raw, bound):
+    assert bound_of(raw) == bound
+
+
+@pytest.mark.parametrize("raw,reason", [("80.1（初步）", "数字后带有说明“（初步）”：请只填数字，说明写在说明（备注）栏"),
+                                        ("≥95%", "是一个范围，不是数值：请填写实际的数"),
+                                        ("约82", "是约数：请填写确切的数"), ("8x2", "无法识别为数字（单位应为%）")])
+def test_a_figure_written_with_more_than_its_number_is_refused_saying_what_it_is(raw, reason):
+    with pytest.raises(InvalidValue) as exc:
+        parse_value(raw, "%")
+    assert exc.value.reason == reason

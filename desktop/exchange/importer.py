@@ -59,7 +59,7 @@ from desktop.exchange.plan import (
 from desktop.exchange.layouts import split_unit, year_of_date
 from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
-from desktop.numbers import normalize_text, parse_value, same_unit
+from desktop.numbers import bound_of, normalize_text, parse_value, same_unit, split_remark
 from desktop.texts import note_problem
 from desktop.validation import validate, validate_values
 from desktop.validation.service import for_level, rules_for
@@ -527,6 +527,7 @@ class _Planner:
             return
         # numbers: in a data sheet 数值 is the value and 目标 the target; in a 目标 sheet either column is the target
         value = target = prior = None
+        remark = None
         for key in ("value", "target", "prior"):
             if key not in row:
                 continue
@@ -534,9 +535,13 @@ class _Planner:
             try:
                 number = _number(row[key], ind, "")
             except InvalidValue as exc:
-                self.error(file, sheet, at(key), f"{label} {exc.raw!r} 无效：{exc.reason}")
-                ok = False
-                continue
+                qualified = self._qualified_number(row[key], ind, label, file, sheet, at(key))
+                if qualified is None or isinstance(qualified, str):
+                    self.error(file, sheet, at(key), f"{label} {exc.raw!r} 无效：{qualified or exc.reason}")
+                    ok = False
+                    continue
+                number, said = qualified
+                remark = said or remark
             if key == "prior":
                 prior = number
             elif label == "目标":
@@ -547,7 +552,10 @@ class _Planner:
         note = None
         if "note" in row:
             note = _text(row["note"].value) or None
-            problem = note_problem(note) if note else None
+        if remark is not None:
+            note = f"{note}；{remark}" if note and remark not in note else (note or remark)
+        if note is not None:
+            problem = note_problem(note)
             if problem:
                 self.error(file, sheet, at("note"), problem)
                 ok = False
@@ -574,6 +582,48 @@ class _Planner:
                 self.targets[k] = (target, None, src.source, where, file, sheet, at(key))
         if prior is not None:
             self.priors.append((region, year, ind, prior, file, sheet, at("prior")))
+
+    def _qualified_number(self, cell: Cell, ind: Indicator, label: str, file, sheet,
+                          where: str) -> tuple[float, str | None] | str | None:
+        """A figure written with more than its number, where the meaning is plain: a value with a remark in
+        brackets after it (80.1（初步）: 80.1, the remark going into the note) and a target written as the bound
+        the indicator's direction asks for (≥95% where higher is better, 8%以下 where lower is); each said in a
+        notice. None where that is not what the cell holds (the caller then refuses it), or the reason where the
+        cell says something else (a bound against the indicator's direction)."""
+        if not isinstance(cell.value, str):
+            return None
+        if label == HEADER["value"]:
+            split = split_remark(cell.value)
+            if split is None:
+                return None
+            try:
+                number = parse_value(split[0], ind.unit, "")
+            except InvalidValue:
+                return None
+            if number is None:
+                return None
+            self.plan.notices.append(f"文件 {file}，{sheet}!{where}：{label}“{cell.value.strip()}”读作 "
+                                     f"{plain_number(number)}，括号中的“{split[1]}”记入说明")
+            return number, split[1]
+        if label == "目标":
+            bound = bound_of(cell.value)
+            if bound is None:
+                return None
+            if bound[1] != ind.direction:
+                said = "下限" if bound[1] == 1 else "上限"
+                return (f"是{said}，但{ind.name}没有越高或越低越好之分：请只填目标数" if ind.direction == 0 else
+                        f"是{said}，但{ind.name}{'越高越好' if ind.direction == 1 else '越低越好'}，目标应是"
+                        f"{'下限' if ind.direction == 1 else '上限'}：请核对后只填目标数")
+            try:
+                number = parse_value(bound[0], ind.unit, "")
+            except InvalidValue:
+                return None
+            if number is None:
+                return None
+            self.plan.notices.append(f"文件 {file}，{sheet}!{where}：目标“{cell.value.strip()}”读作 {plain_number(number)}"
+                                     f"（该指标{'越高越好' if ind.direction == 1 else '越低越好'}）")
+            return number, None
+        return None
 
     def check_totals(self, file: str, sheet, read: list) -> None:
         """A row of totals the sheet drew under its counties (合计, 全市合计; 小计 for the rows since the last
