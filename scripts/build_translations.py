@@ -48,13 +48,27 @@ def vocabulary_source(folder: Path) -> Path:
     return path
 
 
+def phrase_source(folder: Path) -> Path:
+    """A Python file of translate() calls, one per template of the core's Phrases (desktop/phrases.py: the
+    findings' messages …), which the window translates at run time in the context "core"."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.phrases import CONTEXT, templates_in
+
+    found = templates_in(ROOT / "desktop", skip=ROOT / "desktop" / "ui")
+    path = folder / "core_phrases.py"
+    path.write_text("\n".join(f"QCoreApplication.translate({CONTEXT!r}, {t!r})" for t in sorted(found)) + "\n",
+                    encoding="utf-8")
+    return path
+
+
 def update() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         words = vocabulary_source(Path(tmp))
+        phrases = phrase_source(Path(tmp))
         for lang in LANGUAGES:
             ts = TS_DIR / f"app_{lang}.ts"
             subprocess.run([tool("pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-                            "-source-language", "zh_CN", "-target-language", lang, str(SOURCES), str(words),
+                            "-source-language", "zh_CN", "-target-language", lang, str(SOURCES), str(words), str(phrases),
                             "-ts", str(ts)], check=True)
 
 

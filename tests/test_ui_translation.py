@@ -138,3 +138,42 @@ def test_every_word_of_the_domain_the_window_shows_is_translated(english):
     assert vocabulary.word("check", "warning") == "warning" and vocabulary.word("check", "odd") == "odd"
     assert vocabulary.source("import:县2021.xlsx#ab12") == "import 县2021.xlsx"
     assert vocabulary.source("paste") == "pasted"
+
+
+def test_every_phrase_of_the_core_is_in_the_translation_file():
+    """The core's Phrases (the findings' messages) are no literals of desktop/ui; build_translations.py --update
+    collects their templates into the context "core": each of them is there (with its English, checked above)."""
+    from desktop.phrases import CONTEXT, templates_in
+
+    entries = {m.findtext("source") for ctx in ET.parse(TS).getroot().iter("context")
+               if ctx.findtext("name") == CONTEXT for m in ctx.iter("message")}
+    wanted = templates_in(ROOT / "desktop", skip=ROOT / "desktop" / "ui")
+    assert len(wanted) > 30
+    assert wanted - entries == set()
+
+
+def test_the_findings_speak_english_with_the_translation(qtbot, services, tmp_path, english):
+    """A region-year with a value out of range, a slip of the decimal point, a jump over the threshold and a
+    target missed: the findings panel and the form's tooltip say each in English, the figures filled in, while
+    the findings themselves (the command line's, the reports') stay Chinese."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    services.set_value("330302", 2021, "FAMILY_DOCTOR_RATE", 40.0)
+    services.set_value("330302", 2022, "FAMILY_DOCTOR_RATE", 60.0)
+    services.set_value("330302", 2021, "BEDS_PER_1000", 5.2)
+    services.set_value("330302", 2022, "BEDS_PER_1000", 52.0)
+    services.set_value("330302", 2022, "HEALTH_LITERACY", 120.0)
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.load("330302", 2022)
+    rows = {code: message for _sev, code, message in w.findings.rows()}
+    assert rows["HEALTH_LITERACY"] == "120.00 % is outside the range [0, 100] (above the upper bound)"
+    assert rows["BEDS_PER_1000"].startswith("about 10 times the figure since 2021 (5.20→52.00): a misplaced decimal")
+    assert rows["FAMILY_DOCTOR_RATE"] == ("up 20.00 percentage points since 2021 (40.00→60.00), more than the "
+                                          "threshold of 15 percentage points")
+    for message in rows.values():
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in message), message
+    chinese = {f.indicator: f.message for f in w.findings.findings}
+    assert chinese["HEALTH_LITERACY"] == "120.00%超出取值范围[0, 100]（高于上限）"

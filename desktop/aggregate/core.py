@@ -10,6 +10,7 @@ from typing import Iterable, Mapping
 
 from desktop.domain import METHOD_NAMES, Finding, Indicator
 from desktop.expr import ExprError, parse_expression
+from desktop.phrases import Phrase, Word
 
 METHODS = ("sum", "ratio", "weighted", "none")
 # an office's own figure may differ from the one computed from all its counties by this share
@@ -196,10 +197,12 @@ def level_findings(indicators: Iterable[Indicator], computed: Mapping[str, Compu
         if off <= tol * abs(c.value) + 0.5 * 10.0 ** (-ind.decimals):
             continue
         share = off / abs(c.value) * 100 if c.value else float("inf")
-        how = f"各县（市、区）汇总（{METHOD_NAMES[c.method]}）"
-        who = f"{region_name}本级" if region_name else "本级"
-        msg = (f"{who}填报{ind.format(c.own)}{ind.unit}，{how}为{ind.format(c.value)}{ind.unit}"
-               f"（{c.reported}/{c.of}），相差{share:.1f}%，超过允许的{tol * 100:g}%")
+        parts = dict(own=ind.format(c.own), unit=ind.unit, method=Word("method", c.method, METHOD_NAMES[c.method]),
+                     value=ind.format(c.value), reported=c.reported, of=c.of, share=f"{share:.1f}", tolerance=f"{tol * 100:g}")
+        msg = (Phrase("{region}本级填报{own}{unit}，各县（市、区）汇总（{method}）为{value}{unit}（{reported}/{of}），"
+                      "相差{share}%，超过允许的{tolerance}%", region=region_name, **parts) if region_name else
+               Phrase("本级填报{own}{unit}，各县（市、区）汇总（{method}）为{value}{unit}（{reported}/{of}），"
+                      "相差{share}%，超过允许的{tolerance}%", **parts))
         out.append(Finding(ind.code, "warning", "level", msg, c.own, c.value, None))
     return out
 

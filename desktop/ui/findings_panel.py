@@ -65,7 +65,7 @@ class FindingsPanel(QWidget):
             ind = index.by_code.get(f.indicator) if f.indicator else None
             name = ind.name if ind else (f.indicator or "")
             item = QListWidgetItem(severity_icon("cleared" if f.cleared else f.severity),
-                                   self.tr("{name}：{message}").format(name=name, message=f.message))
+                                   self.tr("{name}：{message}").format(name=name, message=vocabulary.say(f.message)))
             item.setToolTip(self.tr("{severity}（{rule}）").format(severity=self.severity_name(f.severity, f.cleared),
                                                                   rule=f.rule))
             item.setData(CODE_ROLE, f.indicator or "")
@@ -96,7 +96,7 @@ class FindingsPanel(QWidget):
         out = []
         for i in range(self.list.count()):
             f: Finding = self.list.item(i).data(FINDING_ROLE)
-            out.append((self.severity_name(f.severity, f.cleared), f.indicator, f.message))
+            out.append((self.severity_name(f.severity, f.cleared), f.indicator, vocabulary.say(f.message)))
         return out
 
     def counts(self) -> dict[str, int]:

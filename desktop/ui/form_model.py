@@ -559,7 +559,7 @@ class FormModel(QAbstractTableModel):
         if col == COL_NOTE and self.note_of(ind.code).strip() and is_boilerplate_note(self.note_of(ind.code)):
             return self.tr("“{note}”是套话或过于简略，不算说明：不能消除核实提示").format(note=self.note_of(ind.code))
         if col == COL_CHECK or (col in (COL_VALUE, COL_NOTE) and self.by_indicator.get(ind.code)):
-            return "\n".join(f.message for f in self.by_indicator.get(ind.code, ())) or None
+            return "\n".join(vocabulary.say(f.message) for f in self.by_indicator.get(ind.code, ())) or None
         if col == COL_NAME:
             return ind.definition or None
         if col == COL_VALUE:

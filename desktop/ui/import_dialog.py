@@ -137,7 +137,7 @@ class ImportDialog(QDialog):
                 self.problems.addItem(QListWidgetItem(severity_icon(f.severity), self.tr(
                     "导入后审核：{region} {year}年 {name}：{message}").format(
                     region=names.get(region, region), year=year, name=inds.get(f.indicator, f.indicator),
-                    message=f.message)))
+                    message=vocabulary.say(f.message))))
         new = sum(len(s.new) for s in summaries)
         changed = sum(len(s.changed) for s in summaries)
         if plan.ok:

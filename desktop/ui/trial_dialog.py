@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop.ui import vocabulary
+
 EXAMPLES = 5  # per list: enough to judge the change, few enough to read
 
 
@@ -58,7 +60,8 @@ class TrialDialog(QDialog):
 
     def _line(self, flag) -> str:
         region = self.region_names.get(flag.region, flag.region)
-        return self.tr("{region} {year}年：{message}").format(region=region, year=flag.year, message=flag.message)
+        return self.tr("{region} {year}年：{message}").format(region=region, year=flag.year,
+                                                              message=vocabulary.say(flag.message))
 
     # ---- asking (patched in tests)
     @classmethod

@@ -1,4 +1,4 @@
-"""The words of the domain's vocabularies as the window shows them: translated through Qt.
+"""The words of the domain's vocabularies, and the core's Phrases, as the window shows them: translated through Qt.
 
 `desktop.domain` defines the word of each code once (草稿 for draft, 填报员 for clerk …); the CLI and the
 reports print it as it is, the window passes it through `QCoreApplication.translate` in the context
@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop import domain
+from desktop import phrases
 
 CONTEXT = "vocabulary"
 # the vocabularies the window shows, by the name the translation file gives them
@@ -39,6 +40,16 @@ def word(vocabulary: str, code: str | None) -> str:
     if text is None:
         return code or ""
     return QCoreApplication.translate(CONTEXT, text, vocabulary)
+
+
+def say(text: object) -> str:
+    """A message of the core in the window's language: a desktop.phrases.Phrase (a finding's message …) by its
+    template's translation in the context "core", its parts filled in; any other text as it is."""
+    return phrases.say(text, _translate_phrase, word)
+
+
+def _translate_phrase(template: str) -> str:
+    return QCoreApplication.translate(phrases.CONTEXT, template)
 
 
 def status(code: str | None) -> str:

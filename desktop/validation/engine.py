@@ -7,6 +7,7 @@ from typing import Iterable, Mapping
 
 from desktop.domain import RULES, SEVERITIES, Finding, Indicator, plain_number
 from desktop.expr import Code
+from desktop.phrases import Phrase
 from desktop.validation.notes import explains
 from desktop.validation.rules import RuleSet, default_rules
 
@@ -35,20 +36,24 @@ def _calc(x: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _years_text(years: list[int]) -> str:
-    if len(years) <= 3 and years[-1] - years[0] != len(years) - 1:
-        return "、".join(str(y) for y in years) + "年"
-    return f"{years[0]}—{years[-1]}年"
+def _years_text(years: list[int]) -> Phrase:
+    if len(years) == 1:
+        return Phrase("{year}年", year=years[0])
+    if len(years) == 2 and years[1] - years[0] != 1:
+        return Phrase("{a}、{b}年", a=years[0], b=years[1])
+    if len(years) == 3 and years[2] - years[0] != 2:
+        return Phrase("{a}、{b}、{c}年", a=years[0], b=years[1], c=years[2])
+    return Phrase("{first}—{last}年", first=years[0], last=years[-1])
 
 
 # ---- single-indicator rules -----------------------------------------------------------------------
 def _format_problem(ind: Indicator, value) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return f"不是数字（{value!r}）"
+        return Phrase("不是数字（{value}）", value=repr(value))
     if not math.isfinite(value):
-        return "不是有限的数"
+        return Phrase("不是有限的数")
     if ind.decimals == 0 and value != round(value):
-        return f"应为整数，却是{plain_number(value)}（该指标不保留小数）"
+        return Phrase("应为整数，却是{value}（该指标不保留小数）", value=plain_number(value))
     return None
 
 
@@ -57,8 +62,11 @@ def _range_problem(ind: Indicator, value: float) -> str | None:
     if (lo is not None and value < lo - _EPS) or (hi is not None and value > hi + _EPS):
         lo_t = "−∞" if lo is None else _calc(lo)
         hi_t = "+∞" if hi is None else _calc(hi)
-        side = "低于下限" if lo is not None and value < lo else "高于上限"
-        return f"{ind.format(value)}{ind.unit}超出取值范围[{lo_t}, {hi_t}]（{side}）"
+        if lo is not None and value < lo:
+            return Phrase("{value}{unit}超出取值范围[{lo}, {hi}]（低于下限）", value=ind.format(value), unit=ind.unit,
+                          lo=lo_t, hi=hi_t)
+        return Phrase("{value}{unit}超出取值范围[{lo}, {hi}]（高于上限）", value=ind.format(value), unit=ind.unit,
+                      lo=lo_t, hi=hi_t)
     return None
 
 
@@ -70,8 +78,9 @@ def _fraction_for_percent(ind: Indicator, value: float, past: Mapping[int, float
     if any(v is not None for v in (past or {}).values()):
         return None
     return Finding(ind.code, "warning", "range",
-                   f"{ind.format(value)}{ind.unit}像是把百分数写成了小数（{_calc(value)} 即 {_calc(value * 100)}%）；"
-                   f"百分比请填 {_calc(value * 100)}。如确为 {ind.format(value)}%，请在说明中写明",
+                   Phrase("{value}{unit}像是把百分数写成了小数（{fraction} 即 {percent}%）；百分比请填 {percent}。"
+                          "如确为 {value}%，请在说明中写明", value=ind.format(value), unit=ind.unit,
+                          fraction=_calc(value), percent=_calc(value * 100)),
                    value, None, None)
 
 
@@ -89,14 +98,14 @@ def _slip(ind: Indicator, value: float, prior: float) -> tuple[int, float] | Non
     return k, ratio
 
 
-def _slip_hint(ind: Indicator, k: int) -> str:
+def _slip_hint(ind: Indicator, k: int) -> Phrase | str:
     unit = ind.unit or ""
     if abs(k) == 4 and unit.startswith("万") and len(unit) > 1:
-        return f"（如按“{unit[1:]}”而非“{unit}”填报）" if k > 0 else ""
+        return Phrase("（如按“{used}”而非“{unit}”填报）", used=unit[1:], unit=unit) if k > 0 else ""
     if k == -4 and unit and not unit.startswith("万") and unit not in ("%", "‰"):
-        return f"（如按“万{unit}”而非“{unit}”填报）"
+        return Phrase("（如按“{used}”而非“{unit}”填报）", used="万" + unit, unit=unit)
     if k == -2 and unit == "%":
-        return "（如按小数而非百分数填报，0.65应写作65）"
+        return Phrase("（如按小数而非百分数填报，0.65应写作65）")
     return ""
 
 
@@ -104,14 +113,16 @@ def _yoy(ind: Indicator, value: float, year: int, earlier: dict[int, float]) -> 
     prior_year = max(earlier)
     prior = earlier[prior_year]
     gap = year - prior_year
-    since = f"较{prior_year}年" if gap == 1 else f"较{prior_year}年（间隔{gap}年）"
-    pair = f"（{ind.format(prior)}→{ind.format(value)}）"
+    since = (Phrase("较{year}年", year=prior_year) if gap == 1 else
+             Phrase("较{year}年（间隔{gap}年）", year=prior_year, gap=gap))
+    pair = Phrase("（{prior}→{value}）", prior=ind.format(prior), value=ind.format(value))
     slip = _slip(ind, value, prior)
     if slip:
         k, _ = slip
-        times = f"约{10 ** k}倍" if k > 0 else f"约1/{10 ** -k}"
+        times = Phrase("约{n}倍", n=10 ** k) if k > 0 else Phrase("约1/{n}", n=10 ** -k)
         return Finding(ind.code, "warning", "yoy",
-                       f"{since}变为原来的{times}{pair}，疑似小数点错位或单位错误{_slip_hint(ind, k)}",
+                       Phrase("{since}变为原来的{times}{pair}，疑似小数点错位或单位错误{hint}", since=since, times=times,
+                              pair=pair, hint=_slip_hint(ind, k)),
                        value, prior, prior_year)
     t = ind.yoy_warn
     if t is None or t < 0:
@@ -121,22 +132,22 @@ def _yoy(ind: Indicator, value: float, year: int, earlier: dict[int, float]) -> 
         limit = gap * t
         if abs(diff) <= limit + _EPS:
             return None
-        verb = "上升" if diff > 0 else "下降"
-        over = (f"超过阈值{_num(t)}个百分点" if gap == 1
-                else f"超过阈值（每年{_num(t)}个百分点，阈值按间隔放宽为{_num(limit)}个百分点）")
-        return Finding(ind.code, "warning", "yoy", f"{since}{verb}{abs(diff):.{max(ind.decimals, 1)}f}个百分点{pair}，{over}",
-                       value, prior, prior_year)
+        over = (Phrase("超过阈值{t}个百分点", t=_num(t)) if gap == 1 else
+                Phrase("超过阈值（每年{t}个百分点，阈值按间隔放宽为{limit}个百分点）", t=_num(t), limit=_num(limit)))
+        message = Phrase("{since}上升{diff}个百分点{pair}，{over}" if diff > 0 else "{since}下降{diff}个百分点{pair}，{over}",
+                         since=since, diff=f"{abs(diff):.{max(ind.decimals, 1)}f}", pair=pair, over=over)
+        return Finding(ind.code, "warning", "yoy", message, value, prior, prior_year)
     if prior == 0:
         return None  # no percentage change from zero; completeness and range speak for such values
     change = (value - prior) / abs(prior) * 100
     limit = ((1 + t / 100) ** gap - 1) * 100
     if abs(change) <= limit + _EPS:
         return None
-    verb = "增长" if change > 0 else "下降"
-    over = (f"超过阈值{_num(t)}%" if gap == 1
-            else f"超过阈值（每年{_num(t)}%，阈值按间隔放宽为{_num(limit)}%）")
-    return Finding(ind.code, "warning", "yoy", f"{since}{verb}{abs(change):.1f}%{pair}，{over}",
-                   value, prior, prior_year)
+    over = (Phrase("超过阈值{t}%", t=_num(t)) if gap == 1 else
+            Phrase("超过阈值（每年{t}%，阈值按间隔放宽为{limit}%）", t=_num(t), limit=_num(limit)))
+    message = Phrase("{since}增长{change}%{pair}，{over}" if change > 0 else "{since}下降{change}%{pair}，{over}",
+                     since=since, change=f"{abs(change):.1f}", pair=pair, over=over)
+    return Finding(ind.code, "warning", "yoy", message, value, prior, prior_year)
 
 
 def history_min_change(ind: Indicator, mean: float) -> float:
@@ -165,34 +176,39 @@ def _history(ind: Indicator, value: float, earlier: dict[int, float]) -> Finding
         return None
     span = _years_text(years)
     if sd <= _EPS * max(1.0, abs(mean)):
-        msg = (f"此前{span}的{n}个年度值均为{ind.format(mean)}，本年为{ind.format(value)}，"
-               f"偏离{_calc(abs(dev))}{ind.unit}，超出历史波动范围")
+        msg = Phrase("此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围", span=span, n=n,
+                     mean=ind.format(mean), value=ind.format(value), dev=_calc(abs(dev)), unit=ind.unit)
         return Finding(ind.code, "warning", "history", msg, value, mean, None)
     z = dev / sd
     if abs(z) <= Z_LIMIT:
         return None
-    msg = (f"与此前{span}的{n}个年度值相比异常：本年{ind.format(value)}，此前均值{_calc(mean)}、"
-           f"标准差{_calc(sd)}，偏离{abs(z):.1f}个标准差（超过{_num(Z_LIMIT)}个）")
+    msg = Phrase("与此前{span}的{n}个年度值相比异常：本年{value}，此前均值{mean}、标准差{sd}，偏离{z}个标准差（超过{limit}个）",
+                 span=span, n=n, value=ind.format(value), mean=_calc(mean), sd=_calc(sd), z=f"{abs(z):.1f}",
+                 limit=_num(Z_LIMIT))
     return Finding(ind.code, "warning", "history", msg, value, mean, None)
 
 
 def _target(ind: Indicator, value: float, target: float, year: int) -> Finding | None:
     v, t = round(value, ind.decimals), round(target, ind.decimals)
     if ind.direction == 1 and v < t:
-        msg = f"未达到目标：目标为不低于{ind.format(target)}，本年{ind.format(value)}，相差{ind.format(t - v)}"
+        msg = Phrase("未达到目标：目标为不低于{target}，本年{value}，相差{gap}", target=ind.format(target),
+                     value=ind.format(value), gap=ind.format(t - v))
     elif ind.direction == -1 and v > t:
-        msg = f"未达到目标：目标为不高于{ind.format(target)}，本年{ind.format(value)}，超出{ind.format(v - t)}"
+        msg = Phrase("未达到目标：目标为不高于{target}，本年{value}，超出{gap}", target=ind.format(target),
+                     value=ind.format(value), gap=ind.format(v - t))
     else:
         return None
     return Finding(ind.code, "info", "target", msg, value, target, year)
 
 
 # ---- logical rules -----------------------------------------------------------------------------------
-def _side_text(node, a: float, by_code: Mapping[str, Indicator]) -> str:
+def _side_text(node, a: float, by_code: Mapping[str, Indicator], computed: str = "计算值") -> Phrase:
     if isinstance(node, Code) and node.code in by_code:
         ind = by_code[node.code]
-        return f"{ind.name}为{ind.format(a)}"
-    return f"计算值为{_calc(a)}"
+        return Phrase("{name}为{value}", name=ind.name, value=ind.format(a))
+    if computed == "右边":
+        return Phrase("右边为{value}", value=_calc(a))
+    return Phrase("计算值为{value}", value=_calc(a))
 
 
 def _logic(rule, nums: Mapping[str, float], by_code: Mapping[str, Indicator]) -> Finding | None:
@@ -208,15 +224,18 @@ def _logic(rule, nums: Mapping[str, float], by_code: Mapping[str, Indicator]) ->
         f"{names[c]}{by_code[c].format(nums[c]) if c in by_code else _calc(nums[c])}" for c in cond.codes())
     if cond.op == "~=":
         off = abs(a - b) / abs(b) * 100 if b else float("inf")
-        detail = (f"{_side_text(cond.left, a, by_code)}，按{cond.right.render(names)}计算为{_calc(b)}，"
-                  f"相差{_num(off)}%，超过允许的{_num(cond.tolerance * 100)}%")
+        detail = Phrase("{left}，按{expression}计算为{b}，相差{off}%，超过允许的{tolerance}%",
+                        left=_side_text(cond.left, a, by_code), expression=cond.right.render(names), b=_calc(b),
+                        off=_num(off), tolerance=_num(cond.tolerance * 100))
     else:
-        detail = f"应满足 {cond.render(names)}，但{_side_text(cond.left, a, by_code)}，" \
-                 f"{_side_text(cond.right, b, by_code).replace('计算值', '右边')}"
-    lead = f"{rule.message}：" if rule.message else ""
+        detail = Phrase("应满足 {condition}，但{left}，{right}", condition=cond.render(names),
+                        left=_side_text(cond.left, a, by_code), right=_side_text(cond.right, b, by_code, "右边"))
     plain = isinstance(cond.left, Code) and isinstance(cond.right, Code)
-    tail = "" if plain else f"（涉及：{involved}）"
-    return Finding(rule.indicator, rule.severity, "logic", f"{lead}{detail}{tail}", a, b, None)
+    tail = "" if plain else Phrase("（涉及：{involved}）", involved=involved)
+    # the rule's own message is the rules file's words (data), said as written
+    message = Phrase("{lead}：{detail}{tail}", lead=rule.message, detail=detail, tail=tail) if rule.message else \
+        Phrase("{detail}{tail}", detail=detail, tail=tail)
+    return Finding(rule.indicator, rule.severity, "logic", message, a, b, None)
 
 
 # ---- the core ------------------------------------------------------------------------------------------
@@ -294,9 +313,9 @@ def validate_values(catalog, rules: RuleSet | None, values: Mapping[str, object]
                 continue
             past = history.get(ind.code) or {}
             earlier = [y for y, v in past.items() if y < year and v is not None]
-            hint = f"（{max(earlier)}年为{ind.format(past[max(earlier)])}）" if earlier else ""
+            hint = Phrase("（{year}年为{value}）", year=max(earlier), value=ind.format(past[max(earlier)])) if earlier else ""
             findings.append(Finding(ind.code, "warning", "completeness",
-                                    f"本年未填报数值{hint}；如确实无法提供，请在说明中写明原因",
+                                    Phrase("本年未填报数值{hint}；如确实无法提供，请在说明中写明原因", hint=hint),
                                     None, past[max(earlier)] if earlier else None,
                                     max(earlier) if earlier else None))
     order = {code: i for i, code in enumerate(by_code)}

@@ -1704,6 +1704,177 @@ Now: {new}, note: {new_note}</translation>
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>{detail}{tail}</source>
+        <translation>{detail}{tail}</translation>
+    </message>
+    <message>
+        <source>{first}—{last}年</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>{lead}：{detail}{tail}</source>
+        <translation>{lead}: {detail}{tail}</translation>
+    </message>
+    <message>
+        <source>{left}，按{expression}计算为{b}，相差{off}%，超过允许的{tolerance}%</source>
+        <translation>{left}, but {expression} gives {b}: {off}% apart, more than the {tolerance}% allowed</translation>
+    </message>
+    <message>
+        <source>{name}为{value}</source>
+        <translation>{name} is {value}</translation>
+    </message>
+    <message>
+        <source>{region}本级填报{own}{unit}，各县（市、区）汇总（{method}）为{value}{unit}（{reported}/{of}），相差{share}%，超过允许的{tolerance}%</source>
+        <translation>{region}&apos;s own figure is {own} {unit}; its counties give {value} {unit} ({method}, {reported}/{of} reported): {share}% apart, more than the {tolerance}% allowed</translation>
+    </message>
+    <message>
+        <source>{since}上升{diff}个百分点{pair}，{over}</source>
+        <translation>up {diff} percentage points {since} {pair}, {over}</translation>
+    </message>
+    <message>
+        <source>{since}下降{change}%{pair}，{over}</source>
+        <translation>down {change}% {since} {pair}, {over}</translation>
+    </message>
+    <message>
+        <source>{since}下降{diff}个百分点{pair}，{over}</source>
+        <translation>down {diff} percentage points {since} {pair}, {over}</translation>
+    </message>
+    <message>
+        <source>{since}变为原来的{times}{pair}，疑似小数点错位或单位错误{hint}</source>
+        <translation>{times} the figure {since} {pair}: a misplaced decimal point or a wrong unit?{hint}</translation>
+    </message>
+    <message>
+        <source>{since}增长{change}%{pair}，{over}</source>
+        <translation>up {change}% {since} {pair}, {over}</translation>
+    </message>
+    <message>
+        <source>{value}{unit}像是把百分数写成了小数（{fraction} 即 {percent}%）；百分比请填 {percent}。如确为 {value}%，请在说明中写明</source>
+        <translation>{value} {unit} looks like a percentage written as a fraction ({fraction} is {percent}%); enter {percent} for a percentage. If it really is {value}%, say so in the note</translation>
+    </message>
+    <message>
+        <source>{value}{unit}超出取值范围[{lo}, {hi}]（低于下限）</source>
+        <translation>{value} {unit} is outside the range [{lo}, {hi}] (below the lower bound)</translation>
+    </message>
+    <message>
+        <source>{value}{unit}超出取值范围[{lo}, {hi}]（高于上限）</source>
+        <translation>{value} {unit} is outside the range [{lo}, {hi}] (above the upper bound)</translation>
+    </message>
+    <message>
+        <source>{a}、{b}、{c}年</source>
+        <translation>{a}, {b} and {c}</translation>
+    </message>
+    <message>
+        <source>{a}、{b}年</source>
+        <translation>{a} and {b}</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>不是数字（{value}）</source>
+        <translation>not a number ({value})</translation>
+    </message>
+    <message>
+        <source>不是有限的数</source>
+        <translation>not a finite number</translation>
+    </message>
+    <message>
+        <source>与此前{span}的{n}个年度值相比异常：本年{value}，此前均值{mean}、标准差{sd}，偏离{z}个标准差（超过{limit}个）</source>
+        <translation>unusual against the {n} years {span}: this year {value}, their mean {mean} and standard deviation {sd}, {z} standard deviations away (more than {limit})</translation>
+    </message>
+    <message>
+        <source>右边为{value}</source>
+        <translation>the right side is {value}</translation>
+    </message>
+    <message>
+        <source>应为整数，却是{value}（该指标不保留小数）</source>
+        <translation>should be a whole number, but is {value} (this indicator has no decimals)</translation>
+    </message>
+    <message>
+        <source>应满足 {condition}，但{left}，{right}</source>
+        <translation>should satisfy {condition}, but {left} and {right}</translation>
+    </message>
+    <message>
+        <source>未达到目标：目标为不低于{target}，本年{value}，相差{gap}</source>
+        <translation>target missed: the target is at least {target}, this year {value}, {gap} short</translation>
+    </message>
+    <message>
+        <source>未达到目标：目标为不高于{target}，本年{value}，超出{gap}</source>
+        <translation>target missed: the target is at most {target}, this year {value}, {gap} over</translation>
+    </message>
+    <message>
+        <source>本年未填报数值{hint}；如确实无法提供，请在说明中写明原因</source>
+        <translation>no value this year{hint}; if it cannot be given, say why in the note</translation>
+    </message>
+    <message>
+        <source>本级填报{own}{unit}，各县（市、区）汇总（{method}）为{value}{unit}（{reported}/{of}），相差{share}%，超过允许的{tolerance}%</source>
+        <translation>the office&apos;s own figure is {own} {unit}; its counties give {value} {unit} ({method}, {reported}/{of} reported): {share}% apart, more than the {tolerance}% allowed</translation>
+    </message>
+    <message>
+        <source>此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围</source>
+        <translation>the {n} years {span} were all {mean}, this year is {value}: {dev} {unit} away, outside the range of the past years</translation>
+    </message>
+    <message>
+        <source>约1/{n}</source>
+        <translation>about 1/{n} of</translation>
+    </message>
+    <message>
+        <source>约{n}倍</source>
+        <translation>about {n} times</translation>
+    </message>
+    <message>
+        <source>计算值为{value}</source>
+        <translation>the computed value is {value}</translation>
+    </message>
+    <message>
+        <source>超过阈值{t}%</source>
+        <translation>more than the threshold of {t}%</translation>
+    </message>
+    <message>
+        <source>超过阈值{t}个百分点</source>
+        <translation>more than the threshold of {t} percentage points</translation>
+    </message>
+    <message>
+        <source>超过阈值（每年{t}%，阈值按间隔放宽为{limit}%）</source>
+        <translation>more than the threshold ({t}% a year, widened to {limit}% for the gap)</translation>
+    </message>
+    <message>
+        <source>超过阈值（每年{t}个百分点，阈值按间隔放宽为{limit}个百分点）</source>
+        <translation>more than the threshold ({t} percentage points a year, widened to {limit} for the gap)</translation>
+    </message>
+    <message>
+        <source>较{year}年</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <source>较{year}年（间隔{gap}年）</source>
+        <translation>since {year} ({gap} years apart)</translation>
+    </message>
+    <message>
+        <source>（{prior}→{value}）</source>
+        <translation>({prior}→{value})</translation>
+    </message>
+    <message>
+        <source>（{year}年为{value}）</source>
+        <translation> ({year}: {value})</translation>
+    </message>
+    <message>
+        <source>（如按“{used}”而非“{unit}”填报）</source>
+        <translation> (entered in {used} instead of {unit}?)</translation>
+    </message>
+    <message>
+        <source>（如按小数而非百分数填报，0.65应写作65）</source>
+        <translation> (entered as a fraction instead of a percentage? 0.65 should be 65)</translation>
+    </message>
+    <message>
+        <source>（涉及：{involved}）</source>
+        <translation> (involving: {involved})</translation>
+    </message>
+</context>
+<context>
     <name>file_dialogs</name>
     <message>
         <source>文件夹</source>
