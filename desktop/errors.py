@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.phrases import Phrase
+
 
 class AppError(Exception):
     """A refusal the user can act on. The CLI prints str(exc) and exits with exit_code."""
@@ -16,21 +18,22 @@ class UsageError(AppError):
 class UnknownRegion(AppError):
     def __init__(self, name: str):
         self.name = name
-        super().__init__(f"未知地区：{name!r}（请用6位区划代码或准确名称，如 331081 或 温岭市）")
+        super().__init__(Phrase("未知地区：{name}（请用6位区划代码或准确名称，如 331081 或 温岭市）", name=repr(name)))
 
 
 class UnknownIndicator(AppError):
     def __init__(self, name: str, suggestions: list[str] | None = None):
         self.name = name
         self.suggestions = suggestions or []
-        hint = f"；相近的指标：{'、'.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"未知指标：{name!r}{hint}")
+        hint = Phrase("；相近的指标：{names}", names="、".join(self.suggestions)) if self.suggestions else ""
+        super().__init__(Phrase("未知指标：{name}{hint}", name=repr(name), hint=hint))
 
 
 class InvalidYear(AppError):
     def __init__(self, year: object, reason: str = ""):
         self.year = year
-        super().__init__(f"年份无效：{year!r}{('，' + reason) if reason else ''}")
+        super().__init__(Phrase("年份无效：{year}，{reason}", year=repr(year), reason=reason) if reason else
+                         Phrase("年份无效：{year}", year=repr(year)))
 
 
 class InvalidValue(AppError):
@@ -40,8 +43,8 @@ class InvalidValue(AppError):
         self.raw = raw
         self.reason = reason
         self.where = where
-        prefix = f"{where}：" if where else ""
-        super().__init__(f"{prefix}数值 {raw!r} 无效：{reason}")
+        super().__init__(Phrase("{where}：数值 {raw} 无效：{reason}", where=where, raw=repr(raw), reason=reason) if where else
+                         Phrase("数值 {raw} 无效：{reason}", raw=repr(raw), reason=reason))
 
 
 class StoreError(AppError):

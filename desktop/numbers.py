@@ -8,6 +8,7 @@ from decimal import Decimal
 import unicodedata
 
 from desktop.errors import InvalidValue
+from desktop.phrases import Phrase
 
 # Text that means "no value" in a cell or a pasted column.
 EMPTY_MARKS = frozenset({"", "—", "——", "-", "--", "/", "－", "－－", "–", "…", "无数据", "n/a", "na", "N/A", "NA"})
@@ -82,12 +83,12 @@ def _why_not_a_number(raw: str, unit: str | None) -> str:
     """The reason a text with digits is no figure, said as specifically as it can be."""
     remark = split_remark(raw)
     if remark is not None:
-        return f"数字后带有说明“（{remark[1]}）”：请只填数字，说明写在说明（备注）栏"
+        return Phrase("数字后带有说明“（{remark}）”：请只填数字，说明写在说明（备注）栏", remark=remark[1])
     if bound_of(raw) is not None:
-        return "是一个范围，不是数值：请填写实际的数"
+        return Phrase("是一个范围，不是数值：请填写实际的数")
     if _ABOUT.match(unicodedata.normalize("NFKC", raw).strip()):
-        return "是约数：请填写确切的数"
-    return f"无法识别为数字{('（单位应为' + unit + '）') if unit else ''}"
+        return Phrase("是约数：请填写确切的数")
+    return Phrase("无法识别为数字（单位应为{unit}）", unit=unit) if unit else Phrase("无法识别为数字")
 
 
 def is_empty_mark(raw: object) -> bool:
@@ -107,23 +108,23 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
     and why.
     """
     if isinstance(raw, bool):
-        raise InvalidValue(raw, "不是数字", where)
+        raise InvalidValue(raw, Phrase("不是数字"), where)
     if isinstance(raw, (int, float)):
         value = float(raw)
         if not math.isfinite(value):
-            raise InvalidValue(raw, "不是有限的数", where)
+            raise InvalidValue(raw, Phrase("不是有限的数"), where)
         return value
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise InvalidValue(raw, f"不是数字（{type(raw).__name__}）", where)
+        raise InvalidValue(raw, Phrase("不是数字（{kind}）", kind=type(raw).__name__), where)
     if is_empty_mark(raw):
         return None
     text = unicodedata.normalize("NFKC", raw).strip().replace("−", "-")  # U+2212 minus sign
     if _SPACED_THOUSANDS.match(text):
         text = "".join(text.split())
     elif re.search(r"\d\s+\d", text):
-        raise InvalidValue(raw, "数字中间有空格", where)
+        raise InvalidValue(raw, Phrase("数字中间有空格"), where)
     text = "".join(text.split())
     norm_unit = normalize_text(unit) if unit else ""
     if norm_unit and norm_unit != "%" and text.endswith(norm_unit) and len(text) > len(norm_unit):
@@ -135,15 +136,16 @@ def parse_value(raw: object, unit: str | None = None, where: str = "") -> float 
         text, scale = text[:-1], 10_000  # 8.12万 where the unit is 人: 81200
     if text.endswith("%"):
         if norm_unit != "%":
-            raise InvalidValue(raw, f"带有%，但该指标单位是{unit or '无单位'}", where)
+            raise InvalidValue(raw, Phrase("带有%，但该指标单位是{unit}", unit=unit) if unit else
+                               Phrase("带有%，但该指标无单位"), where)
         text = text[:-1]
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):
         if re.search(r"\d", text):
             raise InvalidValue(raw, _why_not_a_number(raw, unit), where)
-        raise InvalidValue(raw, "不是数字", where)
+        raise InvalidValue(raw, Phrase("不是数字"), where)
     value = float(text) if scale == 1 else float(Decimal(text) * scale)  # 8.12万 is 81200 exactly, not 81199.99…
     if not math.isfinite(value):
-        raise InvalidValue(raw, "不是有限的数", where)
+        raise InvalidValue(raw, Phrase("不是有限的数"), where)
     return value

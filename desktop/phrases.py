@@ -11,8 +11,10 @@ so that the window can translate the template (Qt's context "core", desktop.ui.v
 the parts, each of them translated in turn when it is a Phrase. The first argument is always a literal:
 scripts/build_translations.py --update finds every `Phrase("…")` of desktop/ (outside desktop/ui) and puts
 its template into resources/translations/app_en.ts; tests/test_ui_translation.py checks each has its English.
-Parts are strings (numbers already formatted as the Chinese shows them) or Phrases. Anything that joins a
-Phrase to other text gets a plain string: build the whole sentence as one Phrase.
+Parts are strings (numbers already formatted as the Chinese shows them), Phrases, Words (a vocabulary's word)
+or tuples of them (lines, joined by line breaks). Anything that joins a Phrase to other text gets a plain string:
+build the whole sentence as one Phrase. An exception of the core whose one argument is a Phrase is said the same
+way (desktop.ui.messages.describe).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ class Phrase(str):
     parts: dict[str, object]
 
     def __new__(cls, template: str, /, **parts: object) -> "Phrase":
-        self = super().__new__(cls, template.format(**parts) if parts else template)
+        shown = {k: "\n".join(v) if isinstance(v, tuple) else v for k, v in parts.items()}
+        self = super().__new__(cls, template.format(**shown) if parts else template)
         self.template = template
         self.parts = parts
         return self
@@ -66,7 +69,8 @@ def say(text: object, translate, word=None) -> str:
     if not isinstance(text, Phrase):
         return str(text)
     template = translate(text.template) or text.template
-    parts = {k: say(v, translate, word) if isinstance(v, (Phrase, Word)) else v for k, v in text.parts.items()}
+    parts = {k: "\n".join(say(x, translate, word) for x in v) if isinstance(v, tuple) else
+             say(v, translate, word) if isinstance(v, (Phrase, Word)) else v for k, v in text.parts.items()}
     try:
         return template.format(**parts) if parts else template
     except (KeyError, IndexError, ValueError):

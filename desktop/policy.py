@@ -11,6 +11,7 @@ receipt of an approved dataset: locked exactly like approved.
 from __future__ import annotations
 
 from desktop.domain import LOCKED_STATUSES
+from desktop.phrases import Phrase
 
 # ---- roles ---------------------------------------------------------------------------------------------
 EDIT_VALUES = ("clerk", "supervisor", "admin")      # values and notes of an unlocked dataset
@@ -33,31 +34,30 @@ def progress(statuses, counties) -> tuple[int, int]:
     codes = list(counties)
     return sum(1 for c in codes if statuses.get(c) in DONE_STATUSES), len(codes)
 
-_VALUE_LOCK_WHY = {
-    "submitted": "已提交，待审核期间不能修改；如需修改请先由审核人退回",
-    "approved": "已审核通过，只读；如需修改请先由审核人重新打开",
-    "accepted": "已被上级接收，只读；如需修改请先由上级退回",
-}
-_TARGET_LOCK_WHY = {
-    "approved": "已审核通过，目标值只读{what}；如需修改请先由审核人重新打开",
-    "accepted": "已被上级接收，目标值只读{what}；如需修改请先由上级退回",
-}
-
-
 def value_lock(status: str, label: str) -> str | None:
     """Why values of a dataset in `status` may not change ("{label}数据…"), or None when they may.
     `label` names the region-year: "瑞安市 2021年"."""
     if status not in VALUES_LOCKED:
         return None
-    return f"{label}数据{_VALUE_LOCK_WHY.get(status, '当前状态下只读')}"
+    if status == "submitted":
+        return Phrase("{label}数据已提交，待审核期间不能修改；如需修改请先由审核人退回", label=label)
+    if status == "approved":
+        return Phrase("{label}数据已审核通过，只读；如需修改请先由审核人重新打开", label=label)
+    if status == "accepted":
+        return Phrase("{label}数据已被上级接收，只读；如需修改请先由上级退回", label=label)
+    return Phrase("{label}数据当前状态下只读", label=label)
 
 
 def target_lock(status: str, label: str, indicator_name: str = "") -> str | None:
     """Why targets of a dataset in `status` may not change, or None when they may."""
     if status not in TARGETS_LOCKED:
         return None
-    what = f"（{indicator_name}）" if indicator_name else ""
-    return f"{label}数据{_TARGET_LOCK_WHY.get(status, '当前状态下目标值只读{what}').format(what=what)}"
+    what = Phrase("（{name}）", name=indicator_name) if indicator_name else ""
+    if status == "approved":
+        return Phrase("{label}数据已审核通过，目标值只读{what}；如需修改请先由审核人重新打开", label=label, what=what)
+    if status == "accepted":
+        return Phrase("{label}数据已被上级接收，目标值只读{what}；如需修改请先由上级退回", label=label, what=what)
+    return Phrase("{label}数据当前状态下目标值只读{what}", label=label, what=what)
 
 
 # ---- the approval flow ------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from desktop.errors import (
     UnknownRegion,
 )
 from desktop.numbers import normalize_text, parse_value
+from desktop.phrases import Phrase
 from desktop.texts import check_note
 
 if TYPE_CHECKING:
@@ -291,9 +292,9 @@ class Services:
             w.finish()  # before the commit: a change without an audit row is rolled back (UnauditedWrite)
 
     def label(self, region: str, year: int) -> str:
-        """"瑞安市 2021年": a region-year as messages name it."""
+        """"瑞安市 2021年": a region-year as messages name it (a Phrase: the window says it in its language)."""
         found = self._region_map().get(region)
-        return f"{found.name if found else region} {year}年"
+        return Phrase("{region} {year}年", region=found.name if found else region, year=year)
 
     # ---- permissions -------------------------------------------------------------------------
     # Who may do what is desktop.policy; every refusal is itself an audit row (field "denied").
@@ -356,10 +357,11 @@ class Services:
             reg = self.region(ch.region)
             ind = self.indicator(ch.indicator)
             year = check_year(ch.year)
+            where = Phrase("{region} {year}年 {name}", region=reg.name, year=year, name=ind.name)
             if ch.value is not None:
-                parse_value(ch.value, where=f"{reg.name} {year}年 {ind.name}")
+                parse_value(ch.value, where=where)
             if ch.note is not None:
-                check_note(ch.note.strip(), where=f"{reg.name} {year}年 {ind.name}")
+                check_note(ch.note.strip(), where=where)
             checked.append(ValueChange(reg.code, year, ind.code, None if ch.value is None else float(ch.value),
                                        ch.note))
         try:

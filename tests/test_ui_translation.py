@@ -177,3 +177,36 @@ def test_the_findings_speak_english_with_the_translation(qtbot, services, tmp_pa
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in message), message
     chinese = {f.indicator: f.message for f in w.findings.findings}
     assert chinese["HEALTH_LITERACY"] == "120.00%超出取值范围[0, 100]（高于上限）"
+
+
+def test_the_cores_refusals_speak_english_with_the_translation(qtbot, services, tmp_path, english):
+    """A value the form refuses, a refused submission listing its findings, a refusal of the flow and a lock:
+    each is said in English in the window (describe), and stays Chinese as the core and the CLI say it."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.errors import WorkflowError
+    from desktop.ui.form_model import COL_VALUE
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.messages import describe
+    from desktop.workflow.service import transition
+
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.load("330302", 2022)
+    refused = []
+    w.model.edit_refused.connect(refused.append)
+    assert not w.model.setData(w.model.index(w.model.row_of("HOSPITAL_BEDS"), COL_VALUE), "约6100")
+    assert refused == ["鹿城区 2022 医疗机构实有床位数: the value '约6100' is invalid: is approximate: enter the exact figure"]
+
+    services.set_value("330302", 2022, "HEALTH_LITERACY", 120.0)
+    with pytest.raises(WorkflowError) as exc:
+        transition(services, "submit", "330302", 2022)
+    said = describe(exc.value)
+    assert said.startswith("鹿城区 2022 cannot be submitted: 1 errors and ")
+    assert "  [error] 居民健康素养水平: 120.00 % is outside the range [0, 100] (above the upper bound)" in said.splitlines()
+    assert str(exc.value).startswith("鹿城区 2022年数据不能提交：1 个错误、")
+
+    with pytest.raises(WorkflowError) as exc:
+        transition(services, "approve", "330302", 2022)
+    assert describe(exc.value) == "Cannot approve 鹿城区 2022: it is “Draft”, and only “Submitted” data can take this step"
+    assert str(exc.value) == "鹿城区 2022年数据当前为“草稿”，不能审核通过（只有“已提交”的数据可以审核通过）"

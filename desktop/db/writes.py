@@ -18,6 +18,7 @@ from desktop.db import workflow as wdb
 from desktop.db.connection import Db as Database
 from desktop.domain import STATUS_NAMES, Absence, Dataset, Indicator, Region, ValueRecord, next_version
 from desktop.errors import DatasetLocked, WorkflowError
+from desktop.phrases import Phrase, Word
 
 KEEP = object()  # ValueWrite.value: keep the stored value, change only the note (an import's note-only cell)
 
@@ -43,7 +44,7 @@ class Locked(DatasetLocked):
 
 
 def _plain_label(region: str, year: int) -> str:
-    return f"{region} {year}年"
+    return Phrase("{region} {year}年", region=region, year=year)
 
 
 class UnauditedWrite(RuntimeError):
@@ -222,8 +223,8 @@ class Writer:
         side is the status before it."""
         now_status = locks.dataset_status(self.db, region, year)
         if now_status != expected:
-            raise WorkflowError(f"{self.label(region, year)}数据的状态刚被改为“{STATUS_NAMES.get(now_status, now_status)}”，"
-                                "请刷新后再试")
+            raise WorkflowError(Phrase("{label}数据的状态刚被改为“{status}”，请刷新后再试", label=self.label(region, year),
+                                       status=Word("status", now_status, STATUS_NAMES.get(now_status, now_status))))
         ds = Dataset(region, year, new, self.stamp if at is None else at, self.user if by is None else by, reason)
         repo.put_dataset(self.db, ds)
         self._wrote("dataset")

@@ -13,6 +13,7 @@ from desktop.errors import AppError, InvalidValue
 from desktop.validation import validate
 from desktop.ui import vocabulary
 from desktop.ui.icons import severity_icon
+from desktop.ui.messages import describe
 from desktop.validation.notes import is_boilerplate_note
 
 COL_NAME, COL_UNIT, COL_PRIOR, COL_VALUE, COL_CHANGE, COL_TARGET, COL_CHECK, COL_NOTE = range(8)
@@ -261,7 +262,7 @@ class FormModel(QAbstractTableModel):
             try:
                 self.computed = aggregate_region(self.services, ry.region.code, ry.year).computed
             except AppError as exc:
-                self.edit_refused.emit(str(exc))
+                self.edit_refused.emit(describe(exc))
         if shown != bool(self.computed) or self.computed:
             self.computed_shown.emit(bool(self.computed))
 
@@ -279,7 +280,7 @@ class FormModel(QAbstractTableModel):
             self.findings = run_validation(self.services, ry.region.code, ry.year, self.computed) if ry else []
         except AppError as exc:  # e.g. a rules file that no longer parses: say so, keep the form usable
             self.findings = []
-            self.edit_refused.emit(str(exc))
+            self.edit_refused.emit(describe(exc))
         self.by_indicator = {}
         for f in self.findings or []:
             self.by_indicator.setdefault(f.indicator, []).append(f)
@@ -590,10 +591,11 @@ class FormModel(QAbstractTableModel):
         if index.column() == COL_VALUE:
             try:
                 new_value = self.services.parse_value(ind.code, value if value is not None else "",
-                                                      where=f"{ry.region.name} {ry.year}年 {ind.name}")
+                                                      where=self.tr("{region} {year}年 {name}").format(
+                                                          region=ry.region.name, year=ry.year, name=ind.name))
             except InvalidValue as exc:
                 self.refused_text = "" if value is None else str(value)
-                self.edit_refused.emit(str(exc))
+                self.edit_refused.emit(describe(exc))
                 return False
             if new_value is not None:
                 new_value = round(new_value, 10)
@@ -615,7 +617,7 @@ class FormModel(QAbstractTableModel):
         except AppError as exc:
             if isinstance(exc, InvalidValue):
                 self.refused_text = "" if text is None else str(text)
-            self.edit_refused.emit(str(exc))
+            self.edit_refused.emit(describe(exc))
             return False
         self.refresh()
         return True
@@ -638,7 +640,7 @@ class FormModel(QAbstractTableModel):
             after = {c: (kind, reason) if kind is not None else None for c in codes}
             set_absences(self.services, ry.region.code, ry.year, after, "form")
         except AppError as exc:
-            self.edit_refused.emit(str(exc))
+            self.edit_refused.emit(describe(exc))
             return False
         self.refresh()
         label = (self.tr("标为{kind}：{n} 个指标").format(kind=self.absence_name(kind), n=len(codes)) if kind
@@ -652,7 +654,7 @@ class FormModel(QAbstractTableModel):
         try:
             set_absences(self.services, region, year, states, "form")
         except AppError as exc:
-            self.edit_refused.emit(str(exc))
+            self.edit_refused.emit(describe(exc))
             return
         if self.data_ is not None and (self.data_.region.code, self.data_.year) == (region, year):
             self.refresh()
@@ -673,7 +675,7 @@ class FormModel(QAbstractTableModel):
         try:
             self.services.apply_changes(changes, source, reason=reason)
         except AppError as exc:
-            self.edit_refused.emit(str(exc))
+            self.edit_refused.emit(describe(exc))
             return False
         if self.data_ is not None and (self.data_.region.code, self.data_.year) == (region, year):
             self.refresh()
@@ -709,7 +711,7 @@ class FormModel(QAbstractTableModel):
                     value = self.services.parse_value(ind.code, text, where=self.tr(
                         "粘贴的第 {n} 行（{name}）").format(n=pos, name=ind.name))
                 except InvalidValue as exc:
-                    problems.append(str(exc))
+                    problems.append(describe(exc))
                     continue
                 value = None if value is None else round(value, 10)
             if (value, note) != (old_value, old_note):

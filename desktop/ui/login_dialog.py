@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from desktop.errors import AppError
 from desktop.ui import vocabulary
+from desktop.ui.messages import describe
 
 
 class LoginDialog(QDialog):
@@ -69,7 +70,7 @@ class LoginDialog(QDialog):
         try:
             login(self.services, self.selected_user(), self.password.text() or None)
         except AppError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
             return False
         self.settings.setValue("last/user", self.selected_user())
         self.accept()

@@ -24,6 +24,7 @@ from desktop.ui.findings_panel import FindingsPanel
 from desktop.ui.form_model import COL_VALUE, FormModel
 from desktop.ui.form_view import FormView
 from desktop.ui.icons import status_icon
+from desktop.ui.messages import describe
 from desktop.ui.region_tree import RegionTree
 
 
@@ -264,7 +265,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         try:
             self.model.load(region, year)
         except AppError as exc:
-            self.show_message(str(exc))
+            self.show_message(describe(exc))
             return
         self.region_code, self.year = region, year
         self.clear_message()

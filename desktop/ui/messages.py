@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.errors import AppError
+from desktop.ui import vocabulary
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -21,7 +22,8 @@ log = logging.getLogger("desktop.ui")
 def describe(exc: BaseException) -> str:
     """One message for the user: the core's own Chinese line for an AppError, else a generic one."""
     if isinstance(exc, AppError):
-        return str(exc)
+        # a Phrase of the core (desktop.phrases) is said in the window's language
+        return vocabulary.say(exc.args[0]) if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
     return QCoreApplication.translate("messages", "意外错误：{kind}：{text}").format(kind=type(exc).__name__, text=exc)
 
 

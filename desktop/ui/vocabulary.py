@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop import domain
 from desktop import phrases
+from desktop.workflow.core import ACTION_NAMES
 
 CONTEXT = "vocabulary"
 # the vocabularies the window shows, by the name the translation file gives them
@@ -25,6 +26,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "absence": domain.ABSENCE_KINDS,
     "field": domain.AUDIT_FIELD_NAMES,
     "source": domain.SOURCE_NAMES,
+    "action": ACTION_NAMES,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Iterable, Mapping
 from desktop.auth import check_password
 from desktop.domain import STATUS_NAMES, AuditRow, Finding, User
 from desktop.errors import AppError, AuthError, WorkflowError
+from desktop.phrases import Phrase, Word
 from desktop.policy import ACCEPT, APPROVE, NEEDS_REASON, REOPEN, RETURN, SUBMIT, TRANSITIONS
 
 ACTION_NAMES = {SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", REOPEN: "重新打开", ACCEPT: "接收"}
@@ -34,14 +35,14 @@ def password_verdict(name: str, found: tuple[User, str | None, str | None] | Non
     """The user when the password fits the stored (user, hash, salt) (any password, or none, for a user without
     one). Raises AuthError for an unknown user (`found` None), a missing or a wrong password."""
     if found is None:
-        raise AuthError(f"未注册的用户：{name!r}（由管理员用 user add 注册）")
+        raise AuthError(Phrase("未注册的用户：{name}（由管理员用 user add 注册）", name=repr(name)))
     user, pw_hash, salt = found
     if pw_hash is None:
         return user
     if not password:
-        raise AuthError(f"用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）")
+        raise AuthError(Phrase("用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）", name=name))
     if not check_password(password, pw_hash, salt or ""):
-        raise AuthError(f"密码错误：用户 {name}")
+        raise AuthError(Phrase("密码错误：用户 {name}", name=name))
     return user
 
 
@@ -62,22 +63,32 @@ def target_status(action: str) -> str:
 def refusal(action: str, current: str, label: str, reason: str, own_county: bool) -> WorkflowError | None:
     """Why `action` cannot move a dataset from status `current` (`label`: 'X市 2021年数据'), or None when it can:
     a status the action does not start from, an accept at the county itself, a return or reopen without reason."""
-    what = ACTION_NAMES[action]
+    what = Word("action", action, ACTION_NAMES[action])
     sources = TRANSITIONS[action][0]
     if current not in sources:
-        allowed = "、".join(STATUS_NAMES[s] for s in sources)
-        return WorkflowError(f"{label}当前为“{STATUS_NAMES[current]}”，不能{what}（只有“{allowed}”的数据可以{what}）")
+        allowed = [Word("status", s, STATUS_NAMES[s]) for s in sources]
+        status = Word("status", current, STATUS_NAMES[current])
+        if len(allowed) == 1:
+            return WorkflowError(Phrase("{label}当前为“{status}”，不能{what}（只有“{allowed}”的数据可以{what}）", label=label,
+                                        status=status, what=what, allowed=allowed[0]))
+        return WorkflowError(Phrase("{label}当前为“{status}”，不能{what}（只有“{a}”“{b}”的数据可以{what}）", label=label,
+                                    status=status, what=what, a=allowed[0], b=allowed[1]) if len(allowed) == 2 else
+                             Phrase("{label}当前为“{status}”，不能{what}（只有“{allowed}”的数据可以{what}）", label=label,
+                                    status=status, what=what, allowed="、".join(allowed)))
     if action == ACCEPT and own_county:
-        return WorkflowError(f"{label}：接收由上级单位（市、省）办理，本县用“审核通过”")
+        return WorkflowError(Phrase("{label}：接收由上级单位（市、省）办理，本县用“审核通过”", label=label))
     if action in NEEDS_REASON and not reason:
-        return WorkflowError(f"{what}{label}须注明原因")
+        return WorkflowError(Phrase("{what}{label}须注明原因", what=what, label=label))
     return None
 
 
 def finding_line(f: Finding, name: str) -> str:
     """One blocking finding as listed in a refused submission (`name`: the indicator's name, or '')."""
-    kind = "错误" if f.severity == "error" else "未说明的警告"
-    return f"  [{kind}] {name}：{f.message}" if name and name not in f.message else f"  [{kind}] {f.message}"
+    if name and name not in f.message:
+        return (Phrase("  [错误] {name}：{message}", name=name, message=f.message) if f.severity == "error" else
+                Phrase("  [未说明的警告] {name}：{message}", name=name, message=f.message))
+    return (Phrase("  [错误] {message}", message=f.message) if f.severity == "error" else
+            Phrase("  [未说明的警告] {message}", message=f.message))
 
 
 def submission_refusal(label: str, blocking: list[Finding], names: Mapping[str, str]) -> SubmissionRefused | None:
@@ -87,9 +98,9 @@ def submission_refusal(label: str, blocking: list[Finding], names: Mapping[str, 
         return None
     errors = sum(1 for f in blocking if f.severity == "error")
     warnings = len(blocking) - errors
-    lines = "\n".join(finding_line(f, names.get(f.indicator, f.indicator) if f.indicator else "") for f in blocking)
-    return SubmissionRefused(
-        f"{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：\n{lines}", blocking)
+    lines = tuple(finding_line(f, names.get(f.indicator, f.indicator) if f.indicator else "") for f in blocking)
+    return SubmissionRefused(Phrase("{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：\n{lines}",
+                                    label=label, errors=errors, warnings=warnings, lines=lines), blocking)
 
 
 # ---- what changed since a submission --------------------------------------------------------------------

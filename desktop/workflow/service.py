@@ -15,6 +15,7 @@ from desktop.db import repo
 from desktop.db import workflow as wdb
 from desktop.domain import AuditRow, Dataset, Finding, User, check_year
 from desktop.errors import AppError, AuthError, StoreError, UnknownRegion, WorkflowError
+from desktop.phrases import Phrase
 from desktop.policy import REOPEN, RETURN, ROLES_FOR, SUBMIT
 from desktop.validation import blocking_findings, validate
 from desktop.workflow import core
@@ -189,7 +190,7 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
     reg = services.region(region)
     y = check_year(year)
     what = ACTION_NAMES[action]
-    label = f"{reg.name} {y}年数据"
+    label = Phrase("{region} {year}年数据", region=reg.name, year=y)
     reason = (reason or "").strip()
     services.require_role(*ROLES_FOR[action], action=what, region=reg.code, year=y)
     current = services.dataset(reg.code, y).status
@@ -212,7 +213,7 @@ def transition(services: Services, action: str, region: str, year: int, reason: 
         ds = w.status(reg.code, y, current, core.target_status(action), source, reason)
         if action == SUBMIT:
             if w.values_now(reg.code, y) != validated:  # edited by someone else while it was being checked
-                raise WorkflowError(f"{label}在审核期间被修改，请重新提交")
+                raise WorkflowError(Phrase("{label}在审核期间被修改，请重新提交", label=label))
             w.submission(reg.code, y, services.catalog_version(), validated)
         if action in (RETURN, REOPEN):
             w.review_notes(reg.code, y, notes, source, reason)

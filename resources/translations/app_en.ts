@@ -1099,6 +1099,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Value of {year}</translation>
     </message>
     <message>
+        <source>{region} {year}年 {name}</source>
+        <translation>{region} {year} {name}</translation>
+    </message>
+    <message>
         <source>修改 {name}</source>
         <translation>Edit {name}</translation>
     </message>
@@ -1766,12 +1770,110 @@ Now: {new}, note: {new_note}</translation>
         <translation>{a}, {b} and {c}</translation>
     </message>
     <message>
+        <source>  [未说明的警告] {message}</source>
+        <translation>  [unexplained warning] {message}</translation>
+    </message>
+    <message>
+        <source>  [未说明的警告] {name}：{message}</source>
+        <translation>  [unexplained warning] {name}: {message}</translation>
+    </message>
+    <message>
+        <source>  [错误] {message}</source>
+        <translation>  [error] {message}</translation>
+    </message>
+    <message>
+        <source>  [错误] {name}：{message}</source>
+        <translation>  [error] {name}: {message}</translation>
+    </message>
+    <message>
         <source>{a}、{b}年</source>
         <translation>{a} and {b}</translation>
     </message>
     <message>
+        <source>{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：
+{lines}</source>
+        <translation>{label} cannot be submitted: {errors} errors and {warnings} unexplained warnings (a warning is explained in the note):
+{lines}</translation>
+    </message>
+    <message>
+        <source>{label}在审核期间被修改，请重新提交</source>
+        <translation>{label} was changed while it was being checked: submit it again</translation>
+    </message>
+    <message>
+        <source>{label}当前为“{status}”，不能{what}（只有“{allowed}”的数据可以{what}）</source>
+        <translation>Cannot {what} {label}: it is “{status}”, and only “{allowed}” data can take this step</translation>
+    </message>
+    <message>
+        <source>{label}当前为“{status}”，不能{what}（只有“{a}”“{b}”的数据可以{what}）</source>
+        <translation>Cannot {what} {label}: it is “{status}”, and only “{a}” or “{b}” data can take this step</translation>
+    </message>
+    <message>
+        <source>{label}数据已审核通过，只读；如需修改请先由审核人重新打开</source>
+        <translation>{label} is approved and read-only; to change it, ask the supervisor to reopen it</translation>
+    </message>
+    <message>
+        <source>{label}数据已审核通过，目标值只读{what}；如需修改请先由审核人重新打开</source>
+        <translation>{label} is approved: its targets are read-only{what}; to change them, ask the supervisor to reopen it</translation>
+    </message>
+    <message>
+        <source>{label}数据已提交，待审核期间不能修改；如需修改请先由审核人退回</source>
+        <translation>{label} is submitted and cannot change while it awaits review; to change it, ask the supervisor to return it</translation>
+    </message>
+    <message>
+        <source>{label}数据已被上级接收，只读；如需修改请先由上级退回</source>
+        <translation>{label} has been accepted by the office above and is read-only; to change it, ask that office to return it</translation>
+    </message>
+    <message>
+        <source>{label}数据已被上级接收，目标值只读{what}；如需修改请先由上级退回</source>
+        <translation>{label} has been accepted by the office above: its targets are read-only{what}; to change them, ask that office to return it</translation>
+    </message>
+    <message>
+        <source>{label}数据当前状态下只读</source>
+        <translation>{label} is read-only in its present status</translation>
+    </message>
+    <message>
+        <source>{label}数据当前状态下目标值只读{what}</source>
+        <translation>the targets of {label} are read-only in its present status{what}</translation>
+    </message>
+    <message>
+        <source>{label}数据的状态刚被改为“{status}”，请刷新后再试</source>
+        <translation>the status of {label} has just been changed to “{status}”: refresh and try again</translation>
+    </message>
+    <message>
+        <source>{label}：接收由上级单位（市、省）办理，本县用“审核通过”</source>
+        <translation>{label}: accepting is done by the office above (the city or the province); the county itself uses “Approve”</translation>
+    </message>
+    <message>
+        <source>{region} {year}年</source>
+        <translation>{region} {year}</translation>
+    </message>
+    <message>
+        <source>{region} {year}年 {name}</source>
+        <translation>{region} {year} {name}</translation>
+    </message>
+    <message>
+        <source>{region} {year}年数据</source>
+        <translation>{region} {year}</translation>
+    </message>
+    <message>
+        <source>{what}{label}须注明原因</source>
+        <translation>To {what} {label}, give a reason</translation>
+    </message>
+    <message>
+        <source>{where}：数值 {raw} 无效：{reason}</source>
+        <translation>{where}: the value {raw} is invalid: {reason}</translation>
+    </message>
+    <message>
         <source>{year}年</source>
         <translation>{year}</translation>
+    </message>
+    <message>
+        <source>不是数字</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>不是数字（{kind}）</source>
+        <translation>not a number ({kind})</translation>
     </message>
     <message>
         <source>不是数字（{value}）</source>
@@ -1790,12 +1892,72 @@ Now: {new}, note: {new_note}</translation>
         <translation>the right side is {value}</translation>
     </message>
     <message>
+        <source>密码错误：用户 {name}</source>
+        <translation>Wrong password for user {name}</translation>
+    </message>
+    <message>
+        <source>带有%，但该指标单位是{unit}</source>
+        <translation>has %, but this indicator&apos;s unit is {unit}</translation>
+    </message>
+    <message>
+        <source>带有%，但该指标无单位</source>
+        <translation>has %, but this indicator has no unit</translation>
+    </message>
+    <message>
+        <source>年份无效：{year}</source>
+        <translation>Invalid year: {year}</translation>
+    </message>
+    <message>
+        <source>年份无效：{year}，{reason}</source>
+        <translation>Invalid year: {year}, {reason}</translation>
+    </message>
+    <message>
         <source>应为整数，却是{value}（该指标不保留小数）</source>
         <translation>should be a whole number, but is {value} (this indicator has no decimals)</translation>
     </message>
     <message>
         <source>应满足 {condition}，但{left}，{right}</source>
         <translation>should satisfy {condition}, but {left} and {right}</translation>
+    </message>
+    <message>
+        <source>数值 {raw} 无效：{reason}</source>
+        <translation>The value {raw} is invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>数字中间有空格</source>
+        <translation>has a space inside the number</translation>
+    </message>
+    <message>
+        <source>数字后带有说明“（{remark}）”：请只填数字，说明写在说明（备注）栏</source>
+        <translation>has a remark after the number (“{remark}”): enter the number alone and write the remark in the note</translation>
+    </message>
+    <message>
+        <source>无法识别为数字</source>
+        <translation>is not a number</translation>
+    </message>
+    <message>
+        <source>无法识别为数字（单位应为{unit}）</source>
+        <translation>is not a number (the unit should be {unit})</translation>
+    </message>
+    <message>
+        <source>是一个范围，不是数值：请填写实际的数</source>
+        <translation>is a range, not a value: enter the actual figure</translation>
+    </message>
+    <message>
+        <source>是约数：请填写确切的数</source>
+        <translation>is approximate: enter the exact figure</translation>
+    </message>
+    <message>
+        <source>未注册的用户：{name}（由管理员用 user add 注册）</source>
+        <translation>Unknown user: {name} (an administrator registers users with user add)</translation>
+    </message>
+    <message>
+        <source>未知地区：{name}（请用6位区划代码或准确名称，如 331081 或 温岭市）</source>
+        <translation>Unknown region: {name} (use the 6-digit division code or the exact name, such as 331081)</translation>
+    </message>
+    <message>
+        <source>未知指标：{name}{hint}</source>
+        <translation>Unknown indicator: {name}{hint}</translation>
     </message>
     <message>
         <source>未达到目标：目标为不低于{target}，本年{value}，相差{gap}</source>
@@ -1816,6 +1978,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围</source>
         <translation>the {n} years {span} were all {mean}, this year is {value}: {dev} {unit} away, outside the range of the past years</translation>
+    </message>
+    <message>
+        <source>用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）</source>
+        <translation>User {name} has a password, but none was given (command line: the CHI_PASSWORD environment variable or standard input)</translation>
     </message>
     <message>
         <source>约1/{n}</source>
@@ -1854,6 +2020,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>since {year} ({gap} years apart)</translation>
     </message>
     <message>
+        <source>（{name}）</source>
+        <translation> ({name})</translation>
+    </message>
+    <message>
         <source>（{prior}→{value}）</source>
         <translation>({prior}→{value})</translation>
     </message>
@@ -1872,6 +2042,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>（涉及：{involved}）</source>
         <translation> (involving: {involved})</translation>
+    </message>
+    <message>
+        <source>；相近的指标：{names}</source>
+        <translation>; similar indicators: {names}</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2360,31 @@ Now: {new}, note: {new_note}</translation>
         <source>采用各县汇总</source>
         <comment>source</comment>
         <translation>adopted from the counties</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <comment>action</comment>
+        <translation>submit</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <comment>action</comment>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <comment>action</comment>
+        <translation>return</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <comment>action</comment>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <comment>action</comment>
+        <translation>accept</translation>
     </message>
 </context>
 </TS>
