@@ -12,7 +12,9 @@ changed because of it (later changes then made use of them, so today's figures o
     batch 6 (k, a county's statistical bulletin; l, a district's year-end summary; 2026-12-03):
         recall 0.94, precision 1.00 (missed: a measure taking its head from a topic clause, 家庭医生签约服务…，
         签约人数38.5万人, twice; a rate after a clause of adding, 新建改建户厕1200户，普及率99.6%)
-    pooled: 139 of 158 figures found, 139 of 144 proposals right (recall 0.88, precision 0.97)
+    batch 7 (m, a city's government work report: five years' review, the province beside, next year's plan):
+        recall 1.00, precision 1.00, no target proposed
+    pooled: 147 of 166 figures found, 147 of 152 proposals right (recall 0.89, precision 0.97)
 """
 
 from __future__ import annotations
