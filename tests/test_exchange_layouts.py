@@ -957,11 +957,13 @@ def test_a_figure_with_a_remark_and_a_target_written_as_a_bound(services, tmp_pa
     ws.append(["龙湾区", 2025, "常住人口", "80.1（初步）", None, None])
     ws.append(["龙湾区", 2025, "家庭医生签约率", 46.2, "≥45%", None])
     ws.append(["龙湾区", 2025, "婴儿死亡率", "1.8(预计)", "3‰以下", "快报数"])
+    ws.append(["龙湾区", 2025, "医疗机构实有床位数", "3,912（张）", None, None])  # the unit again: no remark
     wb.save(tmp_path / "说明.xlsx")
     plan = plan_import(services, [tmp_path / "说明.xlsx"])
     assert plan.ok, [str(e) for e in plan.errors]
     assert values(plan) == {("330303", 2025, "POP_RESIDENT"): (80.1, "初步"), ("330303", 2025, "FAMILY_DOCTOR_RATE"): (46.2, None),
-                            ("330303", 2025, "INFANT_MORTALITY"): (1.8, "快报数；预计")}
+                            ("330303", 2025, "INFANT_MORTALITY"): (1.8, "快报数；预计"),
+                            ("330303", 2025, "HOSPITAL_BEDS"): (3912, None)}
     assert {(t.indicator, t.new) for t in plan.targets} == {("FAMILY_DOCTOR_RATE", 45), ("INFANT_MORTALITY", 3)}
     assert plan.notices == ["文件 说明.xlsx，数据!D2：数值“80.1（初步）”读作 80.1，括号中的“初步”记入说明",
                             "文件 说明.xlsx，数据!E3：目标“≥45%”读作 45（该指标越高越好）",
@@ -973,6 +975,6 @@ def test_a_figure_with_a_remark_and_a_target_written_as_a_bound(services, tmp_pa
     wb.save(tmp_path / "说明.xlsx")
     plan = plan_import(services, [tmp_path / "说明.xlsx"])
     assert [str(e) for e in plan.errors] == [
-        "文件 说明.xlsx，数据!D5：数值 '约8.5' 无效：是约数：请填写确切的数",
-        "文件 说明.xlsx，数据!E5：目标 '≥9%' 无效：是下限，但重大慢性病过早死亡率越低越好，目标应是上限：请核对后只填目标数",
-        "文件 说明.xlsx，数据!D6：数值 '≥40%' 无效：是一个范围，不是数值：请填写实际的数"]
+        "文件 说明.xlsx，数据!D6：数值 '约8.5' 无效：是约数：请填写确切的数",
+        "文件 说明.xlsx，数据!E6：目标 '≥9%' 无效：是下限，但重大慢性病过早死亡率越低越好，目标应是上限：请核对后只填目标数",
+        "文件 说明.xlsx，数据!D7：数值 '≥40%' 无效：是一个范围，不是数值：请填写实际的数"]

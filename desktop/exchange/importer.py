@@ -602,6 +602,8 @@ class _Planner:
                 return None
             if number is None:
                 return None
+            if same_unit(normalize_text(split[1]), ind.unit, ind.kind):
+                return number, None  # 6812（张）: the unit, said again
             self.plan.notices.append(f"文件 {file}，{sheet}!{where}：{label}“{cell.value.strip()}”读作 "
                                      f"{plain_number(number)}，括号中的“{split[1]}”记入说明")
             return number, split[1]
