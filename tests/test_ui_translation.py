@@ -210,3 +210,33 @@ def test_the_cores_refusals_speak_english_with_the_translation(qtbot, services, 
         transition(services, "approve", "330302", 2022)
     assert describe(exc.value) == "Cannot approve 鹿城区 2022: it is “Draft”, and only “Submitted” data can take this step"
     assert str(exc.value) == "鹿城区 2022年数据当前为“草稿”，不能审核通过（只有“已提交”的数据可以审核通过）"
+
+
+def test_the_imports_errors_and_notices_speak_english_with_the_translation(qtbot, services, tmp_path, english):
+    """The import dialog in English: an unknown indicator with its suggestion, a value refused, a year missing
+    and a remark read into the note, each at its cell; the same plan says them in Chinese to the command line."""
+    from openpyxl import Workbook
+
+    from desktop.exchange import plan_import
+    from desktop.ui.import_dialog import ImportDialog
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["地区名称", "年份", "指标名称", "数值"])
+    ws.append(["龙湾区", 2025, "卫生厕所覆盖率", 99.1])
+    ws.append(["龙湾区", 2025, "常住人口", "约80"])
+    ws.append(["龙湾区", None, "常住人口", 80.1])
+    ws.append(["龙湾区", 2025, "人均期望寿命", "82.1（初步）"])
+    wb.save(tmp_path / "县.xlsx")
+    dialog = ImportDialog(services, [str(tmp_path / "县.xlsx")])
+    qtbot.addWidget(dialog)
+    dialog.prepare()
+    shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert shown[:3] == [
+        "file 县.xlsx, 数据!C2: unknown indicator '卫生厕所覆盖率'; similar indicators: 农村无害化卫生厕所普及率",
+        "file 县.xlsx, 数据!D3: Value '约80' is invalid: is approximate: enter the exact figure",
+        "file 县.xlsx, 数据!B4: the year is missing"]
+    assert "file 县.xlsx, 数据!D5: Value “82.1（初步）” read as 82.1; the remark in brackets, “初步”, goes into the note" in shown
+    plan = plan_import(services, [tmp_path / "县.xlsx"])
+    assert str(plan.errors[2]) == "文件 县.xlsx，数据!B4：缺少年份"

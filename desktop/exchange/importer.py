@@ -55,11 +55,13 @@ from desktop.exchange.plan import (
     SourceFile,
     TargetChange,
     ValueLine,
+    at_cell,
 )
 from desktop.exchange.layouts import split_unit, year_of_date
 from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import bound_of, normalize_text, parse_value, same_unit, split_remark
+from desktop.phrases import Phrase, Word
 from desktop.texts import note_problem
 from desktop.validation import validate, validate_values
 from desktop.validation.service import for_level, rules_for
@@ -180,10 +182,10 @@ class _Resolver:
         if isinstance(raw, dt.date):
             year = year_of_date(raw)
             shown = raw.date() if isinstance(raw, dt.datetime) and raw.time() == dt.time() else raw
-            result: int | str = year if year is not None else (
-                f"是日期（{shown}）而非年份；年份应为四位数字，或某年1月1日、12月31日这样表示一年的日期")
+            result: int | str = year if year is not None else Phrase(
+                "是日期（{date}）而非年份；年份应为四位数字，或某年1月1日、12月31日这样表示一年的日期", date=str(shown))
         elif isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-            result = "年份应为四位数字"
+            result = Phrase("年份应为四位数字")
         else:
             text = raw
             if isinstance(raw, float) and raw.is_integer():
@@ -193,7 +195,7 @@ class _Resolver:
             try:
                 result = check_year(text)
             except InvalidYear as exc:
-                result = str(exc)
+                result = exc.args[0]
         try:
             self._years[raw] = result
         except TypeError:
@@ -205,22 +207,23 @@ def _number(cell: Cell, ind: Indicator, where: str) -> float | None:
     """One numeric cell by the reading rules; raises InvalidValue naming `where`."""
     value = cell.value
     if isinstance(value, bool):
-        raise InvalidValue(value, "不是数字（是逻辑值）", where)
+        raise InvalidValue(value, Phrase("不是数字（是逻辑值）"), where)
     if isinstance(value, (int, float)):
         if cell.percent:
             if normalize_text(ind.unit) != "%":
                 raise InvalidValue(f"{plain_number(round(value * 100, 10))}%",
-                                   f"单元格为百分比格式，但该指标单位是{ind.unit or '无单位'}", where)
+                                   Phrase("单元格为百分比格式，但该指标单位是{unit}", unit=ind.unit) if ind.unit else
+                                   Phrase("单元格为百分比格式，但该指标无单位"), where)
             return round(parse_value(value, where=where) * 100, 10)
         return parse_value(value, where=where)
     if isinstance(value, str):
         if value.strip() in EXCEL_ERRORS:
-            raise InvalidValue(value, "是Excel错误值（公式出错），不是数字", where)
+            raise InvalidValue(value, Phrase("是Excel错误值（公式出错），不是数字"), where)
         return parse_value(value, ind.unit, where)
     kind = type(value).__name__
     if kind in ("datetime", "date", "time", "timedelta"):
-        raise InvalidValue(str(value), "是日期或时间，不是数字（请把单元格格式改为“数值”）", where)
-    raise InvalidValue(value, f"不是数字（{kind}）", where)
+        raise InvalidValue(str(value), Phrase("是日期或时间，不是数字（请把单元格格式改为“数值”）"), where)
+    raise InvalidValue(value, Phrase("不是数字（{kind}）", kind=kind), where)
 
 
 class _Planner:
@@ -249,15 +252,19 @@ class _Planner:
     def flush_duplicates(self) -> None:
         for (file, sheet, first_file, first_sheet), items in self.dups.items():
             cell, first_cell, region_year, what = items[0]
-            other = first_file if first_file != file else f"本文件“{first_sheet}”表"
+            other = first_file if first_file != file else Phrase("本文件“{sheet}”表", sheet=first_sheet)
+            where = dict(first_file=first_file, first_sheet=first_sheet, first_cell=first_cell)
             if len(items) == 1:
-                self.error(file, sheet, cell, f"{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，"
-                                              f"{first_sheet}!{first_cell} 出现）")
+                self.error(file, sheet, cell, Phrase("{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，"
+                                                     "{first_sheet}!{first_cell} 出现）", region_year=region_year,
+                                                     what=what, other=other, **where))
                 continue
             years = list(dict.fromkeys(i[2] for i in items))
-            shown = "、".join(years[:3]) + (f" 等 {len(years)} 个地区年度" if len(years) > 3 else "")
-            self.error(file, sheet, cell, f"{shown}的 {len(items)} 个数值与 {other} 重复（第一个已在 文件 {first_file}，"
-                                          f"{first_sheet}!{first_cell} 出现）")
+            shown = "、".join(years[:3]) if len(years) <= 3 else Phrase("{names} 等 {n} 个地区年度", names="、".join(years[:3]),
+                                                                         n=len(years))
+            self.error(file, sheet, cell, Phrase("{shown}的 {n} 个数值与 {other} 重复（第一个已在 文件 {first_file}，"
+                                                 "{first_sheet}!{first_cell} 出现）", shown=shown, n=len(items),
+                                                 other=other, **where))
         self.dups.clear()
 
     def error(self, file: str, sheet: str, cell: str, message: str) -> None:
@@ -274,15 +281,15 @@ class _Planner:
     def read_file(self, path: Path, progress: Callable[[int, int], None] | None = None) -> None:
         name = path.name
         if not path.exists():
-            self.error(name, "", "", f"文件不存在：{path}")
+            self.error(name, "", "", Phrase("文件不存在：{path}", path=str(path)))
             return
         if path.is_dir():
-            self.error(name, "", "", "这是一个文件夹，不是工作簿")
+            self.error(name, "", "", Phrase("这是一个文件夹，不是工作簿"))
             return
         try:
             sha = _sha256(path)
         except OSError as exc:
-            self.error(name, "", "", f"无法读取（{exc.strerror or exc}）")
+            self.error(name, "", "", Phrase("无法读取（{reason}）", reason=str(exc.strerror or exc)))
             return
         try:
             book = read_workbook(path, progress=progress, cancelled=self.cancelled,
@@ -297,7 +304,7 @@ class _Planner:
         for p in book.problems:
             self.error(name, p.sheet, p.cell, p.message)
         for p in book.notices:
-            self.plan.notices.append(f"文件 {name}，{p.sheet}!{p.cell}：{p.message}")
+            self.plan.notices.append(at_cell(name, p.sheet, p.cell, p.message))
         version = book.info.get("版本") or book.info.get("version") or book.info.get("格式版本")
         if version is not None:
             try:
@@ -305,7 +312,8 @@ class _Planner:
             except ValueError:
                 v = None
             if v is not None and v > FORMAT_VERSION:  # version 1 (no status sheets) and 2 are read
-                self.error(name, "说明", "", f"交换格式版本为 {v}，本程序只支持到版本 {FORMAT_VERSION}，请升级程序")
+                self.error(name, "说明", "", Phrase("交换格式版本为 {v}，本程序只支持到版本 {supported}，请升级程序", v=v,
+                                                  supported=FORMAT_VERSION))
                 return
         rows = 0
         for sheet in book.sheets:
@@ -345,11 +353,11 @@ class _Planner:
             for idx, row in t.rows:
                 at, region, y, ind = self._row_keys(t, idx, row)
                 if region is None:
-                    self.error(file, t.title, at("region_code"), "未知地区")
+                    self.error(file, t.title, at("region_code"), Phrase("未知地区"))
                 elif isinstance(y, str):
                     self.error(file, t.title, at("year"), y)
                 elif ind is None:
-                    self.error(file, t.title, at("indicator_code"), "未知指标")
+                    self.error(file, t.title, at("indicator_code"), Phrase("未知指标"))
                 elif "note" in row:
                     notes.setdefault((region.code, y), {})[ind.code] = _text(row["note"])
         marks: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
@@ -362,15 +370,17 @@ class _Planner:
                 kind = by_name.get(kind, kind)
                 reason = _text(row.get("reason") or "")
                 if region is None:
-                    self.error(file, t.title, at("region_code"), "未知地区")
+                    self.error(file, t.title, at("region_code"), Phrase("未知地区"))
                 elif isinstance(y, str):
                     self.error(file, t.title, at("year"), y)
                 elif ind is None:
-                    self.error(file, t.title, at("indicator_code"), "未知指标")
+                    self.error(file, t.title, at("indicator_code"), Phrase("未知指标"))
                 elif kind not in ABSENCE_KINDS:
-                    self.error(file, t.title, at("kind"), f"标记 {kind!r} 无效（应为 na 不适用，或 uncollected 本年未统计）")
+                    self.error(file, t.title, at("kind"), Phrase("标记 {kind} 无效（应为 na 不适用，或 uncollected 本年未统计）",
+                                                                 kind=repr(kind)))
                 elif not reason:
-                    self.error(file, t.title, at("reason"), f"{ind.name} 标为{ABSENCE_KINDS[kind]}，但没有写明原因")
+                    self.error(file, t.title, at("reason"), Phrase("{name} 标为{kind}，但没有写明原因", name=ind.name,
+                                                                   kind=Word("absence", kind, ABSENCE_KINDS[kind])))
                 else:
                     marks.setdefault((region.code, y), {})[ind.code] = (kind, reason)
                     self.mark_cells[(region.code, y, ind.code)] = (t.title, at("indicator_code"))
@@ -387,8 +397,10 @@ class _Planner:
             k = (line.region_code, line.year)
             if k in self.status_in:
                 first = self.status_in[k]
-                self.error(file, t.title, cell, f"{line.region_name or line.region_code} {line.year}年的状态重复："
-                                                f"已在 文件 {first[1]}，{first[2]}!{first[3]} 出现")
+                self.error(file, t.title, cell, Phrase("{region} {year}年的状态重复：已在 文件 {first_file}，{first_sheet}!"
+                                                       "{first_cell} 出现", region=line.region_name or line.region_code,
+                                                       year=line.year, first_file=first[1], first_sheet=first[2],
+                                                       first_cell=first[3]))
                 continue
             self.status_in[k] = (line, file, t.title, cell, src)
 
@@ -419,7 +431,7 @@ class _Planner:
                     self.error(file, sheet, cell, d.message)
                     self.status_refused.add(key)
                 elif d.message:
-                    self.plan.notices.append(f"文件 {file}，{sheet}!{cell}：{d.message}")
+                    self.plan.notices.append(at_cell(file, sheet, cell, d.message))
         return taken
 
     def plan_marks(self, db, line, file: str, source: str) -> None:
@@ -435,8 +447,10 @@ class _Planner:
                 values[code].value if code in values else None)
             if value is not None:
                 sheet, cell = self.mark_cells.get((*key, code), ("", ""))
-                self.error(file, sheet, cell, f"{self.services.label(*key)} {code} 在本库有数值 {plain_number(value)}，"
-                                              f"不能按文件标为{ABSENCE_KINDS[line.absent[code][0]]}（请先删除该数值）")
+                mark = line.absent[code][0]
+                self.error(file, sheet, cell, Phrase("{label} {code} 在本库有数值 {value}，不能按文件标为{kind}（请先删除该数值）",
+                                                     label=self.services.label(*key), code=code, value=plain_number(value),
+                                                     kind=Word("absence", mark, ABSENCE_KINDS[mark])))
         wanted: dict = {c: None for c in stored if c not in line.absent}
         wanted.update({c: m for c, m in line.absent.items() if stored.get(c) != m})
         if wanted:
@@ -448,39 +462,47 @@ class _Planner:
         name column, where a code typed in is still found by code. Each problem is recorded with its cell."""
         r = self.resolve
         if what == "region":
-            word, by_code, by_name = "地区", r.region_by_code, r.region_by_name
+            by_code, by_name = r.region_by_code, r.region_by_name
+            msg = {"unknown_code": lambda **p: Phrase("未知地区代码 {raw}{hint}", **p),
+                    "mismatch": lambda **p: Phrase("地区名称“{named}”与地区代码 {code}（{name}）不符", **p),
+                    "unknown": lambda **p: Phrase("未知地区 {raw}{hint}", **p),
+                    "missing": lambda: Phrase("缺少地区")}
 
             def hint(raw: str, in_name_column: bool) -> str:
-                return "（应为区划代码或准确名称）" if in_name_column else ""
+                return Phrase("（应为区划代码或准确名称）") if in_name_column else ""
         else:
-            word, by_code, by_name = "指标", r.indicator_by_code, r.indicator_by_name
+            by_code, by_name = r.indicator_by_code, r.indicator_by_name
+            msg = {"unknown_code": lambda **p: Phrase("未知指标代码 {raw}{hint}", **p),
+                    "mismatch": lambda **p: Phrase("指标名称“{named}”与指标代码 {code}（{name}）不符", **p),
+                    "unknown": lambda **p: Phrase("未知指标 {raw}{hint}", **p),
+                    "missing": lambda: Phrase("缺少指标")}
 
             def hint(raw: str, in_name_column: bool) -> str:
                 near = r.suggestions(raw)
-                return f"；相近的指标：{'、'.join(near)}" if near else ""
+                return Phrase("；相近的指标：{names}", names="、".join(near)) if near else ""
         code_key, name_key = f"{what}_code", f"{what}_name"
         if code_key in row:
             raw = row[code_key].value
             found = by_code(raw) or by_name(raw)
             if found is None:
-                self.error(file, sheet, at(code_key), f"未知{word}代码 {_text(raw)!r}{hint(_text(raw), False)}")
+                self.error(file, sheet, at(code_key), msg["unknown_code"](raw=repr(_text(raw)), hint=hint(_text(raw), False)))
                 return None, False
             if name_key in row:
                 named = row[name_key].value
                 other = by_name(named) or by_code(named)
                 if other is not None and other.code != found.code:
-                    self.error(file, sheet, at(name_key), f"{word}名称“{_text(named)}”与{word}代码"
-                                                          f" {found.code}（{found.name}）不符")
+                    self.error(file, sheet, at(name_key), msg["mismatch"](named=_text(named), code=found.code,
+                                                                name=found.name))
                     return found, False
             return found, True
         if name_key in row:
             raw = row[name_key].value
             found = by_name(raw) or by_code(raw)
             if found is None:
-                self.error(file, sheet, at(name_key), f"未知{word} {_text(raw)!r}{hint(_text(raw), True)}")
+                self.error(file, sheet, at(name_key), msg["unknown"](raw=repr(_text(raw)), hint=hint(_text(raw), True)))
                 return None, False
             return found, True
-        self.error(file, sheet, f"{letters.get(code_key) or letters.get(name_key)}{idx}", f"缺少{word}")
+        self.error(file, sheet, f"{letters.get(code_key) or letters.get(name_key)}{idx}", msg["missing"]())
         return None, False
 
     def read_row(self, src: SourceFile, sheet: str, kind: str, letters: dict[str, str], idx: int,
@@ -498,8 +520,8 @@ class _Planner:
 
         uncalculated = [key for key, cell in row.items() if isinstance(cell.value, UncalculatedFormula)]
         for key in uncalculated:  # read as empty, the figure would silently go missing
-            self.error(file, sheet, at(key), "公式没有保存计算结果（程序生成的工作簿常见），"
-                                             "请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入")
+            self.error(file, sheet, at(key), Phrase("公式没有保存计算结果（程序生成的工作簿常见），"
+                                                    "请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入"))
         if uncalculated:
             return
         region, ok = self._named("region", file, sheet, row, at, letters, idx)
@@ -508,20 +530,20 @@ class _Planner:
         if "year" in row:
             y = self.resolve.year(row["year"].value)
             if isinstance(y, str):
-                self.error(file, sheet, at("year"), y if y.startswith("年份") else f"年份无效：{y}")
+                self.error(file, sheet, at("year"), y if y.startswith("年份") else Phrase("年份无效：{reason}", reason=y))
                 ok = False
             else:
                 year = y
         else:
-            self.error(file, sheet, at("year"), "缺少年份")
+            self.error(file, sheet, at("year"), Phrase("缺少年份"))
             ok = False
         ind, found = self._named("indicator", file, sheet, row, at, letters, idx)
         ok = ok and found
         if ind is not None and "unit" in row:
             unit = normalize_text(_text(row["unit"].value))
             if unit and not same_unit(unit, ind.unit, ind.kind):
-                self.error(file, sheet, at("unit"), f"单位为“{_text(row['unit'].value)}”，但指标“{ind.name}”的单位是"
-                                                    f"“{ind.unit}”（请换算后再导入）")
+                self.error(file, sheet, at("unit"), Phrase("单位为“{written}”，但指标“{name}”的单位是“{unit}”（请换算后再导入）",
+                                                           written=_text(row["unit"].value), name=ind.name, unit=ind.unit))
                 ok = False
         if ind is None:
             return
@@ -531,13 +553,15 @@ class _Planner:
         for key in ("value", "target", "prior"):
             if key not in row:
                 continue
-            label = "目标" if key == "target" or (key == "value" and kind == "target") else HEADER[key]
+            label = (Phrase("目标") if key == "target" or (key == "value" and kind == "target") else
+                     Phrase("数值") if key == "value" else Phrase("上年数值"))
             try:
                 number = _number(row[key], ind, "")
             except InvalidValue as exc:
                 qualified = self._qualified_number(row[key], ind, label, file, sheet, at(key))
                 if qualified is None or isinstance(qualified, str):
-                    self.error(file, sheet, at(key), f"{label} {exc.raw!r} 无效：{qualified or exc.reason}")
+                    self.error(file, sheet, at(key), Phrase("{label} {raw} 无效：{reason}", label=label, raw=repr(exc.raw),
+                                                            reason=qualified or exc.reason))
                     ok = False
                     continue
                 number, said = qualified
@@ -604,26 +628,29 @@ class _Planner:
                 return None
             if same_unit(normalize_text(split[1]), ind.unit, ind.kind):
                 return number, None  # 6812（张）: the unit, said again
-            self.plan.notices.append(f"文件 {file}，{sheet}!{where}：{label}“{cell.value.strip()}”读作 "
-                                     f"{plain_number(number)}，括号中的“{split[1]}”记入说明")
+            self.plan.notices.append(at_cell(file, sheet, where, Phrase(
+                "{label}“{written}”读作 {value}，括号中的“{remark}”记入说明", label=label, written=cell.value.strip(),
+                value=plain_number(number), remark=split[1])))
             return number, split[1]
         if label == "目标":
             bound = bound_of(cell.value)
             if bound is None:
                 return None
             if bound[1] != ind.direction:
-                said = "下限" if bound[1] == 1 else "上限"
-                return (f"是{said}，但{ind.name}没有越高或越低越好之分：请只填目标数" if ind.direction == 0 else
-                        f"是{said}，但{ind.name}{'越高越好' if ind.direction == 1 else '越低越好'}，目标应是"
-                        f"{'下限' if ind.direction == 1 else '上限'}：请核对后只填目标数")
+                if ind.direction == 0:
+                    return (Phrase("是下限，但{name}没有越高或越低越好之分：请只填目标数", name=ind.name) if bound[1] == 1 else
+                            Phrase("是上限，但{name}没有越高或越低越好之分：请只填目标数", name=ind.name))
+                return (Phrase("是下限，但{name}越低越好，目标应是上限：请核对后只填目标数", name=ind.name) if bound[1] == 1 else
+                        Phrase("是上限，但{name}越高越好，目标应是下限：请核对后只填目标数", name=ind.name))
             try:
                 number = parse_value(bound[0], ind.unit, "")
             except InvalidValue:
                 return None
             if number is None:
                 return None
-            self.plan.notices.append(f"文件 {file}，{sheet}!{where}：目标“{cell.value.strip()}”读作 {plain_number(number)}"
-                                     f"（该指标{'越高越好' if ind.direction == 1 else '越低越好'}）")
+            self.plan.notices.append(at_cell(file, sheet, where, Phrase(
+                "目标“{written}”读作 {value}（该指标越高越好）" if ind.direction == 1 else
+                "目标“{written}”读作 {value}（该指标越低越好）", written=cell.value.strip(), value=plain_number(number))))
             return number, None
         return None
 
@@ -638,7 +665,7 @@ class _Planner:
                 start = 0
             for column, (head, cell) in sorted(cells.items()):
                 ind = self.resolve.indicator_by_name(head) or self.resolve.indicator_by_name(split_unit(head)[0])
-                self._hold_total(file, sheet.title, f"{_col(column)}{idx}", label, "行", "上方", ind, cell,
+                self._hold_total(file, sheet.title, f"{_col(column)}{idx}", label, "row", ind, cell,
                                  [v for r, c, region, i, v in read
                                   if start < r < idx and c == column and i.code == (ind.code if ind else "")
                                   and region.level == "county" and v is not None])
@@ -647,12 +674,12 @@ class _Planner:
             for idx, named, cell in entries:
                 ind = self.resolve.indicator_by_name(named) or self.resolve.indicator_by_code(named) or \
                     self.resolve.indicator_by_name(split_unit(str(named))[0])
-                self._hold_total(file, sheet.title, f"{_col(column)}{idx}", label, "列", "同一行", ind, cell,
+                self._hold_total(file, sheet.title, f"{_col(column)}{idx}", label, "column", ind, cell,
                                  [v for r, _c, region, i, v in read
                                   if r == idx and i.code == (ind.code if ind else "") and region.level == "county"
                                   and v is not None])
 
-    def _hold_total(self, file: str, sheet: str, cell_ref: str, label: str, kind: str, where: str, ind, cell,
+    def _hold_total(self, file: str, sheet: str, cell_ref: str, label: str, kind: str, ind, cell,
                     parts: list[float]) -> None:
         """A notice when the total `cell` of a summed indicator differs from the sum of its counties' `parts`."""
         if ind is None or (ind.aggregation or "").strip().lower() != "sum" or not parts:
@@ -663,10 +690,13 @@ class _Planner:
             return
         counted = sum(parts)
         if total is not None and abs(total - counted) > 0.5 * 10 ** -ind.decimals:
-            self.plan.notices.append(
-                f"文件 {file}，{sheet}!{cell_ref}：“{label}”{kind}的{ind.name}为 {ind.format(total)}，"
-                f"{where} {len(parts)} 个县（市、区）之和为 {ind.format(counted)}，相差 {ind.format(total - counted)}："
-                "请核对各县的数值是否填错或漏填")
+            parts_ = dict(label=label, name=ind.name, total=ind.format(total), n=len(parts), counted=ind.format(counted),
+                          diff=ind.format(total - counted))
+            self.plan.notices.append(at_cell(file, sheet, cell_ref, Phrase(
+                "“{label}”行的{name}为 {total}，上方 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填"
+                if kind == "row" else
+                "“{label}”列的{name}为 {total}，同一行 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填",
+                **parts_)))
 
     # ---- against the store ----------------------------------------------------------------------------
     def compare(self) -> None:
@@ -726,9 +756,10 @@ class _Planner:
                     continue
                 ind = names[code]
                 if services.user.role not in policy.SET_TARGETS:
-                    self.error(file, sheet, cell, f"{region_names.get(region, region)} {year}年 {ind.name} 的目标值："
-                                                  f"用户 {services.user.name}（{services.user.role}）无权设定目标值"
-                                                  "（需审核人或管理员）")
+                    self.error(file, sheet, cell, Phrase("{region} {year}年 {name} 的目标值：用户 {user}（{role}）无权设定目标值"
+                                                         "（需审核人或管理员）", region=region_names.get(region, region),
+                                                         year=year, name=ind.name, user=services.user.name,
+                                                         role=services.user.role))
                     continue
                 message = policy.target_lock(repo.get_dataset(rdb, region, year).status,
                                              services.label(region, year), ind.name)
@@ -771,7 +802,7 @@ def _plan(services: Services, paths, progress, cancelled) -> ImportPlan:
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
     planner = _Planner(services, cancelled)
     if not paths:
-        planner.error("", "", "", "没有指定要导入的文件")
+        planner.error("", "", "", Phrase("没有指定要导入的文件"))
     seen = {}
     for i, path in enumerate(paths):
         if progress:
@@ -780,7 +811,7 @@ def _plan(services: Services, paths, progress, cancelled) -> ImportPlan:
             raise ImportCancelled()
         key = str(path.resolve()) if path.exists() else str(path)
         if key in seen:
-            planner.error(path.name, "", "", "同一文件在本次导入中出现了两次")
+            planner.error(path.name, "", "", Phrase("同一文件在本次导入中出现了两次"))
             continue
         seen[key] = True
 
@@ -874,8 +905,9 @@ def _commit(services: Services, plan: ImportPlan, validate: bool, backup_first: 
         for d, _, _ in plan.statuses:  # decided meanwhile in this store: the plan no longer holds
             now_ds = w.dataset_now(d.line.region_code, d.line.year)
             if (now_ds.status, now_ds.updated_at) != (d.local.status, d.local.updated_at):
-                raise WorkflowError(f"{d.line.region_name or d.line.region_code} {d.line.year}年的状态刚被改为"
-                                    f"“{now_ds.status}”，请重新导入")
+                raise WorkflowError(Phrase("{region} {year}年的状态刚被改为“{status}”，请重新导入",
+                                           region=d.line.region_name or d.line.region_code, year=d.line.year,
+                                           status=now_ds.status))
         # values first, under the status each region-year has now; a region-year whose status this file
         # carries a newer decision for is exempt (its decision is written just after, in this transaction)
         written = w.values([ValueWrite(ch.region, ch.year, ch.indicator,
@@ -959,8 +991,9 @@ def import_each(services: Services, paths, dry_run: bool = False,
                 seen.setdefault(carried[key], []).append(key)
         for other, keys in seen.items():
             names = "、".join(f"{plan.summary[k].region_name} {k[1]}年" for k in keys[:3])
-            more = f" 等 {len(keys)} 个地区年度" if len(keys) > 3 else ""
-            plan.errors.append(ImportIssue(path.name, "", "", f"{names}{more}与 {other} 重复（同一地区年度只能由一个文件导入）"))
+            said = names if len(keys) <= 3 else Phrase("{names} 等 {n} 个地区年度", names=names, n=len(keys))
+            plan.errors.append(ImportIssue(path.name, "", "", Phrase("{names}与 {other} 重复（同一地区年度只能由一个文件导入）",
+                                                                     names=said, other=other)))
         if not plan.ok:
             if not dry_run:
                 record_refusals(services, plan)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.domain import Finding, ValueChange, plain_number
 from desktop.errors import AppError
+from desktop.phrases import Phrase
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,15 @@ class ImportIssue:
 
     def __str__(self) -> str:
         if self.sheet and self.cell:
-            return f"文件 {self.file}，{self.sheet}!{self.cell}：{self.message}"
+            return at_cell(self.file, self.sheet, self.cell, self.message)
         if self.sheet:
-            return f"文件 {self.file}，工作表“{self.sheet}”：{self.message}"
-        return f"文件 {self.file}：{self.message}"
+            return Phrase("文件 {file}，工作表“{sheet}”：{message}", file=self.file, sheet=self.sheet, message=self.message)
+        return Phrase("文件 {file}：{message}", file=self.file, message=self.message)
+
+
+def at_cell(file: str, sheet: str, cell: str, message: str) -> Phrase:
+    """An error or a notice at one cell: 文件 a.xlsx，数据!D4：… (a Phrase: the window says it in its language)."""
+    return Phrase("文件 {file}，{sheet}!{cell}：{message}", file=file, sheet=sheet, cell=cell, message=message)
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,14 @@ class Drift:
     stored_year: int | None
 
     def __str__(self) -> str:
-        where = f"文件 {self.file}，{self.sheet}!{self.cell}"
+        parts = dict(file=self.file, sheet=self.sheet, cell=self.cell, region=self.region_name,
+                     indicator=self.indicator_name, value=plain_number(self.file_value))
         if self.stored_value is None:
-            return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {plain_number(self.file_value)}，"
-                    f"本库没有 {self.year} 年以前的数值")
-        return (f"{where}：{self.region_name} {self.indicator_name} 上年数值为 {plain_number(self.file_value)}，"
-                f"本库 {self.stored_year} 年为 {plain_number(self.stored_value)}（文件与本库不一致，请核实哪一个正确）")
+            return Phrase("文件 {file}，{sheet}!{cell}：{region} {indicator} 上年数值为 {value}，本库没有 {year} 年以前的数值",
+                          year=self.year, **parts)
+        return Phrase("文件 {file}，{sheet}!{cell}：{region} {indicator} 上年数值为 {value}，本库 {stored_year} 年为 {stored}"
+                      "（文件与本库不一致，请核实哪一个正确）", stored_year=self.stored_year,
+                      stored=plain_number(self.stored_value), **parts)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ class ImportRefused(AppError):
     def __init__(self, plan: ImportPlan):
         self.plan = plan
         self.issues = list(plan.errors)
-        more = f"；另有 {plan.more_errors} 处错误未列出" if plan.more_errors else ""
-        head = f"导入被拒绝，未写入任何数据：共 {len(self.issues) + plan.more_errors} 处错误{more}"
-        super().__init__(head + "\n" + "\n".join(str(i) for i in self.issues))
+        n = len(self.issues) + plan.more_errors
+        lines = tuple(str(i) for i in self.issues)
+        super().__init__(Phrase("导入被拒绝，未写入任何数据：共 {n} 处错误；另有 {more} 处错误未列出\n{lines}", n=n,
+                                more=plan.more_errors, lines=lines) if plan.more_errors else
+                         Phrase("导入被拒绝，未写入任何数据：共 {n} 处错误\n{lines}", n=n, lines=lines))

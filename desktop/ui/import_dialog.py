@@ -114,15 +114,15 @@ class ImportDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.problems.clear()
         for issue in plan.errors:
-            item = QListWidgetItem(severity_icon("error"), str(issue))
+            item = QListWidgetItem(severity_icon("error"), vocabulary.say(str(issue)))
             self.problems.addItem(item)
         if plan.more_errors:
             self.problems.addItem(QListWidgetItem(severity_icon("error"),
                                                   self.tr("另有 {n} 处错误未列出").format(n=plan.more_errors)))
         for drift in plan.drift:
-            self.problems.addItem(QListWidgetItem(severity_icon("warning"), str(drift)))
+            self.problems.addItem(QListWidgetItem(severity_icon("warning"), vocabulary.say(str(drift))))
         for text in plan.notices:
-            self.problems.addItem(QListWidgetItem(severity_icon("warning"), text))
+            self.problems.addItem(QListWidgetItem(severity_icon("warning"), vocabulary.say(text)))
         inds_by_code = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
         for d in carried.values():
             if d.line.status == "returned":

@@ -1790,6 +1790,18 @@ Now: {new}, note: {new_note}</translation>
         <translation>{a} and {b}</translation>
     </message>
     <message>
+        <source>{label} {code} 在本库有数值 {value}，不能按文件标为{kind}（请先删除该数值）</source>
+        <translation>{label} {code} has the value {value} in this store and cannot be marked {kind} as the file says (delete the value first)</translation>
+    </message>
+    <message>
+        <source>{label} {raw} 无效：{reason}</source>
+        <translation>{label} {raw} is invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>{label}“{written}”读作 {value}，括号中的“{remark}”记入说明</source>
+        <translation>{label} “{written}” read as {value}; the remark in brackets, “{remark}”, goes into the note</translation>
+    </message>
+    <message>
         <source>{label}不能提交：{errors} 个错误、{warnings} 个未说明的警告（警告须在说明中写明原因）：
 {lines}</source>
         <translation>{label} cannot be submitted: {errors} errors and {warnings} unexplained warnings (a warning is explained in the note):
@@ -1844,6 +1856,22 @@ Now: {new}, note: {new_note}</translation>
         <translation>{label}: accepting is done by the office above (the city or the province); the county itself uses “Approve”</translation>
     </message>
     <message>
+        <source>{names} 等 {n} 个地区年度</source>
+        <translation>{names} and more ({n} region-years)</translation>
+    </message>
+    <message>
+        <source>{names}与 {other} 重复（同一地区年度只能由一个文件导入）</source>
+        <translation>{names} also in {other} (one region-year can come from one file only)</translation>
+    </message>
+    <message>
+        <source>{name} 标为{kind}，但没有写明原因</source>
+        <translation>{name} is marked {kind}, but no reason is given</translation>
+    </message>
+    <message>
+        <source>{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，{first_sheet}!{first_cell} 出现）</source>
+        <translation>{region_year} {what} repeats {other} (already in file {first_file}, {first_sheet}!{first_cell})</translation>
+    </message>
+    <message>
         <source>{region} {year}年</source>
         <translation>{region} {year}</translation>
     </message>
@@ -1852,8 +1880,24 @@ Now: {new}, note: {new_note}</translation>
         <translation>{region} {year} {name}</translation>
     </message>
     <message>
+        <source>{region} {year}年 {name} 的目标值：用户 {user}（{role}）无权设定目标值（需审核人或管理员）</source>
+        <translation>the target of {name} for {region} {year}: user {user} ({role}) may not set targets (a supervisor or an administrator may)</translation>
+    </message>
+    <message>
         <source>{region} {year}年数据</source>
         <translation>{region} {year}</translation>
+    </message>
+    <message>
+        <source>{region} {year}年的状态刚被改为“{status}”，请重新导入</source>
+        <translation>the status of {region} {year} has just been changed to “{status}”: import again</translation>
+    </message>
+    <message>
+        <source>{region} {year}年的状态重复：已在 文件 {first_file}，{first_sheet}!{first_cell} 出现</source>
+        <translation>the status of {region} {year} is given twice: already in file {first_file}, {first_sheet}!{first_cell}</translation>
+    </message>
+    <message>
+        <source>{shown}的 {n} 个数值与 {other} 重复（第一个已在 文件 {first_file}，{first_sheet}!{first_cell} 出现）</source>
+        <translation>{n} values of {shown} repeat {other} (the first already in file {first_file}, {first_sheet}!{first_cell})</translation>
     </message>
     <message>
         <source>{what}{label}须注明原因</source>
@@ -1868,6 +1912,18 @@ Now: {new}, note: {new_note}</translation>
         <translation>{year}</translation>
     </message>
     <message>
+        <source>“{label}”列的{name}为 {total}，同一行 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填</source>
+        <translation>the “{label}” column gives {name} as {total}, the {n} counties in its row add up to {counted}, {diff} apart: check the counties' figures for a wrong or a missing one</translation>
+    </message>
+    <message>
+        <source>“{label}”行的{name}为 {total}，上方 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填</source>
+        <translation>the “{label}” row gives {name} as {total}, the {n} counties above add up to {counted}, {diff} apart: check the counties' figures for a wrong or a missing one</translation>
+    </message>
+    <message>
+        <source>上年数值</source>
+        <translation>Prior-year value</translation>
+    </message>
+    <message>
         <source>不是数字</source>
         <translation>not a number</translation>
     </message>
@@ -1880,6 +1936,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>not a number ({value})</translation>
     </message>
     <message>
+        <source>不是数字（是逻辑值）</source>
+        <translation>not a number (a TRUE/FALSE value)</translation>
+    </message>
+    <message>
         <source>不是有限的数</source>
         <translation>not a finite number</translation>
     </message>
@@ -1888,12 +1948,52 @@ Now: {new}, note: {new_note}</translation>
         <translation>unusual against the {n} years {span}: this year {value}, their mean {mean} and standard deviation {sd}, {z} standard deviations away (more than {limit})</translation>
     </message>
     <message>
+        <source>交换格式版本为 {v}，本程序只支持到版本 {supported}，请升级程序</source>
+        <translation>the exchange format is version {v}; this program reads up to version {supported}: update the program</translation>
+    </message>
+    <message>
+        <source>公式没有保存计算结果（程序生成的工作簿常见），请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入</source>
+        <translation>the formula has no saved result (common in workbooks written by programs): open and save the workbook in Excel, WPS or LibreOffice, then import it</translation>
+    </message>
+    <message>
+        <source>单位为“{written}”，但指标“{name}”的单位是“{unit}”（请换算后再导入）</source>
+        <translation>the unit is “{written}”, but the unit of “{name}” is “{unit}” (convert the figures before importing)</translation>
+    </message>
+    <message>
+        <source>单元格为百分比格式，但该指标单位是{unit}</source>
+        <translation>the cell is formatted as a percentage, but this indicator's unit is {unit}</translation>
+    </message>
+    <message>
+        <source>单元格为百分比格式，但该指标无单位</source>
+        <translation>the cell is formatted as a percentage, but this indicator has no unit</translation>
+    </message>
+    <message>
         <source>右边为{value}</source>
         <translation>the right side is {value}</translation>
     </message>
     <message>
+        <source>同一文件在本次导入中出现了两次</source>
+        <translation>the same file is given twice in this import</translation>
+    </message>
+    <message>
+        <source>地区名称“{named}”与地区代码 {code}（{name}）不符</source>
+        <translation>the region name “{named}” does not match the region code {code} ({name})</translation>
+    </message>
+    <message>
         <source>密码错误：用户 {name}</source>
         <translation>Wrong password for user {name}</translation>
+    </message>
+    <message>
+        <source>导入被拒绝，未写入任何数据：共 {n} 处错误
+{lines}</source>
+        <translation>Import refused, nothing written: {n} errors
+{lines}</translation>
+    </message>
+    <message>
+        <source>导入被拒绝，未写入任何数据：共 {n} 处错误；另有 {more} 处错误未列出
+{lines}</source>
+        <translation>Import refused, nothing written: {n} errors; {more} more not listed
+{lines}</translation>
     </message>
     <message>
         <source>带有%，但该指标单位是{unit}</source>
@@ -1902,6 +2002,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>带有%，但该指标无单位</source>
         <translation>has %, but this indicator has no unit</translation>
+    </message>
+    <message>
+        <source>年份应为四位数字</source>
+        <translation>the year should be four digits</translation>
+    </message>
+    <message>
+        <source>年份无效：{reason}</source>
+        <translation>invalid year: {reason}</translation>
     </message>
     <message>
         <source>年份无效：{year}</source>
@@ -1920,6 +2028,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>should satisfy {condition}, but {left} and {right}</translation>
     </message>
     <message>
+        <source>指标名称“{named}”与指标代码 {code}（{name}）不符</source>
+        <translation>the indicator name “{named}” does not match the indicator code {code} ({name})</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
         <source>数值 {raw} 无效：{reason}</source>
         <translation>The value {raw} is invalid: {reason}</translation>
     </message>
@@ -1932,6 +2048,30 @@ Now: {new}, note: {new_note}</translation>
         <translation>has a remark after the number (“{remark}”): enter the number alone and write the remark in the note</translation>
     </message>
     <message>
+        <source>文件 {file}，{sheet}!{cell}：{message}</source>
+        <translation>file {file}, {sheet}!{cell}: {message}</translation>
+    </message>
+    <message>
+        <source>文件 {file}，{sheet}!{cell}：{region} {indicator} 上年数值为 {value}，本库 {stored_year} 年为 {stored}（文件与本库不一致，请核实哪一个正确）</source>
+        <translation>file {file}, {sheet}!{cell}: {region} {indicator}: the prior-year value is {value}, this store has {stored} for {stored_year} (the file and the store disagree: check which one is right)</translation>
+    </message>
+    <message>
+        <source>文件 {file}，{sheet}!{cell}：{region} {indicator} 上年数值为 {value}，本库没有 {year} 年以前的数值</source>
+        <translation>file {file}, {sheet}!{cell}: {region} {indicator}: the prior-year value is {value}, this store has no value before {year}</translation>
+    </message>
+    <message>
+        <source>文件 {file}，工作表“{sheet}”：{message}</source>
+        <translation>file {file}, sheet “{sheet}”: {message}</translation>
+    </message>
+    <message>
+        <source>文件 {file}：{message}</source>
+        <translation>file {file}: {message}</translation>
+    </message>
+    <message>
+        <source>文件不存在：{path}</source>
+        <translation>no such file: {path}</translation>
+    </message>
+    <message>
         <source>无法识别为数字</source>
         <translation>is not a number</translation>
     </message>
@@ -1940,8 +2080,40 @@ Now: {new}, note: {new_note}</translation>
         <translation>is not a number (the unit should be {unit})</translation>
     </message>
     <message>
+        <source>无法读取（{reason}）</source>
+        <translation>cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>是Excel错误值（公式出错），不是数字</source>
+        <translation>is an Excel error value (a formula failed), not a number</translation>
+    </message>
+    <message>
         <source>是一个范围，不是数值：请填写实际的数</source>
         <translation>is a range, not a value: enter the actual figure</translation>
+    </message>
+    <message>
+        <source>是上限，但{name}没有越高或越低越好之分：请只填目标数</source>
+        <translation>is an upper bound, but {name} is neither better higher nor better lower: enter the target figure alone</translation>
+    </message>
+    <message>
+        <source>是上限，但{name}越高越好，目标应是下限：请核对后只填目标数</source>
+        <translation>is an upper bound, but {name} is better higher, so its target is a lower bound: check it and enter the target figure alone</translation>
+    </message>
+    <message>
+        <source>是下限，但{name}没有越高或越低越好之分：请只填目标数</source>
+        <translation>is a lower bound, but {name} is neither better higher nor better lower: enter the target figure alone</translation>
+    </message>
+    <message>
+        <source>是下限，但{name}越低越好，目标应是上限：请核对后只填目标数</source>
+        <translation>is a lower bound, but {name} is better lower, so its target is an upper bound: check it and enter the target figure alone</translation>
+    </message>
+    <message>
+        <source>是日期或时间，不是数字（请把单元格格式改为“数值”）</source>
+        <translation>is a date or a time, not a number (format the cell as a number)</translation>
+    </message>
+    <message>
+        <source>是日期（{date}）而非年份；年份应为四位数字，或某年1月1日、12月31日这样表示一年的日期</source>
+        <translation>is a date ({date}), not a year; a year is four digits, or a date standing for a year: its 1 January or 31 December</translation>
     </message>
     <message>
         <source>是约数：请填写确切的数</source>
@@ -1952,8 +2124,32 @@ Now: {new}, note: {new_note}</translation>
         <translation>Unknown user: {name} (an administrator registers users with user add)</translation>
     </message>
     <message>
+        <source>未知地区</source>
+        <translation>unknown region</translation>
+    </message>
+    <message>
+        <source>未知地区 {raw}{hint}</source>
+        <translation>unknown region {raw}{hint}</translation>
+    </message>
+    <message>
+        <source>未知地区代码 {raw}{hint}</source>
+        <translation>unknown region code {raw}{hint}</translation>
+    </message>
+    <message>
         <source>未知地区：{name}（请用6位区划代码或准确名称，如 331081 或 温岭市）</source>
         <translation>Unknown region: {name} (use the 6-digit division code or the exact name, such as 331081)</translation>
+    </message>
+    <message>
+        <source>未知指标</source>
+        <translation>unknown indicator</translation>
+    </message>
+    <message>
+        <source>未知指标 {raw}{hint}</source>
+        <translation>unknown indicator {raw}{hint}</translation>
+    </message>
+    <message>
+        <source>未知指标代码 {raw}{hint}</source>
+        <translation>unknown indicator code {raw}{hint}</translation>
     </message>
     <message>
         <source>未知指标：{name}{hint}</source>
@@ -1972,16 +2168,40 @@ Now: {new}, note: {new_note}</translation>
         <translation>no value this year{hint}; if it cannot be given, say why in the note</translation>
     </message>
     <message>
+        <source>本文件“{sheet}”表</source>
+        <translation>sheet “{sheet}” of this file</translation>
+    </message>
+    <message>
         <source>本级填报{own}{unit}，各县（市、区）汇总（{method}）为{value}{unit}（{reported}/{of}），相差{share}%，超过允许的{tolerance}%</source>
         <translation>the office&apos;s own figure is {own} {unit}; its counties give {value} {unit} ({method}, {reported}/{of} reported): {share}% apart, more than the {tolerance}% allowed</translation>
+    </message>
+    <message>
+        <source>标记 {kind} 无效（应为 na 不适用，或 uncollected 本年未统计）</source>
+        <translation>the mark {kind} is invalid (na for not applicable, or uncollected for not collected this year)</translation>
     </message>
     <message>
         <source>此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围</source>
         <translation>the {n} years {span} were all {mean}, this year is {value}: {dev} {unit} away, outside the range of the past years</translation>
     </message>
     <message>
+        <source>没有指定要导入的文件</source>
+        <translation>no file given to import</translation>
+    </message>
+    <message>
         <source>用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）</source>
         <translation>User {name} has a password, but none was given (command line: the CHI_PASSWORD environment variable or standard input)</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>目标“{written}”读作 {value}（该指标越低越好）</source>
+        <translation>target “{written}” read as {value} (this indicator is better lower)</translation>
+    </message>
+    <message>
+        <source>目标“{written}”读作 {value}（该指标越高越好）</source>
+        <translation>target “{written}” read as {value} (this indicator is better higher)</translation>
     </message>
     <message>
         <source>约1/{n}</source>
@@ -1990,6 +2210,18 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>约{n}倍</source>
         <translation>about {n} times</translation>
+    </message>
+    <message>
+        <source>缺少地区</source>
+        <translation>the region is missing</translation>
+    </message>
+    <message>
+        <source>缺少年份</source>
+        <translation>the year is missing</translation>
+    </message>
+    <message>
+        <source>缺少指标</source>
+        <translation>the indicator is missing</translation>
     </message>
     <message>
         <source>计算值为{value}</source>
@@ -2020,6 +2252,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>since {year} ({gap} years apart)</translation>
     </message>
     <message>
+        <source>这是一个文件夹，不是工作簿</source>
+        <translation>this is a folder, not a workbook</translation>
+    </message>
+    <message>
         <source>（{name}）</source>
         <translation> ({name})</translation>
     </message>
@@ -2038,6 +2274,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>（如按小数而非百分数填报，0.65应写作65）</source>
         <translation> (entered as a fraction instead of a percentage? 0.65 should be 65)</translation>
+    </message>
+    <message>
+        <source>（应为区划代码或准确名称）</source>
+        <translation> (give the division code or the exact name)</translation>
     </message>
     <message>
         <source>（涉及：{involved}）</source>
