@@ -240,3 +240,15 @@ def test_the_imports_errors_and_notices_speak_english_with_the_translation(qtbot
     assert "file 县.xlsx, 数据!D5: Value “82.1（初步）” read as 82.1; the remark in brackets, “初步”, goes into the note" in shown
     plan = plan_import(services, [tmp_path / "县.xlsx"])
     assert str(plan.errors[2]) == "文件 县.xlsx，数据!B4：缺少年份"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["指标名称", "数值"])
+    ws.append(["常住人口", 80.1])
+    wb.save(tmp_path / "龙湾区_2025年.xlsx")
+    dialog = ImportDialog(services, [str(tmp_path / "龙湾区_2025年.xlsx")])
+    qtbot.addWidget(dialog)
+    dialog.prepare()
+    shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert shown == ["file 龙湾区_2025年.xlsx, Sheet!A1: the table names no region; taken from the file's name as “龙湾区”: "
+                     "please check",
+                     "file 龙湾区_2025年.xlsx, Sheet!A1: the table names no year; taken from the file's name as 2025: please check"]

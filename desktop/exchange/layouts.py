@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from desktop.exchange.format import column_key
+from desktop.phrases import Phrase
 
 FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位负责人|统计负责人|负责人|审核人|制表人|制表|联系人|联系电话|"
                        r"电话|填报日期|报出日期|日期|注\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]|注\s*$|备注\s*[:：]|"
@@ -437,7 +438,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
 
         names = "、".join(HEADER[k] for k in dict.fromkeys(header.extra))
         return Table("long", kind, header.row, header.columns, [],
-                     [(f"A{header.row}", f"表头重复：{names}（同一列名只能出现一次）")])
+                     [(f"A{header.row}", Phrase("表头重复：{names}（同一列名只能出现一次）", names=names))])
     layout, header_row, columns, extra = header.layout, header.row, header.columns, header.extra
     header_rows, upper_rows, before = header.text_rows, header.upper_rows, header.before
     name_columns = header.name_columns() if layout in ("long", "years", "regions") else ("", [])
@@ -463,12 +464,14 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             region_cell = Cell(1, find_region(title), False, header_row)
         if region_cell is None and stem and find_region(stem):
             region_cell = Cell(1, find_region(stem), False, header_row)
-            table.notices.append((f"A{header_row}", f"表中没有写地区，按文件名取为“{region_cell.value}”，请核对"))
+            table.notices.append((f"A{header_row}", Phrase("表中没有写地区，按文件名取为“{region}”，请核对",
+                                                           region=region_cell.value)))
         if region_cell is None:
-            shape = {"years": "按“指标×年份”排列", "indicators": "按“年份×指标”排列"}.get(layout, "没有“地区名称”列")
-            table.problems.append((f"A{header_row}", f"表格{shape}，但找不到地区：请加一列“地区名称”，"
-                                                     "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”），"
-                                                     "或在文件名中写明地区"))
+            shape = {"years": Phrase("按“指标×年份”排列"), "indicators": Phrase("按“年份×指标”排列")}.get(
+                layout, Phrase("没有“地区名称”列"))
+            table.problems.append((f"A{header_row}", Phrase("表格{shape}，但找不到地区：请加一列“地区名称”，"
+                                                            "或在表头上方的标题中写明地区（如“温岭市卫生健康指标”），"
+                                                            "或在文件名中写明地区", shape=shape)))
             return table
     # regions × indicators of several years: a year heading above the indicators (2023年 over 床位数 and 医师数)
     col_years = _years_above(upper_rows, extra) if layout == "indicators" and "year" not in columns else {}
@@ -481,12 +484,14 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         named = set(FILE_YEAR_RE.findall(stem))
         if year_cell is None and problem is None and len(named) == 1:  # one year in the file's name, not two
             year_cell = Cell(1, int(named.pop()), False, header_row)
-            table.notices.append((f"A{header_row}", f"表中没有写年份，按文件名取为 {year_cell.value} 年，请核对"))
+            table.notices.append((f"A{header_row}", Phrase("表中没有写年份，按文件名取为 {year} 年，请核对",
+                                                           year=year_cell.value)))
         if year_cell is None:
-            shape = {"indicators": "按“地区×指标”排列", "regions": "按“指标×地区”排列"}.get(layout, "没有“年份”列")
-            table.problems.append(problem or (f"A{header_row}", f"表格{shape}，但找不到年份：请加一列“年份”，"
-                                                                "或在表头上方的标题中写明年份（如“2022年各县指标”），"
-                                                                "或把工作表命名为年份（如“2022”），或在文件名中写明年份"))
+            shape = {"indicators": Phrase("按“地区×指标”排列"), "regions": Phrase("按“指标×地区”排列")}.get(
+                layout, Phrase("没有“年份”列"))
+            table.problems.append(problem or (f"A{header_row}", Phrase(
+                "表格{shape}，但找不到年份：请加一列“年份”，或在表头上方的标题中写明年份（如“2022年各县指标”），"
+                "或把工作表命名为年份（如“2022”），或在文件名中写明年份", shape=shape)))
             return table
     # a column of regions × indicators whose heading is no indicator nor a known column: its figures are not read,
     # which is said (a heading written another way, 人均寿命（岁）, would otherwise be lost without a word)
@@ -502,7 +507,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             if TOTAL_RE.match(_norm(text)):
                 del extra[c]
                 table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
-                                      f"“{text}”是合计列，未导入：市、省的数字由程序从各县汇总"))
+                                      Phrase("“{text}”是合计列，未导入：市、省的数字由程序从各县汇总", text=text)))
                 total_columns[c] = []
                 table.column_totals.append((c, text, total_columns[c]))
     fill = _MergedLabels(columns, merged, name_columns)
@@ -536,14 +541,15 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
         if ended_at is not None:
             stray = _stray_figure(layout, cells, columns, extra)
             if stray is not None:
-                table.problems.append((f"{_letter(stray)}{idx}", f"表格下方第 {ended_at} 行是签名或注释行，"
-                                                                 "其后不应再有数据（请把数据放在签名行上方）"))
+                table.problems.append((f"{_letter(stray)}{idx}", Phrase(
+                    "表格下方第 {row} 行是签名或注释行，其后不应再有数据（请把数据放在签名行上方）", row=ended_at)))
             continue
         cells = fill.row(idx, cells, ctx)
         total = _total_label(layout, cells, columns, extra)
         if total is not None:
             c, text = total
-            table.notices.append((f"{_letter(c)}{idx}", f"“{text}”是合计行，未导入：市、省的数字由程序从各县汇总"))
+            table.notices.append((f"{_letter(c)}{idx}", Phrase("“{text}”是合计行，未导入：市、省的数字由程序从各县汇总",
+                                                               text=text)))
             if layout == "indicators":
                 table.totals.append((idx, text, {cc: (str(extra[cc]).strip(), Cell(cc, v, is_pct(p)))
                                                  for cc, v, p in cells if cc in extra and not _blank(v)}))
@@ -559,10 +565,11 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             unread_figures.update(c for c, v, _p in cells if c in unread and _is_figure(v))
     for c in sorted(unread_figures):
         table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
-                              f"“{unread[c]}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）"
+                              Phrase("“{text}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）", text=unread[c])
                               if layout == "indicators" else
-                              f"“{unread[c]}”不是某一年全年的数值（如半年数、增长率），此列的数字未导入" if layout == "years" else
-                              f"“{unread[c]}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）"))
+                              Phrase("“{text}”不是某一年全年的数值（如半年数、增长率），此列的数字未导入", text=unread[c])
+                              if layout == "years" else
+                              Phrase("“{text}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）", text=unread[c])))
     return table
 
 
@@ -744,8 +751,8 @@ def _title_year(titles) -> tuple[Cell | None, tuple[str, str] | None]:
         text = unicodedata.normalize("NFKC", t)
         span = YEAR_RANGE_RE.search(text)
         if span:
-            return None, (f"{_letter(c)}{i}", f"标题写的是年份范围“{span.group(0)}”，不知道表中是哪一年：请加一列“年份”，"
-                                             "或在标题中只写一个年份")
+            return None, (f"{_letter(c)}{i}", Phrase("标题写的是年份范围“{span}”，不知道表中是哪一年：请加一列“年份”，"
+                                                    "或在标题中只写一个年份", span=span.group(0)))
         m = YEAR_IN_TITLE_RE.search(text)
         if m:
             return Cell(c, int(m.group(1)), False, i), None

@@ -29,6 +29,7 @@ from desktop.exchange import safety
 from desktop.exchange.format import HEADER, is_percent_format, sheet_kind
 from desktop.exchange.layouts import Cell
 from desktop.exchange.sheetxml import UnsafeXml, declared_dimension, iter_rows
+from desktop.phrases import Phrase
 
 
 class ImportCancelled(AppError):
@@ -195,9 +196,9 @@ def _no_region(_text: str) -> str | None:
 
 def no_table_found() -> str:
     """Why a workbook with no sheet named 数据 gave nothing: no sheet has a header the program knows."""
-    return (f"找不到数据表：没有一个工作表的前{HEADER_SCAN_ROWS}行中有可识别的表头。交换格式为名为“数据”的工作表，"
-            f"表头至少包含{_missing({})}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列，"
-            "指标名称按目录填写")
+    return Phrase("找不到数据表：没有一个工作表的前{n}行中有可识别的表头。交换格式为名为“数据”的工作表，"
+                  "表头至少包含{need}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列，指标名称按目录填写",
+                  n=HEADER_SCAN_ROWS, need=_missing({}))
 
 
 def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
@@ -206,9 +207,10 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
         if required:
             names = "、".join(f"{HEADER[k]}" for k in ("region_code", "region_name", "year", "indicator_code",
                                                          "indicator_name", "unit", "value", "note"))
-            out.problems.append(SheetProblem(title, "A1", f"找不到表头（前{HEADER_SCAN_ROWS}行中没有包含"
-                                                          f"{_missing({})}的行；交换格式的列为：{names}；"
-                                                          "也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）"))
+            out.problems.append(SheetProblem(title, "A1", Phrase(
+                "找不到表头（前{n}行中没有包含{need}的行；交换格式的列为：{names}；"
+                "也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）", n=HEADER_SCAN_ROWS, need=_missing({}),
+                names=names)))
         return
     for cell, message in table.problems:
         out.problems.append(SheetProblem(title, cell, message))

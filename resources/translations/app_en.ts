@@ -1913,11 +1913,31 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>“{label}”列的{name}为 {total}，同一行 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填</source>
-        <translation>the “{label}” column gives {name} as {total}, the {n} counties in its row add up to {counted}, {diff} apart: check the counties' figures for a wrong or a missing one</translation>
+        <translation>the “{label}” column gives {name} as {total}, the {n} counties in its row add up to {counted}, {diff} apart: check the counties&apos; figures for a wrong or a missing one</translation>
     </message>
     <message>
         <source>“{label}”行的{name}为 {total}，上方 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填</source>
-        <translation>the “{label}” row gives {name} as {total}, the {n} counties above add up to {counted}, {diff} apart: check the counties' figures for a wrong or a missing one</translation>
+        <translation>the “{label}” row gives {name} as {total}, the {n} counties above add up to {counted}, {diff} apart: check the counties&apos; figures for a wrong or a missing one</translation>
+    </message>
+    <message>
+        <source>“{text}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）</source>
+        <translation>“{text}” is no known region: the figures of this column are not imported (if it is a region, write its name as the division list does)</translation>
+    </message>
+    <message>
+        <source>“{text}”不是某一年全年的数值（如半年数、增长率），此列的数字未导入</source>
+        <translation>“{text}” is not a whole year's figure (half a year, a growth …): the figures of this column are not imported</translation>
+    </message>
+    <message>
+        <source>“{text}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）</source>
+        <translation>“{text}” is not an indicator of the catalog: the figures of this column are not imported (if it is one, write its name as the catalog does)</translation>
+    </message>
+    <message>
+        <source>“{text}”是合计列，未导入：市、省的数字由程序从各县汇总</source>
+        <translation>“{text}” is a column of totals, not imported: the program computes a city's and the province's figures from the counties</translation>
+    </message>
+    <message>
+        <source>“{text}”是合计行，未导入：市、省的数字由程序从各县汇总</source>
+        <translation>“{text}” is a row of totals, not imported: the program computes a city's and the province's figures from the counties</translation>
     </message>
     <message>
         <source>上年数值</source>
@@ -1961,7 +1981,7 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>单元格为百分比格式，但该指标单位是{unit}</source>
-        <translation>the cell is formatted as a percentage, but this indicator's unit is {unit}</translation>
+        <translation>the cell is formatted as a percentage, but this indicator&apos;s unit is {unit}</translation>
     </message>
     <message>
         <source>单元格为百分比格式，但该指标无单位</source>
@@ -2028,8 +2048,32 @@ Now: {new}, note: {new_note}</translation>
         <translation>should satisfy {condition}, but {left} and {right}</translation>
     </message>
     <message>
+        <source>找不到数据表：没有一个工作表的前{n}行中有可识别的表头。交换格式为名为“数据”的工作表，表头至少包含{need}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列，指标名称按目录填写</source>
+        <translation>no table found: no sheet has a header the program knows in its first {n} rows. The exchange format is a sheet named data with at least the columns {need}; a table may also have indicators × years, regions × indicators, indicators × regions or years × indicators, the indicators named as the catalog names them</translation>
+    </message>
+    <message>
+        <source>找不到表头（前{n}行中没有包含{need}的行；交换格式的列为：{names}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）</source>
+        <translation>no header found (none of the first {n} rows holds {need}; the exchange format's columns are {names}; a table may also have indicators × years, regions × indicators, indicators × regions or years × indicators)</translation>
+    </message>
+    <message>
         <source>指标名称“{named}”与指标代码 {code}（{name}）不符</source>
         <translation>the indicator name “{named}” does not match the indicator code {code} ({name})</translation>
+    </message>
+    <message>
+        <source>按“地区×指标”排列</source>
+        <translation>has regions × indicators</translation>
+    </message>
+    <message>
+        <source>按“年份×指标”排列</source>
+        <translation>has years × indicators</translation>
+    </message>
+    <message>
+        <source>按“指标×地区”排列</source>
+        <translation>has indicators × regions</translation>
+    </message>
+    <message>
+        <source>按“指标×年份”排列</source>
+        <translation>has indicators × years</translation>
     </message>
     <message>
         <source>数值</source>
@@ -2180,8 +2224,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>the mark {kind} is invalid (na for not applicable, or uncollected for not collected this year)</translation>
     </message>
     <message>
+        <source>标题写的是年份范围“{span}”，不知道表中是哪一年：请加一列“年份”，或在标题中只写一个年份</source>
+        <translation>the title names a range of years, “{span}”, so which year the table holds is unknown: add a year column, or name one year in the title</translation>
+    </message>
+    <message>
         <source>此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围</source>
         <translation>the {n} years {span} were all {mean}, this year is {value}: {dev} {unit} away, outside the range of the past years</translation>
+    </message>
+    <message>
+        <source>没有“地区名称”列</source>
+        <translation>has no region column</translation>
+    </message>
+    <message>
+        <source>没有“年份”列</source>
+        <translation>has no year column</translation>
     </message>
     <message>
         <source>没有指定要导入的文件</source>
@@ -2222,6 +2278,30 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>缺少指标</source>
         <translation>the indicator is missing</translation>
+    </message>
+    <message>
+        <source>表中没有写地区，按文件名取为“{region}”，请核对</source>
+        <translation>the table names no region; taken from the file's name as “{region}”: please check</translation>
+    </message>
+    <message>
+        <source>表中没有写年份，按文件名取为 {year} 年，请核对</source>
+        <translation>the table names no year; taken from the file's name as {year}: please check</translation>
+    </message>
+    <message>
+        <source>表头重复：{names}（同一列名只能出现一次）</source>
+        <translation>a heading repeated: {names} (each column name may appear once)</translation>
+    </message>
+    <message>
+        <source>表格{shape}，但找不到地区：请加一列“地区名称”，或在表头上方的标题中写明地区（如“温岭市卫生健康指标”），或在文件名中写明地区</source>
+        <translation>the table {shape}, but names no region: add a region_name column, or name the region in a title above the header, or in the file's name</translation>
+    </message>
+    <message>
+        <source>表格{shape}，但找不到年份：请加一列“年份”，或在表头上方的标题中写明年份（如“2022年各县指标”），或把工作表命名为年份（如“2022”），或在文件名中写明年份</source>
+        <translation>the table {shape}, but names no year: add a year column, or name the year in a title above the header, or name the sheet after the year (such as 2022), or name the year in the file's name</translation>
+    </message>
+    <message>
+        <source>表格下方第 {row} 行是签名或注释行，其后不应再有数据（请把数据放在签名行上方）</source>
+        <translation>row {row} below the table is a signature or a note, and no figures should follow it (put them above the signature line)</translation>
     </message>
     <message>
         <source>计算值为{value}</source>
