@@ -226,6 +226,14 @@ def _number(cell: Cell, ind: Indicator, where: str) -> float | None:
     raise InvalidValue(value, Phrase("不是数字（{kind}）", kind=kind), where)
 
 
+def _figure_or_none(text: str, ind: Indicator) -> float | None:
+    """The figure of `text` read as the indicator's, or None where it is none (empty, or not a number)."""
+    try:
+        return parse_value(text, ind.unit, "")
+    except InvalidValue:
+        return None
+
+
 class _Planner:
     def __init__(self, services: Services, cancelled: Callable[[], bool] | None):
         self.services = services
@@ -620,10 +628,7 @@ class _Planner:
             split = split_remark(cell.value)
             if split is None:
                 return None
-            try:
-                number = parse_value(split[0], ind.unit, "")
-            except InvalidValue:
-                return None
+            number = _figure_or_none(split[0], ind)
             if number is None:
                 return None
             if same_unit(normalize_text(split[1]), ind.unit, ind.kind):
@@ -642,10 +647,7 @@ class _Planner:
                             Phrase("是上限，但{name}没有越高或越低越好之分：请只填目标数", name=ind.name))
                 return (Phrase("是下限，但{name}越低越好，目标应是上限：请核对后只填目标数", name=ind.name) if bound[1] == 1 else
                         Phrase("是上限，但{name}越高越好，目标应是下限：请核对后只填目标数", name=ind.name))
-            try:
-                number = parse_value(bound[0], ind.unit, "")
-            except InvalidValue:
-                return None
+            number = _figure_or_none(bound[0], ind)
             if number is None:
                 return None
             self.plan.notices.append(at_cell(file, sheet, where, Phrase(
