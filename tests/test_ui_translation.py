@@ -234,10 +234,10 @@ def test_the_imports_errors_and_notices_speak_english_with_the_translation(qtbot
     dialog.prepare()
     shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert shown[:3] == [
-        "file 县.xlsx, 数据!C2: unknown indicator '卫生厕所覆盖率'; similar indicators: 农村无害化卫生厕所普及率",
-        "file 县.xlsx, 数据!D3: Value '约80' is invalid: is approximate: enter the exact figure",
-        "file 县.xlsx, 数据!B4: the year is missing"]
-    assert "file 县.xlsx, 数据!D5: Value “82.1（初步）” read as 82.1; the remark in brackets, “初步”, goes into the note" in shown
+        "File 县.xlsx, 数据!C2: unknown indicator '卫生厕所覆盖率'; similar indicators: 农村无害化卫生厕所普及率",
+        "File 县.xlsx, 数据!D3: Value '约80' is invalid: is approximate: enter the exact figure",
+        "File 县.xlsx, 数据!B4: the year is missing"]
+    assert "File 县.xlsx, 数据!D5: Value “82.1（初步）” read as 82.1; the remark in brackets, “初步”, goes into the note" in shown
     plan = plan_import(services, [tmp_path / "县.xlsx"])
     assert str(plan.errors[2]) == "文件 县.xlsx，数据!B4：缺少年份"
     wb = Workbook()
@@ -249,6 +249,24 @@ def test_the_imports_errors_and_notices_speak_english_with_the_translation(qtbot
     qtbot.addWidget(dialog)
     dialog.prepare()
     shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert shown == ["file 龙湾区_2025年.xlsx, Sheet!A1: the table names no region; taken from the file's name as “龙湾区”: "
+    assert shown == ["File 龙湾区_2025年.xlsx, Sheet!A1: the table names no region; taken from the file's name as “龙湾区”: "
                      "please check",
-                     "file 龙湾区_2025年.xlsx, Sheet!A1: the table names no year; taken from the file's name as 2025: please check"]
+                     "File 龙湾区_2025年.xlsx, Sheet!A1: the table names no year; taken from the file's name as 2025: please check"]
+
+
+def test_a_status_line_the_import_does_not_take_is_said_in_english(english):
+    """An older workbook's decision against a later one here: the notice in English, the statuses as the
+    window names them; in Chinese for the command line."""
+    from desktop.domain import Dataset
+    from desktop.exchange.status import OLDER, StatusLine, decide
+    from desktop.ui import vocabulary
+
+    here = Dataset("330302", 2023, "accepted", "2024-03-02T09:00:00+08:00", "李四")
+    line = StatusLine("330302", 2023, "approved", decided_at="2024-03-01T10:00:00+08:00", decided_by="张三")
+    d = decide(here, decided_here=False, line=line, digest_ok=True, data_changes=True, region_name="鹿城区")
+    assert d.kind == OLDER
+    assert vocabulary.say(d.message) == (
+        "鹿城区 2023: the file's decision “Approved” (张三, 2024-03-01T10:00:00+08:00) is not later than this store's "
+        "“Accepted” (李四, 2024-03-02T09:00:00+08:00); an older workbook cannot overwrite it (nothing changed)")
+    assert d.message == ("鹿城区 2023年：文件中的决定“已审核”（张三，2024-03-01T10:00:00+08:00）不晚于本库的“已接收”"
+                         "（李四，2024-03-02T09:00:00+08:00），较旧的工作簿不能覆盖（本库未改动）")

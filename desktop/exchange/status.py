@@ -38,6 +38,7 @@ from desktop.exchange.format import (  # noqa: F401
     STATUS_SHEET,
     STATUS_SHEET_NAMES,
 )
+from desktop.phrases import Phrase, Word
 from desktop.policy import TRANSITIONS
 
 # key → header written (Chinese), headers read as it
@@ -245,28 +246,31 @@ def parse_line(row: dict[str, object], region_code: Callable[[str], str]) -> tup
     try:
         region = region_code(text("region_code") or text("region_name"))
     except AppError:
-        return None, "region_code", f"未知地区 {text('region_code') or text('region_name')!r}"
+        return None, "region_code", Phrase("未知地区 {raw}{hint}", raw=repr(text("region_code") or text("region_name")),
+                                           hint="")
     try:
         year = check_year(text("year").removesuffix("年"))
     except AppError as exc:
-        return None, "year", str(exc)
+        return None, "year", exc.args[0]
     status = text("status")
     if status not in STATUSES:
         by_name = {v: k for k, v in STATUS_NAMES.items()}
         status = by_name.get(status, status)
     if status not in STATUSES:
-        return None, "status", f"状态 {text('status')!r} 无效（应为 {'、'.join(STATUSES)}）"
+        return None, "status", Phrase("状态 {raw} 无效（应为 {allowed}）", raw=repr(text("status")),
+                                      allowed="、".join(STATUSES))
     line = StatusLine(region, year, status, region_name=text("region_name"))
     for key in ("decided_at", "decided_by", "submitted_by", "submitted_at", "approved_by", "approved_at",
                 "accepted_by", "accepted_at", "returned_by", "returned_at", "reason", "chain_head", "digest"):
         setattr(line, key, text(key))
     for key in ("decided_at", "submitted_at", "approved_at", "accepted_at", "returned_at"):
         if getattr(line, key) and when(getattr(line, key)) is None:
-            return None, key, f"时间 {getattr(line, key)!r} 无效（应为 ISO 格式，如 2024-03-01T10:00:00+08:00）"
+            return None, key, Phrase("时间 {raw} 无效（应为 ISO 格式，如 2024-03-01T10:00:00+08:00）",
+                                     raw=repr(getattr(line, key)))
     try:
         line.rows = int(float(text("rows") or 0))
     except ValueError:
-        return None, "rows", f"数据行数 {text('rows')!r} 不是整数"
+        return None, "rows", Phrase("数据行数 {raw} 不是整数", raw=repr(text("rows")))
     return line, "", ""
 
 
@@ -289,12 +293,12 @@ def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool
 
     `decided_here`: the store's current status was decided in this store (not imported); `data_changes`:
     the file's rows would change stored values or notes of this region-year."""
-    label = f"{region_name} {line.year}年"
-    theirs = f"“{STATUS_NAMES.get(line.status, line.status)}”（{line.decided_by or '—'}，{line.decided_at or '—'}）"
-    ours = f"“{STATUS_NAMES.get(local.status, local.status)}”（{local.updated_by or '—'}，{local.updated_at or '—'}）"
+    label = Phrase("{region} {year}年", region=region_name, year=line.year)
+    theirs = _decision(line.status, line.decided_by, line.decided_at)
+    ours = _decision(local.status, local.updated_by, local.updated_at)
     if not digest_ok:
-        return Decision(DATA_ONLY, line, local, f"{label}的数据行与文件记录的摘要不符（导出后被改动过）："
-                                                f"按数据导入，未采用文件中的状态{theirs}")
+        return Decision(DATA_ONLY, line, local, Phrase("{label}的数据行与文件记录的摘要不符（导出后被改动过）："
+                                                       "按数据导入，未采用文件中的状态{theirs}", label=label, theirs=theirs))
     if not line.decided_at:  # never decided where it came from: a draft, data only
         return Decision(DATA_ONLY, line, local, "")
     mine, incoming = when(local.updated_at), when(line.decided_at)
@@ -304,17 +308,25 @@ def decide(local: Dataset, decided_here: bool, line: StatusLine, digest_ok: bool
         if not data_changes:  # the same rows again: nothing changes, the file's older status is not taken
             return Decision(SAME if local.status == line.status else DATA_ONLY, line, local,
                             "" if local.status == line.status else
-                            f"{label}已由本单位接收{ours}，文件中的{theirs}未采用（数据相同，未改动）")
-        return Decision(HELD_HERE, line, local, f"{label}已由本单位接收{ours}，文件中的{theirs}不能覆盖；"
-                                                f"如需采用，请先退回")
+                            Phrase("{label}已由本单位接收{ours}，文件中的{theirs}未采用（数据相同，未改动）", label=label,
+                                   ours=ours, theirs=theirs))
+        return Decision(HELD_HERE, line, local, Phrase("{label}已由本单位接收{ours}，文件中的{theirs}不能覆盖；如需采用，请先退回",
+                                                       label=label, ours=ours, theirs=theirs))
     if mine is not None and local.status != "draft" and incoming <= mine:
         if not data_changes:
             return Decision(SAME if local.status == line.status else DATA_ONLY, line, local,
                             "" if local.status == line.status else
-                            f"{label}：本库已有更新的决定{ours}，文件中较早的{theirs}未采用（数据相同，未改动）")
-        return Decision(OLDER, line, local, f"{label}：文件中的决定{theirs}不晚于本库的{ours}，"
-                                            f"较旧的工作簿不能覆盖（本库未改动）")
+                            Phrase("{label}：本库已有更新的决定{ours}，文件中较早的{theirs}未采用（数据相同，未改动）",
+                                   label=label, ours=ours, theirs=theirs))
+        return Decision(OLDER, line, local, Phrase("{label}：文件中的决定{theirs}不晚于本库的{ours}，较旧的工作簿不能覆盖（本库未改动）",
+                                                   label=label, ours=ours, theirs=theirs))
     return Decision(APPLY, line, local, "")
+
+
+def _decision(status: str, by: str | None, at: str | None) -> Phrase:
+    """“已审核”（张三，2024-03-01T10:00:00+08:00）: a decision as the messages name it."""
+    return Phrase("“{status}”（{by}，{at}）", status=Word("status", status, STATUS_NAMES.get(status, status)),
+                  by=by or "—", at=at or "—")
 
 
 def _steps() -> set[tuple[str, str]]:

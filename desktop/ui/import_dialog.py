@@ -126,11 +126,12 @@ class ImportDialog(QDialog):
         inds_by_code = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
         for d in carried.values():
             if d.line.status == "returned":
-                notes = "；".join(f"{inds_by_code.get(c, c)}：{t}" for c, t in d.line.notes.items())
+                notes = self.tr("；").join(self.tr("{name}：{note}").format(name=inds_by_code.get(c, c), note=t)
+                                          for c, t in d.line.notes.items())
                 self.problems.addItem(QListWidgetItem(severity_icon("info"), self.tr(
                     "{region} {year}年被退回（{who}）：{reason}{notes}").format(
                     region=names.get(d.line.region_code, d.line.region_code), year=d.line.year,
-                    who=d.line.decided_by, reason=d.line.reason, notes=f"；逐项意见：{notes}" if notes else "")))
+                    who=d.line.decided_by, reason=d.line.reason, notes=self.tr("；逐项意见：{notes}").format(notes=notes) if notes else "")))
         inds = {i.code: i.name for i in self.services.indicators(include_hidden=True)}
         for (region, year), found in sorted(self.findings.items()):
             for f in found:

@@ -1261,8 +1261,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>{n} more errors not listed</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{name}：{note}</source>
+        <translation>{name}: {note}</translation>
+    </message>
+    <message>
         <source>{region} {year}年被退回（{who}）：{reason}{notes}</source>
         <translation>{region} {year} returned ({who}): {reason}{notes}</translation>
+    </message>
+    <message>
+        <source>；逐项意见：{notes}</source>
+        <translation>; notes on single values: {notes}</translation>
     </message>
     <message>
         <source>导入后审核：{region} {year}年 {name}：{message}</source>
@@ -1812,6 +1824,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>{label} was changed while it was being checked: submit it again</translation>
     </message>
     <message>
+        <source>{label}已由本单位接收{ours}，文件中的{theirs}不能覆盖；如需采用，请先退回</source>
+        <translation>{label} was accepted by this office {ours}; the file&apos;s {theirs} cannot overwrite it (to take it, return the year first)</translation>
+    </message>
+    <message>
+        <source>{label}已由本单位接收{ours}，文件中的{theirs}未采用（数据相同，未改动）</source>
+        <translation>{label} was accepted by this office {ours}; the file&apos;s {theirs} is not taken (the same data, nothing changed)</translation>
+    </message>
+    <message>
         <source>{label}当前为“{status}”，不能{what}（只有“{allowed}”的数据可以{what}）</source>
         <translation>Cannot {what} {label}: it is “{status}”, and only “{allowed}” data can take this step</translation>
     </message>
@@ -1852,8 +1872,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>the status of {label} has just been changed to “{status}”: refresh and try again</translation>
     </message>
     <message>
+        <source>{label}的数据行与文件记录的摘要不符（导出后被改动过）：按数据导入，未采用文件中的状态{theirs}</source>
+        <translation>the rows of {label} do not match the digest the file records (changed after the export): imported as data, the file&apos;s status {theirs} not taken</translation>
+    </message>
+    <message>
         <source>{label}：接收由上级单位（市、省）办理，本县用“审核通过”</source>
         <translation>{label}: accepting is done by the office above (the city or the province); the county itself uses “Approve”</translation>
+    </message>
+    <message>
+        <source>{label}：文件中的决定{theirs}不晚于本库的{ours}，较旧的工作簿不能覆盖（本库未改动）</source>
+        <translation>{label}: the file&apos;s decision {theirs} is not later than this store&apos;s {ours}; an older workbook cannot overwrite it (nothing changed)</translation>
+    </message>
+    <message>
+        <source>{label}：本库已有更新的决定{ours}，文件中较早的{theirs}未采用（数据相同，未改动）</source>
+        <translation>{label}: this store has a later decision {ours}; the file&apos;s earlier {theirs} is not taken (the same data, nothing changed)</translation>
     </message>
     <message>
         <source>{names} 等 {n} 个地区年度</source>
@@ -1920,12 +1952,16 @@ Now: {new}, note: {new_note}</translation>
         <translation>the “{label}” row gives {name} as {total}, the {n} counties above add up to {counted}, {diff} apart: check the counties&apos; figures for a wrong or a missing one</translation>
     </message>
     <message>
+        <source>“{status}”（{by}，{at}）</source>
+        <translation>“{status}” ({by}, {at})</translation>
+    </message>
+    <message>
         <source>“{text}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）</source>
         <translation>“{text}” is no known region: the figures of this column are not imported (if it is a region, write its name as the division list does)</translation>
     </message>
     <message>
         <source>“{text}”不是某一年全年的数值（如半年数、增长率），此列的数字未导入</source>
-        <translation>“{text}” is not a whole year's figure (half a year, a growth …): the figures of this column are not imported</translation>
+        <translation>“{text}” is not a whole year&apos;s figure (half a year, a growth …): the figures of this column are not imported</translation>
     </message>
     <message>
         <source>“{text}”不是目录中的指标，此列的数字未导入（若是指标，请按目录写名称）</source>
@@ -1933,11 +1969,11 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>“{text}”是合计列，未导入：市、省的数字由程序从各县汇总</source>
-        <translation>“{text}” is a column of totals, not imported: the program computes a city's and the province's figures from the counties</translation>
+        <translation>“{text}” is a column of totals, not imported: the program computes a city&apos;s and the province&apos;s figures from the counties</translation>
     </message>
     <message>
         <source>“{text}”是合计行，未导入：市、省的数字由程序从各县汇总</source>
-        <translation>“{text}” is a row of totals, not imported: the program computes a city's and the province's figures from the counties</translation>
+        <translation>“{text}” is a row of totals, not imported: the program computes a city&apos;s and the province&apos;s figures from the counties</translation>
     </message>
     <message>
         <source>上年数值</source>
@@ -2053,7 +2089,7 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>找不到表头（前{n}行中没有包含{need}的行；交换格式的列为：{names}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）</source>
-        <translation>no header found (none of the first {n} rows holds {need}; the exchange format's columns are {names}; a table may also have indicators × years, regions × indicators, indicators × regions or years × indicators)</translation>
+        <translation>no header found (none of the first {n} rows holds {need}; the exchange format&apos;s columns are {names}; a table may also have indicators × years, regions × indicators, indicators × regions or years × indicators)</translation>
     </message>
     <message>
         <source>指标名称“{named}”与指标代码 {code}（{name}）不符</source>
@@ -2092,24 +2128,28 @@ Now: {new}, note: {new_note}</translation>
         <translation>has a remark after the number (“{remark}”): enter the number alone and write the remark in the note</translation>
     </message>
     <message>
+        <source>数据行数 {raw} 不是整数</source>
+        <translation>the row count {raw} is not a whole number</translation>
+    </message>
+    <message>
         <source>文件 {file}，{sheet}!{cell}：{message}</source>
-        <translation>file {file}, {sheet}!{cell}: {message}</translation>
+        <translation>File {file}, {sheet}!{cell}: {message}</translation>
     </message>
     <message>
         <source>文件 {file}，{sheet}!{cell}：{region} {indicator} 上年数值为 {value}，本库 {stored_year} 年为 {stored}（文件与本库不一致，请核实哪一个正确）</source>
-        <translation>file {file}, {sheet}!{cell}: {region} {indicator}: the prior-year value is {value}, this store has {stored} for {stored_year} (the file and the store disagree: check which one is right)</translation>
+        <translation>File {file}, {sheet}!{cell}: {region} {indicator}: the prior-year value is {value}, this store has {stored} for {stored_year} (the file and the store disagree: check which one is right)</translation>
     </message>
     <message>
         <source>文件 {file}，{sheet}!{cell}：{region} {indicator} 上年数值为 {value}，本库没有 {year} 年以前的数值</source>
-        <translation>file {file}, {sheet}!{cell}: {region} {indicator}: the prior-year value is {value}, this store has no value before {year}</translation>
+        <translation>File {file}, {sheet}!{cell}: {region} {indicator}: the prior-year value is {value}, this store has no value before {year}</translation>
     </message>
     <message>
         <source>文件 {file}，工作表“{sheet}”：{message}</source>
-        <translation>file {file}, sheet “{sheet}”: {message}</translation>
+        <translation>File {file}, sheet “{sheet}”: {message}</translation>
     </message>
     <message>
         <source>文件 {file}：{message}</source>
-        <translation>file {file}: {message}</translation>
+        <translation>File {file}: {message}</translation>
     </message>
     <message>
         <source>文件不存在：{path}</source>
@@ -2126,6 +2166,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>无法读取（{reason}）</source>
         <translation>cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>时间 {raw} 无效（应为 ISO 格式，如 2024-03-01T10:00:00+08:00）</source>
+        <translation>the time {raw} is invalid (ISO format, such as 2024-03-01T10:00:00+08:00)</translation>
     </message>
     <message>
         <source>是Excel错误值（公式出错），不是数字</source>
@@ -2244,6 +2288,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>no file given to import</translation>
     </message>
     <message>
+        <source>状态 {raw} 无效（应为 {allowed}）</source>
+        <translation>the status {raw} is invalid (one of {allowed})</translation>
+    </message>
+    <message>
         <source>用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）</source>
         <translation>User {name} has a password, but none was given (command line: the CHI_PASSWORD environment variable or standard input)</translation>
     </message>
@@ -2281,11 +2329,11 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>表中没有写地区，按文件名取为“{region}”，请核对</source>
-        <translation>the table names no region; taken from the file's name as “{region}”: please check</translation>
+        <translation>the table names no region; taken from the file&apos;s name as “{region}”: please check</translation>
     </message>
     <message>
         <source>表中没有写年份，按文件名取为 {year} 年，请核对</source>
-        <translation>the table names no year; taken from the file's name as {year}: please check</translation>
+        <translation>the table names no year; taken from the file&apos;s name as {year}: please check</translation>
     </message>
     <message>
         <source>表头重复：{names}（同一列名只能出现一次）</source>
@@ -2293,11 +2341,11 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>表格{shape}，但找不到地区：请加一列“地区名称”，或在表头上方的标题中写明地区（如“温岭市卫生健康指标”），或在文件名中写明地区</source>
-        <translation>the table {shape}, but names no region: add a region_name column, or name the region in a title above the header, or in the file's name</translation>
+        <translation>the table {shape}, but names no region: add a region_name column, or name the region in a title above the header, or in the file&apos;s name</translation>
     </message>
     <message>
         <source>表格{shape}，但找不到年份：请加一列“年份”，或在表头上方的标题中写明年份（如“2022年各县指标”），或把工作表命名为年份（如“2022”），或在文件名中写明年份</source>
-        <translation>the table {shape}, but names no year: add a year column, or name the year in a title above the header, or name the sheet after the year (such as 2022), or name the year in the file's name</translation>
+        <translation>the table {shape}, but names no year: add a year column, or name the year in a title above the header, or name the sheet after the year (such as 2022), or name the year in the file&apos;s name</translation>
     </message>
     <message>
         <source>表格下方第 {row} 行是签名或注释行，其后不应再有数据（请把数据放在签名行上方）</source>
