@@ -252,6 +252,11 @@ def test_the_imports_errors_and_notices_speak_english_with_the_translation(qtbot
     assert shown == ["File 龙湾区_2025年.xlsx, Sheet!A1: the table names no region; taken from the file's name as “龙湾区”: "
                      "please check",
                      "File 龙湾区_2025年.xlsx, Sheet!A1: the table names no year; taken from the file's name as 2025: please check"]
+    (tmp_path / "空.xlsx").write_bytes(b"")
+    dialog = ImportDialog(services, [str(tmp_path / "空.xlsx")])
+    qtbot.addWidget(dialog)
+    dialog.prepare()
+    assert [dialog.problems.item(i).text() for i in range(dialog.problems.count())] == ["File 空.xlsx: the file is empty"]
 
 
 def test_a_status_line_the_import_does_not_take_is_said_in_english(english):

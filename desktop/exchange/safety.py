@@ -31,6 +31,7 @@ from pathlib import Path
 
 from desktop.db.store import refuse_store_file
 from desktop.errors import AppError
+from desktop.phrases import Phrase
 from desktop.zips import ZIP_ERRORS
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -60,7 +61,7 @@ class UnsafeFile(AppError):
     def __init__(self, file: str, message: str):
         self.file = file
         self.reason = message
-        super().__init__(f"文件 {file}：{message}")
+        super().__init__(Phrase("文件 {file}：{message}", file=file, message=message))
 
 
 def looks_like_text(head: bytes) -> str | None:
@@ -101,8 +102,8 @@ def xml_refused(name: str, exc: Exception, damaged: str) -> UnsafeFile:
     exception's kind)."""
     kind = type(exc).__name__
     if kind in UNSAFE_XML:
-        return UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取")
-    return UnsafeFile(name, f"{damaged}（文件已损坏：{kind}）")
+        return UnsafeFile(name, Phrase("工作簿中含有不安全的XML（DTD或实体定义），拒绝读取"))
+    return UnsafeFile(name, Phrase("{damaged}（文件已损坏：{kind}）", damaged=damaged, kind=kind))
 
 
 def check_defusedxml() -> None:
@@ -118,36 +119,37 @@ def check_file(path: str | Path) -> None:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise UnsafeFile(name, "文件不存在")
+        raise UnsafeFile(name, Phrase("文件不存在"))
     if path.is_dir():
-        raise UnsafeFile(name, "这是一个文件夹，不是工作簿")
+        raise UnsafeFile(name, Phrase("这是一个文件夹，不是工作簿"))
     refuse_store_file(path, "作为工作簿导入")
     try:
         size = path.stat().st_size
         with open(path, "rb") as f:
             head = f.read(8192)
     except OSError as exc:
-        raise UnsafeFile(name, f"无法读取（{exc.strerror or exc}）") from exc
+        raise UnsafeFile(name, Phrase("无法读取（{reason}）", reason=str(exc.strerror or exc))) from exc
     if size == 0:
-        raise UnsafeFile(name, "文件为空")
+        raise UnsafeFile(name, Phrase("文件为空"))
     if size > MAX_FILE_BYTES:
-        raise UnsafeFile(name, f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_FILE_BYTES // 1048576} MB），拒绝读取")
+        raise UnsafeFile(name, Phrase("文件过大（{size} MB，上限 {limit} MB），拒绝读取", size=f"{size / 1048576:.1f}",
+                                      limit=MAX_FILE_BYTES // 1048576))
     if head.startswith(OLE2_MAGIC):  # a workbook of this kind (.xls, .et) is read by desktop.exchange.legacy
-        raise UnsafeFile(name, "这是 Word、WPS 文字或其他旧版 Office 文档，不是工作簿；"
-                               "请导入 Excel 或 WPS 表格的工作簿（.xlsx、.xls、.et、.ods）")
+        raise UnsafeFile(name, Phrase("这是 Word、WPS 文字或其他旧版 Office 文档，不是工作簿；"
+                               "请导入 Excel 或 WPS 表格的工作簿（.xlsx、.xls、.et、.ods）"))
     if head.startswith(EMPTY_ZIP_MAGIC):
-        raise UnsafeFile(name, "这是一个空的压缩文件，不是 Excel 工作簿")
+        raise UnsafeFile(name, Phrase("这是一个空的压缩文件，不是 Excel 工作簿"))
     if not head.startswith(ZIP_MAGIC):
         kind = looks_like_text(head)
         if kind == "csv":
-            raise UnsafeFile(name, "这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并"
-                                   "“另存为 Excel 工作簿(*.xlsx)”后再导入")
+            raise UnsafeFile(name, Phrase("这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并"
+                                   "“另存为 Excel 工作簿(*.xlsx)”后再导入"))
         if kind == "html":  # a web page with a table is read (desktop.exchange.htmltable): this is XML
-            raise UnsafeFile(name, "这是 XML 文件（如 Excel 2003 XML 表格），不是 .xlsx 工作簿；"
-                                   "请在 Excel 中打开并另存为 .xlsx 后再导入")
+            raise UnsafeFile(name, Phrase("这是 XML 文件（如 Excel 2003 XML 表格），不是 .xlsx 工作簿；"
+                                   "请在 Excel 中打开并另存为 .xlsx 后再导入"))
         if kind == "text":
-            raise UnsafeFile(name, "这是文本文件，不是 .xlsx 工作簿")
-        raise UnsafeFile(name, "不是 .xlsx 工作簿（无法识别的文件格式，或文件已损坏）")
+            raise UnsafeFile(name, Phrase("这是文本文件，不是 .xlsx 工作簿"))
+        raise UnsafeFile(name, Phrase("不是 .xlsx 工作簿（无法识别的文件格式，或文件已损坏）"))
     _check_zip(path, name)
 
 
@@ -239,19 +241,19 @@ def _check_zip(path: Path, name: str) -> None:
             if total > MAX_TOTAL_BYTES:
                 raise UnsafeFile(name, f"解压后总大小过大（{total / 1048576:.0f} MB，上限 {MAX_TOTAL_BYTES // 1048576} MB），拒绝读取")
             if "mimetype" in names and "content.xml" in names:
-                raise UnsafeFile(name, "这是 OpenDocument 表格（.ods），请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入")
+                raise UnsafeFile(name, Phrase("这是 OpenDocument 表格（.ods），请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入"))
             if "[Content_Types].xml" not in names:
-                raise UnsafeFile(name, "压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）")
+                raise UnsafeFile(name, Phrase("压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）"))
             content_types = zf.read("[Content_Types].xml")[:MAX_ENTRY_BYTES]
             if "xl/workbook.bin" in names or b"sheet.binary" in content_types:  # its type says macroEnabled always
-                raise UnsafeFile(name, "这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；"
-                                       "请在 Excel 中另存为 .xlsx 后再导入")
+                raise UnsafeFile(name, Phrase("这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；"
+                                       "请在 Excel 中另存为 .xlsx 后再导入"))
             if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
-                raise UnsafeFile(name, "这是启用宏的工作簿（.xlsm），为安全起见不导入；请另存为不含宏的 .xlsx 后再导入")
+                raise UnsafeFile(name, Phrase("这是启用宏的工作簿（.xlsm），为安全起见不导入；请另存为不含宏的 .xlsx 后再导入"))
             if b"spreadsheetml.sheet.main" not in content_types and b"spreadsheetml.template.main" not in content_types:
-                raise UnsafeFile(name, "压缩包不是 Excel 工作簿（可能是 Word、PowerPoint 或其他文件）")
+                raise UnsafeFile(name, Phrase("压缩包不是 Excel 工作簿（可能是 Word、PowerPoint 或其他文件）"))
             _check_parts(zf, names, content_types, name)
     except (OSError, RuntimeError, NotImplementedError) as exc:
-        raise UnsafeFile(name, f"工作簿无法读取（{exc}）") from exc
+        raise UnsafeFile(name, Phrase("工作簿无法读取（{reason}）", reason=str(exc))) from exc
     except ZIP_ERRORS as exc:  # a broken deflate stream, a stream cut short, a name that decodes wrong
-        raise UnsafeFile(name, f"工作簿已损坏，无法解压（{exc or type(exc).__name__}）") from exc
+        raise UnsafeFile(name, Phrase("工作簿已损坏，无法解压（{reason}）", reason=str(exc or type(exc).__name__))) from exc

@@ -1802,6 +1802,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>{a} and {b}</translation>
     </message>
     <message>
+        <source>{damaged}（文件已损坏：{kind}）</source>
+        <translation>{damaged} (the file is damaged: {kind})</translation>
+    </message>
+    <message>
         <source>{label} {code} 在本库有数值 {value}，不能按文件标为{kind}（请先删除该数值）</source>
         <translation>{label} {code} has the value {value} in this store and cannot be marked {kind} as the file says (delete the value first)</translation>
     </message>
@@ -1980,6 +1984,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Prior-year value</translation>
     </message>
     <message>
+        <source>不是 .xlsx 工作簿（无法识别的文件格式，或文件已损坏）</source>
+        <translation>not an .xlsx workbook (a format not recognised, or a damaged file)</translation>
+    </message>
+    <message>
         <source>不是数字</source>
         <translation>not a number</translation>
     </message>
@@ -2024,6 +2032,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>the cell is formatted as a percentage, but this indicator has no unit</translation>
     </message>
     <message>
+        <source>压缩包不是 Excel 工作簿（可能是 Word、PowerPoint 或其他文件）</source>
+        <translation>the zip archive is no Excel workbook (a Word, PowerPoint or other file?)</translation>
+    </message>
+    <message>
+        <source>压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）</source>
+        <translation>the zip archive is no Excel workbook (it lacks [Content_Types].xml)</translation>
+    </message>
+    <message>
         <source>右边为{value}</source>
         <translation>the right side is {value}</translation>
     </message>
@@ -2050,6 +2066,18 @@ Now: {new}, note: {new_note}</translation>
 {lines}</source>
         <translation>Import refused, nothing written: {n} errors; {more} more not listed
 {lines}</translation>
+    </message>
+    <message>
+        <source>工作簿中含有不安全的XML（DTD或实体定义），拒绝读取</source>
+        <translation>the workbook holds unsafe XML (a DTD or entity definitions): refused</translation>
+    </message>
+    <message>
+        <source>工作簿已损坏，无法解压（{reason}）</source>
+        <translation>the workbook is damaged and cannot be unpacked ({reason})</translation>
+    </message>
+    <message>
+        <source>工作簿无法读取（{reason}）</source>
+        <translation>the workbook cannot be read ({reason})</translation>
     </message>
     <message>
         <source>带有%，但该指标单位是{unit}</source>
@@ -2152,8 +2180,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>File {file}: {message}</translation>
     </message>
     <message>
+        <source>文件不存在</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
         <source>文件不存在：{path}</source>
         <translation>no such file: {path}</translation>
+    </message>
+    <message>
+        <source>文件为空</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>文件过大（{size} MB，上限 {limit} MB），拒绝读取</source>
+        <translation>the file is too large ({size} MB, the limit is {limit} MB): refused</translation>
     </message>
     <message>
         <source>无法识别为数字</source>
@@ -2380,8 +2420,40 @@ Now: {new}, note: {new_note}</translation>
         <translation>since {year} ({gap} years apart)</translation>
     </message>
     <message>
+        <source>这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并“另存为 Excel 工作簿(*.xlsx)”后再导入</source>
+        <translation>this is a CSV or text table, not an .xlsx workbook: open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and import that</translation>
+    </message>
+    <message>
+        <source>这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；请在 Excel 中另存为 .xlsx 后再导入</source>
+        <translation>this is an Excel binary workbook (.xlsb), which the program does not read: save it as .xlsx in Excel and import that</translation>
+    </message>
+    <message>
+        <source>这是 OpenDocument 表格（.ods），请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入</source>
+        <translation>this is an OpenDocument spreadsheet (.ods): save it as .xlsx in LibreOffice or WPS and import that</translation>
+    </message>
+    <message>
+        <source>这是 Word、WPS 文字或其他旧版 Office 文档，不是工作簿；请导入 Excel 或 WPS 表格的工作簿（.xlsx、.xls、.et、.ods）</source>
+        <translation>this is a Word, WPS Writer or other old Office document, not a workbook: import an Excel or WPS spreadsheet (.xlsx, .xls, .et, .ods)</translation>
+    </message>
+    <message>
+        <source>这是 XML 文件（如 Excel 2003 XML 表格），不是 .xlsx 工作簿；请在 Excel 中打开并另存为 .xlsx 后再导入</source>
+        <translation>this is an XML file (an Excel 2003 XML spreadsheet?), not an .xlsx workbook: open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
         <source>这是一个文件夹，不是工作簿</source>
         <translation>this is a folder, not a workbook</translation>
+    </message>
+    <message>
+        <source>这是一个空的压缩文件，不是 Excel 工作簿</source>
+        <translation>this is an empty zip archive, not an Excel workbook</translation>
+    </message>
+    <message>
+        <source>这是启用宏的工作簿（.xlsm），为安全起见不导入；请另存为不含宏的 .xlsx 后再导入</source>
+        <translation>this is a macro-enabled workbook (.xlsm), not imported for safety: save it as an .xlsx without macros and import that</translation>
+    </message>
+    <message>
+        <source>这是文本文件，不是 .xlsx 工作簿</source>
+        <translation>this is a text file, not an .xlsx workbook</translation>
     </message>
     <message>
         <source>（{name}）</source>
