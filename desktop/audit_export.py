@@ -11,6 +11,7 @@ from desktop.domain import AUDIT_FIELD_NAMES, STATUS_NAMES, AuditRow
 from desktop.errors import AppError
 from desktop.outputs import save_workbook
 from desktop.texts import without_controls
+from desktop.phrases import Phrase
 
 HEADERS = ["时间", "用户", "地区代码", "地区", "年份", "指标代码", "指标", "项目", "原值", "新值", "来源", "原因"]
 WIDTHS = [26, 10, 10, 12, 7, 28, 28, 12, 16, 16, 24, 40]
@@ -77,7 +78,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AppError(f"无法写入文件：{path}（{exc.strerror}）") from exc
+        raise AppError(Phrase("无法写入文件：{path}（{reason}）", path=str(path), reason=str(exc.strerror))) from exc
     regions = {r.code: r.name for r in services.regions()}
     names = {i.code: i.name for i in services.indicators(include_hidden=True)}
 
@@ -123,7 +124,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise AppError(f"无法写入文件：{path}（{exc.strerror}）") from exc
+        raise AppError(Phrase("无法写入文件：{path}（{reason}）", path=str(path), reason=str(exc.strerror))) from exc
     if progress is not None:
         progress(total, total)
     return path

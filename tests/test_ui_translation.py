@@ -206,6 +206,14 @@ def test_the_cores_refusals_speak_english_with_the_translation(qtbot, services, 
     assert "  [error] 居民健康素养水平: 120.00 % is outside the range [0, 100] (above the upper bound)" in said.splitlines()
     assert str(exc.value).startswith("鹿城区 2022年数据不能提交：1 个错误、")
 
+    from desktop.errors import AppError
+    from desktop.exchange.writer import write_template
+
+    with pytest.raises(AppError) as exc:
+        write_template(services, "330302", 2022, tmp_path / "没有的文件夹" / "模板.xlsx")
+    assert describe(exc.value) == f"the output folder does not exist: {tmp_path / '没有的文件夹'}"
+    assert str(exc.value) == f"输出文件夹不存在：{tmp_path / '没有的文件夹'}"
+
     with pytest.raises(WorkflowError) as exc:
         transition(services, "approve", "330302", 2022)
     assert describe(exc.value) == "Cannot approve 鹿城区 2022: it is “Draft”, and only “Submitted” data can take this step"

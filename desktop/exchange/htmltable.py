@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from desktop.encodings import declared_charset
 from desktop.exchange import safety
 from desktop.exchange.texttable import decode
+from desktop.phrases import Phrase
 
 MAX_SPAN = 1000  # a colspan or rowspan beyond this is taken as 1 (a hostile page's 10^9)
 MAX_TABLES = 10_000  # tables in one page (a hostile page's millions of <table> tags would each hold memory)
@@ -141,7 +142,7 @@ def read_tables(data: bytes, name: str, stem: str) -> list[tuple[str, bool, list
         parser.done.append(table)
     tables = [t for t in parser.done if len(t.rows) >= 2]
     if not tables:
-        raise safety.UnsafeFile(name, "这是网页（HTML）文件，其中没有表格；请在 Excel 中打开并另存为 .xlsx 后再导入")
+        raise safety.UnsafeFile(name, Phrase("这是网页（HTML）文件，其中没有表格；请在 Excel 中打开并另存为 .xlsx 后再导入"))
     if len(tables) == 1:
         return [(stem, True, tables[0].rows, tables[0].merged)]
     return [(f"{stem}_表{i}", True, t.rows, t.merged) for i, t in enumerate(tables, start=1)]

@@ -38,6 +38,7 @@ from desktop.exchange.reader import (
     no_table_found,
     take_table,
 )
+from desktop.phrases import Phrase
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -76,7 +77,7 @@ def kind_of(path: Path) -> str | None:
 
 def _check_size(path: Path, name: str) -> None:
     if not path.exists():
-        raise safety.UnsafeFile(name, "文件不存在")
+        raise safety.UnsafeFile(name, Phrase("文件不存在"))
     refuse_store_file(path, "作为工作簿导入")
     size = path.stat().st_size
     if size > safety.MAX_FILE_BYTES:
@@ -97,7 +98,7 @@ class _Budget:
 
 # ---- .xls --------------------------------------------------------------------------------------------
 
-_PASSWORD = "这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入"
+_PASSWORD = Phrase("这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入")
 
 
 class _NoLog:
@@ -119,7 +120,8 @@ def _xls_sheets(path: Path, name: str):
     except compound.CompoundError as exc:
         if ENCRYPTED_OOXML in data:
             raise safety.UnsafeFile(name, _PASSWORD) from exc
-        raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（{exc}）；请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
+        raise safety.UnsafeFile(name, Phrase("无法读取 .xls 工作簿（{reason}）；请在 Excel 中打开并另存为 .xlsx 后再导入",
+                                             reason=str(exc))) from exc
     try:
         # xlrd writes what it finds odd to its log, stdout by default: a damaged file's noise in `--json` output
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_NoLog())
@@ -127,8 +129,8 @@ def _xls_sheets(path: Path, name: str):
         detail = " ".join(str(exc).split())[:100]
         if "encrypt" in detail.lower() or ENCRYPTED_OOXML in data:
             raise safety.UnsafeFile(name, _PASSWORD) from exc
-        raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（文件已损坏或不是 Excel 97-2003 格式：{detail}）；"
-                                      "请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
+        raise safety.UnsafeFile(name, Phrase("无法读取 .xls 工作簿（文件已损坏或不是 Excel 97-2003 格式：{detail}）；"
+                                             "请在 Excel 中打开并另存为 .xlsx 后再导入", detail=detail)) from exc
     budget = _Budget(name)
     percent_xf = set()
     for i, xf in enumerate(book.xf_list):
@@ -172,8 +174,8 @@ def _xls_sheets(path: Path, name: str):
         raise
     except Exception as exc:  # a damaged sheet: xlrd parses each one only now and asserts what it expects
         detail = " ".join(str(exc).split())[:100] or type(exc).__name__
-        raise safety.UnsafeFile(name, f"无法读取 .xls 工作簿（文件已损坏：{detail}）；"
-                                      "请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
+        raise safety.UnsafeFile(name, Phrase("无法读取 .xls 工作簿（文件已损坏：{detail}）；请在 Excel 中打开并另存为 .xlsx 后再导入",
+                                             detail=detail)) from exc
     finally:
         book.release_resources()
     return out
@@ -247,12 +249,12 @@ def _ods_sheets(path: Path, name: str):
     try:
         zf = zipfile.ZipFile(path)
     except ZIP_ERRORS as exc:
-        raise safety.UnsafeFile(name, "无法读取 .ods 工作簿（文件已损坏）") from exc
+        raise safety.UnsafeFile(name, Phrase("无法读取 .ods 工作簿（文件已损坏）")) from exc
     with zf:
         try:
             info = zf.getinfo("content.xml")
         except KeyError as exc:
-            raise safety.UnsafeFile(name, "不是 .ods 工作簿（缺少 content.xml）") from exc
+            raise safety.UnsafeFile(name, Phrase("不是 .ods 工作簿（缺少 content.xml）")) from exc
         if len(zf.infolist()) > safety.MAX_ENTRIES:
             raise safety.UnsafeFile(name, f"压缩包内文件过多（上限 {safety.MAX_ENTRIES}），拒绝读取")
         if info.file_size > safety.MAX_ENTRY_BYTES or (

@@ -117,7 +117,7 @@ def _open(path: Path, name: str):
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except UnsafeXml as exc:
-        raise safety.UnsafeFile(name, "工作簿中含有不安全的XML（DTD或实体定义），拒绝读取") from exc
+        raise safety.UnsafeFile(name, Phrase("工作簿中含有不安全的XML（DTD或实体定义），拒绝读取")) from exc
     except Exception as exc:  # openpyxl raises many kinds on a damaged or hostile file
         raise _translate(exc, name) from exc
 
@@ -140,7 +140,7 @@ def _translate(exc: Exception, name: str) -> AppError:
     import logging
 
     logging.getLogger(__name__).info("%s was refused as damaged", name, exc_info=exc)  # not on a command's stderr
-    return safety.UnsafeFile(name, f"工作簿已损坏或格式不受支持，无法读取（{kind}：{detail}）")
+    return safety.UnsafeFile(name, Phrase("工作簿已损坏或格式不受支持，无法读取（{kind}：{detail}）", kind=kind, detail=detail))
 
 
 def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | None,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop.encodings import decode_text
 from desktop.exchange import safety
+from desktop.phrases import Phrase
 
 SEPARATORS = (",", "\t", ";", "，")
 MAX_CELL_CHARS = 32_767  # as a sheet's cell
@@ -28,7 +29,7 @@ def decode(data: bytes, name: str, declared: str | None = None) -> str:
     none of them."""
     text = decode_text(data, declared)
     if text is None:
-        raise safety.UnsafeFile(name, "无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+        raise safety.UnsafeFile(name, Phrase("无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入"))
     return text
 
 
@@ -75,5 +76,6 @@ def read_rows(path: Path, name: str) -> list[tuple[int, list[tuple[int, object, 
                     raise safety.UnsafeFile(name, f"文本表格超过 {safety.MAX_CELLS} 个单元格，拒绝读取")
                 rows.append((r, cells))
     except csv.Error as exc:
-        raise safety.UnsafeFile(name, f"文本表格格式有误（{exc}）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from exc
+        raise safety.UnsafeFile(name, Phrase("文本表格格式有误（{reason}）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",
+                                             reason=str(exc))) from exc
     return rows

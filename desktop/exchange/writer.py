@@ -31,6 +31,7 @@ from desktop.exchange.format import (
     number_format,
 )
 from desktop.outputs import save_workbook
+from desktop.phrases import Phrase
 
 if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
     from desktop.services import Services
@@ -108,20 +109,21 @@ def _atomic_path(path: Path):
     """Yield a temporary path beside `path`; rename it to `path` only when the block succeeds."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"输出文件应以 .xlsx 结尾：{path}")
+        raise UsageError(Phrase("输出文件应以 .xlsx 结尾：{path}", path=str(path)))
     refuse_output_file(path, "写成工作簿")
     if path.is_dir():
-        raise AppError(f"输出路径是一个文件夹：{path}")
+        raise AppError(Phrase("输出路径是一个文件夹：{path}", path=str(path)))
     if not path.parent.exists():
-        raise AppError(f"输出文件夹不存在：{path.parent}")
+        raise AppError(Phrase("输出文件夹不存在：{path}", path=str(path.parent)))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield tmp
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise AppError(f"无法写入文件：{path}（没有写入权限，或文件正在 Excel/WPS 中打开，请关闭后重试）") from exc
+        raise AppError(Phrase("无法写入文件：{path}（没有写入权限，或文件正在 Excel/WPS 中打开，请关闭后重试）",
+                              path=str(path))) from exc
     except OSError as exc:
-        raise AppError(f"无法写入文件：{path}（{exc.strerror or exc}）") from exc
+        raise AppError(Phrase("无法写入文件：{path}（{reason}）", path=str(path), reason=str(exc.strerror or exc))) from exc
     finally:
         with contextlib.suppress(FileNotFoundError, OSError):
             tmp.unlink()

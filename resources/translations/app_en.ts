@@ -1984,6 +1984,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Prior-year value</translation>
     </message>
     <message>
+        <source>不是 .ods 工作簿（缺少 content.xml）</source>
+        <translation>not an .ods workbook (it lacks content.xml)</translation>
+    </message>
+    <message>
         <source>不是 .xlsx 工作簿（无法识别的文件格式，或文件已损坏）</source>
         <translation>not an .xlsx workbook (a format not recognised, or a damaged file)</translation>
     </message>
@@ -2070,6 +2074,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>工作簿中含有不安全的XML（DTD或实体定义），拒绝读取</source>
         <translation>the workbook holds unsafe XML (a DTD or entity definitions): refused</translation>
+    </message>
+    <message>
+        <source>工作簿已损坏或格式不受支持，无法读取（{kind}：{detail}）</source>
+        <translation>the workbook is damaged or in a format not supported, and cannot be read ({kind}: {detail})</translation>
     </message>
     <message>
         <source>工作簿已损坏，无法解压（{reason}）</source>
@@ -2196,12 +2204,44 @@ Now: {new}, note: {new_note}</translation>
         <translation>the file is too large ({size} MB, the limit is {limit} MB): refused</translation>
     </message>
     <message>
+        <source>文本表格格式有误（{reason}）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入</source>
+        <translation>the text table is malformed ({reason}): open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{path}（{reason}）</source>
+        <translation>cannot write the file {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{path}（没有写入权限，或文件正在 Excel/WPS 中打开，请关闭后重试）</source>
+        <translation>cannot write the file {path} (no permission, or the file is open in Excel or WPS: close it and try again)</translation>
+    </message>
+    <message>
         <source>无法识别为数字</source>
         <translation>is not a number</translation>
     </message>
     <message>
         <source>无法识别为数字（单位应为{unit}）</source>
         <translation>is not a number (the unit should be {unit})</translation>
+    </message>
+    <message>
+        <source>无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入</source>
+        <translation>the text table's encoding is not recognised (UTF-8 or GBK expected): open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>无法读取 .ods 工作簿（文件已损坏）</source>
+        <translation>the .ods workbook cannot be read (the file is damaged)</translation>
+    </message>
+    <message>
+        <source>无法读取 .xls 工作簿（{reason}）；请在 Excel 中打开并另存为 .xlsx 后再导入</source>
+        <translation>the .xls workbook cannot be read ({reason}): open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>无法读取 .xls 工作簿（文件已损坏或不是 Excel 97-2003 格式：{detail}）；请在 Excel 中打开并另存为 .xlsx 后再导入</source>
+        <translation>the .xls workbook cannot be read (damaged, or not in the Excel 97-2003 format: {detail}): open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>无法读取 .xls 工作簿（文件已损坏：{detail}）；请在 Excel 中打开并另存为 .xlsx 后再导入</source>
+        <translation>the .xls workbook cannot be read (damaged: {detail}): open it in Excel, save it as .xlsx and import that</translation>
     </message>
     <message>
         <source>无法读取（{reason}）</source>
@@ -2420,6 +2460,18 @@ Now: {new}, note: {new_note}</translation>
         <translation>since {year} ({gap} years apart)</translation>
     </message>
     <message>
+        <source>输出文件夹不存在：{path}</source>
+        <translation>the output folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <source>输出文件应以 .xlsx 结尾：{path}</source>
+        <translation>the output file should end in .xlsx: {path}</translation>
+    </message>
+    <message>
+        <source>输出路径是一个文件夹：{path}</source>
+        <translation>the output path is a folder: {path}</translation>
+    </message>
+    <message>
         <source>这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并“另存为 Excel 工作簿(*.xlsx)”后再导入</source>
         <translation>this is a CSV or text table, not an .xlsx workbook: open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and import that</translation>
     </message>
@@ -2454,6 +2506,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>这是文本文件，不是 .xlsx 工作簿</source>
         <translation>this is a text file, not an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>这是网页（HTML）文件，其中没有表格；请在 Excel 中打开并另存为 .xlsx 后再导入</source>
+        <translation>this is a web page (HTML) with no table: open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入</source>
+        <translation>this workbook is encrypted with a password to open it: remove the password in Excel or WPS, then import it</translation>
     </message>
     <message>
         <source>（{name}）</source>
