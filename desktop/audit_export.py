@@ -74,7 +74,7 @@ def export_audit(services, rows: list[AuditRow], path: str | os.PathLike, title:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise AppError(f"导出文件应以 .xlsx 结尾：{path}")
-    refuse_output_file(path, "写成审计记录")
+    refuse_output_file(path, Phrase("写成审计记录"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

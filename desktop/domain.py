@@ -41,6 +41,11 @@ METHOD_NAMES = {"sum": "求和", "ratio": "按合计计算比率", "weighted": "
 AUDIT_FIELD_NAMES = {"value": "数值", "note": "说明", "status": "状态", "target": "目标值", "catalog": "指标目录",
                      "rules": "审核规则", "user": "用户", "login": "登录失败", "denied": "被拒绝的操作",
                      "review": "退回意见", "absent": "不适用标记", "home": "本单位地区"}
+# the fields of an indicator a catalog change names (desktop.catalog_admin)
+CATALOG_FIELD_NAMES = {"code": "代码", "section": "分类", "name": "名称", "unit": "单位", "kind": "类型",
+                       "decimals": "小数位数", "min": "下限", "max": "上限", "direction": "方向", "yoy_warn": "同比阈值",
+                       "definition": "定义", "aliases": "别名", "sort_order": "排序", "hidden": "停用",
+                       "aggregation": "汇总方式"}
 # the source of the demo's simulated years (not real figures): reports and the form mark them 演示数据·模拟
 SIMULATED_SOURCE = "demo-sim"
 # where a change came from, by the audit row's source (an import's is "import:<file>#<sha256>")

@@ -77,6 +77,23 @@ def say(text: object, translate, word=None) -> str:
         return str(text)  # a translation naming a part the template has not: the Chinese, never a crash
 
 
+def enumeration(items) -> str:
+    """Items listed in a sentence, joined by 、 (", " in English), each said in turn; "" for none."""
+    items = list(items)
+    if not items:
+        return ""
+    listed = items[-1]
+    for item in reversed(items[:-1]):
+        listed = Phrase("{first}、{rest}", first=item, rest=listed)
+    return listed
+
+
+def reason_of(exc: BaseException) -> str:
+    """What an exception says, to be a part of another Phrase: its one argument when that is text (a Phrase stays
+    one, said in the window's language), else str(exc)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
 def templates_in(folder, skip=None) -> set[str]:
     """Every template of a `Phrase("…")` (or `Phrase("…" if … else "…")`) in the Python files under `folder`
     but those under `skip`, for the translation file (scripts/build_translations.py --update) and its test."""
@@ -85,12 +102,15 @@ def templates_in(folder, skip=None) -> set[str]:
 
     found: set[str] = set()
     for path in sorted(Path(folder).rglob("*.py")):
-        if path.resolve() == Path(__file__).resolve() or skip is not None and path.is_relative_to(skip):
-            continue  # _rebuild makes Phrases of templates already found
+        if skip is not None and path.is_relative_to(skip):
+            continue
+        here = path.resolve() == Path(__file__).resolve()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if not (isinstance(node, ast.Call) and node.args and getattr(node.func, "id", None) == "Phrase"):
                 continue
             first = node.args[0]
+            if here and isinstance(first, ast.Name):
+                continue  # _rebuild makes Phrases of templates already found
             for arg in (first.body, first.orelse) if isinstance(first, ast.IfExp) else (first,):
                 if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
                     raise ValueError(f"{path}:{node.lineno}: a Phrase's template must be a literal")

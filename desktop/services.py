@@ -458,7 +458,7 @@ class Services:
         dest = Path(dest)
         if dest.resolve() == self.store.path.resolve():
             raise AppError("备份文件不能是数据库本身")
-        refuse_output_file(dest, "作为备份文件写入")
+        refuse_output_file(dest, Phrase("作为备份文件写入"))
         if dest.is_dir():
             raise AppError(f"输出路径是一个文件夹：{dest}（请给出备份文件名）")
         try:
@@ -470,7 +470,7 @@ class Services:
         source = Path(source)
         if not source.is_file():
             raise AppError(f"备份文件不存在：{source}")
-        refuse_store_file(source, "作为备份恢复")
+        refuse_store_file(source, Phrase("作为备份恢复"))
         return source
 
     def restore_preview(self, source: str | os.PathLike):

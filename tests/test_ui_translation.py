@@ -283,3 +283,79 @@ def test_a_status_line_the_import_does_not_take_is_said_in_english(english):
         "“Accepted” (李四, 2024-03-02T09:00:00+08:00); an older workbook cannot overwrite it (nothing changed)")
     assert d.message == ("鹿城区 2023年：文件中的决定“已审核”（张三，2024-03-01T10:00:00+08:00）不晚于本库的“已接收”"
                          "（李四，2024-03-02T09:00:00+08:00），较旧的工作簿不能覆盖（本库未改动）")
+
+
+def test_a_report_or_workbook_refused_for_its_size_or_damage_is_said_in_english(qtbot, services, tmp_path, english):
+    """A report that is no Word document, a .doc too short to be a compound file (the reason of the reason
+    said too), the store itself opened as a report, and a CSV cell over Excel's limit: each refusal in English
+    in the window, in Chinese for the command line."""
+    from desktop.errors import AppError
+    from desktop.exchange import plan_import
+    from desktop.extract import UnreadableReport, read_text_file
+    from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.messages import describe
+
+    fake = tmp_path / "报告.doc"
+    fake.write_bytes(b"plain words, not a Word file")
+    with pytest.raises(UnreadableReport) as exc:
+        read_text_file(fake)
+    assert describe(exc.value) == (f"Cannot read the report file {fake}: not a Word or WPS document (the content "
+                                   "of the .doc file is not in the Word 97–2003 format)")
+    assert str(exc.value) == f"无法读取报告文件 {fake}：不是 Word 或 WPS 文档（.doc 文件的内容不是 Word 97–2003 格式）"
+
+    cut = tmp_path / "截断.doc"
+    cut.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with pytest.raises(UnreadableReport) as exc:
+        read_text_file(cut)
+    assert describe(exc.value) == f"Cannot read the report file {cut}: not an Office 97–2003 compound file"
+    assert str(exc.value) == f"无法读取报告文件 {cut}：不是 Office 97–2003 复合文件"
+
+    with pytest.raises(AppError) as exc:
+        read_text_file(services.store.path)
+    assert describe(exc.value) == (f"{services.store.path} is the store in use (or its journal or lock file) and "
+                                   "cannot be read as a report; choose another file")
+
+    wide = tmp_path / "县.csv"
+    wide.write_text("地区名称,年份,指标名称,数值\n龙湾区,2025,常住人口,80\n龙湾区,2025," + "长" * 40_000 + ",1\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(services, [str(wide)])
+    qtbot.addWidget(dialog)
+    dialog.prepare()
+    assert [dialog.problems.item(i).text() for i in range(dialog.problems.count())] == [
+        "File 县.csv: the text at row 3, column 3 is more than 32767 characters: not read"]
+    assert [str(e) for e in plan_import(services, [str(wide)]).errors] == [
+        "文件 县.csv：第 3 行第 3 列的文字超过 32767 个字符，拒绝读取"]
+
+
+def test_the_catalog_editors_refusals_are_said_in_english(qtbot, services, english):
+    """A field of the wrong kind, an aggregation naming no indicator, and a change to what an approved year's
+    report shows: the catalog editor says each in English, the field's name in English too; the command line
+    and catalog_admin say them in Chinese."""
+    from desktop import catalog_admin
+    from desktop.catalog_admin.core import approval_refusal, indicator_from_fields
+    from desktop.errors import AppError
+    from desktop.ui.catalog_dialog import FIELDS, CatalogModel
+    from desktop.ui.messages import describe
+
+    model = CatalogModel(services)
+    row = [i.code for i in model.rows].index("HOSPITAL_BEDS")
+    assert not model.setData(model.index(row, FIELDS.index("decimals")), "many")
+    assert model.error == "Indicator HOSPITAL_BEDS: the decimals should be a number: 'many'"
+    assert not model.setData(model.index(row, FIELDS.index("aggregation")), "ratio: 2 / 3")
+    assert model.error == "The aggregation of indicator HOSPITAL_BEDS: the formula uses no indicator: '2 / 3'"
+    with pytest.raises(AppError) as exc:
+        catalog_admin.edit_indicator(services, "HOSPITAL_BEDS", decimals="many")
+    assert str(exc.value) == "指标 HOSPITAL_BEDS 的小数位数应为数字：'many'"
+
+    refused = approval_refusal(services.indicator("HOSPITAL_BEDS"), ["unit", "decimals"],
+                               [("330302", 2022), ("330303", 2022), ("330304", 2022), ("330305", 2022)],
+                               {"330302": "鹿城区", "330303": "龙湾区"})
+    assert describe(refused) == (
+        "Indicator HOSPITAL_BEDS (医疗机构实有床位数) has figures in approved years (鹿城区 2022, 龙湾区 2022, 330304 2022 "
+        "and others (4 in all)), so its unit, decimals cannot change: an approved report must stay as it was approved. "
+        "Have a supervisor reopen those years first, or add a new indicator in its place")
+    assert str(refused).startswith("指标 HOSPITAL_BEDS（医疗机构实有床位数）在已审核的年度中有数值（鹿城区 2022年、龙湾区 2022年、"
+                                   "330304 2022年 等 4 个），不能修改单位、小数位数：")
+    with pytest.raises(AppError) as exc:
+        indicator_from_fields({"code": "X_NEW", "section": "s", "name": "n"})
+    assert describe(exc.value) == "A new indicator needs: unit, kind"

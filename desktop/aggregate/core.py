@@ -10,7 +10,7 @@ from typing import Iterable, Mapping
 
 from desktop.domain import METHOD_NAMES, Finding, Indicator
 from desktop.expr import ExprError, parse_expression
-from desktop.phrases import Phrase, Word
+from desktop.phrases import Phrase, Word, reason_of
 
 METHODS = ("sum", "ratio", "weighted", "none")
 # an office's own figure may differ from the one computed from all its counties by this share
@@ -54,34 +54,36 @@ def parse_method(text: str | None, code: str = "", known_codes: Iterable[str] | 
         head, rest = raw, ""
     kind = head.strip().lower() or "none"
     rest = rest.strip()
-    who = f"指标 {code} 的汇总方式" if code else "汇总方式"
+    who = Phrase("指标 {code} 的汇总方式", code=code) if code else Phrase("汇总方式")
     if kind not in METHODS:
-        raise AggregationError(f"{who}无效：{raw!r}（应为 sum、none、weighted: 人口指标代码 或 ratio: 计算式）")
+        raise AggregationError(Phrase("{who}无效：{raw}（应为 sum、none、weighted: 人口指标代码 或 ratio: 计算式）", who=who,
+                                      raw=repr(raw)))
     if kind in ("sum", "none"):
         if rest:
-            raise AggregationError(f"{who} {kind} 后面不应再有内容：{raw!r}")
+            raise AggregationError(Phrase("{who} {kind} 后面不应再有内容：{raw}", who=who, kind=kind, raw=repr(raw)))
         return Method(kind, kind)
     if not rest:
-        need = "人口指标代码，如 weighted: POP_RESIDENT" if kind == "weighted" else \
-            "计算式，如 ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)"
-        raise AggregationError(f"{who} {kind} 缺少{need}")
+        need = Phrase("人口指标代码，如 weighted: POP_RESIDENT" if kind == "weighted" else
+                      "计算式，如 ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)")
+        raise AggregationError(Phrase("{who} {kind} 缺少{need}", who=who, kind=kind, need=need))
     if kind == "weighted":
         weight = rest.upper()
         if not weight.replace("_", "").isalnum() or not weight[0].isalpha():
-            raise AggregationError(f"{who}的权重应为一个指标代码：{rest!r}")
+            raise AggregationError(Phrase("{who}的权重应为一个指标代码：{rest}", who=who, rest=repr(rest)))
         if known is not None and weight not in known:
-            raise AggregationError(f"{who}的权重指标不存在：{weight}")
+            raise AggregationError(Phrase("{who}的权重指标不存在：{weight}", who=who, weight=weight))
         if weight == code:
-            raise AggregationError(f"{who}不能以自身为权重")
+            raise AggregationError(Phrase("{who}不能以自身为权重", who=who))
         return Method("weighted", f"weighted: {weight}", weight=weight)
     try:
         formula = parse_expression(rest, known)
     except ExprError as exc:
-        raise AggregationError(f"{who}的计算式有误（{rest}）：{exc}") from None
+        raise AggregationError(Phrase("{who}的计算式有误（{rest}）：{reason}", who=who, rest=rest,
+                                      reason=reason_of(exc))) from None
     if not formula.codes():
-        raise AggregationError(f"{who}的计算式没有用到任何指标：{rest!r}")
+        raise AggregationError(Phrase("{who}的计算式没有用到任何指标：{rest}", who=who, rest=repr(rest)))
     if code and code in formula.codes():
-        raise AggregationError(f"{who}的计算式不能用到自身：{rest!r}")
+        raise AggregationError(Phrase("{who}的计算式不能用到自身：{rest}", who=who, rest=repr(rest)))
     return Method("ratio", f"ratio: {rest}", formula=formula)
 
 

@@ -17,20 +17,18 @@ from typing import Callable, Iterable, Mapping
 
 from desktop import catalog as catalog_res
 from desktop.aggregate.core import AggregationError, parse_method
-from desktop.domain import KINDS, Indicator
+from desktop.domain import CATALOG_FIELD_NAMES, KINDS, Indicator
 from desktop.domain import next_version as _next_version
 from desktop.errors import AppError
 from desktop.numbers import normalize_text
+from desktop.phrases import Phrase, Word, enumeration, reason_of
 from desktop.validation.engine import validate_values
 from desktop.validation.rules import RuleSet
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,63}$")
 EDITABLE = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn",
             "definition", "aliases", "sort_order", "aggregation")
-FIELD_NAMES = {"code": "代码", "section": "分类", "name": "名称", "unit": "单位", "kind": "类型",
-               "decimals": "小数位数", "min": "下限", "max": "上限", "direction": "方向", "yoy_warn": "同比阈值",
-               "definition": "定义", "aliases": "别名", "sort_order": "排序", "hidden": "停用",
-               "aggregation": "汇总方式"}
+FIELD_NAMES = CATALOG_FIELD_NAMES
 MAX_DECIMALS = 6
 # what an approved or accepted year's reports show of an indicator: its figures (unit, decimals, kind) and
 # whether its row is there (hidden). Changing them would change a report after it was approved.
@@ -48,22 +46,29 @@ def next_version(version: str) -> str:
 
 # ---- checking an indicator ---------------------------------------------------------------------------
 
+def _field(field: str) -> Word:
+    return Word("catalog_field", field, FIELD_NAMES.get(field, field))
+
+
 def _num(value, ind_code: str, field: str) -> float | None:
     if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-")):
         return None
     try:
         x = float(str(value).strip()) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise CatalogEditError(f"指标 {ind_code} 的{FIELD_NAMES[field]}应为数字：{value!r}") from None
+        raise CatalogEditError(Phrase("指标 {code} 的{field}应为数字：{value}", code=ind_code, field=_field(field),
+                                      value=repr(value))) from None
     if not math.isfinite(x):
-        raise CatalogEditError(f"指标 {ind_code} 的{FIELD_NAMES[field]}应为有限的数字：{value!r}")
+        raise CatalogEditError(Phrase("指标 {code} 的{field}应为有限的数字：{value}", code=ind_code, field=_field(field),
+                                      value=repr(value)))
     return x
 
 
 def _int(value, ind_code: str, field: str) -> int:
     x = _num(value, ind_code, field)
     if x is None or x != int(x):
-        raise CatalogEditError(f"指标 {ind_code} 的{FIELD_NAMES[field]}应为整数：{value!r}")
+        raise CatalogEditError(Phrase("指标 {code} 的{field}应为整数：{value}", code=ind_code, field=_field(field),
+                                      value=repr(value)))
     return int(x)
 
 
@@ -72,33 +77,37 @@ def checked(ind: Indicator, others: list[Indicator], own: str | None = None) -> 
     `own`: the indicator's code before an edit (its own names do not count as taken)."""
     code = (ind.code or "").strip().upper()
     if not CODE_RE.match(code):
-        raise CatalogEditError(f"指标代码无效：{ind.code!r}（大写字母开头，只含大写字母、数字和下划线，2–64个字符）")
+        raise CatalogEditError(Phrase("指标代码无效：{code}（大写字母开头，只含大写字母、数字和下划线，2–64个字符）",
+                                      code=repr(ind.code)))
     name = (ind.name or "").strip()
     if not name:
-        raise CatalogEditError(f"指标 {code} 的名称不能为空")
+        raise CatalogEditError(Phrase("指标 {code} 的名称不能为空", code=code))
     unit = (ind.unit or "").strip()
     section = (ind.section or "").strip()
     if not section:
-        raise CatalogEditError(f"指标 {code} 的分类不能为空")
+        raise CatalogEditError(Phrase("指标 {code} 的分类不能为空", code=code))
     kind = (ind.kind or "").strip()
     if kind not in KINDS:
-        raise CatalogEditError(f"指标 {code} 的类型无效：{ind.kind!r}（应为 {'、'.join(KINDS)} 之一）")
+        raise CatalogEditError(Phrase("指标 {code} 的类型无效：{kind}（应为 {kinds} 之一）", code=code, kind=repr(ind.kind),
+                                      kinds="、".join(KINDS)))
     decimals = _int(ind.decimals, code, "decimals")
     if not 0 <= decimals <= MAX_DECIMALS:
-        raise CatalogEditError(f"指标 {code} 的小数位数应在0–{MAX_DECIMALS}之间：{decimals}")
+        raise CatalogEditError(Phrase("指标 {code} 的小数位数应在0–{most}之间：{decimals}", code=code,
+                                      most=str(MAX_DECIMALS), decimals=str(decimals)))
     mn, mx = _num(ind.min, code, "min"), _num(ind.max, code, "max")
     if mn is not None and mx is not None and mn > mx:
-        raise CatalogEditError(f"指标 {code} 的下限 {mn:g} 大于上限 {mx:g}")
+        raise CatalogEditError(Phrase("指标 {code} 的下限 {min} 大于上限 {max}", code=code, min=f"{mn:g}", max=f"{mx:g}"))
     direction = _int(ind.direction, code, "direction")
     if direction not in (-1, 0, 1):
-        raise CatalogEditError(f"指标 {code} 的方向应为 1（越高越好）、-1（越低越好）或 0：{direction}")
+        raise CatalogEditError(Phrase("指标 {code} 的方向应为 1（越高越好）、-1（越低越好）或 0：{direction}", code=code,
+                                      direction=str(direction)))
     yoy = _num(ind.yoy_warn, code, "yoy_warn")
     if yoy is not None and yoy <= 0:
-        raise CatalogEditError(f"指标 {code} 的同比阈值应大于0（不设请留空）：{yoy:g}")
+        raise CatalogEditError(Phrase("指标 {code} 的同比阈值应大于0（不设请留空）：{yoy}", code=code, yoy=f"{yoy:g}"))
     aliases = tuple(dict.fromkeys(a.strip() for a in ind.aliases if a and a.strip() and a.strip() != name))
     for a in aliases:
         if "|" in a:
-            raise CatalogEditError(f"指标 {code} 的别名不能含“|”：{a!r}")
+            raise CatalogEditError(Phrase("指标 {code} 的别名不能含“|”：{alias}", code=code, alias=repr(a)))
     # a name or alias must find exactly this indicator: imports and extraction look indicators up by name
     others = [o for o in others if o.code not in (code, own)]
     taken = {}
@@ -108,9 +117,10 @@ def checked(ind: Indicator, others: list[Indicator], own: str | None = None) -> 
     for n in (name, *aliases):
         hit = taken.get(normalize_text(n))
         if hit is not None:
-            raise CatalogEditError(f"指标 {code} 的名称或别名“{n}”已被指标 {hit.code}（{hit.name}）使用")
+            raise CatalogEditError(Phrase("指标 {code} 的名称或别名“{name}”已被指标 {other}（{other_name}）使用", code=code,
+                                          name=n, other=hit.code, other_name=hit.name))
         if normalize_text(n).upper() in {o.code for o in others}:
-            raise CatalogEditError(f"指标 {code} 的名称或别名“{n}”与另一个指标的代码相同")
+            raise CatalogEditError(Phrase("指标 {code} 的名称或别名“{name}”与另一个指标的代码相同", code=code, name=n))
     aggregation = _aggregation(ind, code, [o.code for o in others])
     return dataclasses.replace(ind, code=code, name=name, unit=unit, section=section, kind=kind,
                                decimals=decimals, min=mn, max=mx, direction=direction, yoy_warn=yoy,
@@ -123,7 +133,7 @@ def _aggregation(ind: Indicator, code: str, other_codes: list[str]) -> str:
     try:
         return parse_method(ind.aggregation, code, [*other_codes, code]).text
     except AggregationError as exc:
-        raise CatalogEditError(str(exc)) from None
+        raise CatalogEditError(reason_of(exc)) from None
 
 
 def as_json(ind: Indicator, fields=None) -> dict:
@@ -146,9 +156,9 @@ def indicator_from_fields(given: dict) -> Indicator:
     fields = split_aliases({k: v for k, v in given.items() if k in EDITABLE or k == "hidden"})
     fields.setdefault("decimals", 2)
     fields.setdefault("direction", 0)
-    missing = [FIELD_NAMES[k] for k in ("code", "section", "name", "unit", "kind") if k not in fields]
+    missing = [_field(k) for k in ("code", "section", "name", "unit", "kind") if k not in fields]
     if missing:
-        raise CatalogEditError(f"新指标缺少：{'、'.join(missing)}")
+        raise CatalogEditError(Phrase("新指标缺少：{fields}", fields=enumeration(missing)))
     fields.setdefault("min", None)
     fields.setdefault("max", None)
     fields.setdefault("yoy_warn", None)
@@ -177,12 +187,12 @@ def approval_refusal(old: Indicator, changed: Iterable[str], uses: list[tuple[st
     kept = [f for f in changed if f in KEPT_BY_APPROVAL]
     if not kept or not uses:
         return None
-    shown = "、".join(f"{region_names.get(r, r)} {y}年" for r, y in uses[:3]) + (
-        f" 等 {len(uses)} 个" if len(uses) > 3 else "")
-    fields = "、".join(FIELD_NAMES.get(f, f) for f in kept)
-    return CatalogEditError(
-        f"指标 {old.code}（{old.name}）在已审核的年度中有数值（{shown}），不能修改{fields}：已审核的报表须保持"
-        "审核时的样子。请先由审核人重新打开这些年度，或新增一个指标代替它")
+    shown = enumeration(Phrase("{region} {year}年", region=region_names.get(r, r), year=y) for r, y in uses[:3])
+    more = Phrase(" 等 {n} 个", n=str(len(uses))) if len(uses) > 3 else ""
+    return CatalogEditError(Phrase(
+        "指标 {code}（{name}）在已审核的年度中有数值（{shown}{more}），不能修改{fields}：已审核的报表须保持审核时的样子。"
+        "请先由审核人重新打开这些年度，或新增一个指标代替它", code=old.code, name=old.name, shown=shown, more=more,
+        fields=enumeration(_field(f) for f in kept)))
 
 
 def kept_by_approval(changed: Iterable[str]) -> bool:

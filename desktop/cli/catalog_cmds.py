@@ -6,25 +6,27 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import add_user_option, open_services, print_json, print_table
-from desktop.domain import plain_number
+from desktop.domain import CATALOG_FIELD_NAMES, plain_number
 from desktop.errors import AppError
 
-_FIELDS = (("section", "分类"), ("name", "名称"), ("unit", "单位"), ("kind", "类型"), ("decimals", "小数位数"),
-           ("min", "下限（'—' 清除）"), ("max", "上限（'—' 清除）"), ("direction", "方向：1、-1 或 0"),
-           ("yoy_warn", "同比阈值（rate/growth 为百分点，其余为%%；'—' 清除）"), ("definition", "定义"),
-           ("aliases", "别名，用 | 分隔"),
-           ("aggregation", "市、省的汇总方式：sum、none、weighted: 人口指标代码、ratio: 计算式"))
+# the options of indicator add and edit: each field's help is its name (domain.CATALOG_FIELD_NAMES) and a hint
+_FIELDS = ("section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn", "definition",
+           "aliases", "aggregation")
+_HINTS = {"min": "；'—' 清除", "max": "；'—' 清除", "direction": "：1、-1 或 0",
+          "yoy_warn": "：rate/growth 为百分点，其余为%%；'—' 清除", "aliases": "，用 | 分隔",
+          "aggregation": "（市、省）：sum、none、weighted: 人口指标代码、ratio: 计算式"}
 
 
 def _add_field_options(p, with_code: bool = False) -> None:
     if with_code:
         p.add_argument("--code", dest="new_code", default=None, help="新代码（仅当尚无任何数值时）")
-    for name, text in _FIELDS:
-        p.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None, help=text)
+    for name in _FIELDS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
+                       help=CATALOG_FIELD_NAMES[name] + _HINTS.get(name, ""))
 
 
 def _changes(args) -> dict:
-    out = {name: getattr(args, name) for name, _ in _FIELDS if getattr(args, name, None) is not None}
+    out = {name: getattr(args, name) for name in _FIELDS if getattr(args, name, None) is not None}
     if getattr(args, "new_code", None):
         out["code"] = args.new_code
     return out

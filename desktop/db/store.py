@@ -26,6 +26,7 @@ from desktop.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
+from desktop.phrases import Phrase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -169,7 +170,8 @@ def refuse_store_file(path: str | os.PathLike, action: str) -> None:
     """Raise AppError when `path` is the open store or one of its files (see is_store_file): opening it for
     anything else (reading a workbook, writing a report, a backup over it) would break the store."""
     if is_store_file(path):
-        raise AppError(f"{path} 是正在使用的数据库文件（或它的日志、锁文件），不能{action}；请另选一个文件")
+        raise AppError(Phrase("{path} 是正在使用的数据库文件（或它的日志、锁文件），不能{action}；请另选一个文件",
+                              path=str(path), action=action))
 
 
 NAME_MAX_BYTES = 255  # a file name's longest on the usual file systems (ext4, NTFS in UTF-16 units, APFS)
@@ -182,14 +184,16 @@ def refuse_output_file(path: str | os.PathLike, action: str) -> None:
     refuse_store_file(path, action)
     name = os.path.basename(os.fspath(path))
     if len(os.fsencode(name)) > NAME_MAX_BYTES:
-        raise AppError(f"文件名过长（{len(name)} 个字符），不能{action}；请用短一些的文件名：{name[:40]}…")
+        raise AppError(Phrase("文件名过长（{n} 个字符），不能{action}；请用短一些的文件名：{name}…", n=str(len(name)),
+                              action=action, name=name[:40]))
     real = os.path.normcase(os.path.realpath(path))
     with _OPEN_LOCK:
         open_here = list(_OPEN_HERE)
     for key in open_here:
         folder = os.path.normcase(key + ".backups")
         if real == folder or real.startswith(folder + os.sep):
-            raise AppError(f"{path} 在数据库的备份文件夹中，不能{action}（会覆盖或混入备份）；请另选一个位置")
+            raise AppError(Phrase("{path} 在数据库的备份文件夹中，不能{action}（会覆盖或混入备份）；请另选一个位置",
+                                  path=str(path), action=action))
 
 
 class Store:

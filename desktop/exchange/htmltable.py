@@ -91,8 +91,8 @@ class _Parser(HTMLParser):
             self.skipping += 1
         elif tag == "table":
             if len(self.open) >= MAX_DEPTH or len(self.open) + len(self.done) >= MAX_TABLES:
-                raise safety.UnsafeFile(self.name, f"网页中的表格过多或嵌套过深（上限 {MAX_TABLES} 个、{MAX_DEPTH} 层），"
-                                                   "拒绝读取")
+                raise safety.UnsafeFile(self.name, Phrase("网页中的表格过多或嵌套过深（上限 {tables} 个、{depth} 层），拒绝读取",
+                                                          tables=str(MAX_TABLES), depth=str(MAX_DEPTH)))
             self.open.append(_Table())
         elif not self.open:
             return
@@ -105,9 +105,9 @@ class _Parser(HTMLParser):
             table.start_cell(rows, cols)
             self.budget -= rows * cols  # the cells a span covers count, so a page of huge spans is refused
             if self.budget < 0:
-                raise safety.UnsafeFile(self.name, f"网页表格超过 {safety.MAX_CELLS} 个单元格，拒绝读取")
+                raise safety.UnsafeFile(self.name, Phrase("网页表格超过 {cells} 个单元格，拒绝读取", cells=str(safety.MAX_CELLS)))
             if table.r > safety.MAX_ROWS:
-                raise safety.UnsafeFile(self.name, f"网页表格超过 {safety.MAX_ROWS} 行，拒绝读取")
+                raise safety.UnsafeFile(self.name, Phrase("网页表格超过 {rows} 行，拒绝读取", rows=str(safety.MAX_ROWS)))
         elif tag == "br" and self.open[-1].cell is not None:
             self.open[-1].cell.append(" ")
 

@@ -78,11 +78,11 @@ def kind_of(path: Path) -> str | None:
 def _check_size(path: Path, name: str) -> None:
     if not path.exists():
         raise safety.UnsafeFile(name, Phrase("文件不存在"))
-    refuse_store_file(path, "作为工作簿导入")
+    refuse_store_file(path, Phrase("作为工作簿导入"))
     size = path.stat().st_size
     if size > safety.MAX_FILE_BYTES:
-        raise safety.UnsafeFile(name, f"文件过大（{size / 1048576:.1f} MB，上限 {safety.MAX_FILE_BYTES // 1048576} MB），"
-                                      "拒绝读取")
+        raise safety.UnsafeFile(name, Phrase("文件过大（{mb} MB，上限 {limit} MB），拒绝读取", mb=f"{size / 1048576:.1f}",
+                                             limit=str(safety.MAX_FILE_BYTES // 1048576)))
 
 
 class _Budget:
@@ -92,8 +92,8 @@ class _Budget:
     def take(self, title: str, row: int, n: int) -> None:
         self.cells -= n
         if self.cells < 0 or row > safety.MAX_ROWS:
-            raise safety.UnsafeFile(self.name, f"工作表“{title}”过大（超过 {safety.MAX_ROWS} 行或工作簿超过 "
-                                               f"{safety.MAX_CELLS} 个单元格），拒绝读取")
+            raise safety.UnsafeFile(self.name, Phrase("工作表“{sheet}”过大（超过 {rows} 行或工作簿超过 {cells} 个单元格），拒绝读取",
+                                                      sheet=title, rows=str(safety.MAX_ROWS), cells=str(safety.MAX_CELLS)))
 
 
 # ---- .xls --------------------------------------------------------------------------------------------
@@ -143,7 +143,8 @@ def _xls_sheets(path: Path, name: str):
             sh = book.sheet_by_index(index)
             title = sh.name
             if sh.nrows > safety.MAX_ROWS:
-                raise safety.UnsafeFile(name, f"工作表“{title}”有 {sh.nrows} 行，超过上限 {safety.MAX_ROWS} 行，拒绝读取")
+                raise safety.UnsafeFile(name, Phrase("工作表“{sheet}”有 {n} 行，超过上限 {rows} 行，拒绝读取", sheet=title,
+                                                     n=str(sh.nrows), rows=str(safety.MAX_ROWS)))
             rows = []
             for r in range(sh.nrows):
                 cells = []
@@ -256,12 +257,12 @@ def _ods_sheets(path: Path, name: str):
         except KeyError as exc:
             raise safety.UnsafeFile(name, Phrase("不是 .ods 工作簿（缺少 content.xml）")) from exc
         if len(zf.infolist()) > safety.MAX_ENTRIES:
-            raise safety.UnsafeFile(name, f"压缩包内文件过多（上限 {safety.MAX_ENTRIES}），拒绝读取")
+            raise safety.UnsafeFile(name, Phrase("压缩包内文件过多（上限 {limit}），拒绝读取", limit=str(safety.MAX_ENTRIES)))
         if info.file_size > safety.MAX_ENTRY_BYTES or (
                 info.file_size > safety.RATIO_APPLIES_FROM
                 and info.file_size > safety.MAX_RATIO * max(1, info.compress_size)):
-            raise safety.UnsafeFile(name, f"content.xml 解压后过大或压缩比过高（{info.file_size / 1048576:.0f} MB），"
-                                          "疑似压缩炸弹，拒绝读取")
+            raise safety.UnsafeFile(name, Phrase("content.xml 解压后过大或压缩比过高（{mb} MB），疑似压缩炸弹，拒绝读取",
+                                                 mb=f"{info.file_size / 1048576:.0f}"))
         budget = _Budget(name)
         out = []
         try:

@@ -29,7 +29,7 @@ from desktop.exchange import safety
 from desktop.exchange.format import HEADER, is_percent_format, sheet_kind
 from desktop.exchange.layouts import Cell
 from desktop.exchange.sheetxml import UnsafeXml, declared_dimension, iter_rows
-from desktop.phrases import Phrase
+from desktop.phrases import Phrase, reason_of
 
 
 class ImportCancelled(AppError):
@@ -147,7 +147,8 @@ def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | 
           progress: Callable[[int, int], None] | None = None):
     """(row index, [(column, value, style id)]) of the rows that exist, counting cells against the budget."""
     if ws.max_row is not None and ws.max_row > safety.MAX_ROWS:
-        raise safety.UnsafeFile(name, f"工作表“{ws.title}”声明了 {ws.max_row} 行，超过上限 {safety.MAX_ROWS} 行，拒绝读取")
+        raise safety.UnsafeFile(name, Phrase("工作表“{sheet}”声明了 {n} 行，超过上限 {rows} 行，拒绝读取", sheet=ws.title,
+                                             n=str(ws.max_row), rows=str(safety.MAX_ROWS)))
     with ws._get_source() as src:
         n = 0
         try:
@@ -156,13 +157,13 @@ def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | 
                 n += 1
                 budget[0] -= len(cells)
                 if budget[0] < 0 or idx > safety.MAX_ROWS:
-                    raise safety.UnsafeFile(name, f"工作表“{ws.title}”过大（超过 {safety.MAX_ROWS} 行或工作簿超过 "
-                                                  f"{safety.MAX_CELLS} 个单元格），拒绝读取")
+                    raise safety.UnsafeFile(name, Phrase("工作表“{sheet}”过大（超过 {rows} 行或工作簿超过 {cells} 个单元格），拒绝读取",
+                                                         sheet=ws.title, rows=str(safety.MAX_ROWS), cells=str(safety.MAX_CELLS)))
                 # the text a reader may keep (a shared string counts each time it is used)
                 budget[1] += sum(len(v) for _c, v, _s in cells if isinstance(v, str))
                 if budget[1] > safety.MAX_TEXT_CHARS:
-                    raise safety.UnsafeFile(name, f"工作表“{ws.title}”的文字合计超过 {safety.MAX_TEXT_CHARS} "
-                                                  f"个字符（到第 {idx} 行），拒绝读取")
+                    raise safety.UnsafeFile(name, Phrase("工作表“{sheet}”的文字合计超过 {limit} 个字符（到第 {row} 行），拒绝读取",
+                                                         sheet=ws.title, limit=str(safety.MAX_TEXT_CHARS), row=str(idx)))
                 if n % 2000 == 0:
                     if cancelled is not None and cancelled():
                         raise ImportCancelled()
@@ -170,7 +171,7 @@ def _rows(wb, ws, budget: list[int], name: str, cancelled: Callable[[], bool] | 
                         progress(idx, ws.max_row or 0)
                 yield idx, cells
         except UnsafeXml as exc:
-            raise safety.UnsafeFile(name, f"工作表“{ws.title}”：{exc}") from exc
+            raise safety.UnsafeFile(name, Phrase("工作表“{sheet}”：{reason}", sheet=ws.title, reason=reason_of(exc))) from exc
 
 
 def _missing(columns: dict[str, int]) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from desktop.db.store import refuse_store_file
 from desktop.errors import AppError
-from desktop.phrases import Phrase
+from desktop.phrases import Phrase, reason_of
 from desktop.zips import ZIP_ERRORS
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -122,7 +122,7 @@ def check_file(path: str | Path) -> None:
         raise UnsafeFile(name, Phrase("文件不存在"))
     if path.is_dir():
         raise UnsafeFile(name, Phrase("这是一个文件夹，不是工作簿"))
-    refuse_store_file(path, "作为工作簿导入")
+    refuse_store_file(path, Phrase("作为工作簿导入"))
     try:
         size = path.stat().st_size
         with open(path, "rb") as f:
@@ -178,16 +178,18 @@ def _check_parts(zf: zipfile.ZipFile, names: set[str], content_types: bytes, nam
                 n["strings"] += 1
                 n["this"] = 0
                 if n["strings"] > MAX_SHARED_STRINGS:
-                    raise UnsafeFile(name, f"共享字符串过多（超过 {MAX_SHARED_STRINGS} 个，{part}），拒绝读取")
+                    raise UnsafeFile(name, Phrase("共享字符串过多（超过 {limit} 个，{part}），拒绝读取",
+                                                  limit=str(MAX_SHARED_STRINGS), part=part))
 
         def chars(length, n=n, part=part):
             n["chars"] += length
             n["this"] += length
             if n["this"] > MAX_CELL_CHARS:
-                raise UnsafeFile(name, f"第 {n['strings']} 个共享字符串超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的"
-                                       f"上限，{part}），拒绝读取")
+                raise UnsafeFile(name, Phrase("第 {n} 个共享字符串超过 {limit} 个字符（Excel 单元格的上限，{part}），拒绝读取",
+                                              n=str(n["strings"]), limit=str(MAX_CELL_CHARS), part=part))
             if n["chars"] > MAX_SHARED_CHARS:
-                raise UnsafeFile(name, f"共享字符串合计超过 {MAX_SHARED_CHARS} 个字符（{part}），拒绝读取")
+                raise UnsafeFile(name, Phrase("共享字符串合计超过 {limit} 个字符（{part}），拒绝读取",
+                                              limit=str(MAX_SHARED_CHARS), part=part))
 
         _scan(zf, part, name, start, chars)
     for part in _part_names(names, content_types, b"spreadsheetml.styles", "xl/styles.xml"):
@@ -198,9 +200,11 @@ def _check_parts(zf: zipfile.ZipFile, names: set[str], content_types: bytes, nam
             if tag == xf:
                 n["formats"] += 1
                 if n["formats"] > MAX_CELL_FORMATS:
-                    raise UnsafeFile(name, f"单元格格式过多（超过 {MAX_CELL_FORMATS} 个，{part}），拒绝读取")
+                    raise UnsafeFile(name, Phrase("单元格格式过多（超过 {limit} 个，{part}），拒绝读取",
+                                                  limit=str(MAX_CELL_FORMATS), part=part))
             if n["elements"] > MAX_STYLE_ELEMENTS:
-                raise UnsafeFile(name, f"样式定义过多（超过 {MAX_STYLE_ELEMENTS} 项，{part}），拒绝读取")
+                raise UnsafeFile(name, Phrase("样式定义过多（超过 {limit} 项，{part}），拒绝读取",
+                                              limit=str(MAX_STYLE_ELEMENTS), part=part))
 
         _scan(zf, part, name, start)
 
@@ -214,9 +218,9 @@ def _scan(zf: zipfile.ZipFile, part: str, name: str, start, chars=None) -> None:
         with zf.open(part) as src:
             scan_part(src, start, chars)
     except UnsafeXml as exc:
-        raise UnsafeFile(name, f"{part}：{exc}") from exc
+        raise UnsafeFile(name, Phrase("{part}：{reason}", part=part, reason=reason_of(exc))) from exc
     except xml.parsers.expat.ExpatError as exc:
-        raise UnsafeFile(name, f"工作簿已损坏，{part} 不是完好的XML（{exc}）") from exc
+        raise UnsafeFile(name, Phrase("工作簿已损坏，{part} 不是完好的XML（{detail}）", part=part, detail=str(exc))) from exc
 
 
 def _check_zip(path: Path, name: str) -> None:
@@ -225,21 +229,26 @@ def _check_zip(path: Path, name: str) -> None:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if len(infos) > MAX_ENTRIES:
-                raise UnsafeFile(name, f"压缩包内文件过多（{len(infos)} 个，上限 {MAX_ENTRIES}），拒绝读取")
+                raise UnsafeFile(name, Phrase("压缩包内文件过多（{n} 个，上限 {limit}），拒绝读取", n=str(len(infos)),
+                                              limit=str(MAX_ENTRIES)))
             total = 0
             for info in infos:
                 total += info.file_size
                 if info.file_size > MAX_ENTRY_BYTES:
-                    raise UnsafeFile(name, f"其中 {info.filename} 解压后过大（{info.file_size / 1048576:.0f} MB，"
-                                           f"上限 {MAX_ENTRY_BYTES // 1048576} MB），疑似压缩炸弹，拒绝读取")
+                    raise UnsafeFile(name, Phrase("其中 {part} 解压后过大（{mb} MB，上限 {limit} MB），疑似压缩炸弹，拒绝读取",
+                                                  part=info.filename, mb=f"{info.file_size / 1048576:.0f}",
+                                                  limit=str(MAX_ENTRY_BYTES // 1048576)))
                 if info.file_size > MAX_PART_BYTES and not info.filename.startswith("xl/worksheets/"):
-                    raise UnsafeFile(name, f"其中 {info.filename} 解压后过大（{info.file_size / 1048576:.0f} MB，"
-                                           f"上限 {MAX_PART_BYTES // 1048576} MB），拒绝读取")
+                    raise UnsafeFile(name, Phrase("其中 {part} 解压后过大（{mb} MB，上限 {limit} MB），拒绝读取",
+                                                  part=info.filename, mb=f"{info.file_size / 1048576:.0f}",
+                                                  limit=str(MAX_PART_BYTES // 1048576)))
                 if info.file_size > RATIO_APPLIES_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise UnsafeFile(name, f"其中 {info.filename} 压缩比异常（{info.file_size // max(info.compress_size, 1)} 倍，"
-                                           f"上限 {MAX_RATIO} 倍），疑似压缩炸弹，拒绝读取")
+                    raise UnsafeFile(name, Phrase("其中 {part} 压缩比异常（{ratio} 倍，上限 {limit} 倍），疑似压缩炸弹，拒绝读取",
+                                                  part=info.filename, ratio=str(info.file_size // max(info.compress_size, 1)),
+                                                  limit=str(MAX_RATIO)))
             if total > MAX_TOTAL_BYTES:
-                raise UnsafeFile(name, f"解压后总大小过大（{total / 1048576:.0f} MB，上限 {MAX_TOTAL_BYTES // 1048576} MB），拒绝读取")
+                raise UnsafeFile(name, Phrase("解压后总大小过大（{mb} MB，上限 {limit} MB），拒绝读取",
+                                              mb=f"{total / 1048576:.0f}", limit=str(MAX_TOTAL_BYTES // 1048576)))
             if "mimetype" in names and "content.xml" in names:
                 raise UnsafeFile(name, Phrase("这是 OpenDocument 表格（.ods），请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入"))
             if "[Content_Types].xml" not in names:

@@ -21,6 +21,7 @@ import xml.parsers.expat
 from typing import IO, Iterator
 
 from desktop.errors import AppError
+from desktop.phrases import Phrase
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CHUNK = 1 << 16
@@ -40,7 +41,7 @@ UNCALCULATED = UncalculatedFormula("（未计算的公式）")
 
 
 def _forbid(*_args) -> None:
-    raise UnsafeXml("工作表XML中含有DTD或实体定义，拒绝读取")
+    raise UnsafeXml(Phrase("工作表XML中含有DTD或实体定义，拒绝读取"))
 
 
 def _safe_parser():
@@ -195,8 +196,8 @@ def iter_rows(src: IO[bytes], shared_strings, date_styles=frozenset(), epoch=Non
             if st["chars"] > MAX_CELL_CHARS:
                 from openpyxl.utils import get_column_letter
 
-                raise UnsafeXml(f"单元格 {get_column_letter(max(st['col'], 1))}{st['row']} 的内容超过 "
-                                f"{MAX_CELL_CHARS} 个字符（Excel 单元格的上限），拒绝读取")
+                raise UnsafeXml(Phrase("单元格 {cell} 的内容超过 {limit} 个字符（Excel 单元格的上限），拒绝读取",
+                                       cell=f"{get_column_letter(max(st['col'], 1))}{st['row']}", limit=str(MAX_CELL_CHARS)))
             collect.append(data)
 
     parser.StartElementHandler = start

@@ -61,19 +61,20 @@ def read_rows(path: Path, name: str) -> list[tuple[int, list[tuple[int, object, 
     try:
         for r, fields in enumerate(reader, start=1):
             if r > safety.MAX_ROWS:
-                raise safety.UnsafeFile(name, f"文本表格超过 {safety.MAX_ROWS} 行，拒绝读取")
+                raise safety.UnsafeFile(name, Phrase("文本表格超过 {rows} 行，拒绝读取", rows=str(safety.MAX_ROWS)))
             cells = []
             for c, field in enumerate(fields, start=1):
                 value = field.strip()
                 if not value:
                     continue
                 if len(value) > MAX_CELL_CHARS:
-                    raise safety.UnsafeFile(name, f"第 {r} 行第 {c} 列的文字超过 {MAX_CELL_CHARS} 个字符，拒绝读取")
+                    raise safety.UnsafeFile(name, Phrase("第 {row} 行第 {col} 列的文字超过 {limit} 个字符，拒绝读取",
+                                                         row=str(r), col=str(c), limit=str(MAX_CELL_CHARS)))
                 cells.append((c, value, False))
             if cells:
                 cells_left -= len(cells)
                 if cells_left < 0:
-                    raise safety.UnsafeFile(name, f"文本表格超过 {safety.MAX_CELLS} 个单元格，拒绝读取")
+                    raise safety.UnsafeFile(name, Phrase("文本表格超过 {cells} 个单元格，拒绝读取", cells=str(safety.MAX_CELLS)))
                 rows.append((r, cells))
     except csv.Error as exc:
         raise safety.UnsafeFile(name, Phrase("文本表格格式有误（{reason}）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",

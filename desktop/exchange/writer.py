@@ -110,7 +110,7 @@ def _atomic_path(path: Path):
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UsageError(Phrase("输出文件应以 .xlsx 结尾：{path}", path=str(path)))
-    refuse_output_file(path, "写成工作簿")
+    refuse_output_file(path, Phrase("写成工作簿"))
     if path.is_dir():
         raise AppError(Phrase("输出路径是一个文件夹：{path}", path=str(path)))
     if not path.parent.exists():

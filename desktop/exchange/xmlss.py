@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from desktop.exchange import safety
+from desktop.phrases import Phrase
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 MARK = SS.encode("ascii")
@@ -81,7 +82,8 @@ def read_sheets(path: Path, name: str) -> list[tuple[str, bool, list, list]]:
                 elif el.tag == ROW:
                     r = _int(el.get(A_INDEX), r + 1)
                     if r > safety.MAX_ROWS:
-                        raise safety.UnsafeFile(name, f"工作表“{title}”超过 {safety.MAX_ROWS} 行，拒绝读取")
+                        raise safety.UnsafeFile(name, Phrase("工作表“{sheet}”超过 {rows} 行，拒绝读取", sheet=title,
+                                                                 rows=str(safety.MAX_ROWS)))
                     cells, c = [], 0
                     for cell in el.iter(CELL):
                         c = _int(cell.get(A_INDEX), c + 1)
@@ -98,7 +100,7 @@ def read_sheets(path: Path, name: str) -> list[tuple[str, bool, list, list]]:
                     if cells:
                         cells_left -= len(cells)
                         if cells_left < 0:
-                            raise safety.UnsafeFile(name, f"工作簿超过 {safety.MAX_CELLS} 个单元格，拒绝读取")
+                            raise safety.UnsafeFile(name, Phrase("工作簿超过 {cells} 个单元格，拒绝读取", cells=str(safety.MAX_CELLS)))
                         rows.append((r, cells))
                     el.clear()
                 elif el.tag == WORKSHEET:

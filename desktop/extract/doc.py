@@ -14,6 +14,7 @@ import struct
 
 from desktop.compound import CompoundError, streams
 from desktop.extract.tables import is_data_table, on_grid, render_table
+from desktop.phrases import Phrase, reason_of
 
 _SPRM_TTP = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph ends a row of a table
 _SPRM_IN_TABLE = (0x2416,)  # sprmPFInTable: this paragraph is in a table
@@ -38,20 +39,20 @@ def doc_text(data: bytes) -> str:
     try:
         found = {k.lower(): v for k, v in streams(data, ("WordDocument", "0Table", "1Table")).items()}
     except CompoundError as exc:
-        raise DocError(str(exc)) from None
+        raise DocError(reason_of(exc)) from None
     word = found.get("worddocument")
     if word is None or len(word) < 0x1A2 + 8 or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
-        raise DocError("不是 Word 97–2003 文档")
+        raise DocError(Phrase("不是 Word 97–2003 文档"))
     flags = struct.unpack_from("<H", word, 0x0A)[0]
     if flags & 0x0100:
-        raise DocError("文档已加密，无法读取文字")
+        raise DocError(Phrase("文档已加密，无法读取文字"))
     table = found.get("1table" if flags & 0x0200 else "0table")
     if table is None:
-        raise DocError("文件损坏（缺少表流）")
+        raise DocError(Phrase("文件损坏（缺少表流）"))
     try:
         return _text(word, table)
     except _DAMAGED as exc:
-        raise DocError(f"文件损坏（{exc or type(exc).__name__}）") from None
+        raise DocError(Phrase("文件损坏（{detail}）", detail=reason_of(exc) or type(exc).__name__)) from None
 
 
 def _fib_pair(word: bytes, index: int) -> tuple[int, int]:
@@ -62,7 +63,7 @@ def _fib_pair(word: bytes, index: int) -> tuple[int, int]:
     at += 2 + 4 * cslw
     count = struct.unpack_from("<H", word, at)[0]
     if index >= count:
-        raise ValueError("FIB 过短")
+        raise ValueError(Phrase("FIB 过短"))
     return struct.unpack_from("<II", word, at + 2 + 8 * index)
 
 
@@ -73,7 +74,7 @@ def _pieces(word: bytes, table: bytes) -> list[tuple[int, int, int, bool]]:
     while at < end and table[at] == 0x01:  # Prc: property modifiers of pieces, not needed
         at += 3 + struct.unpack_from("<h", table, at + 1)[0]
     if at >= end or table[at] != 0x02:
-        raise ValueError("没有文字分段表")
+        raise ValueError(Phrase("没有文字分段表"))
     size = struct.unpack_from("<I", table, at + 1)[0]
     plc = table[at + 5:at + 5 + size]
     n = (len(plc) - 4) // 12

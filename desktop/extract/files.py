@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.db.store import refuse_store_file
 from desktop.encodings import decode_text, declared_charset
 from desktop.errors import AppError
+from desktop.phrases import Phrase, reason_of
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -21,7 +22,8 @@ class UnreadableReport(AppError):
 
     def __init__(self, path: object, reason: str):
         self.path = path
-        super().__init__(f"无法读取报告文件 {path}：{reason}")
+        self.reason = reason
+        super().__init__(Phrase("无法读取报告文件 {path}：{reason}", path=str(path), reason=reason))
 
 
 def read_text_file(path: str | Path) -> str:
@@ -29,15 +31,16 @@ def read_text_file(path: str | Path) -> str:
     file and why."""
     path = Path(path)
     if not path.is_file():
-        raise UnreadableReport(path, "文件不存在")
-    refuse_store_file(path, "作为报告读取")
+        raise UnreadableReport(path, Phrase("文件不存在"))
+    refuse_store_file(path, Phrase("作为报告读取"))
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableReport(path, exc.strerror or str(exc)) from exc
     if suffix in (".xls", ".xlsx", ".et", ".ods"):
-        raise UnreadableReport(path, f"{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf")
+        raise UnreadableReport(path, Phrase("{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf",
+                                            suffix=suffix))
     if suffix == ".ofd" or data[:4] == b"PK\x03\x04" and _is_ofd(data):
         return _ofd_text(path, data)
     if suffix == ".docx" or data[:4] == b"PK\x03\x04":
@@ -53,7 +56,7 @@ def read_text_file(path: str | Path) -> str:
     if suffix in (".html", ".htm", ".xhtml", ".shtml") or _looks_html(data):
         return _html_text(path, data)
     if suffix in (".doc", ".wps"):
-        raise UnreadableReport(path, f"不是 Word 或 WPS 文档（{suffix} 文件的内容不是 Word 97–2003 格式）")
+        raise UnreadableReport(path, Phrase("不是 Word 或 WPS 文档（{suffix} 文件的内容不是 Word 97–2003 格式）", suffix=suffix))
     return _decode(path, data)
 
 
@@ -79,16 +82,16 @@ def _read_with(path: Path, data: bytes, reader, error: type[Exception]) -> str:
     try:
         text = reader(data)
     except error as exc:
-        raise UnreadableReport(path, str(exc)) from None
+        raise UnreadableReport(path, reason_of(exc)) from None
     if not text.strip():
-        raise UnreadableReport(path, "文档中没有正文文字")
+        raise UnreadableReport(path, Phrase("文档中没有正文文字"))
     return text
 
 
 def _decode(path: Path, data: bytes, declared: str | None = None) -> str:
     text = decode_text(data, declared)
     if text is None:
-        raise UnreadableReport(path, "不是文本文件（编码既不是UTF-8也不是GB18030）")
+        raise UnreadableReport(path, Phrase("不是文本文件（编码既不是UTF-8也不是GB18030）"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -112,11 +115,11 @@ def _ofd_text(path: Path, data: bytes) -> str:
     try:
         pages = ofd_pages(data)
     except OfdError as exc:
-        raise UnreadableReport(path, str(exc)) from None
+        raise UnreadableReport(path, reason_of(exc)) from None
     texts = ["\n".join(tables_in_lines(p.split("\n"))) for p in tables_in_pages(pages)]
     text = "\n\n".join(t.strip("\n") for t in texts)
     if not text.strip():
-        raise UnreadableReport(path, "OFD 中没有文字（可能是扫描件），请先做文字识别或另存为文本")
+        raise UnreadableReport(path, Phrase("OFD 中没有文字（可能是扫描件），请先做文字识别或另存为文本"))
     return text
 
 
@@ -137,7 +140,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableReport(path, "PDF 已加密，无法读取文字")
+            raise UnreadableReport(path, Phrase("PDF 已加密，无法读取文字"))
         # tables as their rows' sentences: found by the positions of the text, then in the lines of what is left
         pages = ["\n".join(tables_in_lines(p.split("\n"))) for p in tables_in_pages([_pieces(pg) for pg in reader.pages])]
     except UnreadableReport:
@@ -146,10 +149,10 @@ def _pdf_text(path: Path, data: bytes) -> str:
             RecursionError, ZeroDivisionError, OverflowError, zlib.error, struct.error) as exc:
         # what pypdf raises on a damaged file: its own errors (a limit reached, a stream that does not decode), and
         # a filter it does not know (NotImplementedError) or a broken object table
-        raise UnreadableReport(path, f"PDF 文件损坏或格式不支持（{exc or type(exc).__name__}）") from None
+        raise UnreadableReport(path, Phrase("PDF 文件损坏或格式不支持（{detail}）", detail=str(exc) or type(exc).__name__)) from None
     text = "\n\n".join(p.strip("\n") for p in pages)
     if not text.strip():
-        raise UnreadableReport(path, "PDF 没有文字层（可能是扫描件），请先做文字识别或另存为文本")
+        raise UnreadableReport(path, Phrase("PDF 没有文字层（可能是扫描件），请先做文字识别或另存为文本"))
     return text
 
 
@@ -191,9 +194,9 @@ def _mht_html(path: Path, data: bytes) -> bytes:
         part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
         body = part.get_payload(decode=True) if part is not None else None
     except (ValueError, LookupError, TypeError, IndexError) as exc:
-        raise UnreadableReport(path, f"网页存档（.mht）已损坏（{exc}）") from None
+        raise UnreadableReport(path, Phrase("网页存档（.mht）已损坏（{detail}）", detail=str(exc))) from None
     if not body:
-        raise UnreadableReport(path, "网页存档（.mht）中没有网页")
+        raise UnreadableReport(path, Phrase("网页存档（.mht）中没有网页"))
     charset = part.get_content_charset()
     if charset and declared_charset(body) is None:
         body = f'<meta charset="{charset}">'.encode("ascii", errors="ignore") + body
@@ -208,7 +211,7 @@ def _html_text(path: Path, data: bytes) -> str:
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]
     text = "\n".join(line for line in lines if line)
     if not text:
-        raise UnreadableReport(path, "网页中没有正文文字")
+        raise UnreadableReport(path, Phrase("网页中没有正文文字"))
     return text
 
 
@@ -352,16 +355,16 @@ def _docx_text(path: Path, data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             if z.getinfo("word/document.xml").file_size > 256 * 1024 * 1024:
-                raise UnreadableReport(path, "word/document.xml 解压后超过 256 MB，拒绝读取")
+                raise UnreadableReport(path, Phrase("{name} 解压后超过 {mb} MB，拒绝读取", name="word/document.xml", mb="256"))
             xml = z.read("word/document.xml")
     except KeyError:
-        raise UnreadableReport(path, "不是有效的 Word .docx 文件（缺少 word/document.xml）") from None
+        raise UnreadableReport(path, Phrase("不是有效的 Word .docx 文件（缺少 word/document.xml）")) from None
     except ZIP_ERRORS as exc:
-        raise UnreadableReport(path, f"不是有效的 Word .docx 文件（{exc}）") from None
+        raise UnreadableReport(path, Phrase("不是有效的 Word .docx 文件（{detail}）", detail=str(exc))) from None
     try:
         root = ElementTree.fromstring(xml)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
-        raise UnreadableReport(path, f".docx 内容无法解析（{exc}）") from None
+        raise UnreadableReport(path, Phrase(".docx 内容无法解析（{detail}）", detail=str(exc))) from None
     body = root.find(_W + "body")
     paragraphs: list[str] = []
     for node in (body if body is not None else root):

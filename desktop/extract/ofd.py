@@ -16,6 +16,7 @@ import posixpath
 import re
 import zipfile
 
+from desktop.phrases import Phrase
 from desktop.zips import ZIP_ERRORS
 
 _NS = "{http://www.ofdspec.org/2016}"
@@ -34,7 +35,7 @@ def ofd_pages(data: bytes) -> list[list[tuple[str, float, float, float]]]:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS as exc:
-        raise OfdError(f"不是有效的 OFD 文件（{exc}）") from None
+        raise OfdError(Phrase("不是有效的 OFD 文件（{detail}）", detail=str(exc))) from None
     with z:
         names = set(z.namelist())
         root = _xml(z, names, "OFD.xml")
@@ -47,7 +48,7 @@ def ofd_pages(data: bytes) -> list[list[tuple[str, float, float, float]]]:
                 location = page.get("BaseLoc")
                 if location:
                     if len(pages) >= MAX_PAGES:
-                        raise OfdError(f"页数超过 {MAX_PAGES}，拒绝读取")
+                        raise OfdError(Phrase("页数超过 {pages}，拒绝读取", pages=str(MAX_PAGES)))
                     pages.append(_page_pieces(_xml(z, names, _path(base, location))))
     return pages
 
@@ -63,20 +64,20 @@ def _xml(z: zipfile.ZipFile, names: set[str], name: str):
     from defusedxml.common import DefusedXmlException
 
     if name not in names:
-        raise OfdError(f"文件损坏（缺少 {name}）")
+        raise OfdError(Phrase("文件损坏（缺少 {name}）", name=name))
     info = z.getinfo(name)
     if info.file_size > MAX_PART:
-        raise OfdError(f"{name} 解压后超过 {MAX_PART // 1024 // 1024} MB，拒绝读取")
+        raise OfdError(Phrase("{name} 解压后超过 {mb} MB，拒绝读取", name=name, mb=str(MAX_PART // 1024 // 1024)))
     try:
         with z.open(info) as f:
             data = f.read(MAX_PART + 1)
         if len(data) > MAX_PART:
-            raise OfdError(f"{name} 解压后超过 {MAX_PART // 1024 // 1024} MB，拒绝读取")
+            raise OfdError(Phrase("{name} 解压后超过 {mb} MB，拒绝读取", name=name, mb=str(MAX_PART // 1024 // 1024)))
         return ElementTree.fromstring(data)
     except RuntimeError as exc:  # zipfile: a part encrypted with a password
-        raise OfdError(f"{name} 已加密，无法读取（{exc}）") from None
+        raise OfdError(Phrase("{name} 已加密，无法读取（{detail}）", name=name, detail=str(exc))) from None
     except (ElementTree.ParseError, DefusedXmlException) + ZIP_ERRORS as exc:
-        raise OfdError(f"{name} 无法解析（{exc}）") from None
+        raise OfdError(Phrase("{name} 无法解析（{detail}）", name=name, detail=str(exc))) from None
 
 
 def _numbers(text: str | None) -> list[float]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from desktop.extract.tables import is_data_table, on_grid, render_table
+from desktop.phrases import Phrase
 
 MAX_DEPTH = 200  # nested groups: deeper is no document a writer makes
 _SKIP = {"fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "header", "footer", "headerl", "headerr",
@@ -33,7 +34,7 @@ def rtf_text(data: bytes) -> str:
     """The text of an RTF document: one line per paragraph, each table as the lines it says."""
     text = data.decode("latin-1")
     if not text.lstrip().startswith("{\\rtf"):
-        raise RtfError("不是 RTF 文档")
+        raise RtfError(Phrase("不是 RTF 文档"))
     m = re.search(r"\\ansicpg(\d+)", text[:4096])
     codepage = f"cp{m.group(1)}" if m else "cp936"
     try:
@@ -64,7 +65,7 @@ class _Reader:
             word, param, hexbyte, symbol, brace, newline, plain = m.groups()
             if brace == "{":
                 if len(stack) >= MAX_DEPTH:
-                    raise RtfError(f"组嵌套超过 {MAX_DEPTH} 层")
+                    raise RtfError(Phrase("组嵌套超过 {depth} 层", depth=str(MAX_DEPTH)))
                 stack.append((skip, uc))
                 first_in_group = True
                 continue

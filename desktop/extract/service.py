@@ -8,6 +8,7 @@ from desktop.aggregate.core import scaled_for_level
 from desktop.domain import ValueChange, check_year
 from desktop.errors import AppError
 from desktop.extract import Proposal, extract_all
+from desktop.phrases import Phrase
 
 SOURCE = "extraction"
 
@@ -121,8 +122,9 @@ def take(services, region: str, proposals: list[Proposal], reason: str = "") -> 
         key = (p.indicator, p.year)
         if key in chosen and abs(chosen[key].value - p.value) > 1e-9:
             ind = services.indicator(p.indicator)
-            raise AppError(f"{reg.name} {p.year}年 {ind.name}：选了两个不同的数值"
-                           f"（{ind.format(chosen[key].value)} 和 {ind.format(p.value)}），请只选一个")
+            raise AppError(Phrase("{region} {year}年 {indicator}：选了两个不同的数值（{first} 和 {second}），请只选一个",
+                                  region=reg.name, year=str(p.year), indicator=ind.name,
+                                  first=ind.format(chosen[key].value), second=ind.format(p.value)))
         chosen[key] = p
     # a figure of part of the year goes in with a note saying so; a whole year's leaves the note alone
     changes = [ValueChange(reg.code, p.year, p.indicator, p.value, period_note(p) or None)

@@ -17,6 +17,7 @@ from desktop.aggregate.compare import comparison as comparison_data
 from desktop.db.store import refuse_output_file
 from desktop.domain import check_year
 from desktop.errors import AppError, UsageError
+from desktop.phrases import Phrase
 from desktop.reports.data import ReportData, report_data
 
 if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
@@ -71,7 +72,7 @@ def _checked_path(path: str | os.PathLike) -> tuple[Path, str]:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"报表文件应以 .pdf 或 .xlsx 结尾：{path}")
-    refuse_output_file(path, "写成报表")
+    refuse_output_file(path, Phrase("写成报表"))
     if path.is_dir():
         raise AppError(f"无法写入报表文件：{path} 是一个文件夹")
     return path, suffix
@@ -188,7 +189,7 @@ def write_each(services: Services, region: str, year: int, folder: str | os.Path
     folder = Path(folder)
     reg = services.region(region)
     year = check_year(year)
-    refuse_output_file(folder, "作为报表文件夹")
+    refuse_output_file(folder, Phrase("作为报表文件夹"))
     if folder.exists() and not folder.is_dir():
         raise AppError(f"输出路径不是文件夹：{folder}")
     try:

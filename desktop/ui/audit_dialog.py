@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import AuditRow
 from desktop.errors import AppError
 from desktop.ui import file_dialogs, vocabulary
-from desktop.ui.messages import show_error
+from desktop.ui.messages import describe, show_error
 
 
 class AuditModel(QAbstractTableModel):
@@ -147,7 +147,7 @@ class AuditDialog(QDialog):
         try:
             rows = self.rows()
         except AppError as exc:
-            self.count.setText(str(exc))
+            self.count.setText(describe(exc))
             return
         self.model.set_rows(rows)
         self.count.setText(self.tr("共 {n} 条记录").format(n=len(rows)))

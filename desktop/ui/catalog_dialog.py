@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.ui import vocabulary
+from desktop.ui.messages import describe
 
 FIELDS = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn", "hidden",
           "aggregation", "definition")
@@ -106,7 +107,7 @@ class CatalogModel(QAbstractTableModel):
                     return False
                 new = catalog_admin.edit_indicator(self.services, ind.code, **{field: text})
         except AppError as exc:
-            self.error = str(exc)
+            self.error = describe(exc)
             return False
         self.error = ""
         self.rows[index.row()] = new
@@ -262,7 +263,7 @@ class CatalogDialog(QDialog):
                                      s, text, progress=progress, cancelled=cancelled))
             except AppError as exc:
                 self.rules_message.setStyleSheet("color: #b71c1c;")
-                self.rules_message.setText(str(exc))
+                self.rules_message.setText(describe(exc))
                 return False
             if not TrialDialog.ask(self.services, self.tr("修改后的审核规则"), result, self):
                 self.rules_message.setStyleSheet("")
@@ -272,7 +273,7 @@ class CatalogDialog(QDialog):
             saved = catalog_admin.save_rules(self.services, self.rules.toPlainText())
         except AppError as exc:
             self.rules_message.setStyleSheet("color: #b71c1c;")
-            self.rules_message.setText(str(exc))
+            self.rules_message.setText(describe(exc))
             return False
         self.changed = self.changed or saved
         self.rules_message.setText(self.tr("规则已保存。") if saved else self.tr("规则没有变化。"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.ui import file_dialogs
+from desktop.ui.messages import describe
 
 
 @dataclass
@@ -209,7 +210,7 @@ class FirstStartDialog(QDialog):
             found = inspect_store(Path(text))
         except AppError as exc:
             self.file_info.clear()
-            self.error.setText(str(exc))
+            self.error.setText(describe(exc))
             self._choice_changed_keep_error()
             return False
         self.checked_admins = found.open_admins
@@ -248,7 +249,7 @@ class FirstStartDialog(QDialog):
                                                     again=self.again.text(), county=county, demo=choice == "demo")
                 logged_in = True
         except AppError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(describe(exc))
             self.adjustSize()
             return False
         finally:

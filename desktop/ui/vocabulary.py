@@ -25,6 +25,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "check": domain.CHECK_NAMES,
     "absence": domain.ABSENCE_KINDS,
     "field": domain.AUDIT_FIELD_NAMES,
+    "catalog_field": domain.CATALOG_FIELD_NAMES,
     "source": domain.SOURCE_NAMES,
     "action": ACTION_NAMES,
 }

@@ -1798,12 +1798,48 @@ Now: {new}, note: {new_note}</translation>
         <translation>  [error] {name}: {message}</translation>
     </message>
     <message>
+        <source> 等 {n} 个</source>
+        <translation> and others ({n} in all)</translation>
+    </message>
+    <message>
+        <source>.docx 内容无法解析（{detail}）</source>
+        <translation>the .docx content cannot be parsed ({detail})</translation>
+    </message>
+    <message>
+        <source>FIB 过短</source>
+        <translation>the FIB is too short</translation>
+    </message>
+    <message>
+        <source>OFD 中没有文字（可能是扫描件），请先做文字识别或另存为文本</source>
+        <translation>the OFD holds no text (a scan?): run text recognition first, or save it as text</translation>
+    </message>
+    <message>
+        <source>PDF 已加密，无法读取文字</source>
+        <translation>the PDF is encrypted and its text cannot be read</translation>
+    </message>
+    <message>
+        <source>PDF 文件损坏或格式不支持（{detail}）</source>
+        <translation>the PDF is damaged or in a form not supported ({detail})</translation>
+    </message>
+    <message>
+        <source>PDF 没有文字层（可能是扫描件），请先做文字识别或另存为文本</source>
+        <translation>the PDF has no text layer (a scan?): run text recognition first, or save it as text</translation>
+    </message>
+    <message>
+        <source>content.xml 解压后过大或压缩比过高（{mb} MB），疑似压缩炸弹，拒绝读取</source>
+        <translation>content.xml is too large unpacked or too highly compressed ({mb} MB), like a zip bomb: not read</translation>
+    </message>
+    <message>
         <source>{a}、{b}年</source>
         <translation>{a} and {b}</translation>
     </message>
     <message>
         <source>{damaged}（文件已损坏：{kind}）</source>
         <translation>{damaged} (the file is damaged: {kind})</translation>
+    </message>
+    <message>
+        <source>{first}、{rest}</source>
+        <translation>{first}, {rest}</translation>
     </message>
     <message>
         <source>{label} {code} 在本库有数值 {value}，不能按文件标为{kind}（请先删除该数值）</source>
@@ -1900,8 +1936,32 @@ Now: {new}, note: {new_note}</translation>
         <translation>{names} also in {other} (one region-year can come from one file only)</translation>
     </message>
     <message>
+        <source>{name} 已加密，无法读取（{detail}）</source>
+        <translation>{name} is encrypted and cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <source>{name} 无法解析（{detail}）</source>
+        <translation>{name} cannot be parsed ({detail})</translation>
+    </message>
+    <message>
         <source>{name} 标为{kind}，但没有写明原因</source>
         <translation>{name} is marked {kind}, but no reason is given</translation>
+    </message>
+    <message>
+        <source>{name} 解压后超过 {mb} MB，拒绝读取</source>
+        <translation>{name} is over {mb} MB unpacked: not read</translation>
+    </message>
+    <message>
+        <source>{part}：{reason}</source>
+        <translation>{part}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} 在数据库的备份文件夹中，不能{action}（会覆盖或混入备份）；请另选一个位置</source>
+        <translation>{path} is in the store&apos;s backups folder and cannot be {action} (it would overwrite or mix with the backups); choose another place</translation>
+    </message>
+    <message>
+        <source>{path} 是正在使用的数据库文件（或它的日志、锁文件），不能{action}；请另选一个文件</source>
+        <translation>{path} is the store in use (or its journal or lock file) and cannot be {action}; choose another file</translation>
     </message>
     <message>
         <source>{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，{first_sheet}!{first_cell} 出现）</source>
@@ -1910,6 +1970,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>{region} {year}年</source>
         <translation>{region} {year}</translation>
+    </message>
+    <message>
+        <source>{region} {year}年 {indicator}：选了两个不同的数值（{first} 和 {second}），请只选一个</source>
+        <translation>{region} {year} {indicator}: two different figures are selected ({first} and {second}); select one</translation>
     </message>
     <message>
         <source>{region} {year}年 {name}</source>
@@ -1936,12 +2000,52 @@ Now: {new}, note: {new_note}</translation>
         <translation>{n} values of {shown} repeat {other} (the first already in file {first_file}, {first_sheet}!{first_cell})</translation>
     </message>
     <message>
+        <source>{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf</source>
+        <translation>{suffix} is a spreadsheet, not a report: read it with Import, or save the report as .txt, .docx or .pdf</translation>
+    </message>
+    <message>
         <source>{what}{label}须注明原因</source>
         <translation>To {what} {label}, give a reason</translation>
     </message>
     <message>
         <source>{where}：数值 {raw} 无效：{reason}</source>
         <translation>{where}: the value {raw} is invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>{who} {kind} 后面不应再有内容：{raw}</source>
+        <translation>{who} {kind} takes nothing after it: {raw}</translation>
+    </message>
+    <message>
+        <source>{who} {kind} 缺少{need}</source>
+        <translation>{who} {kind} lacks {need}</translation>
+    </message>
+    <message>
+        <source>{who}不能以自身为权重</source>
+        <translation>{who} cannot weight by the indicator itself</translation>
+    </message>
+    <message>
+        <source>{who}无效：{raw}（应为 sum、none、weighted: 人口指标代码 或 ratio: 计算式）</source>
+        <translation>{who} is invalid: {raw} (sum, none, weighted: a population indicator&apos;s code, or ratio: a formula)</translation>
+    </message>
+    <message>
+        <source>{who}的权重应为一个指标代码：{rest}</source>
+        <translation>{who}: the weight should be an indicator&apos;s code: {rest}</translation>
+    </message>
+    <message>
+        <source>{who}的权重指标不存在：{weight}</source>
+        <translation>{who}: the weight indicator does not exist: {weight}</translation>
+    </message>
+    <message>
+        <source>{who}的计算式不能用到自身：{rest}</source>
+        <translation>{who}: the formula cannot use the indicator itself: {rest}</translation>
+    </message>
+    <message>
+        <source>{who}的计算式有误（{rest}）：{reason}</source>
+        <translation>{who}: the formula is wrong ({rest}): {reason}</translation>
+    </message>
+    <message>
+        <source>{who}的计算式没有用到任何指标：{rest}</source>
+        <translation>{who}: the formula uses no indicator: {rest}</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -1992,6 +2096,22 @@ Now: {new}, note: {new_note}</translation>
         <translation>not an .xlsx workbook (a format not recognised, or a damaged file)</translation>
     </message>
     <message>
+        <source>不是 Office 97–2003 复合文件</source>
+        <translation>not an Office 97–2003 compound file</translation>
+    </message>
+    <message>
+        <source>不是 RTF 文档</source>
+        <translation>not an RTF document</translation>
+    </message>
+    <message>
+        <source>不是 Word 97–2003 文档</source>
+        <translation>not a Word 97–2003 document</translation>
+    </message>
+    <message>
+        <source>不是 Word 或 WPS 文档（{suffix} 文件的内容不是 Word 97–2003 格式）</source>
+        <translation>not a Word or WPS document (the content of the {suffix} file is not in the Word 97–2003 format)</translation>
+    </message>
+    <message>
         <source>不是数字</source>
         <translation>not a number</translation>
     </message>
@@ -2008,6 +2128,22 @@ Now: {new}, note: {new_note}</translation>
         <translation>not a number (a TRUE/FALSE value)</translation>
     </message>
     <message>
+        <source>不是文本文件（编码既不是UTF-8也不是GB18030）</source>
+        <translation>not a text file (the encoding is neither UTF-8 nor GB18030)</translation>
+    </message>
+    <message>
+        <source>不是有效的 OFD 文件（{detail}）</source>
+        <translation>not a valid OFD file ({detail})</translation>
+    </message>
+    <message>
+        <source>不是有效的 Word .docx 文件（{detail}）</source>
+        <translation>not a valid Word .docx file ({detail})</translation>
+    </message>
+    <message>
+        <source>不是有效的 Word .docx 文件（缺少 word/document.xml）</source>
+        <translation>not a valid Word .docx file (word/document.xml is missing)</translation>
+    </message>
+    <message>
         <source>不是有限的数</source>
         <translation>not a finite number</translation>
     </message>
@@ -2020,12 +2156,72 @@ Now: {new}, note: {new_note}</translation>
         <translation>the exchange format is version {v}; this program reads up to version {supported}: update the program</translation>
     </message>
     <message>
+        <source>人口指标代码，如 weighted: POP_RESIDENT</source>
+        <translation>a population indicator&apos;s code, such as weighted: POP_RESIDENT</translation>
+    </message>
+    <message>
+        <source>作为备份恢复</source>
+        <translation>restored as a backup</translation>
+    </message>
+    <message>
+        <source>作为备份文件写入</source>
+        <translation>written as a backup</translation>
+    </message>
+    <message>
+        <source>作为工作簿导入</source>
+        <translation>imported as a workbook</translation>
+    </message>
+    <message>
+        <source>作为报告读取</source>
+        <translation>read as a report</translation>
+    </message>
+    <message>
+        <source>作为报表文件夹</source>
+        <translation>used as the reports folder</translation>
+    </message>
+    <message>
         <source>公式没有保存计算结果（程序生成的工作簿常见），请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入</source>
         <translation>the formula has no saved result (common in workbooks written by programs): open and save the workbook in Excel, WPS or LibreOffice, then import it</translation>
     </message>
     <message>
+        <source>共享字符串合计超过 {limit} 个字符（{part}），拒绝读取</source>
+        <translation>the shared strings hold more than {limit} characters in all ({part}): not read</translation>
+    </message>
+    <message>
+        <source>共享字符串过多（超过 {limit} 个，{part}），拒绝读取</source>
+        <translation>too many shared strings (more than {limit}, {part}): not read</translation>
+    </message>
+    <message>
+        <source>其中 {part} 压缩比异常（{ratio} 倍，上限 {limit} 倍），疑似压缩炸弹，拒绝读取</source>
+        <translation>{part} in it is compressed abnormally ({ratio} times, at most {limit}), like a zip bomb: not read</translation>
+    </message>
+    <message>
+        <source>其中 {part} 解压后过大（{mb} MB，上限 {limit} MB），拒绝读取</source>
+        <translation>{part} in it is too large unpacked ({mb} MB, at most {limit} MB): not read</translation>
+    </message>
+    <message>
+        <source>其中 {part} 解压后过大（{mb} MB，上限 {limit} MB），疑似压缩炸弹，拒绝读取</source>
+        <translation>{part} in it is too large unpacked ({mb} MB, at most {limit} MB), like a zip bomb: not read</translation>
+    </message>
+    <message>
+        <source>写成审计记录</source>
+        <translation>written as the audit trail</translation>
+    </message>
+    <message>
+        <source>写成工作簿</source>
+        <translation>written as a workbook</translation>
+    </message>
+    <message>
+        <source>写成报表</source>
+        <translation>written as a report</translation>
+    </message>
+    <message>
         <source>单位为“{written}”，但指标“{name}”的单位是“{unit}”（请换算后再导入）</source>
         <translation>the unit is “{written}”, but the unit of “{name}” is “{unit}” (convert the figures before importing)</translation>
+    </message>
+    <message>
+        <source>单元格 {cell} 的内容超过 {limit} 个字符（Excel 单元格的上限），拒绝读取</source>
+        <translation>cell {cell} holds more than {limit} characters (an Excel cell&apos;s limit): not read</translation>
     </message>
     <message>
         <source>单元格为百分比格式，但该指标单位是{unit}</source>
@@ -2036,12 +2232,24 @@ Now: {new}, note: {new_note}</translation>
         <translation>the cell is formatted as a percentage, but this indicator has no unit</translation>
     </message>
     <message>
+        <source>单元格格式过多（超过 {limit} 个，{part}），拒绝读取</source>
+        <translation>too many cell formats (more than {limit}, {part}): not read</translation>
+    </message>
+    <message>
         <source>压缩包不是 Excel 工作簿（可能是 Word、PowerPoint 或其他文件）</source>
         <translation>the zip archive is no Excel workbook (a Word, PowerPoint or other file?)</translation>
     </message>
     <message>
         <source>压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）</source>
         <translation>the zip archive is no Excel workbook (it lacks [Content_Types].xml)</translation>
+    </message>
+    <message>
+        <source>压缩包内文件过多（{n} 个，上限 {limit}），拒绝读取</source>
+        <translation>too many files in the archive ({n}, at most {limit}): not read</translation>
+    </message>
+    <message>
+        <source>压缩包内文件过多（上限 {limit}），拒绝读取</source>
+        <translation>too many files in the archive (at most {limit}): not read</translation>
     </message>
     <message>
         <source>右边为{value}</source>
@@ -2080,12 +2288,48 @@ Now: {new}, note: {new_note}</translation>
         <translation>the workbook is damaged or in a format not supported, and cannot be read ({kind}: {detail})</translation>
     </message>
     <message>
+        <source>工作簿已损坏，{part} 不是完好的XML（{detail}）</source>
+        <translation>the workbook is damaged: {part} is not well-formed XML ({detail})</translation>
+    </message>
+    <message>
         <source>工作簿已损坏，无法解压（{reason}）</source>
         <translation>the workbook is damaged and cannot be unpacked ({reason})</translation>
     </message>
     <message>
         <source>工作簿无法读取（{reason}）</source>
         <translation>the workbook cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>工作簿超过 {cells} 个单元格，拒绝读取</source>
+        <translation>the workbook has more than {cells} cells: not read</translation>
+    </message>
+    <message>
+        <source>工作表XML中含有DTD或实体定义，拒绝读取</source>
+        <translation>the sheet&apos;s XML holds a DTD or entity definitions: not read</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”声明了 {n} 行，超过上限 {rows} 行，拒绝读取</source>
+        <translation>sheet “{sheet}” declares {n} rows, more than the {rows} allowed: not read</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”有 {n} 行，超过上限 {rows} 行，拒绝读取</source>
+        <translation>sheet “{sheet}” has {n} rows, more than the {rows} allowed: not read</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的文字合计超过 {limit} 个字符（到第 {row} 行），拒绝读取</source>
+        <translation>the text of sheet “{sheet}” is more than {limit} characters in all (by row {row}): not read</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”超过 {rows} 行，拒绝读取</source>
+        <translation>sheet “{sheet}” has more than {rows} rows: not read</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”过大（超过 {rows} 行或工作簿超过 {cells} 个单元格），拒绝读取</source>
+        <translation>sheet “{sheet}” is too large (more than {rows} rows, or the workbook more than {cells} cells): not read</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：{reason}</source>
+        <translation>sheet “{sheet}”: {reason}</translation>
     </message>
     <message>
         <source>带有%，但该指标单位是{unit}</source>
@@ -2126,6 +2370,70 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>找不到表头（前{n}行中没有包含{need}的行；交换格式的列为：{names}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）</source>
         <translation>no header found (none of the first {n} rows holds {need}; the exchange format&apos;s columns are {names}; a table may also have indicators × years, regions × indicators, indicators × regions or years × indicators)</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的{field}应为数字：{value}</source>
+        <translation>Indicator {code}: the {field} should be a number: {value}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的{field}应为整数：{value}</source>
+        <translation>Indicator {code}: the {field} should be a whole number: {value}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的{field}应为有限的数字：{value}</source>
+        <translation>Indicator {code}: the {field} should be a finite number: {value}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的下限 {min} 大于上限 {max}</source>
+        <translation>Indicator {code}: the lower bound {min} is above the upper bound {max}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的分类不能为空</source>
+        <translation>Indicator {code}: the section cannot be empty</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的别名不能含“|”：{alias}</source>
+        <translation>Indicator {code}: an alias cannot contain “|”: {alias}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的同比阈值应大于0（不设请留空）：{yoy}</source>
+        <translation>Indicator {code}: the year-on-year threshold should be above 0 (leave it empty for none): {yoy}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的名称不能为空</source>
+        <translation>Indicator {code}: the name cannot be empty</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的名称或别名“{name}”与另一个指标的代码相同</source>
+        <translation>Indicator {code}: the name or alias “{name}” is another indicator&apos;s code</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的名称或别名“{name}”已被指标 {other}（{other_name}）使用</source>
+        <translation>Indicator {code}: the name or alias “{name}” is already used by indicator {other} ({other_name})</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的小数位数应在0–{most}之间：{decimals}</source>
+        <translation>Indicator {code}: the decimals should be 0–{most}: {decimals}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的方向应为 1（越高越好）、-1（越低越好）或 0：{direction}</source>
+        <translation>Indicator {code}: the direction should be 1 (better higher), -1 (better lower) or 0: {direction}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的汇总方式</source>
+        <translation>The aggregation of indicator {code}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 的类型无效：{kind}（应为 {kinds} 之一）</source>
+        <translation>Indicator {code}: the kind {kind} is invalid (one of {kinds})</translation>
+    </message>
+    <message>
+        <source>指标 {code}（{name}）在已审核的年度中有数值（{shown}{more}），不能修改{fields}：已审核的报表须保持审核时的样子。请先由审核人重新打开这些年度，或新增一个指标代替它</source>
+        <translation>Indicator {code} ({name}) has figures in approved years ({shown}{more}), so its {fields} cannot change: an approved report must stay as it was approved. Have a supervisor reopen those years first, or add a new indicator in its place</translation>
+    </message>
+    <message>
+        <source>指标代码无效：{code}（大写字母开头，只含大写字母、数字和下划线，2–64个字符）</source>
+        <translation>Invalid indicator code: {code} (a capital letter first, then only capitals, digits and underscores, 2–64 characters)</translation>
     </message>
     <message>
         <source>指标名称“{named}”与指标代码 {code}（{name}）不符</source>
@@ -2200,12 +2508,84 @@ Now: {new}, note: {new_note}</translation>
         <translation>the file is empty</translation>
     </message>
     <message>
+        <source>文件名过长（{n} 个字符），不能{action}；请用短一些的文件名：{name}…</source>
+        <translation>the file name is too long ({n} characters) to be {action}; use a shorter name: {name}…</translation>
+    </message>
+    <message>
+        <source>文件头损坏（扇区大小）</source>
+        <translation>the file&apos;s header is damaged (sector size)</translation>
+    </message>
+    <message>
+        <source>文件头损坏（扇区数超出文件）</source>
+        <translation>the file&apos;s header is damaged (more sectors than the file holds)</translation>
+    </message>
+    <message>
+        <source>文件损坏（DIFAT 链）</source>
+        <translation>the file is damaged (DIFAT chain)</translation>
+    </message>
+    <message>
+        <source>文件损坏（FAT 扇区超出文件）</source>
+        <translation>the file is damaged (a FAT sector past the end of the file)</translation>
+    </message>
+    <message>
+        <source>文件损坏（{detail}）</source>
+        <translation>the file is damaged ({detail})</translation>
+    </message>
+    <message>
+        <source>文件损坏（{what}不完整）</source>
+        <translation>the file is damaged ({what} is incomplete)</translation>
+    </message>
+    <message>
+        <source>文件损坏（{what}的扇区链）</source>
+        <translation>the file is damaged (the sector chain of {what})</translation>
+    </message>
+    <message>
+        <source>文件损坏（{what}的长度超出文件）</source>
+        <translation>the file is damaged ({what} is longer than the file)</translation>
+    </message>
+    <message>
+        <source>文件损坏（没有根目录）</source>
+        <translation>the file is damaged (no root directory)</translation>
+    </message>
+    <message>
+        <source>文件损坏（缺少 {name}）</source>
+        <translation>the file is damaged ({name} is missing)</translation>
+    </message>
+    <message>
+        <source>文件损坏（缺少表流）</source>
+        <translation>the file is damaged (the table stream is missing)</translation>
+    </message>
+    <message>
+        <source>文件过大（{mb} MB，上限 {limit} MB），拒绝读取</source>
+        <translation>the file is too large ({mb} MB, at most {limit} MB): not read</translation>
+    </message>
+    <message>
         <source>文件过大（{size} MB，上限 {limit} MB），拒绝读取</source>
         <translation>the file is too large ({size} MB, the limit is {limit} MB): refused</translation>
     </message>
     <message>
         <source>文本表格格式有误（{reason}）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入</source>
         <translation>the text table is malformed ({reason}): open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>文本表格超过 {cells} 个单元格，拒绝读取</source>
+        <translation>the text table has more than {cells} cells: not read</translation>
+    </message>
+    <message>
+        <source>文本表格超过 {rows} 行，拒绝读取</source>
+        <translation>the text table has more than {rows} rows: not read</translation>
+    </message>
+    <message>
+        <source>文档中没有正文文字</source>
+        <translation>the document has no body text</translation>
+    </message>
+    <message>
+        <source>文档已加密，无法读取文字</source>
+        <translation>the document is encrypted and its text cannot be read</translation>
+    </message>
+    <message>
+        <source>新指标缺少：{fields}</source>
+        <translation>A new indicator needs: {fields}</translation>
     </message>
     <message>
         <source>无法写入文件：{path}（{reason}）</source>
@@ -2225,7 +2605,7 @@ Now: {new}, note: {new_note}</translation>
     </message>
     <message>
         <source>无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入</source>
-        <translation>the text table's encoding is not recognised (UTF-8 or GBK expected): open it in Excel or WPS, save it as .xlsx and import that</translation>
+        <translation>the text table&apos;s encoding is not recognised (UTF-8 or GBK expected): open it in Excel or WPS, save it as .xlsx and import that</translation>
     </message>
     <message>
         <source>无法读取 .ods 工作簿（文件已损坏）</source>
@@ -2242,6 +2622,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>无法读取 .xls 工作簿（文件已损坏：{detail}）；请在 Excel 中打开并另存为 .xlsx 后再导入</source>
         <translation>the .xls workbook cannot be read (damaged: {detail}): open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>无法读取报告文件 {path}：{reason}</source>
+        <translation>Cannot read the report file {path}: {reason}</translation>
     </message>
     <message>
         <source>无法读取（{reason}）</source>
@@ -2352,8 +2736,16 @@ Now: {new}, note: {new_note}</translation>
         <translation>the title names a range of years, “{span}”, so which year the table holds is unknown: add a year column, or name one year in the title</translation>
     </message>
     <message>
+        <source>样式定义过多（超过 {limit} 项，{part}），拒绝读取</source>
+        <translation>too many style definitions (more than {limit}, {part}): not read</translation>
+    </message>
+    <message>
         <source>此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围</source>
         <translation>the {n} years {span} were all {mean}, this year is {value}: {dev} {unit} away, outside the range of the past years</translation>
+    </message>
+    <message>
+        <source>汇总方式</source>
+        <translation>The aggregation</translation>
     </message>
     <message>
         <source>没有“地区名称”列</source>
@@ -2368,12 +2760,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>no file given to import</translation>
     </message>
     <message>
+        <source>没有文字分段表</source>
+        <translation>no table of text pieces</translation>
+    </message>
+    <message>
         <source>状态 {raw} 无效（应为 {allowed}）</source>
         <translation>the status {raw} is invalid (one of {allowed})</translation>
     </message>
     <message>
         <source>用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）</source>
         <translation>User {name} has a password, but none was given (command line: the CHI_PASSWORD environment variable or standard input)</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>the directory</translation>
     </message>
     <message>
         <source>目标</source>
@@ -2388,12 +2788,24 @@ Now: {new}, note: {new_note}</translation>
         <translation>target “{written}” read as {value} (this indicator is better higher)</translation>
     </message>
     <message>
+        <source>第 {n} 个共享字符串超过 {limit} 个字符（Excel 单元格的上限，{part}），拒绝读取</source>
+        <translation>shared string {n} is more than {limit} characters (an Excel cell&apos;s limit, {part}): not read</translation>
+    </message>
+    <message>
+        <source>第 {row} 行第 {col} 列的文字超过 {limit} 个字符，拒绝读取</source>
+        <translation>the text at row {row}, column {col} is more than {limit} characters: not read</translation>
+    </message>
+    <message>
         <source>约1/{n}</source>
         <translation>about 1/{n} of</translation>
     </message>
     <message>
         <source>约{n}倍</source>
         <translation>about {n} times</translation>
+    </message>
+    <message>
+        <source>组嵌套超过 {depth} 层</source>
+        <translation>groups nested more than {depth} deep</translation>
     </message>
     <message>
         <source>缺少地区</source>
@@ -2406,6 +2818,30 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>缺少指标</source>
         <translation>the indicator is missing</translation>
+    </message>
+    <message>
+        <source>网页中没有正文文字</source>
+        <translation>the web page has no body text</translation>
+    </message>
+    <message>
+        <source>网页中的表格过多或嵌套过深（上限 {tables} 个、{depth} 层），拒绝读取</source>
+        <translation>the web page has too many tables or nests them too deep (at most {tables} tables, {depth} levels): not read</translation>
+    </message>
+    <message>
+        <source>网页存档（.mht）中没有网页</source>
+        <translation>the web archive (.mht) holds no web page</translation>
+    </message>
+    <message>
+        <source>网页存档（.mht）已损坏（{detail}）</source>
+        <translation>the web archive (.mht) is damaged ({detail})</translation>
+    </message>
+    <message>
+        <source>网页表格超过 {cells} 个单元格，拒绝读取</source>
+        <translation>the web page&apos;s table has more than {cells} cells: not read</translation>
+    </message>
+    <message>
+        <source>网页表格超过 {rows} 行，拒绝读取</source>
+        <translation>the web page&apos;s table has more than {rows} rows: not read</translation>
     </message>
     <message>
         <source>表中没有写地区，按文件名取为“{region}”，请核对</source>
@@ -2432,8 +2868,16 @@ Now: {new}, note: {new_note}</translation>
         <translation>row {row} below the table is a signature or a note, and no figures should follow it (put them above the signature line)</translation>
     </message>
     <message>
+        <source>解压后总大小过大（{mb} MB，上限 {limit} MB），拒绝读取</source>
+        <translation>too large unpacked in all ({mb} MB, at most {limit} MB): not read</translation>
+    </message>
+    <message>
         <source>计算值为{value}</source>
         <translation>the computed value is {value}</translation>
+    </message>
+    <message>
+        <source>计算式，如 ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)</source>
+        <translation>a formula, such as ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)</translation>
     </message>
     <message>
         <source>超过阈值{t}%</source>
@@ -2514,6 +2958,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>这是设置了打开密码的加密工作簿：请在 Excel 或 WPS 中去掉密码后再导入</source>
         <translation>this workbook is encrypted with a password to open it: remove the password in Excel or WPS, then import it</translation>
+    </message>
+    <message>
+        <source>迷你流</source>
+        <translation>the mini stream</translation>
+    </message>
+    <message>
+        <source>页数超过 {pages}，拒绝读取</source>
+        <translation>more than {pages} pages: not read</translation>
     </message>
     <message>
         <source>（{name}）</source>
@@ -2805,6 +3257,81 @@ Now: {new}, note: {new_note}</translation>
         <source>本单位地区</source>
         <comment>field</comment>
         <translation>home region</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <comment>catalog_field</comment>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <comment>catalog_field</comment>
+        <translation>section</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <comment>catalog_field</comment>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <comment>catalog_field</comment>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <comment>catalog_field</comment>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>小数位数</source>
+        <comment>catalog_field</comment>
+        <translation>decimals</translation>
+    </message>
+    <message>
+        <source>下限</source>
+        <comment>catalog_field</comment>
+        <translation>lower bound</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <comment>catalog_field</comment>
+        <translation>upper bound</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <comment>catalog_field</comment>
+        <translation>direction</translation>
+    </message>
+    <message>
+        <source>同比阈值</source>
+        <comment>catalog_field</comment>
+        <translation>year-on-year threshold</translation>
+    </message>
+    <message>
+        <source>定义</source>
+        <comment>catalog_field</comment>
+        <translation>definition</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <comment>catalog_field</comment>
+        <translation>aliases</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <comment>catalog_field</comment>
+        <translation>order</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <comment>catalog_field</comment>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <source>汇总方式</source>
+        <comment>catalog_field</comment>
+        <translation>aggregation</translation>
     </message>
     <message>
         <source>窗口录入</source>
