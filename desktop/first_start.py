@@ -15,6 +15,7 @@ from desktop import catalog as catalog_res
 from desktop.db import backups
 from desktop.db.schema import SCHEMA_VERSION, user_version
 from desktop.errors import AppError, StoreError, StoreMissing
+from desktop.phrases import Phrase, enumeration
 from desktop.services import HOME_REGION_META, Services
 from desktop.workflow import set_password
 
@@ -26,13 +27,13 @@ CHOICES = ("new", "demo", "existing")
 def check_new_password(password: str, again: str) -> str:
     """The password when it is usable; raises AppError saying what is wrong with it."""
     if not password:
-        raise AppError("请为管理员 admin 设定密码：不设密码，任何人都能以管理员身份修改数据。")
+        raise AppError(Phrase("请为管理员 admin 设定密码：不设密码，任何人都能以管理员身份修改数据。"))
     if len(password) < MIN_PASSWORD:
-        raise AppError(f"密码太短：至少 {MIN_PASSWORD} 个字符。")
+        raise AppError(Phrase("密码太短：至少 {n} 个字符。", n=str(MIN_PASSWORD)))
     if password != password.strip():
-        raise AppError("密码的开头或结尾不能是空格。")
+        raise AppError(Phrase("密码的开头或结尾不能是空格。"))
     if password != again:
-        raise AppError("两次输入的密码不一致，请重新输入。")
+        raise AppError(Phrase("两次输入的密码不一致，请重新输入。"))
     return password
 
 
@@ -51,15 +52,15 @@ def create_store(path: Path, *, password: str, again: str, county: str | None = 
     check_new_password(password, again)
     path = Path(path)
     if store_exists(path) and not _unfinished(path):
-        raise AppError(f"该位置已有文件，未覆盖：{path}。请选择“打开已有数据库”，或换一个位置。")
+        raise AppError(Phrase("该位置已有文件，未覆盖：{path}。请选择“打开已有的数据库文件”，或换一个位置。", path=str(path)))
     region = None
     if county:
         matches = [r for r in catalog_res.read_regions() if county in (r.code, r.name)]
         if not matches:
-            raise AppError(f"未知的地区：{county}")
+            raise AppError(Phrase("未知的地区：{county}", county=county))
         region = matches[0]
     elif not demo:
-        raise AppError("请选择本单位所在的县（市、区）。")
+        raise AppError(Phrase("请选择本单位所在的县（市、区）。"))
     services = Services.init(path, demo=demo, admin_password=password)
     try:
         if region is not None:
@@ -98,7 +99,7 @@ def inspect_store(path: Path) -> StoreCheck:
     Chinese message."""
     path = Path(path)
     if not store_exists(path):
-        raise StoreError(f"文件不存在或是空文件：{path}")
+        raise StoreError(Phrase("文件不存在或是空文件：{path}", path=str(path)))
     services = Services.open(path)
     try:
         users = services.users()
@@ -119,7 +120,8 @@ def open_existing(path: Path, *, password: str | None = None, again: str | None 
     try:
         if check.open_admins:
             if services.store.readonly:
-                raise AppError(f"数据库只读，无法为管理员 {'、'.join(check.open_admins)} 设定密码：{path}")
+                raise AppError(Phrase("数据库只读，无法为管理员 {names} 设定密码：{path}",
+                                      names=enumeration(check.open_admins), path=str(path)))
             for name in check.open_admins:
                 set_password(services, name, password)
         return services

@@ -74,3 +74,36 @@ def test_a_hollow_backup_is_refused_in_the_window_with_the_reason(window, servic
     window.actions_by_name["restore"].trigger()
     assert shown and "没有数据表" in shown[0] and "hollow.sqlite" in shown[0]
     assert services.dataset(COUNTY, YEAR).status == "approved"
+
+
+def test_in_english_the_window_says_what_a_restore_undoes_and_why_a_backup_is_refused(
+        window, services, tmp_path, monkeypatch, english_translation):
+    """The same preview and refusal with the English translation: each line in English, the status and role
+    words too; the command line's preview (Undone.lines) stays Chinese."""
+    import sqlite3
+
+    from desktop.ui.messages import describe
+
+    services.add_user("赵新", "supervisor")
+    asked, shown = [], []
+    monkeypatch.setattr(window, "ask_open_paths", lambda *a: [str(tmp_path / "before.sqlite")])
+    monkeypatch.setattr(window, "ask_confirm", lambda title, text: asked.append(text) or False)
+    with english_translation():
+        window.actions_by_name["restore"].trigger()
+        lines = asked[0].splitlines()
+        assert "Status of 温岭市 2021: now Approved, after the restore Draft" in lines
+        assert "Values or notes: 1 go back to what the backup holds" in lines
+        assert "User 赵新: will be removed (registered after the backup)" in lines
+        assert not [line for line in lines if any("\u4e00" <= ch <= "\u9fff" for ch in
+                                                  line.replace("温岭市", "").replace("赵新", ""))]
+
+        hollow = tmp_path / "空.sqlite"
+        sqlite3.connect(hollow).close()
+        hollow.write_bytes(b"SQLite format 3\x00" + b"\0" * 100)
+        monkeypatch.setattr(window, "ask_open_paths", lambda *a: [str(hollow)])
+        monkeypatch.setattr("desktop.ui.actions.show_error", lambda parent, exc: shown.append(describe(exc)))
+        window.actions_by_name["restore"].trigger()
+    assert shown == [f"Not an intact SQLite database; nothing restored: {hollow}"]
+    preview = services.restore_preview(tmp_path / "before.sqlite")
+    assert "状态 温岭市 2021年：现为已审核，恢复后为草稿" in preview.lines({"331081": "温岭市"})
+    assert services.dataset(COUNTY, YEAR).status == "approved"

@@ -359,3 +359,26 @@ def test_the_catalog_editors_refusals_are_said_in_english(qtbot, services, engli
     with pytest.raises(AppError) as exc:
         indicator_from_fields({"code": "X_NEW", "section": "s", "name": "n"})
     assert describe(exc.value) == "A new indicator needs: unit, kind"
+
+
+def test_the_first_starts_refusals_are_said_in_english(tmp_path, english):
+    """A password too short, two that differ, a file already where the store would go: in English in the first
+    start's dialog (describe), in Chinese for the command line."""
+    from desktop import first_start
+    from desktop.errors import AppError
+    from desktop.ui.messages import describe
+
+    with pytest.raises(AppError) as exc:
+        first_start.check_new_password("abc", "abc")
+    assert describe(exc.value) == f"The password is too short: at least {first_start.MIN_PASSWORD} characters."
+    assert str(exc.value) == f"密码太短：至少 {first_start.MIN_PASSWORD} 个字符。"
+    with pytest.raises(AppError) as exc:
+        first_start.check_new_password("long enough 1", "long enough 2")
+    assert describe(exc.value) == "The two passwords differ; please type them again."
+    taken = tmp_path / "已有.sqlite"
+    taken.write_bytes(b"not a store")
+    with pytest.raises(AppError) as exc:
+        first_start.create_store(taken, password="long enough 1", again="long enough 1", county="331081")
+    assert describe(exc.value) == (f"A file is already there and was not overwritten: {taken}. "
+                                   "Choose “An existing store file”, or another place.")
+    assert taken.read_bytes() == b"not a store"

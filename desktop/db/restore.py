@@ -25,8 +25,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain import STATUS_NAMES
+from desktop.domain import ROLE_NAMES, STATUS_NAMES
 from desktop.errors import NotAStore
+from desktop.phrases import Phrase, Word, enumeration
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -63,51 +64,58 @@ def check_backup(source: Path) -> int:
 
     source = Path(source)
     if not source.is_file():
-        raise NotAStore(f"备份文件不存在：{source}")
+        raise NotAStore(Phrase("备份文件不存在：{source}", source=str(source)))
     try:
         with open(source, "rb") as f:
             if f.read(16) != SQLITE_HEADER:
-                raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}")
+                raise NotAStore(Phrase("不是完好的SQLite数据库文件，未恢复：{source}", source=str(source)))
     except OSError as exc:
-        raise NotAStore(f"无法读取备份文件，未恢复：{source}（{exc.strerror}）") from exc
+        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）",
+                               source=str(source), detail=exc.strerror or str(exc))) from exc
     try:
         conn = _ro(source)
     except sqlite3.Error as exc:
-        raise NotAStore(f"无法读取备份文件，未恢复：{source}（{exc}）") from exc
+        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）", source=str(source), detail=str(exc))) from exc
     try:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error:
-            raise NotAStore(f"不是完好的SQLite数据库文件，未恢复：{source}") from None
+            raise NotAStore(Phrase("不是完好的SQLite数据库文件，未恢复：{source}", source=str(source))) from None
         if integrity != ["ok"]:
-            raise NotAStore(f"不是完好的SQLite数据库文件（完整性检查：{integrity[0]}），未恢复：{source}")
+            raise NotAStore(Phrase("不是完好的SQLite数据库文件（完整性检查：{detail}），未恢复：{source}",
+                                   detail=integrity[0], source=str(source)))
         if app_id != APPLICATION_ID:
-            raise NotAStore(f"不是本程序的数据库备份，未恢复：{source}")
+            raise NotAStore(Phrase("不是本程序的数据库备份，未恢复：{source}", source=str(source)))
         if version > SCHEMA_VERSION:
-            raise NotAStore(f"备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}")
+            raise NotAStore(Phrase("备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}",
+                                   version=str(version), source=str(source)))
         if version < 1:
-            raise NotAStore(f"备份中没有数据表（结构版本 {version}），不是完整的备份，未恢复：{source}")
+            raise NotAStore(Phrase("备份中没有数据表（结构版本 {version}），不是完整的备份，未恢复：{source}",
+                                   version=str(version), source=str(source)))
         have, want = _schema(conn), reference_schema(version)
         if not have:
-            raise NotAStore(f"备份中没有数据表，不是完整的备份，未恢复：{source}")
+            raise NotAStore(Phrase("备份中没有数据表，不是完整的备份，未恢复：{source}", source=str(source)))
         missing = sorted(set(want) - set(have))
         if missing:
-            raise NotAStore(f"备份缺少数据表 {'、'.join(missing)}（结构版本 {version}），不是完整的备份，未恢复：{source}")
+            raise NotAStore(Phrase("备份缺少数据表 {tables}（结构版本 {version}），不是完整的备份，未恢复：{source}",
+                                   tables=enumeration(missing), version=str(version), source=str(source)))
         extra = sorted(set(have) - set(want))
         if extra:
-            raise NotAStore(f"备份含有本程序不认识的数据表 {'、'.join(extra)}，未恢复：{source}")
+            raise NotAStore(Phrase("备份含有本程序不认识的数据表 {tables}，未恢复：{source}",
+                                   tables=enumeration(extra), source=str(source)))
         for table, columns in want.items():
             if have[table] != columns:
-                raise NotAStore(f"备份的数据表 {table} 的列与结构版本 {version} 不符，未恢复：{source}")
+                raise NotAStore(Phrase("备份的数据表 {table} 的列与结构版本 {version} 不符，未恢复：{source}",
+                                       table=table, version=str(version), source=str(source)))
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise NotAStore(f"备份中有引用不存在的地区或指标的记录，未恢复：{source}")
+            raise NotAStore(Phrase("备份中有引用不存在的地区或指标的记录，未恢复：{source}", source=str(source)))
         if conn.execute(f"SELECT 1 FROM {users_table(version)} WHERE role = 'admin'").fetchone() is None:
-            raise NotAStore(f"备份中没有管理员用户，恢复后无人能管理数据库，未恢复：{source}")
+            raise NotAStore(Phrase("备份中没有管理员用户，恢复后无人能管理数据库，未恢复：{source}", source=str(source)))
         return version
     except sqlite3.Error as exc:
-        raise NotAStore(f"无法读取备份文件，未恢复：{source}（{exc}）") from exc
+        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）", source=str(source), detail=str(exc))) from exc
     finally:
         conn.close()
 
@@ -151,6 +159,15 @@ def discard(staged: Path | None) -> None:
 
 # ---- what a restore undoes ----------------------------------------------------------------------------
 
+def _status(code: str | None) -> Word:
+    code = code or "draft"
+    return Word("status", code, STATUS_NAMES.get(code, code))
+
+
+def _role(code: str | None) -> Word:
+    return Word("role", code or "", ROLE_NAMES.get(code or "", code or ""))
+
+
 @dataclass
 class Undone:
     """What restoring a backup changes in the store, as the user must hear it before saying yes."""
@@ -165,36 +182,43 @@ class Undone:
     backup_taken_at: str = ""
 
     def lines(self, region_names: dict[str, str] | None = None) -> list[str]:
+        """What the restore undoes, one line each (Phrases: the window says them in its language)."""
         names = region_names or {}
-        out = []
+        out: list[str] = []
         if self.backup_taken_at:
-            out.append(f"备份中最后一条修改记录的时间：{self.backup_taken_at}")
-        for s in self.statuses:
-            out.append(f"状态 {names.get(s['region'], s['region'])} {s['year']}年：现为"
-                       f"{STATUS_NAMES.get(s['now'] or 'draft', s['now'])}，恢复后为"
-                       f"{STATUS_NAMES.get(s['after'] or 'draft', s['after'])}")
+            out.append(Phrase("备份中最后一条修改记录的时间：{at}", at=self.backup_taken_at))
+        for st in self.statuses:
+            out.append(Phrase("状态 {region} {year}年：现为{now}，恢复后为{after}",
+                              region=names.get(st["region"], st["region"]), year=str(st["year"]),
+                              now=_status(st["now"]), after=_status(st["after"])))
         for u in self.users:
-            what = {"added": "将被删除（备份之后注册）", "removed": f"将恢复（角色 {u['after']}）",
-                    "role": f"角色 {u['now']} 将变回 {u['after']}",
-                    "password": "密码将变回备份时的密码（或没有密码）"}[u["change"]]
-            out.append(f"用户 {u['name']}：{what}")
+            if u["change"] == "added":
+                out.append(Phrase("用户 {name}：将被删除（备份之后注册）", name=u["name"]))
+            elif u["change"] == "removed":
+                out.append(Phrase("用户 {name}：将恢复（角色 {role}）", name=u["name"], role=_role(u["after"])))
+            elif u["change"] == "role":
+                out.append(Phrase("用户 {name}：角色 {now} 将变回 {after}", name=u["name"], now=_role(u["now"]),
+                                  after=_role(u["after"])))
+            else:
+                out.append(Phrase("用户 {name}：密码将变回备份时的密码（或没有密码）", name=u["name"]))
         c = self.catalog
         if c.get("version_now") != c.get("version_after") or c.get("indicators_changed"):
-            out.append(f"指标目录：版本 {c.get('version_now')} 将变回 {c.get('version_after')}"
-                       f"（{c.get('indicators_changed', 0)} 个指标不同）")
+            out.append(Phrase("指标目录：版本 {now} 将变回 {after}（{n} 个指标不同）", now=str(c.get("version_now")),
+                              after=str(c.get("version_after")), n=str(c.get("indicators_changed", 0))))
         r = self.rules
         if r.get("versions_now") != r.get("versions_after"):
-            out.append(f"审核规则：现有 {r.get('versions_now')} 个保存的版本，恢复后 {r.get('versions_after')} 个")
+            out.append(Phrase("审核规则：现有 {now} 个保存的版本，恢复后 {after} 个", now=str(r.get("versions_now")),
+                              after=str(r.get("versions_after"))))
         if self.values_changed:
-            out.append(f"数值或说明：{self.values_changed} 处将变回备份时的样子")
+            out.append(Phrase("数值或说明：{n} 处将变回备份时的样子", n=str(self.values_changed)))
         if self.targets_changed:
-            out.append(f"目标值：{self.targets_changed} 处将变回备份时的样子")
+            out.append(Phrase("目标值：{n} 处将变回备份时的样子", n=str(self.targets_changed)))
         if self.audit_rows_undone is None:
-            out.append("修改记录：备份不是本数据库较早时的状态（修改记录互不相连），恢复后现有的修改记录只留在恢复前的备份里")
+            out.append(Phrase("修改记录：备份不是本数据库较早时的状态（修改记录互不相连），恢复后现有的修改记录只留在恢复前的备份里"))
         elif self.audit_rows_undone:
-            out.append(f"修改记录：备份之后的 {self.audit_rows_undone} 条修改记录将只留在恢复前的备份里")
+            out.append(Phrase("修改记录：备份之后的 {n} 条修改记录将只留在恢复前的备份里", n=str(self.audit_rows_undone)))
         if len(out) <= 1:
-            out.append("与当前数据库相比没有不同")
+            out.append(Phrase("与当前数据库相比没有不同"))
         return out
 
     def as_json(self) -> dict:

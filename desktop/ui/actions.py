@@ -16,6 +16,7 @@ from desktop.ui.jobs import Cancelled, run_job
 # The dialogs (message boxes, input and file dialogs) and QDesktopServices are imported where they are used:
 # PySide6 builds each Qt class, and the Python enums of it, when it is first imported, and none of these is
 # needed before the window's first paint (start-up time, bench/bench_ui.py).
+from desktop.ui import vocabulary
 from desktop.ui.messages import show_error
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
@@ -469,7 +470,7 @@ class ActionsMixin:
             return
         undone = self.services.restore_preview(paths[0])
         names = {r.code: r.name for r in self.services.regions()}
-        lines = undone.lines(names)
+        lines = [vocabulary.say(line) for line in undone.lines(names)]
         shown = lines[:20] + ([self.tr("……另有 {n} 项").format(n=len(lines) - 20)] if len(lines) > 20 else [])
         text = self.tr("从 {file} 恢复将撤销当前数据库中的以下内容：").format(file=paths[0]) + "\n\n" \
             + "\n".join(shown) + "\n\n" + self.tr("恢复前会先自动备份当前数据库。确定恢复吗？")

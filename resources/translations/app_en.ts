@@ -2112,6 +2112,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>not a Word or WPS document (the content of the {suffix} file is not in the Word 97–2003 format)</translation>
     </message>
     <message>
+        <source>不是完好的SQLite数据库文件（完整性检查：{detail}），未恢复：{source}</source>
+        <translation>Not an intact SQLite database (integrity check: {detail}); nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>不是完好的SQLite数据库文件，未恢复：{source}</source>
+        <translation>Not an intact SQLite database; nothing restored: {source}</translation>
+    </message>
+    <message>
         <source>不是数字</source>
         <translation>not a number</translation>
     </message>
@@ -2148,8 +2156,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>not a finite number</translation>
     </message>
     <message>
+        <source>不是本程序的数据库备份，未恢复：{source}</source>
+        <translation>Not a backup of this program&apos;s store; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>与当前数据库相比没有不同</source>
+        <translation>No difference from the current store</translation>
+    </message>
+    <message>
         <source>与此前{span}的{n}个年度值相比异常：本年{value}，此前均值{mean}、标准差{sd}，偏离{z}个标准差（超过{limit}个）</source>
         <translation>unusual against the {n} years {span}: this year {value}, their mean {mean} and standard deviation {sd}, {z} standard deviations away (more than {limit})</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
         <source>交换格式版本为 {v}，本程序只支持到版本 {supported}，请升级程序</source>
@@ -2178,6 +2198,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>作为报表文件夹</source>
         <translation>used as the reports folder</translation>
+    </message>
+    <message>
+        <source>修改记录：备份不是本数据库较早时的状态（修改记录互不相连），恢复后现有的修改记录只留在恢复前的备份里</source>
+        <translation>Audit trail: the backup is no earlier state of this store (the trails do not join); after the restore today&apos;s trail stays only in the backup made before it</translation>
+    </message>
+    <message>
+        <source>修改记录：备份之后的 {n} 条修改记录将只留在恢复前的备份里</source>
+        <translation>Audit trail: the {n} changes recorded after the backup will stay only in the backup made before the restore</translation>
     </message>
     <message>
         <source>公式没有保存计算结果（程序生成的工作簿常见），请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入</source>
@@ -2262,6 +2290,58 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>地区名称“{named}”与地区代码 {code}（{name}）不符</source>
         <translation>the region name “{named}” does not match the region code {code} ({name})</translation>
+    </message>
+    <message>
+        <source>备份中最后一条修改记录的时间：{at}</source>
+        <translation>Last change recorded in the backup: {at}</translation>
+    </message>
+    <message>
+        <source>备份中有引用不存在的地区或指标的记录，未恢复：{source}</source>
+        <translation>The backup has records of regions or indicators it does not hold; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份中没有数据表（结构版本 {version}），不是完整的备份，未恢复：{source}</source>
+        <translation>The backup has no tables (schema version {version}), so it is no whole backup; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份中没有数据表，不是完整的备份，未恢复：{source}</source>
+        <translation>The backup has no tables, so it is no whole backup; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份中没有管理员用户，恢复后无人能管理数据库，未恢复：{source}</source>
+        <translation>The backup has no administrator, so no one could manage the store after the restore; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份含有本程序不认识的数据表 {tables}，未恢复：{source}</source>
+        <translation>The backup has tables this program does not know ({tables}); nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份文件不存在：{source}</source>
+        <translation>The backup file does not exist: {source}</translation>
+    </message>
+    <message>
+        <source>备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}</source>
+        <translation>The backup was made by a newer version of the program (schema version {version}); nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份的数据表 {table} 的列与结构版本 {version} 不符，未恢复：{source}</source>
+        <translation>The columns of the backup&apos;s table {table} do not match schema version {version}; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>备份缺少数据表 {tables}（结构版本 {version}），不是完整的备份，未恢复：{source}</source>
+        <translation>The backup lacks the tables {tables} (schema version {version}), so it is no whole backup; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>审核规则：现有 {now} 个保存的版本，恢复后 {after} 个</source>
+        <translation>Rules: {now} saved versions now, {after} after the restore</translation>
+    </message>
+    <message>
+        <source>密码太短：至少 {n} 个字符。</source>
+        <translation>The password is too short: at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>密码的开头或结尾不能是空格。</source>
+        <translation>The password cannot begin or end with a space.</translation>
     </message>
     <message>
         <source>密码错误：用户 {name}</source>
@@ -2440,6 +2520,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>the indicator name “{named}” does not match the indicator code {code} ({name})</translation>
     </message>
     <message>
+        <source>指标目录：版本 {now} 将变回 {after}（{n} 个指标不同）</source>
+        <translation>Catalog: version {now} goes back to {after} ({n} indicators differ)</translation>
+    </message>
+    <message>
         <source>按“地区×指标”排列</source>
         <translation>has regions × indicators</translation>
     </message>
@@ -2464,12 +2548,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>The value {raw} is invalid: {reason}</translation>
     </message>
     <message>
+        <source>数值或说明：{n} 处将变回备份时的样子</source>
+        <translation>Values or notes: {n} go back to what the backup holds</translation>
+    </message>
+    <message>
         <source>数字中间有空格</source>
         <translation>has a space inside the number</translation>
     </message>
     <message>
         <source>数字后带有说明“（{remark}）”：请只填数字，说明写在说明（备注）栏</source>
         <translation>has a remark after the number (“{remark}”): enter the number alone and write the remark in the note</translation>
+    </message>
+    <message>
+        <source>数据库只读，无法为管理员 {names} 设定密码：{path}</source>
+        <translation>The store is read-only, so no password can be set for the administrators {names}: {path}</translation>
     </message>
     <message>
         <source>数据行数 {raw} 不是整数</source>
@@ -2498,6 +2590,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>文件不存在</source>
         <translation>no such file</translation>
+    </message>
+    <message>
+        <source>文件不存在或是空文件：{path}</source>
+        <translation>The file does not exist or is empty: {path}</translation>
     </message>
     <message>
         <source>文件不存在：{path}</source>
@@ -2624,6 +2720,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>the .xls workbook cannot be read (damaged: {detail}): open it in Excel, save it as .xlsx and import that</translation>
     </message>
     <message>
+        <source>无法读取备份文件，未恢复：{source}（{detail}）</source>
+        <translation>Cannot read the backup file; nothing restored: {source} ({detail})</translation>
+    </message>
+    <message>
         <source>无法读取报告文件 {path}：{reason}</source>
         <translation>Cannot read the report file {path}: {reason}</translation>
     </message>
@@ -2708,6 +2808,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Unknown indicator: {name}{hint}</translation>
     </message>
     <message>
+        <source>未知的地区：{county}</source>
+        <translation>Unknown region: {county}</translation>
+    </message>
+    <message>
         <source>未达到目标：目标为不低于{target}，本年{value}，相差{gap}</source>
         <translation>target missed: the target is at least {target}, this year {value}, {gap} short</translation>
     </message>
@@ -2768,8 +2872,28 @@ Now: {new}, note: {new_note}</translation>
         <translation>the status {raw} is invalid (one of {allowed})</translation>
     </message>
     <message>
+        <source>状态 {region} {year}年：现为{now}，恢复后为{after}</source>
+        <translation>Status of {region} {year}: now {now}, after the restore {after}</translation>
+    </message>
+    <message>
         <source>用户 {name} 设有密码，但未提供密码（命令行：环境变量 CHI_PASSWORD 或标准输入）</source>
         <translation>User {name} has a password, but none was given (command line: the CHI_PASSWORD environment variable or standard input)</translation>
+    </message>
+    <message>
+        <source>用户 {name}：密码将变回备份时的密码（或没有密码）</source>
+        <translation>User {name}: the password goes back to the backup&apos;s (or to none)</translation>
+    </message>
+    <message>
+        <source>用户 {name}：将恢复（角色 {role}）</source>
+        <translation>User {name}: comes back (role {role})</translation>
+    </message>
+    <message>
+        <source>用户 {name}：将被删除（备份之后注册）</source>
+        <translation>User {name}: will be removed (registered after the backup)</translation>
+    </message>
+    <message>
+        <source>用户 {name}：角色 {now} 将变回 {after}</source>
+        <translation>User {name}: the role {now} goes back to {after}</translation>
     </message>
     <message>
         <source>目录</source>
@@ -2786,6 +2910,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>目标“{written}”读作 {value}（该指标越高越好）</source>
         <translation>target “{written}” read as {value} (this indicator is better higher)</translation>
+    </message>
+    <message>
+        <source>目标值：{n} 处将变回备份时的样子</source>
+        <translation>Targets: {n} go back to what the backup holds</translation>
     </message>
     <message>
         <source>第 {n} 个共享字符串超过 {limit} 个字符（Excel 单元格的上限，{part}），拒绝读取</source>
@@ -2878,6 +3006,18 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>计算式，如 ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)</source>
         <translation>a formula, such as ratio: HOSPITAL_BEDS / (POP_RESIDENT * 10)</translation>
+    </message>
+    <message>
+        <source>该位置已有文件，未覆盖：{path}。请选择“打开已有的数据库文件”，或换一个位置。</source>
+        <translation>A file is already there and was not overwritten: {path}. Choose “An existing store file”, or another place.</translation>
+    </message>
+    <message>
+        <source>请为管理员 admin 设定密码：不设密码，任何人都能以管理员身份修改数据。</source>
+        <translation>Set a password for the administrator admin: without one, anyone can change the data as the administrator.</translation>
+    </message>
+    <message>
+        <source>请选择本单位所在的县（市、区）。</source>
+        <translation>Choose the county (city, district) of this office.</translation>
     </message>
     <message>
         <source>超过阈值{t}%</source>
