@@ -18,6 +18,7 @@ from desktop.db import absent as adb
 from desktop.db.writes import Locked
 from desktop.domain import ABSENCE_KINDS, Absence, check_year
 from desktop.errors import AppError
+from desktop.phrases import Phrase, Word, enumeration
 from desktop.validation.notes import explains
 
 if TYPE_CHECKING:  # the services hand themselves in; this package never imports them
@@ -35,9 +36,9 @@ def check_reason(reason: str | None) -> str:
     """The reason as stored; raises AppError when it is empty or boilerplate (it must say why)."""
     reason = (reason or "").strip()
     if not reason:
-        raise AppError("标为不适用或本年未统计须写明原因")
+        raise AppError(Phrase("标为不适用或本年未统计须写明原因"))
     if not explains(reason):
-        raise AppError(f"原因“{reason}”是套话或过于简略，请写明为何没有这个数值（如“本县无三级医院”）")
+        raise AppError(Phrase("原因“{reason}”是套话或过于简略，请写明为何没有这个数值（如“本县无三级医院”）", reason=reason))
     return reason
 
 
@@ -48,7 +49,7 @@ def mark_absent(services: Services, region: str, year: int, indicators: list[str
     Raises UnknownRegion, InvalidYear, UnknownIndicator, PermissionDenied, DatasetLocked, AppError (an unknown
     kind, no reason or a boilerplate one, an indicator that holds a value). Nothing is written on a refusal."""
     if kind not in ABSENCE_KINDS:
-        raise AppError(f"标记无效：{kind!r}（应为 na 不适用，或 uncollected 本年未统计）")
+        raise AppError(Phrase("标记无效：{kind}（应为 na 不适用，或 uncollected 本年未统计）", kind=repr(kind)))
     reason = check_reason(reason)
     return set_absences(services, region, year, {code: (kind, reason) for code in indicators}, source)
 
@@ -70,10 +71,11 @@ def set_absences(services: Services, region: str, year: int, states: dict[str, t
         if state is not None:
             kind, reason = state
             if kind not in ABSENCE_KINDS:
-                raise AppError(f"标记无效：{kind!r}（应为 na 或 uncollected）")
+                raise AppError(Phrase("标记无效：{kind}（应为 na 或 uncollected）", kind=repr(kind)))
             state = (kind, (reason or "").strip())
             if not state[1]:
-                raise AppError(f"{ind.name}：标为{ABSENCE_KINDS[kind]}须写明原因")
+                raise AppError(Phrase("{indicator}：标为{mark}须写明原因", indicator=ind.name,
+                                      mark=Word("absence", kind, ABSENCE_KINDS[kind])))
         wanted[ind.code] = state
     if not wanted:
         return 0
@@ -97,8 +99,10 @@ def write_absences(services: Services, w, region: str, year: int, wanted: dict[s
     held = [code for code, state in wanted.items()
             if state is not None and code in values and values[code].value is not None]
     if held:
-        raise AppError(f"{reg_name} {year}年 {'、'.join(names.get(c, c) for c in held)} 已有数值，不能标为"
-                       f"{ABSENCE_KINDS[wanted[held[0]][0]]}（先删除数值）；未做任何标记")
+        kind = wanted[held[0]][0]
+        raise AppError(Phrase("{region} {year}年 {names} 已有数值，不能标为{mark}（先删除数值）；未做任何标记", region=reg_name,
+                              year=str(year), names=enumeration(names.get(c, c) for c in held),
+                              mark=Word("absence", kind, ABSENCE_KINDS[kind])))
     old = w.marks_now(region, year)
     changed = 0
     for code, state in wanted.items():

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.errors import InvalidYear
+from desktop.phrases import Phrase
 
 LEVELS = ("province", "city", "county")
 STATUSES = ("draft", "submitted", "returned", "approved", "accepted")
@@ -70,11 +71,11 @@ def check_year(year: object) -> int:
     try:
         y = int(str(year).strip())
     except (TypeError, ValueError):
-        raise InvalidYear(year, "应为四位数字年份") from None
+        raise InvalidYear(year, Phrase("应为四位数字年份")) from None
     if isinstance(year, float) and year != int(year):
-        raise InvalidYear(year, "应为整数年份")
+        raise InvalidYear(year, Phrase("应为整数年份"))
     if not MIN_YEAR <= y <= MAX_YEAR:
-        raise InvalidYear(year, f"应在{MIN_YEAR}–{MAX_YEAR}之间")
+        raise InvalidYear(year, Phrase("应在{low}–{high}之间", low=str(MIN_YEAR), high=str(MAX_YEAR)))
     return y
 
 

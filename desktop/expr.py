@@ -21,6 +21,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from desktop.phrases import Phrase
+
 COMPARATORS = {"<=": "<=", "≤": "<=", "<": "<", ">=": ">=", "≥": ">=", ">": ">", "==": "==", "=": "==",
                "!=": "!=", "≠": "!=", "~=": "~=", "≈": "~="}
 FUNCTIONS = {"abs": (1, 1), "min": (2, None), "max": (2, None)}
@@ -41,7 +43,7 @@ class ExprError(ValueError):
     def __init__(self, reason: str, column: int):
         self.reason = reason
         self.column = column
-        super().__init__(f"第{column}列：{reason}")
+        super().__init__(Phrase("第{column}列：{reason}", column=str(column), reason=reason))
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def tokenize(text: str) -> list[Token]:
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
             col = pos + 1 + (len(text[pos:]) - len(text[pos:].lstrip()))
-            raise ExprError(f"无法识别的字符 {text[col - 1]!r}", col)
+            raise ExprError(Phrase("无法识别的字符 {char}", char=repr(text[col - 1])), col)
         kind = m.lastgroup
         start = m.start(kind)
         out.append(Token(kind, m.group(kind), start + 1))
@@ -242,8 +244,8 @@ class _Parser:
     def expect(self, text: str, what: str) -> Token:
         if self.tok.text != text:
             if self.tok.kind == "end":
-                raise ExprError(f"缺少{what}", self.tok.column)
-            raise ExprError(f"此处应为{what}，却是{_show(self.tok)}", self.tok.column)
+                raise ExprError(Phrase("缺少{what}", what=what), self.tok.column)
+            raise ExprError(Phrase("此处应为{what}，却是{found}", what=what, found=_show(self.tok)), self.tok.column)
         return self.take()
 
     def comparison(self) -> Comparison:
@@ -251,27 +253,27 @@ class _Parser:
         t = self.tok
         if t.kind != "op" or t.text not in COMPARATORS:
             if t.kind == "end":
-                raise ExprError("缺少比较运算符（<=、>=、<、>、==、!=、≈）", t.column)
-            raise ExprError(f"此处应为比较运算符，却是{_show(t)}", t.column)
+                raise ExprError(Phrase("缺少比较运算符（<=、>=、<、>、==、!=、≈）"), t.column)
+            raise ExprError(Phrase("此处应为比较运算符，却是{found}", found=_show(t)), t.column)
         op = COMPARATORS[self.take().text]
         right = self.sum()
         tolerance = None
         if self.tok.text in ("±", "+-"):
             if op != "~=":
-                raise ExprError("只有 ≈（~=）可以带允许误差 ±", self.tok.column)
+                raise ExprError(Phrase("只有 ≈（~=）可以带允许误差 ±"), self.tok.column)
             self.take()
             num = self.tok
             if num.kind != "num":
-                raise ExprError(f"± 之后应为百分数，却是{_show(num)}", num.column)
+                raise ExprError(Phrase("± 之后应为百分数，却是{found}", found=_show(num)), num.column)
             self.take()
-            self.expect("%", "百分号 %")
+            self.expect("%", Phrase("百分号 %"))
             tolerance = float(num.text) / 100
         elif op == "~=":
-            raise ExprError("≈（~=）需要写明允许误差，如 ± 2%", self.tok.column)
+            raise ExprError(Phrase("≈（~=）需要写明允许误差，如 ± 2%"), self.tok.column)
         if self.tok.kind != "end":
             if self.tok.kind == "op" and self.tok.text in COMPARATORS:
-                raise ExprError("一条规则只能有一个比较运算符", self.tok.column)
-            raise ExprError(f"多余的内容：{_show(self.tok)}", self.tok.column)
+                raise ExprError(Phrase("一条规则只能有一个比较运算符"), self.tok.column)
+            raise ExprError(Phrase("多余的内容：{found}", found=_show(self.tok)), self.tok.column)
         return Comparison(op, left, right, tolerance)
 
     def sum(self):
@@ -306,45 +308,46 @@ class _Parser:
             self.take()
             if self.tok.text == "(":
                 if t.text.lower() not in FUNCTIONS:
-                    raise ExprError(f"未知函数 {t.text}（可用：abs、min、max）", t.column)
+                    raise ExprError(Phrase("未知函数 {name}（可用：abs、min、max）", name=t.text), t.column)
                 return self.call(t)
             if t.text.lower() in FUNCTIONS:
-                raise ExprError(f"函数 {t.text} 之后应为左括号", self.tok.column)
+                raise ExprError(Phrase("函数 {name} 之后应为左括号", name=t.text), self.tok.column)
             if self.known is not None and t.text not in self.known:
                 raise UnknownCodeError(t.text, t.column)
             return Code(t.text)
         if t.text == "(":
             self.take()
             node = self.sum()
-            self.expect(")", "右括号 )")
+            self.expect(")", Phrase("右括号 )"))
             return node
         if t.kind == "end":
-            raise ExprError("表达式不完整：缺少运算数", t.column)
-        raise ExprError(f"此处应为数字、指标代码或左括号，却是{_show(t)}", t.column)
+            raise ExprError(Phrase("表达式不完整：缺少运算数"), t.column)
+        raise ExprError(Phrase("此处应为数字、指标代码或左括号，却是{found}", found=_show(t)), t.column)
 
     def call(self, name_tok: Token):
         func = name_tok.text.lower()
-        self.expect("(", "左括号 (")
+        self.expect("(", Phrase("左括号 ("))
         args = [self.sum()]
         while self.tok.text == ",":
             self.take()
             args.append(self.sum())
-        self.expect(")", "右括号 )")
+        self.expect(")", Phrase("右括号 )"))
         lo, hi = FUNCTIONS[func]
         if len(args) < lo or (hi is not None and len(args) > hi):
-            want = f"{lo}个" if lo == hi else f"至少{lo}个"
-            raise ExprError(f"函数 {func} 需要{want}参数，给了{len(args)}个", name_tok.column)
+            want = Phrase("{n}个", n=str(lo)) if lo == hi else Phrase("至少{n}个", n=str(lo))
+            raise ExprError(Phrase("函数 {name} 需要{want}参数，给了{n}个", name=func, want=want, n=str(len(args))),
+                            name_tok.column)
         return Call(func, tuple(args))
 
 
 class UnknownCodeError(ExprError):
     def __init__(self, code: str, column: int):
         self.code = code
-        super().__init__(f"未知指标代码 {code}", column)
+        super().__init__(Phrase("未知指标代码 {code}", code=code), column)
 
 
 def _show(t: Token) -> str:
-    return "行尾" if t.kind == "end" else f"“{t.text}”"
+    return Phrase("行尾") if t.kind == "end" else Phrase("“{text}”", text=t.text)
 
 
 def parse_comparison(text: str, known_codes=None) -> Comparison:
@@ -358,5 +361,5 @@ def parse_expression(text: str, known_codes=None):
     parser = _Parser(text, known_codes)
     node = parser.sum()
     if parser.tok.kind != "end":
-        raise ExprError(f"多余的内容：{_show(parser.tok)}", parser.tok.column)
+        raise ExprError(Phrase("多余的内容：{found}", found=_show(parser.tok)), parser.tok.column)
     return node

@@ -155,7 +155,7 @@ class Services:
         with self.store.reading():
             found = repo.get_user(self.store.db, name)
         if found is None:
-            raise AuthError(f"未注册的用户：{name!r}（用 user add 注册）")
+            raise AuthError(Phrase("未注册的用户：{name}（用 user add 注册）", name=repr(name)))
         return found[0]
 
     # ---- catalog and regions -----------------------------------------------------------------
@@ -402,9 +402,9 @@ class Services:
         self.require_role(*policy.ADMIN_ONLY, action="添加用户")
         name = (name or "").strip()
         if not name:
-            raise AppError("用户名不能为空")
+            raise AppError(Phrase("用户名不能为空"))
         if role not in ROLES:
-            raise AppError(f"角色无效：{role!r}（应为 clerk、supervisor 或 admin）")
+            raise AppError(Phrase("角色无效：{role}（应为 clerk、supervisor 或 admin）", role=repr(role)))
         pw_hash, salt = hash_password(password) if password else (None, None)
         with self.write() as w:
             existing = w.user_now(name)  # read under the write lock (desktop.db.locks)
@@ -412,7 +412,7 @@ class Services:
                 pw_hash, salt = existing[1], existing[2]  # a role change keeps the password (workflow.set_password)
             if existing is not None and existing[0].role == "admin" and role != "admin" \
                     and w.admins_now() == [name]:
-                raise AppError(f"{name} 是唯一的管理员，不能改为其他角色（先注册另一位管理员）")
+                raise AppError(Phrase("{name} 是唯一的管理员，不能改为其他角色（先注册另一位管理员）", name=str(name)))
             w.put_user(name, role, pw_hash, salt)
             w.record("user", existing[0].role if existing else None, role, "cli", reason=f"用户 {name}")
             if password:
@@ -457,19 +457,20 @@ class Services:
             return backups.rolling_backup(self.store.conn, self.store.path, reason)
         dest = Path(dest)
         if dest.resolve() == self.store.path.resolve():
-            raise AppError("备份文件不能是数据库本身")
+            raise AppError(Phrase("备份文件不能是数据库本身"))
         refuse_output_file(dest, Phrase("作为备份文件写入"))
         if dest.is_dir():
-            raise AppError(f"输出路径是一个文件夹：{dest}（请给出备份文件名）")
+            raise AppError(Phrase("输出路径是一个文件夹：{path}（请给出备份文件名）", path=str(dest)))
         try:
             return backups.copy_to(self.store.conn, dest)
         except OSError as exc:
-            raise StoreError(f"无法写入备份文件：{dest}（{exc.strerror}）") from exc
+            raise StoreError(Phrase("无法写入备份文件：{path}（{reason}）",
+                                    path=str(dest), reason=exc.strerror or str(exc))) from exc
 
     def _restore_source(self, source: str | os.PathLike) -> Path:
         source = Path(source)
         if not source.is_file():
-            raise AppError(f"备份文件不存在：{source}")
+            raise AppError(Phrase("备份文件不存在：{source}", source=str(source)))
         refuse_store_file(source, Phrase("作为备份恢复"))
         return source
 
@@ -507,11 +508,11 @@ class Services:
         try:
             try:
                 staged = restore_db.stage(source, backups.backup_dir(self.store.path))
-                restore_db.check_backup(staged)  # the copy that is restored, checked again (the file may have changed)
-            except NotAStore as exc:
-                raise NotAStore(str(exc).replace(str(staged), str(source))) from exc
+                # the copy that is restored, checked again (the file may have changed), named as the backup
+                restore_db.check_backup(staged, name=source)
             except (OSError, sqlite3.Error) as exc:
-                raise StoreError(f"无法复制备份文件，未恢复，数据库未改动：{source}（{exc}）") from exc
+                raise StoreError(Phrase("无法复制备份文件，未恢复，数据库未改动：{source}（{reason}）",
+                                        source=str(source), reason=str(exc))) from exc
             return self._replace_from(source, staged, restore_db.replace_store, migrate)
         finally:
             restore_db.discard(staged)
@@ -537,7 +538,7 @@ class Services:
                 migrate(db)  # an older backup upgraded in the same transaction
                 bad = restore_db.broken_reference(conn)
                 if bad is not None:
-                    raise NotAStore(f"恢复后的数据中表 {bad} 引用了不存在的记录，未恢复：{source}")
+                    raise NotAStore(Phrase("恢复后的数据中表 {table} 引用了不存在的记录，未恢复：{source}", table=bad, source=str(source)))
                 w.record("restore", None, source.name, "restore",
                          reason=f"从备份 {source} 恢复；恢复前的数据库已备份到 {safety}")
         except AppError as exc:

@@ -214,6 +214,17 @@ def test_the_cores_refusals_speak_english_with_the_translation(qtbot, services, 
     assert describe(exc.value) == f"the output folder does not exist: {tmp_path / '没有的文件夹'}"
     assert str(exc.value) == f"输出文件夹不存在：{tmp_path / '没有的文件夹'}"
 
+    from desktop.reports import write_report
+
+    with pytest.raises(AppError) as exc:
+        write_report(services, "330302", 2022, tmp_path / "没有的文件夹" / "汇总.pdf")
+    assert describe(exc.value) == (f"Cannot write the report file: {tmp_path / '没有的文件夹' / '汇总.pdf'} (the folder "
+                                   f"{tmp_path / '没有的文件夹'} does not exist)")
+    assert str(exc.value).startswith("无法写入报表文件：")
+    with pytest.raises(AppError) as exc:
+        services.add_user("  ", "clerk")
+    assert describe(exc.value) == "The user name cannot be empty"
+
     with pytest.raises(WorkflowError) as exc:
         transition(services, "approve", "330302", 2022)
     assert describe(exc.value) == "Cannot approve 鹿城区 2022: it is “Draft”, and only “Submitted” data can take this step"
@@ -382,3 +393,26 @@ def test_the_first_starts_refusals_are_said_in_english(tmp_path, english):
     assert describe(exc.value) == (f"A file is already there and was not overwritten: {taken}. "
                                    "Choose “An existing store file”, or another place.")
     assert taken.read_bytes() == b"not a store"
+
+
+def test_a_rules_line_that_does_not_parse_is_marked_in_english(qtbot, services, english):
+    """The catalog editor's rules tab: an unknown code with its near codes, and a syntax error at its column,
+    said in English; the command line's check says them in Chinese."""
+    from desktop import catalog_admin
+    from desktop.ui.catalog_dialog import CatalogDialog
+
+    dialog = CatalogDialog(services)
+    qtbot.addWidget(dialog)
+    base = dialog.rules.toPlainText()
+    line = (base + "\nx").splitlines().index("x") + 1  # the line added below
+    dialog.rules.setPlainText(base + "\nerror: HOSPITAL_BED <= 100\n")
+    assert not dialog.check_rules()
+    assert dialog.rules_message.text() == (f"Rules file rules, line {line}: unknown indicator code HOSPITAL_BED; "
+                                           "similar codes: HOSPITAL_BEDS (error: HOSPITAL_BED <= 100)")
+    dialog.rules.setPlainText(base + "\nwarning: min(HOSPITAL_BEDS) < 5\n")
+    assert not dialog.check_rules()
+    assert dialog.rules_message.text() == (f"Rules file rules, line {line}: syntax error (column 10): the function "
+                                           "min takes at least 2 arguments, 1 given (warning: min(HOSPITAL_BEDS) < 5)")
+    problem = catalog_admin.check_rules(services, base + "\nwarning: min(HOSPITAL_BEDS) < 5\n")
+    assert problem.message == (f"规则文件 审核规则 第{line}行：语法错误（第10列）：函数 min 需要至少2个参数，给了1个"
+                               "（warning: min(HOSPITAL_BEDS) < 5）")

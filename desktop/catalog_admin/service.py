@@ -16,6 +16,7 @@ from desktop.catalog_admin.core import CatalogEditError, RuleProblem, TrialResul
 from desktop.db import workflow as wdb
 from desktop.domain import Indicator
 from desktop.errors import AppError
+from desktop.phrases import Phrase, enumeration, reason_of
 from desktop.validation.rules import RuleFileError
 from desktop.validation.rules import parse_rules as _parse
 
@@ -42,7 +43,7 @@ def _write_indicator(services: Services, old: Indicator | None, new: Indicator, 
                 raise refused
         if old is not None and new.code != old.code:
             if w.indicator_in_use_now(old.code):
-                raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
+                raise CatalogEditError(Phrase("指标 {code} 已有数值、目标值或提交记录，代码不能再修改", code=old.code))
             w.rename_indicator(old.code, new.code)
         w.indicators([*also, new])
         version = w.bump_catalog_version(catalog_res.CATALOG_VERSION)
@@ -63,7 +64,7 @@ def add_indicator(services: Services, indicator: Indicator | dict, reason: str =
     existing = services.indicators(include_hidden=True)
     code = (indicator.code or "").strip().upper()
     if any(i.code == code for i in existing):
-        raise CatalogEditError(f"指标代码已存在：{code}")
+        raise CatalogEditError(Phrase("指标代码已存在：{code}", code=code))
     order, moved = core.placed(indicator, existing)
     new = core.checked(dataclasses.replace(indicator, sort_order=order, hidden=False), existing)
     # later indicators move down one place, in the same transaction
@@ -81,23 +82,24 @@ def edit_indicator(services: Services, indicator: str, reason: str = "", source:
     old = services.indicator(indicator)
     unknown = [k for k in changes if k not in core.EDITABLE]
     if unknown:
-        raise CatalogEditError(f"不能修改的项目：{'、'.join(unknown)}")
+        raise CatalogEditError(Phrase("不能修改的项目：{fields}", fields=enumeration(unknown)))
     core.split_aliases(changes)
     if "kind" in changes and changes["kind"] != old.kind:
         with services.store.reading() as db:
             if wdb.indicator_in_use(db, old.code):
-                raise CatalogEditError(f"指标 {old.code} 已有数值，类型不能再修改（类型决定同比阈值的含义）")
+                raise CatalogEditError(Phrase("指标 {code} 已有数值，类型不能再修改（类型决定同比阈值的含义）", code=old.code))
     if "code" in changes and (changes["code"] or "").strip().upper() != old.code:
         with services.store.reading() as db:
             if wdb.indicator_in_use(db, old.code):
-                raise CatalogEditError(f"指标 {old.code} 已有数值、目标值或提交记录，代码不能再修改")
+                raise CatalogEditError(Phrase("指标 {code} 已有数值、目标值或提交记录，代码不能再修改", code=old.code))
         if any(i.code == (changes["code"] or "").strip().upper() for i in services.indicators(include_hidden=True)):
-            raise CatalogEditError(f"指标代码已存在：{changes['code']}")
+            raise CatalogEditError(Phrase("指标代码已存在：{code}", code=str(changes["code"])))
         codes = [i.code for i in services.indicators(include_hidden=True) if i.code != old.code]
         try:
             _parse(rules_text(services), "审核规则", [*codes, (changes["code"] or "").strip().upper()])
         except RuleFileError as exc:
-            raise CatalogEditError(f"审核规则第{exc.line}行用到指标 {old.code}，请先修改规则再改代码") from None
+            raise CatalogEditError(Phrase("审核规则第{line}行用到指标 {code}，请先修改规则再改代码", line=str(exc.line),
+                                          code=old.code)) from None
     new = core.checked(dataclasses.replace(old, **changes), services.indicators(include_hidden=True), own=old.code)
     return _write_indicator(services, old, new, reason, source)
 
@@ -133,7 +135,7 @@ def rules_are_custom(services: Services) -> bool:
     return services.rules_text() is not None
 
 
-def parse_rules(services: Services, text: str, origin: str = "审核规则"):
+def parse_rules(services: Services, text: str, origin: str = Phrase("审核规则")):
     """Parse rules text against the store's catalog; raises RuleFileError (line, reason) at the first bad line."""
     return _parse(text, origin, [i.code for i in services.indicators(include_hidden=True)])
 
@@ -143,7 +145,7 @@ def check_rules(services: Services, text: str) -> RuleProblem | None:
     try:
         parse_rules(services, text)
     except RuleFileError as exc:
-        return RuleProblem(exc.line, exc.reason, str(exc))
+        return RuleProblem(exc.line, exc.reason, reason_of(exc))
     return None
 
 

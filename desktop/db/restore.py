@@ -57,65 +57,67 @@ def _ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(Path(os.path.abspath(path)).as_uri() + "?mode=ro", uri=True)
 
 
-def check_backup(source: Path) -> int:
+def check_backup(source: Path, name: Path | None = None) -> int:
     """The schema version of `source` when it is a whole, intact store of this program that this program
-    can restore; raises NotAStore naming the file and what is wrong. Reads only."""
+    can restore; raises NotAStore naming the file (`name` when given: the backup a staged copy came from) and
+    what is wrong. Reads only."""
     from desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, users_table
 
     source = Path(source)
+    shown = str(name if name is not None else source)
     if not source.is_file():
-        raise NotAStore(Phrase("备份文件不存在：{source}", source=str(source)))
+        raise NotAStore(Phrase("备份文件不存在：{source}", source=shown))
     try:
         with open(source, "rb") as f:
             if f.read(16) != SQLITE_HEADER:
-                raise NotAStore(Phrase("不是完好的SQLite数据库文件，未恢复：{source}", source=str(source)))
+                raise NotAStore(Phrase("不是完好的SQLite数据库文件，未恢复：{source}", source=shown))
     except OSError as exc:
         raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）",
-                               source=str(source), detail=exc.strerror or str(exc))) from exc
+                               source=shown, detail=exc.strerror or str(exc))) from exc
     try:
         conn = _ro(source)
     except sqlite3.Error as exc:
-        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）", source=str(source), detail=str(exc))) from exc
+        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）", source=shown, detail=str(exc))) from exc
     try:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error:
-            raise NotAStore(Phrase("不是完好的SQLite数据库文件，未恢复：{source}", source=str(source))) from None
+            raise NotAStore(Phrase("不是完好的SQLite数据库文件，未恢复：{source}", source=shown)) from None
         if integrity != ["ok"]:
             raise NotAStore(Phrase("不是完好的SQLite数据库文件（完整性检查：{detail}），未恢复：{source}",
-                                   detail=integrity[0], source=str(source)))
+                                   detail=integrity[0], source=shown))
         if app_id != APPLICATION_ID:
-            raise NotAStore(Phrase("不是本程序的数据库备份，未恢复：{source}", source=str(source)))
+            raise NotAStore(Phrase("不是本程序的数据库备份，未恢复：{source}", source=shown))
         if version > SCHEMA_VERSION:
             raise NotAStore(Phrase("备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}",
-                                   version=str(version), source=str(source)))
+                                   version=str(version), source=shown))
         if version < 1:
             raise NotAStore(Phrase("备份中没有数据表（结构版本 {version}），不是完整的备份，未恢复：{source}",
-                                   version=str(version), source=str(source)))
+                                   version=str(version), source=shown))
         have, want = _schema(conn), reference_schema(version)
         if not have:
-            raise NotAStore(Phrase("备份中没有数据表，不是完整的备份，未恢复：{source}", source=str(source)))
+            raise NotAStore(Phrase("备份中没有数据表，不是完整的备份，未恢复：{source}", source=shown))
         missing = sorted(set(want) - set(have))
         if missing:
             raise NotAStore(Phrase("备份缺少数据表 {tables}（结构版本 {version}），不是完整的备份，未恢复：{source}",
-                                   tables=enumeration(missing), version=str(version), source=str(source)))
+                                   tables=enumeration(missing), version=str(version), source=shown))
         extra = sorted(set(have) - set(want))
         if extra:
             raise NotAStore(Phrase("备份含有本程序不认识的数据表 {tables}，未恢复：{source}",
-                                   tables=enumeration(extra), source=str(source)))
+                                   tables=enumeration(extra), source=shown))
         for table, columns in want.items():
             if have[table] != columns:
                 raise NotAStore(Phrase("备份的数据表 {table} 的列与结构版本 {version} 不符，未恢复：{source}",
-                                       table=table, version=str(version), source=str(source)))
+                                       table=table, version=str(version), source=shown))
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise NotAStore(Phrase("备份中有引用不存在的地区或指标的记录，未恢复：{source}", source=str(source)))
+            raise NotAStore(Phrase("备份中有引用不存在的地区或指标的记录，未恢复：{source}", source=shown))
         if conn.execute(f"SELECT 1 FROM {users_table(version)} WHERE role = 'admin'").fetchone() is None:
-            raise NotAStore(Phrase("备份中没有管理员用户，恢复后无人能管理数据库，未恢复：{source}", source=str(source)))
+            raise NotAStore(Phrase("备份中没有管理员用户，恢复后无人能管理数据库，未恢复：{source}", source=shown))
         return version
     except sqlite3.Error as exc:
-        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）", source=str(source), detail=str(exc))) from exc
+        raise NotAStore(Phrase("无法读取备份文件，未恢复：{source}（{detail}）", source=shown, detail=str(exc))) from exc
     finally:
         conn.close()
 

@@ -56,11 +56,12 @@ def _temp_beside(path: Path) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}.", suffix=".part", dir=path.parent)
     except FileNotFoundError:
-        raise AppError(f"无法写入报表文件：{path}（文件夹 {path.parent} 不存在）") from None
+        raise AppError(Phrase("无法写入报表文件：{path}（文件夹 {folder} 不存在）", path=str(path), folder=str(path.parent))) from None
     except PermissionError:
-        raise AppError(f"无法写入报表文件：{path}（没有写入文件夹 {path.parent} 的权限）") from None
+        raise AppError(Phrase("无法写入报表文件：{path}（没有写入文件夹 {folder} 的权限）",
+                              path=str(path), folder=str(path.parent))) from None
     except OSError as exc:
-        raise AppError(f"无法写入报表文件：{path}（{exc.strerror or exc}）") from None
+        raise AppError(Phrase("无法写入报表文件：{path}（{reason}）", path=str(path), reason=str(exc.strerror or exc))) from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.chmod(tmp, 0o666 & ~_UMASK)
@@ -71,10 +72,10 @@ def _checked_path(path: str | os.PathLike) -> tuple[Path, str]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UsageError(f"报表文件应以 .pdf 或 .xlsx 结尾：{path}")
+        raise UsageError(Phrase("报表文件应以 .pdf 或 .xlsx 结尾：{path}", path=str(path)))
     refuse_output_file(path, Phrase("写成报表"))
     if path.is_dir():
-        raise AppError(f"无法写入报表文件：{path} 是一个文件夹")
+        raise AppError(Phrase("无法写入报表文件：{path} 是一个文件夹", path=str(path)))
     return path, suffix
 
 
@@ -86,11 +87,12 @@ def _write_whole(path: Path, write: Callable[[Path], None]) -> None:
         try:
             os.replace(tmp, path)
         except PermissionError:
-            raise AppError(f"无法写入报表文件：{path}（文件被占用或没有权限；若已在其他程序中打开，请先关闭）") from None
+            raise AppError(Phrase("无法写入报表文件：{path}（文件被占用或没有权限；若已在其他程序中打开，请先关闭）", path=str(path))) from None
         except OSError as exc:
-            raise AppError(f"无法写入报表文件：{path}（{exc.strerror or exc}）") from None
+            raise AppError(Phrase("无法写入报表文件：{path}（{reason}）",
+                                  path=str(path), reason=str(exc.strerror or exc))) from None
     except OSError as exc:
-        raise AppError(f"无法写入报表文件：{path}（{exc.strerror or exc}）") from None
+        raise AppError(Phrase("无法写入报表文件：{path}（{reason}）", path=str(path), reason=str(exc.strerror or exc))) from None
     finally:
         with contextlib.suppress(OSError):
             if tmp.exists():
@@ -191,11 +193,12 @@ def write_each(services: Services, region: str, year: int, folder: str | os.Path
     year = check_year(year)
     refuse_output_file(folder, Phrase("作为报表文件夹"))
     if folder.exists() and not folder.is_dir():
-        raise AppError(f"输出路径不是文件夹：{folder}")
+        raise AppError(Phrase("输出路径不是文件夹：{folder}", folder=str(folder)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AppError(f"无法建立文件夹：{folder}（{exc.strerror or exc}）") from None
+        raise AppError(Phrase("无法建立文件夹：{folder}（{reason}）",
+                              folder=str(folder), reason=str(exc.strerror or exc))) from None
     counties = services.counties_of(reg.code)
     total = len(counties) + 1
     done: list[Path] = []
@@ -231,7 +234,7 @@ def write_status_report(services: Services, region: str, year: int, path: str | 
 
     path, suffix = _checked_path(path)
     if suffix != ".xlsx":
-        raise UsageError(f"填报进度只导出为Excel工作簿（.xlsx）：{path}")
+        raise UsageError(Phrase("填报进度只导出为Excel工作簿（.xlsx）：{path}", path=str(path)))
     report = status_report(services, region, year, progress, cancelled)
     names = {r.code: r.name for r in services.regions() if r.level != "county"}
     simulated = is_simulated(services, [c.region for c in report.counties], [report.year])

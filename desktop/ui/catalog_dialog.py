@@ -235,7 +235,7 @@ class CatalogDialog(QDialog):
             self.rules_message.setText(self.tr("规则无误。"))
         else:
             self.rules_message.setStyleSheet("color: #b71c1c;")
-            self.rules_message.setText(problem.message)
+            self.rules_message.setText(vocabulary.say(problem.message))
             if problem.line > 0:
                 block = self.rules.document().findBlockByLineNumber(problem.line - 1)
                 mark = QTextEdit.ExtraSelection()

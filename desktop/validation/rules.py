@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.catalog import RULES_FILE, read_indicators
 from desktop.errors import AppError
 from desktop.expr import Comparison, ExprError, UnknownCodeError, parse_comparison
+from desktop.phrases import Phrase, enumeration
 
 SEVERITY_WORDS = {"error": "error", "错误": "error", "强制性": "error",
                   "warning": "warning", "警告": "warning", "核实性": "warning",
@@ -23,8 +24,9 @@ class RuleFileError(AppError):
         self.line = line
         self.reason = reason
         self.text = text
-        shown = f"（{text.strip()}）" if text.strip() else ""
-        super().__init__(f"规则文件 {origin} 第{line}行：{reason}{shown}")
+        shown = Phrase("（{text}）", text=text.strip()) if text.strip() else ""
+        super().__init__(Phrase("规则文件 {origin} 第{line}行：{reason}{shown}", origin=origin, line=str(line), reason=reason,
+                                shown=shown))
 
 
 @dataclass(frozen=True)
@@ -80,24 +82,26 @@ def parse_rules(text: str, origin: str = "规则", known_codes=None) -> RuleSet:
         severity = SEVERITY_WORDS.get(head.strip().lower()) if sep else None
         if severity is None:
             if sep and head.strip() and " " not in head.strip():
-                raise RuleFileError(origin, number, f"未知的严重程度 {head.strip()!r}（应为 error、warning 或 info）", raw)
-            raise RuleFileError(origin, number, "缺少严重程度：每行应以 error:、warning: 或 info: 开头", raw)
+                raise RuleFileError(origin, number, Phrase("未知的严重程度 {word}（应为 error、warning 或 info）",
+                                                           word=repr(head.strip())), raw)
+            raise RuleFileError(origin, number, Phrase("缺少严重程度：每行应以 error:、warning: 或 info: 开头"), raw)
         expr_text, bar, message = rest.partition("|")
         if not expr_text.strip():
-            raise RuleFileError(origin, number, "冒号之后缺少规则表达式", raw)
+            raise RuleFileError(origin, number, Phrase("冒号之后缺少规则表达式"), raw)
         try:
             condition = parse_comparison(expr_text, known)
         except UnknownCodeError as exc:
             import difflib  # only for an unknown code in the rules text
 
             near = difflib.get_close_matches(exc.code.upper(), sorted(known), n=3, cutoff=0.6)
-            hint = f"；相近的代码：{'、'.join(near)}" if near else ""
-            raise RuleFileError(origin, number, f"未知指标代码 {exc.code}{hint}", raw) from None
+            hint = Phrase("；相近的代码：{codes}", codes=enumeration(near)) if near else ""
+            raise RuleFileError(origin, number, Phrase("未知指标代码 {code}{hint}", code=exc.code, hint=hint), raw) from None
         except ExprError as exc:
             column = len(raw) - len(raw.lstrip()) + len(head) + len(sep) + exc.column
-            raise RuleFileError(origin, number, f"语法错误（第{column}列）：{exc.reason}", raw) from None
+            raise RuleFileError(origin, number, Phrase("语法错误（第{column}列）：{reason}", column=str(column), reason=exc.reason),
+                                raw) from None
         if not condition.codes():
-            raise RuleFileError(origin, number, "规则中没有任何指标代码", raw)
+            raise RuleFileError(origin, number, Phrase("规则中没有任何指标代码"), raw)
         rules.append(Rule(number, severity, condition, expr_text.strip(), message.strip()))
     return RuleSet(origin, tuple(rules))
 
@@ -108,12 +112,12 @@ def load_rules(path, known_codes=None) -> RuleSet:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RuleFileError(str(path), 0, "文件不存在") from None
+        raise RuleFileError(str(path), 0, Phrase("文件不存在")) from None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise RuleFileError(str(path), line, "不是UTF-8编码的文本") from None
+        raise RuleFileError(str(path), line, Phrase("不是UTF-8编码的文本")) from None
     except OSError as exc:
-        raise RuleFileError(str(path), 0, f"无法读取（{exc.strerror}）") from None
+        raise RuleFileError(str(path), 0, Phrase("无法读取（{reason}）", reason=exc.strerror or str(exc))) from None
     return parse_rules(text, str(path), known_codes)
 
 

@@ -1842,6 +1842,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>{first}, {rest}</translation>
     </message>
     <message>
+        <source>{indicator}：标为{mark}须写明原因</source>
+        <translation>{indicator}: marking it “{mark}” needs a reason</translation>
+    </message>
+    <message>
         <source>{label} {code} 在本库有数值 {value}，不能按文件标为{kind}（请先删除该数值）</source>
         <translation>{label} {code} has the value {value} in this store and cannot be marked {kind} as the file says (delete the value first)</translation>
     </message>
@@ -1944,12 +1948,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>{name} cannot be parsed ({detail})</translation>
     </message>
     <message>
+        <source>{name} 是唯一的管理员，不能改为其他角色（先注册另一位管理员）</source>
+        <translation>{name} is the only administrator and cannot take another role (register another administrator first)</translation>
+    </message>
+    <message>
         <source>{name} 标为{kind}，但没有写明原因</source>
         <translation>{name} is marked {kind}, but no reason is given</translation>
     </message>
     <message>
         <source>{name} 解压后超过 {mb} MB，拒绝读取</source>
         <translation>{name} is over {mb} MB unpacked: not read</translation>
+    </message>
+    <message>
+        <source>{n}个</source>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>{part}：{reason}</source>
@@ -1974,6 +1986,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>{region} {year}年 {indicator}：选了两个不同的数值（{first} 和 {second}），请只选一个</source>
         <translation>{region} {year} {indicator}: two different figures are selected ({first} and {second}); select one</translation>
+    </message>
+    <message>
+        <source>{region} {year}年 {names} 已有数值，不能标为{mark}（先删除数值）；未做任何标记</source>
+        <translation>{region} {year}: {names} already have values and cannot be marked “{mark}” (delete the values first); nothing was marked</translation>
     </message>
     <message>
         <source>{region} {year}年 {name}</source>
@@ -2052,6 +2068,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>{year}</translation>
     </message>
     <message>
+        <source>± 之后应为百分数，却是{found}</source>
+        <translation>a percentage should follow ±, but there is {found}</translation>
+    </message>
+    <message>
         <source>“{label}”列的{name}为 {total}，同一行 {n} 个县（市、区）之和为 {counted}，相差 {diff}：请核对各县的数值是否填错或漏填</source>
         <translation>the “{label}” column gives {name} as {total}, the {n} counties in its row add up to {counted}, {diff} apart: check the counties&apos; figures for a wrong or a missing one</translation>
     </message>
@@ -2062,6 +2082,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>“{status}”（{by}，{at}）</source>
         <translation>“{status}” ({by}, {at})</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>“{text}”</translation>
     </message>
     <message>
         <source>“{text}”不是已知的地区，此列的数字未导入（若是地区，请按行政区划写名称）</source>
@@ -2082,6 +2106,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>“{text}”是合计行，未导入：市、省的数字由程序从各县汇总</source>
         <translation>“{text}” is a row of totals, not imported: the program computes a city&apos;s and the province&apos;s figures from the counties</translation>
+    </message>
+    <message>
+        <source>≈（~=）需要写明允许误差，如 ± 2%</source>
+        <translation>≈ (~=) needs its tolerance, such as ± 2%</translation>
+    </message>
+    <message>
+        <source>一条规则只能有一个比较运算符</source>
+        <translation>a rule has only one comparison</translation>
     </message>
     <message>
         <source>上年数值</source>
@@ -2110,6 +2142,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>不是 Word 或 WPS 文档（{suffix} 文件的内容不是 Word 97–2003 格式）</source>
         <translation>not a Word or WPS document (the content of the {suffix} file is not in the Word 97–2003 format)</translation>
+    </message>
+    <message>
+        <source>不是UTF-8编码的文本</source>
+        <translation>not text in UTF-8</translation>
     </message>
     <message>
         <source>不是完好的SQLite数据库文件（完整性检查：{detail}），未恢复：{source}</source>
@@ -2158,6 +2194,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>不是本程序的数据库备份，未恢复：{source}</source>
         <translation>Not a backup of this program&apos;s store; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>不能修改的项目：{fields}</source>
+        <translation>These fields cannot be changed: {fields}</translation>
     </message>
     <message>
         <source>与当前数据库相比没有不同</source>
@@ -2232,6 +2272,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>{part} in it is too large unpacked ({mb} MB, at most {limit} MB), like a zip bomb: not read</translation>
     </message>
     <message>
+        <source>冒号之后缺少规则表达式</source>
+        <translation>the rule&apos;s expression is missing after the colon</translation>
+    </message>
+    <message>
         <source>写成审计记录</source>
         <translation>written as the audit trail</translation>
     </message>
@@ -2242,6 +2286,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>写成报表</source>
         <translation>written as a report</translation>
+    </message>
+    <message>
+        <source>函数 {name} 之后应为左括号</source>
+        <translation>an opening bracket should follow the function {name}</translation>
+    </message>
+    <message>
+        <source>函数 {name} 需要{want}参数，给了{n}个</source>
+        <translation>the function {name} takes {want} arguments, {n} given</translation>
     </message>
     <message>
         <source>单位为“{written}”，但指标“{name}”的单位是“{unit}”（请换算后再导入）</source>
@@ -2280,6 +2332,18 @@ Now: {new}, note: {new_note}</translation>
         <translation>too many files in the archive (at most {limit}): not read</translation>
     </message>
     <message>
+        <source>原因“{reason}”是套话或过于简略，请写明为何没有这个数值（如“本县无三级医院”）</source>
+        <translation>The reason “{reason}” is boilerplate or too short: say why there is no value (such as “the county has no tertiary hospital”)</translation>
+    </message>
+    <message>
+        <source>只有 ≈（~=）可以带允许误差 ±</source>
+        <translation>only ≈ (~=) can have a tolerance ±</translation>
+    </message>
+    <message>
+        <source>右括号 )</source>
+        <translation>a closing bracket )</translation>
+    </message>
+    <message>
         <source>右边为{value}</source>
         <translation>the right side is {value}</translation>
     </message>
@@ -2290,6 +2354,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>地区名称“{named}”与地区代码 {code}（{name}）不符</source>
         <translation>the region name “{named}” does not match the region code {code} ({name})</translation>
+    </message>
+    <message>
+        <source>填报进度只导出为Excel工作簿（.xlsx）：{path}</source>
+        <translation>The reporting progress is written only as an Excel workbook (.xlsx): {path}</translation>
     </message>
     <message>
         <source>备份中最后一条修改记录的时间：{at}</source>
@@ -2320,6 +2388,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>The backup file does not exist: {source}</translation>
     </message>
     <message>
+        <source>备份文件不能是数据库本身</source>
+        <translation>The backup file cannot be the store itself</translation>
+    </message>
+    <message>
         <source>备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}</source>
         <translation>The backup was made by a newer version of the program (schema version {version}); nothing restored: {source}</translation>
     </message>
@@ -2330,6 +2402,18 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>备份缺少数据表 {tables}（结构版本 {version}），不是完整的备份，未恢复：{source}</source>
         <translation>The backup lacks the tables {tables} (schema version {version}), so it is no whole backup; nothing restored: {source}</translation>
+    </message>
+    <message>
+        <source>多余的内容：{found}</source>
+        <translation>something extra: {found}</translation>
+    </message>
+    <message>
+        <source>审核规则</source>
+        <translation>rules</translation>
+    </message>
+    <message>
+        <source>审核规则第{line}行用到指标 {code}，请先修改规则再改代码</source>
+        <translation>Line {line} of the rules uses indicator {code}: change the rules first, then the code</translation>
     </message>
     <message>
         <source>审核规则：现有 {now} 个保存的版本，恢复后 {after} 个</source>
@@ -2412,6 +2496,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>sheet “{sheet}”: {reason}</translation>
     </message>
     <message>
+        <source>左括号 (</source>
+        <translation>an opening bracket (</translation>
+    </message>
+    <message>
         <source>带有%，但该指标单位是{unit}</source>
         <translation>has %, but this indicator&apos;s unit is {unit}</translation>
     </message>
@@ -2436,12 +2524,28 @@ Now: {new}, note: {new_note}</translation>
         <translation>Invalid year: {year}, {reason}</translation>
     </message>
     <message>
+        <source>应为四位数字年份</source>
+        <translation>a year has four digits</translation>
+    </message>
+    <message>
+        <source>应为整数年份</source>
+        <translation>a year is a whole number</translation>
+    </message>
+    <message>
         <source>应为整数，却是{value}（该指标不保留小数）</source>
         <translation>should be a whole number, but is {value} (this indicator has no decimals)</translation>
     </message>
     <message>
+        <source>应在{low}–{high}之间</source>
+        <translation>it should be within {low}–{high}</translation>
+    </message>
+    <message>
         <source>应满足 {condition}，但{left}，{right}</source>
         <translation>should satisfy {condition}, but {left} and {right}</translation>
+    </message>
+    <message>
+        <source>恢复后的数据中表 {table} 引用了不存在的记录，未恢复：{source}</source>
+        <translation>In the restored data the table {table} refers to records that do not exist; nothing restored: {source}</translation>
     </message>
     <message>
         <source>找不到数据表：没有一个工作表的前{n}行中有可识别的表头。交换格式为名为“数据”的工作表，表头至少包含{need}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列，指标名称按目录填写</source>
@@ -2450,6 +2554,18 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>找不到表头（前{n}行中没有包含{need}的行；交换格式的列为：{names}；也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）</source>
         <translation>no header found (none of the first {n} rows holds {need}; the exchange format&apos;s columns are {names}; a table may also have indicators × years, regions × indicators, indicators × regions or years × indicators)</translation>
+    </message>
+    <message>
+        <source>报表文件应以 .pdf 或 .xlsx 结尾：{path}</source>
+        <translation>A report file should end in .pdf or .xlsx: {path}</translation>
+    </message>
+    <message>
+        <source>指标 {code} 已有数值、目标值或提交记录，代码不能再修改</source>
+        <translation>Indicator {code} already has values, targets or submissions, so its code can no longer change</translation>
+    </message>
+    <message>
+        <source>指标 {code} 已有数值，类型不能再修改（类型决定同比阈值的含义）</source>
+        <translation>Indicator {code} already has values, so its kind can no longer change (the kind decides what the year-on-year threshold means)</translation>
     </message>
     <message>
         <source>指标 {code} 的{field}应为数字：{value}</source>
@@ -2510,6 +2626,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>指标 {code}（{name}）在已审核的年度中有数值（{shown}{more}），不能修改{fields}：已审核的报表须保持审核时的样子。请先由审核人重新打开这些年度，或新增一个指标代替它</source>
         <translation>Indicator {code} ({name}) has figures in approved years ({shown}{more}), so its {fields} cannot change: an approved report must stay as it was approved. Have a supervisor reopen those years first, or add a new indicator in its place</translation>
+    </message>
+    <message>
+        <source>指标代码已存在：{code}</source>
+        <translation>The indicator code already exists: {code}</translation>
     </message>
     <message>
         <source>指标代码无效：{code}（大写字母开头，只含大写字母、数字和下划线，2–64个字符）</source>
@@ -2684,12 +2804,44 @@ Now: {new}, note: {new_note}</translation>
         <translation>A new indicator needs: {fields}</translation>
     </message>
     <message>
+        <source>无法写入备份文件：{path}（{reason}）</source>
+        <translation>Cannot write the backup file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法写入报表文件：{path} 是一个文件夹</source>
+        <translation>Cannot write the report file: {path} is a folder</translation>
+    </message>
+    <message>
+        <source>无法写入报表文件：{path}（{reason}）</source>
+        <translation>Cannot write the report file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法写入报表文件：{path}（文件夹 {folder} 不存在）</source>
+        <translation>Cannot write the report file: {path} (the folder {folder} does not exist)</translation>
+    </message>
+    <message>
+        <source>无法写入报表文件：{path}（文件被占用或没有权限；若已在其他程序中打开，请先关闭）</source>
+        <translation>Cannot write the report file: {path} (the file is in use or not writable; if another program has it open, close it first)</translation>
+    </message>
+    <message>
+        <source>无法写入报表文件：{path}（没有写入文件夹 {folder} 的权限）</source>
+        <translation>Cannot write the report file: {path} (no permission to write in the folder {folder})</translation>
+    </message>
+    <message>
         <source>无法写入文件：{path}（{reason}）</source>
         <translation>cannot write the file {path} ({reason})</translation>
     </message>
     <message>
         <source>无法写入文件：{path}（没有写入权限，或文件正在 Excel/WPS 中打开，请关闭后重试）</source>
         <translation>cannot write the file {path} (no permission, or the file is open in Excel or WPS: close it and try again)</translation>
+    </message>
+    <message>
+        <source>无法复制备份文件，未恢复，数据库未改动：{source}（{reason}）</source>
+        <translation>Cannot copy the backup file; nothing restored and the store is unchanged: {source} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法建立文件夹：{folder}（{reason}）</source>
+        <translation>Cannot make the folder: {folder} ({reason})</translation>
     </message>
     <message>
         <source>无法识别为数字</source>
@@ -2702,6 +2854,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>无法识别文本表格的编码（应为 UTF-8 或 GBK）；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入</source>
         <translation>the text table&apos;s encoding is not recognised (UTF-8 or GBK expected): open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>无法识别的字符 {char}</source>
+        <translation>unrecognised character {char}</translation>
     </message>
     <message>
         <source>无法读取 .ods 工作簿（文件已损坏）</source>
@@ -2772,8 +2928,16 @@ Now: {new}, note: {new_note}</translation>
         <translation>is approximate: enter the exact figure</translation>
     </message>
     <message>
+        <source>未注册的用户：{name}（用 user add 注册）</source>
+        <translation>Unknown user: {name} (register with user add)</translation>
+    </message>
+    <message>
         <source>未注册的用户：{name}（由管理员用 user add 注册）</source>
         <translation>Unknown user: {name} (an administrator registers users with user add)</translation>
+    </message>
+    <message>
+        <source>未知函数 {name}（可用：abs、min、max）</source>
+        <translation>unknown function {name} (abs, min and max can be used)</translation>
     </message>
     <message>
         <source>未知地区</source>
@@ -2800,12 +2964,24 @@ Now: {new}, note: {new_note}</translation>
         <translation>unknown indicator {raw}{hint}</translation>
     </message>
     <message>
+        <source>未知指标代码 {code}</source>
+        <translation>unknown indicator code {code}</translation>
+    </message>
+    <message>
+        <source>未知指标代码 {code}{hint}</source>
+        <translation>unknown indicator code {code}{hint}</translation>
+    </message>
+    <message>
         <source>未知指标代码 {raw}{hint}</source>
         <translation>unknown indicator code {raw}{hint}</translation>
     </message>
     <message>
         <source>未知指标：{name}{hint}</source>
         <translation>Unknown indicator: {name}{hint}</translation>
+    </message>
+    <message>
+        <source>未知的严重程度 {word}（应为 error、warning 或 info）</source>
+        <translation>unknown severity {word} (error, warning or info)</translation>
     </message>
     <message>
         <source>未知的地区：{county}</source>
@@ -2832,8 +3008,20 @@ Now: {new}, note: {new_note}</translation>
         <translation>the office&apos;s own figure is {own} {unit}; its counties give {value} {unit} ({method}, {reported}/{of} reported): {share}% apart, more than the {tolerance}% allowed</translation>
     </message>
     <message>
+        <source>标为不适用或本年未统计须写明原因</source>
+        <translation>Marking not applicable or not collected needs a reason</translation>
+    </message>
+    <message>
         <source>标记 {kind} 无效（应为 na 不适用，或 uncollected 本年未统计）</source>
         <translation>the mark {kind} is invalid (na for not applicable, or uncollected for not collected this year)</translation>
+    </message>
+    <message>
+        <source>标记无效：{kind}（应为 na 不适用，或 uncollected 本年未统计）</source>
+        <translation>Invalid mark: {kind} (na for not applicable, or uncollected for not collected this year)</translation>
+    </message>
+    <message>
+        <source>标记无效：{kind}（应为 na 或 uncollected）</source>
+        <translation>Invalid mark: {kind} (na or uncollected)</translation>
     </message>
     <message>
         <source>标题写的是年份范围“{span}”，不知道表中是哪一年：请加一列“年份”，或在标题中只写一个年份</source>
@@ -2846,6 +3034,18 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>此前{span}的{n}个年度值均为{mean}，本年为{value}，偏离{dev}{unit}，超出历史波动范围</source>
         <translation>the {n} years {span} were all {mean}, this year is {value}: {dev} {unit} away, outside the range of the past years</translation>
+    </message>
+    <message>
+        <source>此处应为{what}，却是{found}</source>
+        <translation>{what} should be here, but there is {found}</translation>
+    </message>
+    <message>
+        <source>此处应为数字、指标代码或左括号，却是{found}</source>
+        <translation>a number, an indicator code or an opening bracket should be here, but there is {found}</translation>
+    </message>
+    <message>
+        <source>此处应为比较运算符，却是{found}</source>
+        <translation>a comparison should be here, but there is {found}</translation>
     </message>
     <message>
         <source>汇总方式</source>
@@ -2896,6 +3096,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>User {name}: the role {now} goes back to {after}</translation>
     </message>
     <message>
+        <source>用户名不能为空</source>
+        <translation>The user name cannot be empty</translation>
+    </message>
+    <message>
+        <source>百分号 %</source>
+        <translation>a percent sign %</translation>
+    </message>
+    <message>
         <source>目录</source>
         <translation>the directory</translation>
     </message>
@@ -2924,6 +3132,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>the text at row {row}, column {col} is more than {limit} characters: not read</translation>
     </message>
     <message>
+        <source>第{column}列：{reason}</source>
+        <translation>column {column}: {reason}</translation>
+    </message>
+    <message>
         <source>约1/{n}</source>
         <translation>about 1/{n} of</translation>
     </message>
@@ -2936,6 +3148,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>groups nested more than {depth} deep</translation>
     </message>
     <message>
+        <source>缺少{what}</source>
+        <translation>{what} is missing</translation>
+    </message>
+    <message>
+        <source>缺少严重程度：每行应以 error:、warning: 或 info: 开头</source>
+        <translation>the severity is missing: each line begins with error:, warning: or info:</translation>
+    </message>
+    <message>
         <source>缺少地区</source>
         <translation>the region is missing</translation>
     </message>
@@ -2946,6 +3166,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>缺少指标</source>
         <translation>the indicator is missing</translation>
+    </message>
+    <message>
+        <source>缺少比较运算符（&lt;=、&gt;=、&lt;、&gt;、==、!=、≈）</source>
+        <translation>the comparison is missing (&lt;=, &gt;=, &lt;, &gt;, ==, != or ≈)</translation>
     </message>
     <message>
         <source>网页中没有正文文字</source>
@@ -2972,6 +3196,14 @@ Now: {new}, note: {new_note}</translation>
         <translation>the web page&apos;s table has more than {rows} rows: not read</translation>
     </message>
     <message>
+        <source>至少{n}个</source>
+        <translation>at least {n}</translation>
+    </message>
+    <message>
+        <source>行尾</source>
+        <translation>the end of the line</translation>
+    </message>
+    <message>
         <source>表中没有写地区，按文件名取为“{region}”，请核对</source>
         <translation>the table names no region; taken from the file&apos;s name as “{region}”: please check</translation>
     </message>
@@ -2996,6 +3228,22 @@ Now: {new}, note: {new_note}</translation>
         <translation>row {row} below the table is a signature or a note, and no figures should follow it (put them above the signature line)</translation>
     </message>
     <message>
+        <source>表达式不完整：缺少运算数</source>
+        <translation>the expression is incomplete: an operand is missing</translation>
+    </message>
+    <message>
+        <source>规则中没有任何指标代码</source>
+        <translation>the rule uses no indicator code</translation>
+    </message>
+    <message>
+        <source>规则文件 {origin} 第{line}行：{reason}{shown}</source>
+        <translation>Rules file {origin}, line {line}: {reason}{shown}</translation>
+    </message>
+    <message>
+        <source>角色无效：{role}（应为 clerk、supervisor 或 admin）</source>
+        <translation>Invalid role: {role} (clerk, supervisor or admin)</translation>
+    </message>
+    <message>
         <source>解压后总大小过大（{mb} MB，上限 {limit} MB），拒绝读取</source>
         <translation>too large unpacked in all ({mb} MB, at most {limit} MB): not read</translation>
     </message>
@@ -3010,6 +3258,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>该位置已有文件，未覆盖：{path}。请选择“打开已有的数据库文件”，或换一个位置。</source>
         <translation>A file is already there and was not overwritten: {path}. Choose “An existing store file”, or another place.</translation>
+    </message>
+    <message>
+        <source>语法错误（第{column}列）：{reason}</source>
+        <translation>syntax error (column {column}): {reason}</translation>
     </message>
     <message>
         <source>请为管理员 admin 设定密码：不设密码，任何人都能以管理员身份修改数据。</source>
@@ -3052,8 +3304,16 @@ Now: {new}, note: {new_note}</translation>
         <translation>the output file should end in .xlsx: {path}</translation>
     </message>
     <message>
+        <source>输出路径不是文件夹：{folder}</source>
+        <translation>The output path is not a folder: {folder}</translation>
+    </message>
+    <message>
         <source>输出路径是一个文件夹：{path}</source>
         <translation>the output path is a folder: {path}</translation>
+    </message>
+    <message>
+        <source>输出路径是一个文件夹：{path}（请给出备份文件名）</source>
+        <translation>The output path is a folder: {path} (give the backup file&apos;s name)</translation>
     </message>
     <message>
         <source>这是 CSV 或文本表格，不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并“另存为 Excel 工作簿(*.xlsx)”后再导入</source>
@@ -3116,6 +3376,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>({prior}→{value})</translation>
     </message>
     <message>
+        <source>（{text}）</source>
+        <translation> ({text})</translation>
+    </message>
+    <message>
         <source>（{year}年为{value}）</source>
         <translation> ({year}: {value})</translation>
     </message>
@@ -3134,6 +3398,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>（涉及：{involved}）</source>
         <translation> (involving: {involved})</translation>
+    </message>
+    <message>
+        <source>；相近的代码：{codes}</source>
+        <translation>; similar codes: {codes}</translation>
     </message>
     <message>
         <source>；相近的指标：{names}</source>
