@@ -501,8 +501,8 @@ class Services:
         self.require_role(*policy.ADMIN_ONLY, action="恢复数据库")
         source = self._restore_source(source)
         if self.store.readonly:
-            raise StoreReadOnly(f"数据库以只读方式打开，未恢复：{self.store.path}"
-                                + (f"（{self.store.notice}）" if self.store.notice else ""))
+            raise StoreReadOnly(Phrase("数据库以只读方式打开，未恢复：{path}{why}", path=str(self.store.path),
+                                       why=Phrase("（{notice}）", notice=self.store.notice) if self.store.notice else ""))
         restore_db.check_backup(source)
         staged = None
         try:

@@ -416,3 +416,27 @@ def test_a_rules_line_that_does_not_parse_is_marked_in_english(qtbot, services, 
     problem = catalog_admin.check_rules(services, base + "\nwarning: min(HOSPITAL_BEDS) < 5\n")
     assert problem.message == (f"规则文件 审核规则 第{line}行：语法错误（第10列）：函数 min 需要至少2个参数，给了1个"
                                "（warning: min(HOSPITAL_BEDS) < 5）")
+
+
+def test_a_store_that_cannot_be_opened_or_written_is_said_in_english(tmp_path, english):
+    """The message box of a store that is not ours (with the backup hint) or held by another program: the head
+    and the detail both in English; the command line's line stays Chinese."""
+    import sqlite3
+
+    from desktop.db.store import translate
+    from desktop.errors import StoreError
+    from desktop.services import Services
+    from desktop.ui.app import store_message
+
+    other = tmp_path / "别的.sqlite"
+    other.write_bytes(b"this is no database at all, only words" * 20)
+    with pytest.raises(StoreError) as exc:
+        Services.open(other)
+    said = store_message(exc.value)
+    assert said.startswith(f"Cannot open the store\n\nNot a store of this program (the file does not begin as SQLite): "
+                           f"{other}. No usable backup was found."), said
+    assert str(exc.value).startswith("不是本程序的数据库（文件头不是SQLite）：")
+    locked = translate(sqlite3.OperationalError("database is locked"), tmp_path / "县.sqlite", busy_timeout=5)
+    assert store_message(locked) == (f"The store is in use\n\nAnother program holds the store and did not let go within 5 "
+                                     f"seconds, so this was not done: {tmp_path / '县.sqlite'}. Try again later, or "
+                                     "close the other program using the store")

@@ -15,6 +15,7 @@ from desktop.db import hold
 from desktop.db.restore import backup_into, check_backup, copy_database
 from desktop.db.schema import APPLICATION_ID
 from desktop.errors import NotAStore, StoreError, StoreFull
+from desktop.phrases import Phrase
 
 KEEP = 10
 STALE_PART_S = 3600
@@ -37,9 +38,9 @@ def _failed(exc: Exception, dest: Path):
 
     text = str(exc).lower()
     if "full" in text or getattr(exc, "errno", None) == 28:
-        return StoreFull(f"磁盘已满，备份未能写入：{dest}（数据库本身未受影响）")
-    why = getattr(exc, "strerror", None) or ("文件夹不存在或没有写入权限" if "unable to open" in text else str(exc))
-    return StoreError(f"无法写入备份文件：{dest}（{why}）")
+        return StoreFull(Phrase("磁盘已满，备份未能写入：{path}（数据库本身未受影响）", path=str(dest)))
+    why = getattr(exc, "strerror", None) or (Phrase("文件夹不存在或没有写入权限") if "unable to open" in text else str(exc))
+    return StoreError(Phrase("无法写入备份文件：{path}（{reason}）", path=str(dest), reason=why))
 
 
 def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
@@ -130,10 +131,9 @@ def _quote(path: Path) -> str:
 def restore_hint(store_path: Path) -> str:
     good = newest_good_backup(store_path)
     if good is None:
-        return "没有找到可用的备份。"
-
-    return (f"最新的完好备份：{good}，恢复命令：{command_name()} --db {_quote(Path(store_path))} "
-            f"restore {_quote(good)}")
+        return Phrase("没有找到可用的备份。")
+    return Phrase("最新的完好备份：{good}，恢复命令：{command} --db {store} restore {quoted}", good=str(good),
+                  command=command_name(), store=_quote(Path(store_path)), quoted=_quote(good))
 
 
 def check_restorable(source: Path) -> tuple[int, int]:
@@ -154,7 +154,7 @@ def restore_damaged(store_path: Path, source: Path) -> Path:
     check_restorable(source)
     if os.path.abspath(source) == os.path.abspath(store_path):
 
-        raise NotAStore(f"备份文件不能是数据库本身：{source}")
+        raise NotAStore(Phrase("备份文件不能是数据库本身：{source}", source=str(source)))
     try:
         folder = backup_dir(store_path)
         folder.mkdir(parents=True, exist_ok=True)

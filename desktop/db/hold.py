@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.phrases import Phrase
+
 SUFFIX = ".gui-lock"
 _WIN_LOCK_AT = 1 << 20  # the locked byte (Windows) lies past the text, which other processes must still read
 
@@ -46,7 +48,7 @@ class Holder:
     host: str
 
     def describe(self) -> str:
-        return f"进程 {self.pid}，计算机 {self.host}" if self.pid else "另一个窗口"
+        return Phrase("进程 {pid}，计算机 {host}", pid=str(self.pid), host=self.host) if self.pid else Phrase("另一个窗口")
 
 
 def lock_path(store_path: str | os.PathLike) -> Path:

@@ -26,7 +26,7 @@ from desktop.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
-from desktop.phrases import Phrase
+from desktop.phrases import Phrase, reason_of
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -68,13 +68,13 @@ def windows_network_kind(path: str, drive_type: Callable[[str], int] | None = No
     if drive.startswith("\\\\?\\") or drive.startswith("\\\\.\\"):  # \\?\C:\… is local, \\?\UNC\… is not
         rest = drive[4:]
         if rest.upper().startswith("UNC\\"):
-            return "网络共享"
+            return Phrase("网络共享")
         drive = rest
     elif drive.startswith("\\\\"):
-        return "网络共享"
+        return Phrase("网络共享")
     if drive_type is not None and len(drive) == 2 and drive[1] == ":":
         if drive_type(drive + "\\") == DRIVE_REMOTE:
-            return "网络驱动器"
+            return Phrase("网络驱动器")
     return None
 
 
@@ -112,19 +112,20 @@ def translate(exc: sqlite3.Error, path: Path, busy_timeout: float | None = None)
     text = str(exc).lower()
     waited = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
     if "locked" in text or "busy" in text:
-        return StoreLocked(f"数据库正被其他程序占用，等待{waited:g}秒后仍未释放，本次操作未执行：{path}。"
-                           "请稍后重试，或关闭正在使用该数据库的另一个程序")
+        return StoreLocked(Phrase("数据库正被其他程序占用，等待{seconds}秒后仍未释放，本次操作未执行：{path}。"
+                                  "请稍后重试，或关闭正在使用该数据库的另一个程序", seconds=f"{waited:g}", path=str(path)))
     if "readonly" in text or "read-only" in text:
-        return StoreReadOnly(f"数据库文件只读，无法写入，本次修改未保存：{path}")
+        return StoreReadOnly(Phrase("数据库文件只读，无法写入，本次修改未保存：{path}", path=str(path)))
     if "full" in text:
-        return StoreFull(f"磁盘已满或数据库达到容量上限，本次修改未保存（已保存的数据不受影响）：{path}。请腾出磁盘空间后重试")
+        return StoreFull(Phrase("磁盘已满或数据库达到容量上限，本次修改未保存（已保存的数据不受影响）：{path}。请腾出磁盘空间后重试",
+                                path=str(path)))
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return StoreDamaged(f"数据库文件已损坏：{path}。{backups.restore_hint(path)}")
+        return StoreDamaged(Phrase("数据库文件已损坏：{path}。{hint}", path=str(path), hint=backups.restore_hint(path)))
     if "disk i/o" in text:
-        return StoreError(f"读写数据库文件时发生磁盘错误，本次修改未保存：{path}。请检查磁盘或U盘是否已拔出")
+        return StoreError(Phrase("读写数据库文件时发生磁盘错误，本次修改未保存：{path}。请检查磁盘或U盘是否已拔出", path=str(path)))
     if "unable to open" in text:
-        return StoreError(f"无法打开数据库文件：{path}（文件或所在文件夹不可访问）")
-    return StoreError(f"数据库错误：{exc}（{path}）")
+        return StoreError(Phrase("无法打开数据库文件：{path}（文件或所在文件夹不可访问）", path=str(path)))
+    return StoreError(Phrase("数据库错误：{detail}（{path}）", detail=str(exc), path=str(path)))
 
 
 # Store files this process has open, by real path, with how many Store objects hold each. Closing ANY
@@ -215,8 +216,8 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
         if self.readonly:
-            why = f"（{self.notice}）" if self.notice else ""
-            raise StoreReadOnly(f"数据库以只读方式打开，本次修改未保存：{self.path}{why}")
+            why = Phrase("（{notice}）", notice=self.notice) if self.notice else ""
+            raise StoreReadOnly(Phrase("数据库以只读方式打开，本次修改未保存：{path}{why}", path=str(self.path), why=why))
         try:
             if self.conn.in_transaction:
                 with self.db.atomic():  # nested: a savepoint inside the caller's transaction
@@ -286,7 +287,7 @@ def _connect(path: Path, readonly: bool, busy_timeout: float) -> sqlite3.Connect
     if not readonly:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
-            raise StoreError(f"无法启用WAL日志模式（得到 {mode}）：{path}")
+            raise StoreError(Phrase("无法启用WAL日志模式（得到 {mode}）：{path}", mode=str(mode), path=str(path)))
     # FULL under WAL: NORMAL may lose the last commits on power loss.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -310,9 +311,9 @@ def _connect_readonly(path: Path, busy_timeout: float) -> sqlite3.Connection:
             raise
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise StoreReadOnly(
-            f"数据库位于只读位置，且日志文件 {wal.name} 中有尚未并入的修改，无法只读打开：{path}。"
-            f"请把 {path.name} 和 {wal.name} 一起复制到可写的文件夹后再打开")
+        raise StoreReadOnly(Phrase(
+            "数据库位于只读位置，且日志文件 {wal} 中有尚未并入的修改，无法只读打开：{path}。"
+            "请把 {name} 和 {wal} 一起复制到可写的文件夹后再打开", wal=wal.name, path=str(path), name=path.name))
     return sqlite3.connect(base + "?immutable=1", uri=True, timeout=busy_timeout)
 
 
@@ -321,11 +322,13 @@ def check_header(path: Path) -> None:
         with open(path, "rb") as f:
             head = f.read(16)
     except OSError as exc:
-        raise StoreError(f"无法读取数据库文件：{path}（{exc.strerror}）") from exc
+        raise StoreError(Phrase("无法读取数据库文件：{path}（{reason}）", path=str(path),
+                                reason=exc.strerror or str(exc))) from exc
     if len(head) == 0:
         return  # an empty file is a new store
     if head != SQLITE_HEADER:
-        raise NotAStore(f"不是本程序的数据库（文件头不是SQLite）：{path}。{backups.restore_hint(path)}")
+        raise NotAStore(Phrase("不是本程序的数据库（文件头不是SQLite）：{path}。{hint}", path=str(path),
+                               hint=backups.restore_hint(path)))
 
 
 def open_store(
@@ -350,35 +353,38 @@ def open_store(
         busy_timeout = BUSY_TIMEOUT_S  # read at call time, so a test can shorten it
     exists = path.exists()
     if not exists and not create:
-        raise StoreMissing(f"数据库不存在：{path}（先运行 {command_name()} --db {path} init）")
+        raise StoreMissing(Phrase("数据库不存在：{path}（先运行 {command} --db {path} init）",
+                                  path=str(path), command=command_name()))
     if exists and path.is_dir():
-        raise StoreError(f"数据库路径是一个文件夹：{path}")
+        raise StoreError(Phrase("数据库路径是一个文件夹：{path}", path=str(path)))
     if exists and not open_in_this_process(path):  # already checked; reading it again would drop the locks
         check_header(path)
     if not exists:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建数据库所在文件夹：{path.parent}（{exc.strerror}）") from exc
+            raise StoreError(Phrase("无法创建数据库所在文件夹：{folder}（{reason}）", folder=str(path.parent),
+                                    reason=exc.strerror or str(exc))) from exc
     net = network_filesystem(path)
     notice = None
     if net and not readonly:
         if not exists:
-            raise StoreError(f"不能在网络驱动器或共享文件夹（{net}）上建立数据库：{path}。请放在本机磁盘上。")
+            raise StoreError(Phrase("不能在网络驱动器或共享文件夹（{kind}）上建立数据库：{path}。请放在本机磁盘上。", kind=net,
+                                    path=str(path)))
         readonly = True
-        notice = f"数据库位于网络驱动器或共享文件夹（{net}），已只读打开：{path}"
+        notice = Phrase("数据库位于网络驱动器或共享文件夹（{kind}），已只读打开：{path}", kind=net, path=str(path))
     window = hold.held_elsewhere(path) if exists and not readonly else None
     if window is not None:
         # another program's window has the store open: writing here and closing last could checkpoint and
         # delete the WAL under it (see desktop/db/hold.py); a read-only connection never does
         readonly = True
-        notice = (f"窗口程序正在使用这个数据库（{window.describe()}），已只读打开，不能修改；"
-                  f"请先关闭窗口再修改：{path}")
+        notice = Phrase("窗口程序正在使用这个数据库（{holder}），已只读打开，不能修改；请先关闭窗口再修改：{path}",
+                        holder=window.describe(), path=str(path))
     if exists and not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         # the folder must be writable too: WAL keeps its -wal and -shm files beside the store
         readonly = True
-        where = "数据库文件" if not os.access(path, os.W_OK) else "数据库所在文件夹"
-        notice = f"{where}只读，已只读打开（不能修改）：{path}"
+        notice = Phrase("数据库文件只读，已只读打开（不能修改）：{path}" if not os.access(path, os.W_OK) else
+                        "数据库所在文件夹只读，已只读打开（不能修改）：{path}", path=str(path))
     try:
         conn = _connect(path, readonly, busy_timeout)
     except sqlite3.Error as exc:
@@ -402,32 +408,35 @@ def _check_and_migrate(store: Store, *, create: bool, migrate_store: bool,
         version = user_version(store.db)
         app_id = store.conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise StoreDamaged(f"数据库文件已损坏：{path}（{exc}）。{backups.restore_hint(path)}") from exc
+        raise StoreDamaged(Phrase("数据库文件已损坏：{path}（{detail}）。{hint}", path=str(path), detail=str(exc),
+                                  hint=backups.restore_hint(path))) from exc
     if result != "ok":
-        raise StoreDamaged(f"数据库文件已损坏（quick_check: {result}）：{path}。{backups.restore_hint(path)}")
+        raise StoreDamaged(Phrase("数据库文件已损坏（quick_check: {result}）：{path}。{hint}", result=str(result), path=str(path),
+                                  hint=backups.restore_hint(path)))
     if app_id not in (0, APPLICATION_ID):
-        raise NotAStore(f"这是另一个程序的SQLite数据库，不是本程序的：{path}")
+        raise NotAStore(Phrase("这是另一个程序的SQLite数据库，不是本程序的：{path}", path=str(path)))
     if version == 0 and app_id == 0:
         has_tables = store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if has_tables:
-            raise NotAStore(f"这是另一个程序的SQLite数据库，不是本程序的：{path}")
+            raise NotAStore(Phrase("这是另一个程序的SQLite数据库，不是本程序的：{path}", path=str(path)))
     if version > SCHEMA_VERSION:
-        raise StoreTooNew(
-            f"数据库由更新版本的程序建立（结构版本 {version}，本程序支持到 {SCHEMA_VERSION}），"
-            f"请升级程序后再打开：{path}"
-        )
+        raise StoreTooNew(Phrase("数据库由更新版本的程序建立（结构版本 {version}，本程序支持到 {supported}），请升级程序后再打开：{path}",
+                                 version=str(version), supported=str(SCHEMA_VERSION), path=str(path)))
     if version < SCHEMA_VERSION:
         if version == 0 and not create:
-            raise StoreMissing(f"数据库尚未初始化：{path}（先运行 {command_name()} --db {path} init）")
+            raise StoreMissing(Phrase("数据库尚未初始化：{path}（先运行 {command} --db {path} init）", path=str(path),
+                                      command=command_name()))
         if store.readonly:
-            raise StoreReadOnly(f"数据库需要升级（结构版本 {version} → {SCHEMA_VERSION}），但文件只读：{path}")
+            raise StoreReadOnly(Phrase("数据库需要升级（结构版本 {version} → {supported}），但文件只读：{path}", version=str(version),
+                                       supported=str(SCHEMA_VERSION), path=str(path)))
         if not migrate_store:
             return
         if version > 0:
             try:
                 backups.rolling_backup(store.conn, path, f"before-upgrade-v{version}")
             except StoreError as exc:
-                raise StoreError(f"升级数据库前无法建立备份，未升级：{path}（{exc}）") from exc
+                raise StoreError(Phrase("升级数据库前无法建立备份，未升级：{path}（{reason}）", path=str(path),
+                                        reason=reason_of(exc))) from exc
         # BEGIN IMMEDIATE around all steps: a second program opening the same old store waits
         # and then finds it upgraded, instead of running the steps a second time.
         with store.write() as db:

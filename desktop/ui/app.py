@@ -119,6 +119,7 @@ def store_message(exc) -> str:
     from PySide6.QtCore import QCoreApplication
 
     from desktop.errors import StoreDamaged, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
+    from desktop.ui.messages import describe
 
     heads = {StoreLocked: QCoreApplication.translate("app", "数据库正被占用"),
              StoreReadOnly: QCoreApplication.translate("app", "数据库只读"),
@@ -126,7 +127,7 @@ def store_message(exc) -> str:
              StoreTooNew: QCoreApplication.translate("app", "程序版本过旧"),
              StoreDamaged: QCoreApplication.translate("app", "数据库已损坏")}
     head = next((h for k, h in heads.items() if isinstance(exc, k)), QCoreApplication.translate("app", "无法打开数据库"))
-    return f"{head}\n\n{exc}"
+    return f"{head}\n\n{describe(exc)}"
 
 
 def lock_holder(store_path) -> tuple[bool, int, str]:
@@ -294,6 +295,7 @@ def run(db_path: str | None = None) -> int:
     from desktop.locations import store_from_environment
     from desktop.services import default_db_path
     from desktop.ui.messages import ExceptHook, setup_logging
+    from desktop.ui.vocabulary import say
 
     app = make_application()
     hook = sys.excepthook = ExceptHook(None, start=setup_logging)  # the log file: after the first paint
@@ -329,7 +331,7 @@ def run(db_path: str | None = None) -> int:
             QMessageBox.critical(None, APP_TITLE, store_message(exc))
             return 1
         if services.store.notice:
-            QMessageBox.information(None, APP_TITLE, services.store.notice)
+            QMessageBox.information(None, APP_TITLE, say(services.store.notice))
         if not logged_in and not log_in(services, settings):
             return 0
         if logged_in:

@@ -2196,8 +2196,16 @@ Now: {new}, note: {new_note}</translation>
         <translation>Not a backup of this program&apos;s store; nothing restored: {source}</translation>
     </message>
     <message>
+        <source>不是本程序的数据库（文件头不是SQLite）：{path}。{hint}</source>
+        <translation>Not a store of this program (the file does not begin as SQLite): {path}. {hint}</translation>
+    </message>
+    <message>
         <source>不能修改的项目：{fields}</source>
         <translation>These fields cannot be changed: {fields}</translation>
+    </message>
+    <message>
+        <source>不能在网络驱动器或共享文件夹（{kind}）上建立数据库：{path}。请放在本机磁盘上。</source>
+        <translation>A store cannot be made on a network drive or shared folder ({kind}): {path}. Put it on a disk of this computer.</translation>
     </message>
     <message>
         <source>与当前数据库相比没有不同</source>
@@ -2296,6 +2304,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>the function {name} takes {want} arguments, {n} given</translation>
     </message>
     <message>
+        <source>升级数据库前无法建立备份，未升级：{path}（{reason}）</source>
+        <translation>No backup could be made before upgrading the store, so it was not upgraded: {path} ({reason})</translation>
+    </message>
+    <message>
         <source>单位为“{written}”，但指标“{name}”的单位是“{unit}”（请换算后再导入）</source>
         <translation>the unit is “{written}”, but the unit of “{name}” is “{unit}” (convert the figures before importing)</translation>
     </message>
@@ -2334,6 +2346,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>原因“{reason}”是套话或过于简略，请写明为何没有这个数值（如“本县无三级医院”）</source>
         <translation>The reason “{reason}” is boilerplate or too short: say why there is no value (such as “the county has no tertiary hospital”)</translation>
+    </message>
+    <message>
+        <source>另一个窗口</source>
+        <translation>another window</translation>
     </message>
     <message>
         <source>只有 ≈（~=）可以带允许误差 ±</source>
@@ -2390,6 +2406,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>备份文件不能是数据库本身</source>
         <translation>The backup file cannot be the store itself</translation>
+    </message>
+    <message>
+        <source>备份文件不能是数据库本身：{source}</source>
+        <translation>The backup file cannot be the store itself: {source}</translation>
     </message>
     <message>
         <source>备份由更新版本的程序建立（结构版本 {version}），未恢复：{source}</source>
@@ -2680,8 +2700,76 @@ Now: {new}, note: {new_note}</translation>
         <translation>has a remark after the number (“{remark}”): enter the number alone and write the remark in the note</translation>
     </message>
     <message>
+        <source>数据库不存在：{path}（先运行 {command} --db {path} init）</source>
+        <translation>The store does not exist: {path} (run {command} --db {path} init first)</translation>
+    </message>
+    <message>
+        <source>数据库以只读方式打开，未恢复：{path}{why}</source>
+        <translation>The store is open read-only, so nothing was restored: {path}{why}</translation>
+    </message>
+    <message>
+        <source>数据库以只读方式打开，本次修改未保存：{path}{why}</source>
+        <translation>The store is open read-only, so this change was not saved: {path}{why}</translation>
+    </message>
+    <message>
+        <source>数据库位于只读位置，且日志文件 {wal} 中有尚未并入的修改，无法只读打开：{path}。请把 {name} 和 {wal} 一起复制到可写的文件夹后再打开</source>
+        <translation>The store is in a read-only place and its journal {wal} holds changes not yet merged, so it cannot be opened read-only: {path}. Copy {name} together with {wal} to a writable folder and open it there</translation>
+    </message>
+    <message>
+        <source>数据库位于网络驱动器或共享文件夹（{kind}），已只读打开：{path}</source>
+        <translation>The store is on a network drive or shared folder ({kind}) and was opened read-only: {path}</translation>
+    </message>
+    <message>
         <source>数据库只读，无法为管理员 {names} 设定密码：{path}</source>
         <translation>The store is read-only, so no password can be set for the administrators {names}: {path}</translation>
+    </message>
+    <message>
+        <source>数据库尚未初始化：{path}（先运行 {command} --db {path} init）</source>
+        <translation>The store is not initialised yet: {path} (run {command} --db {path} init first)</translation>
+    </message>
+    <message>
+        <source>数据库所在文件夹只读，已只读打开（不能修改）：{path}</source>
+        <translation>The store&apos;s folder is read-only, so the store was opened read-only (no changes): {path}</translation>
+    </message>
+    <message>
+        <source>数据库文件只读，已只读打开（不能修改）：{path}</source>
+        <translation>The store file is read-only, so it was opened read-only (no changes): {path}</translation>
+    </message>
+    <message>
+        <source>数据库文件只读，无法写入，本次修改未保存：{path}</source>
+        <translation>The store file is read-only and cannot be written; this change was not saved: {path}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏（quick_check: {result}）：{path}。{hint}</source>
+        <translation>The store file is damaged (quick_check: {result}): {path}. {hint}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{path}。{hint}</source>
+        <translation>The store file is damaged: {path}. {hint}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{path}（{detail}）。{hint}</source>
+        <translation>The store file is damaged: {path} ({detail}). {hint}</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序占用，等待{seconds}秒后仍未释放，本次操作未执行：{path}。请稍后重试，或关闭正在使用该数据库的另一个程序</source>
+        <translation>Another program holds the store and did not let go within {seconds} seconds, so this was not done: {path}. Try again later, or close the other program using the store</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的程序建立（结构版本 {version}，本程序支持到 {supported}），请升级程序后再打开：{path}</source>
+        <translation>The store was made by a newer version of the program (schema version {version}; this one supports up to {supported}): upgrade the program, then open it: {path}</translation>
+    </message>
+    <message>
+        <source>数据库路径是一个文件夹：{path}</source>
+        <translation>The store&apos;s path is a folder: {path}</translation>
+    </message>
+    <message>
+        <source>数据库错误：{detail}（{path}）</source>
+        <translation>Store error: {detail} ({path})</translation>
+    </message>
+    <message>
+        <source>数据库需要升级（结构版本 {version} → {supported}），但文件只读：{path}</source>
+        <translation>The store needs an upgrade (schema version {version} → {supported}), but the file is read-only: {path}</translation>
     </message>
     <message>
         <source>数据行数 {raw} 不是整数</source>
@@ -2734,6 +2822,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>文件头损坏（扇区数超出文件）</source>
         <translation>the file&apos;s header is damaged (more sectors than the file holds)</translation>
+    </message>
+    <message>
+        <source>文件夹不存在或没有写入权限</source>
+        <translation>the folder does not exist or is not writable</translation>
     </message>
     <message>
         <source>文件损坏（DIFAT 链）</source>
@@ -2836,12 +2928,24 @@ Now: {new}, note: {new_note}</translation>
         <translation>cannot write the file {path} (no permission, or the file is open in Excel or WPS: close it and try again)</translation>
     </message>
     <message>
+        <source>无法创建数据库所在文件夹：{folder}（{reason}）</source>
+        <translation>Cannot make the store&apos;s folder: {folder} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法启用WAL日志模式（得到 {mode}）：{path}</source>
+        <translation>Cannot turn on WAL journaling (got {mode}): {path}</translation>
+    </message>
+    <message>
         <source>无法复制备份文件，未恢复，数据库未改动：{source}（{reason}）</source>
         <translation>Cannot copy the backup file; nothing restored and the store is unchanged: {source} ({reason})</translation>
     </message>
     <message>
         <source>无法建立文件夹：{folder}（{reason}）</source>
         <translation>Cannot make the folder: {folder} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件：{path}（文件或所在文件夹不可访问）</source>
+        <translation>Cannot open the store file: {path} (the file or its folder cannot be reached)</translation>
     </message>
     <message>
         <source>无法识别为数字</source>
@@ -2882,6 +2986,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>无法读取报告文件 {path}：{reason}</source>
         <translation>Cannot read the report file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取数据库文件：{path}（{reason}）</source>
+        <translation>Cannot read the store file: {path} ({reason})</translation>
     </message>
     <message>
         <source>无法读取（{reason}）</source>
@@ -2926,6 +3034,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>是约数：请填写确切的数</source>
         <translation>is approximate: enter the exact figure</translation>
+    </message>
+    <message>
+        <source>最新的完好备份：{good}，恢复命令：{command} --db {store} restore {quoted}</source>
+        <translation>The newest intact backup: {good}; to restore it: {command} --db {store} restore {quoted}</translation>
     </message>
     <message>
         <source>未注册的用户：{name}（用 user add 注册）</source>
@@ -3060,6 +3172,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>has no year column</translation>
     </message>
     <message>
+        <source>没有找到可用的备份。</source>
+        <translation>No usable backup was found.</translation>
+    </message>
+    <message>
         <source>没有指定要导入的文件</source>
         <translation>no file given to import</translation>
     </message>
@@ -3124,6 +3240,18 @@ Now: {new}, note: {new_note}</translation>
         <translation>Targets: {n} go back to what the backup holds</translation>
     </message>
     <message>
+        <source>磁盘已满或数据库达到容量上限，本次修改未保存（已保存的数据不受影响）：{path}。请腾出磁盘空间后重试</source>
+        <translation>The disk is full or the store reached its size limit; this change was not saved (saved data are not affected): {path}. Free some disk space and try again</translation>
+    </message>
+    <message>
+        <source>磁盘已满，备份未能写入：{path}（数据库本身未受影响）</source>
+        <translation>The disk is full and the backup could not be written: {path} (the store itself is not affected)</translation>
+    </message>
+    <message>
+        <source>窗口程序正在使用这个数据库（{holder}），已只读打开，不能修改；请先关闭窗口再修改：{path}</source>
+        <translation>A window of the program is using this store ({holder}), so it was opened read-only: close that window before changing anything: {path}</translation>
+    </message>
+    <message>
         <source>第 {n} 个共享字符串超过 {limit} 个字符（Excel 单元格的上限，{part}），拒绝读取</source>
         <translation>shared string {n} is more than {limit} characters (an Excel cell&apos;s limit, {part}): not read</translation>
     </message>
@@ -3170,6 +3298,14 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>缺少比较运算符（&lt;=、&gt;=、&lt;、&gt;、==、!=、≈）</source>
         <translation>the comparison is missing (&lt;=, &gt;=, &lt;, &gt;, ==, != or ≈)</translation>
+    </message>
+    <message>
+        <source>网络共享</source>
+        <translation>network share</translation>
+    </message>
+    <message>
+        <source>网络驱动器</source>
+        <translation>network drive</translation>
     </message>
     <message>
         <source>网页中没有正文文字</source>
@@ -3272,6 +3408,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>Choose the county (city, district) of this office.</translation>
     </message>
     <message>
+        <source>读写数据库文件时发生磁盘错误，本次修改未保存：{path}。请检查磁盘或U盘是否已拔出</source>
+        <translation>A disk error occurred while reading or writing the store, so this change was not saved: {path}. Check the disk, or whether the USB drive was pulled out</translation>
+    </message>
+    <message>
         <source>超过阈值{t}%</source>
         <translation>more than the threshold of {t}%</translation>
     </message>
@@ -3344,6 +3484,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>this is an empty zip archive, not an Excel workbook</translation>
     </message>
     <message>
+        <source>这是另一个程序的SQLite数据库，不是本程序的：{path}</source>
+        <translation>This is another program&apos;s SQLite database, not this program&apos;s: {path}</translation>
+    </message>
+    <message>
         <source>这是启用宏的工作簿（.xlsm），为安全起见不导入；请另存为不含宏的 .xlsx 后再导入</source>
         <translation>this is a macro-enabled workbook (.xlsm), not imported for safety: save it as an .xlsx without macros and import that</translation>
     </message>
@@ -3360,6 +3504,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>this workbook is encrypted with a password to open it: remove the password in Excel or WPS, then import it</translation>
     </message>
     <message>
+        <source>进程 {pid}，计算机 {host}</source>
+        <translation>process {pid} on {host}</translation>
+    </message>
+    <message>
         <source>迷你流</source>
         <translation>the mini stream</translation>
     </message>
@@ -3370,6 +3518,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>（{name}）</source>
         <translation> ({name})</translation>
+    </message>
+    <message>
+        <source>（{notice}）</source>
+        <translation> ({notice})</translation>
     </message>
     <message>
         <source>（{prior}→{value}）</source>
