@@ -440,3 +440,22 @@ def test_a_store_that_cannot_be_opened_or_written_is_said_in_english(tmp_path, e
     assert store_message(locked) == (f"The store is in use\n\nAnother program holds the store and did not let go within 5 "
                                      f"seconds, so this was not done: {tmp_path / '县.sqlite'}. Try again later, or "
                                      "close the other program using the store")
+
+
+def test_the_value_editor_says_why_a_typed_value_is_refused_in_english(qtbot, services, tmp_path, english):
+    """The red editor's tooltip while the clerk types: an approximate figure refused, in English."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    w = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.load("330302", 2022)
+    w.form.go_to(w.model.row_of("HOSPITAL_BEDS"))
+    w.form.setFocus()
+    qtbot.keyClick(w.form, "6")
+    editor = w.form.delegate.current_editor
+    assert editor is not None
+    editor.setText("约6100")
+    assert "color" in editor.styleSheet()
+    assert editor.toolTip() == "is approximate: enter the exact figure"

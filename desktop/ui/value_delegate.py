@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QStyledItemDelegate
 
 from desktop.errors import InvalidValue
 from desktop.numbers import parse_value
+from desktop.ui import vocabulary
 from desktop.ui.form_model import COL_NOTE, COL_TARGET, COL_VALUE
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class ValueDelegate(QStyledItemDelegate):
         try:
             value = parse_value(text, ind.unit)
         except InvalidValue as exc:
-            problem = exc.reason
+            problem = vocabulary.say(exc.reason)
         else:
             if value is not None:
                 if ind.min is not None and value < ind.min or ind.max is not None and value > ind.max:
