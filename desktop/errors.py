@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.phrases import Phrase
+from desktop.phrases import Phrase, enumeration
 
 
 class AppError(Exception):
@@ -25,7 +25,7 @@ class UnknownIndicator(AppError):
     def __init__(self, name: str, suggestions: list[str] | None = None):
         self.name = name
         self.suggestions = suggestions or []
-        hint = Phrase("；相近的指标：{names}", names="、".join(self.suggestions)) if self.suggestions else ""
+        hint = Phrase("；相近的指标：{names}", names=enumeration(self.suggestions)) if self.suggestions else ""
         super().__init__(Phrase("未知指标：{name}{hint}", name=repr(name), hint=hint))
 
 

@@ -459,3 +459,13 @@ def test_the_value_editor_says_why_a_typed_value_is_refused_in_english(qtbot, se
     editor.setText("约6100")
     assert "color" in editor.styleSheet()
     assert editor.toolTip() == "is approximate: enter the exact figure"
+
+
+def test_a_list_inside_a_sentence_is_joined_the_english_way(english):
+    """An unknown indicator with two near names: "A、B" in Chinese, "A, B" in English."""
+    from desktop.errors import UnknownIndicator
+    from desktop.ui.messages import describe
+
+    exc = UnknownIndicator("床位", ["每千人口医疗机构床位数", "医疗机构实有床位数"])
+    assert str(exc) == "未知指标：'床位'；相近的指标：每千人口医疗机构床位数、医疗机构实有床位数"
+    assert describe(exc) == "Unknown indicator: '床位'; similar indicators: 每千人口医疗机构床位数, 医疗机构实有床位数"

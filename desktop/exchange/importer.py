@@ -61,7 +61,7 @@ from desktop.exchange.layouts import split_unit, year_of_date
 from desktop.exchange.reader import Cell, ImportCancelled
 from desktop.exchange.sheetxml import UncalculatedFormula
 from desktop.numbers import bound_of, normalize_text, parse_value, same_unit, split_remark
-from desktop.phrases import Phrase, Word
+from desktop.phrases import Phrase, Word, enumeration
 from desktop.texts import note_problem
 from desktop.validation import validate, validate_values
 from desktop.validation.service import for_level, rules_for
@@ -268,7 +268,7 @@ class _Planner:
                                                      what=what, other=other, **where))
                 continue
             years = list(dict.fromkeys(i[2] for i in items))
-            shown = "、".join(years[:3]) if len(years) <= 3 else Phrase("{names} 等 {n} 个地区年度", names="、".join(years[:3]),
+            shown = enumeration(years) if len(years) <= 3 else Phrase("{names} 等 {n} 个地区年度", names=enumeration(years[:3]),
                                                                          n=len(years))
             self.error(file, sheet, cell, Phrase("{shown}的 {n} 个数值与 {other} 重复（第一个已在 文件 {first_file}，"
                                                  "{first_sheet}!{first_cell} 出现）", shown=shown, n=len(items),
@@ -487,7 +487,7 @@ class _Planner:
 
             def hint(raw: str, in_name_column: bool) -> str:
                 near = r.suggestions(raw)
-                return Phrase("；相近的指标：{names}", names="、".join(near)) if near else ""
+                return Phrase("；相近的指标：{names}", names=enumeration(near)) if near else ""
         code_key, name_key = f"{what}_code", f"{what}_name"
         if code_key in row:
             raw = row[code_key].value

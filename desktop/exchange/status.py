@@ -38,7 +38,7 @@ from desktop.exchange.format import (  # noqa: F401
     STATUS_SHEET,
     STATUS_SHEET_NAMES,
 )
-from desktop.phrases import Phrase, Word
+from desktop.phrases import Phrase, Word, enumeration
 from desktop.policy import TRANSITIONS
 
 # key → header written (Chinese), headers read as it
@@ -258,7 +258,7 @@ def parse_line(row: dict[str, object], region_code: Callable[[str], str]) -> tup
         status = by_name.get(status, status)
     if status not in STATUSES:
         return None, "status", Phrase("状态 {raw} 无效（应为 {allowed}）", raw=repr(text("status")),
-                                      allowed="、".join(STATUSES))
+                                      allowed=enumeration(STATUSES))
     line = StatusLine(region, year, status, region_name=text("region_name"))
     for key in ("decided_at", "decided_by", "submitted_by", "submitted_at", "approved_by", "approved_at",
                 "accepted_by", "accepted_at", "returned_by", "returned_at", "reason", "chain_head", "digest"):
