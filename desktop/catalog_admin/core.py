@@ -89,7 +89,7 @@ def checked(ind: Indicator, others: list[Indicator], own: str | None = None) -> 
     kind = (ind.kind or "").strip()
     if kind not in KINDS:
         raise CatalogEditError(Phrase("指标 {code} 的类型无效：{kind}（应为 {kinds} 之一）", code=code, kind=repr(ind.kind),
-                                      kinds="、".join(KINDS)))
+                                      kinds=enumeration(KINDS)))
     decimals = _int(ind.decimals, code, "decimals")
     if not 0 <= decimals <= MAX_DECIMALS:
         raise CatalogEditError(Phrase("指标 {code} 的小数位数应在0–{most}之间：{decimals}", code=code,

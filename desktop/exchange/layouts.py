@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from desktop.exchange.format import column_key
-from desktop.phrases import Phrase
+from desktop.phrases import Phrase, enumeration
 
 FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位负责人|统计负责人|负责人|审核人|制表人|制表|联系人|联系电话|"
                        r"电话|填报日期|报出日期|日期|注\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]|注\s*$|备注\s*[:：]|"
@@ -436,7 +436,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
     if header.layout == "duplicate":
         from desktop.exchange.format import HEADER
 
-        names = "、".join(HEADER[k] for k in dict.fromkeys(header.extra))
+        names = enumeration(HEADER[k] for k in dict.fromkeys(header.extra))
         return Table("long", kind, header.row, header.columns, [],
                      [(f"A{header.row}", Phrase("表头重复：{names}（同一列名只能出现一次）", names=names))])
     layout, header_row, columns, extra = header.layout, header.row, header.columns, header.extra

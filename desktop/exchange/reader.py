@@ -29,7 +29,7 @@ from desktop.exchange import safety
 from desktop.exchange.format import HEADER, is_percent_format, sheet_kind
 from desktop.exchange.layouts import Cell
 from desktop.exchange.sheetxml import UnsafeXml, declared_dimension, iter_rows
-from desktop.phrases import Phrase, reason_of
+from desktop.phrases import Phrase, enumeration, reason_of
 
 
 class ImportCancelled(AppError):
@@ -206,8 +206,8 @@ def take_table(table, title: str, out: "WorkbookData", required: bool) -> None:
     """Put one sheet's table (desktop.exchange.layouts) into `out`: its rows, or why it has none."""
     if table is None:
         if required:
-            names = "、".join(f"{HEADER[k]}" for k in ("region_code", "region_name", "year", "indicator_code",
-                                                         "indicator_name", "unit", "value", "note"))
+            names = enumeration(HEADER[k] for k in ("region_code", "region_name", "year", "indicator_code",
+                                                    "indicator_name", "unit", "value", "note"))
             out.problems.append(SheetProblem(title, "A1", Phrase(
                 "找不到表头（前{n}行中没有包含{need}的行；交换格式的列为：{names}；"
                 "也可按“指标×年份”“地区×指标”“指标×地区”或“年份×指标”排列）", n=HEADER_SCAN_ROWS, need=_missing({}),
