@@ -207,6 +207,15 @@ def test_the_preview_names_statuses_users_catalog_and_targets_undone(approved_si
     assert undone.audit_rows_undone >= 5 and f"{undone.audit_rows_undone} 条修改记录" in text
 
 
+def test_the_preview_names_a_role_by_its_word():
+    """A user removed since the backup or whose role changed: the preview says 审核人 and 填报员, not the codes."""
+    from desktop.db.restore import Undone
+
+    undone = Undone(users=[{"name": "王审核", "change": "role", "now": "supervisor", "after": "clerk"},
+                           {"name": "赵管理", "change": "removed", "now": None, "after": "admin"}])
+    assert undone.lines() == ["用户 王审核：角色 审核人 将变回 填报员", "用户 赵管理：将恢复（角色 管理员）"]
+
+
 def test_the_cli_says_what_it_undoes_and_restores_only_on_yes(approved_since_backup, cli, monkeypatch):
     import io
 
