@@ -659,14 +659,15 @@ def test_the_year_and_the_region_from_the_files_name_said_as_a_notice(services, 
 
 def test_a_heading_broken_over_lines_is_read_and_a_column_not_read_is_said(services, tmp_path):
     """人均期望\\n寿命（岁）, written with Alt+Enter, is the indicator with its unit; a heading that names no
-    indicator (人均寿命) leaves its figures out with a notice at its cell; 序号 and 排名 are passed over quietly."""
+    indicator (人均寿命) leaves its figures out with a notice at its cell, which quotes the heading on one line;
+    序号 and 排名 are passed over quietly."""
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
     ws.title = "表1"
     ws.append(["温州市2023年各县（市、区）卫生健康指标"])
-    ws.append(["序号", "县（市、区）", "常住人口\n（万人）", "人均期望\n寿命（岁）", "人均寿命（岁）", "排名", "备注"])
+    ws.append(["序号", "县（市、区）", "常住人口\n（万人）", "人均期望\n寿命（岁）", "人均寿命\n（岁）", "排名", "备注"])
     ws.append([1, "鹿城区", 95.1, 82.3, 82.3, 1, None])
     ws.append([2, "龙湾区", 78.3, "82.0 ", "82.0", 2, "初步数"])
     wb.save(tmp_path / "各县.xlsx")

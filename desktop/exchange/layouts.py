@@ -38,6 +38,11 @@ from typing import Callable, Iterable
 from desktop.exchange.format import column_key
 from desktop.phrases import Phrase, enumeration
 
+
+def one_line(text: str) -> str:
+    """A cell's text as a message quotes it: a heading wrapped by hand (床位数 Alt+Enter （张）) on one line."""
+    return re.sub(r"[ \t\u3000]*\r?\n\s*", "", str(text)).strip()
+
 FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位负责人|统计负责人|负责人|审核人|制表人|制表|联系人|联系电话|"
                        r"电话|填报日期|报出日期|日期|注\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]|注\s*$|备注\s*[:：]|"
                        r"说明\s*[:：]|数据来源|资料来源)")
@@ -495,10 +500,10 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             return table
     # a column of regions × indicators whose heading is no indicator nor a known column: its figures are not read,
     # which is said (a heading written another way, 人均寿命（岁）, would otherwise be lost without a word)
-    unread = {c: t for c, t in header.filled.items() if layout in ("indicators", "regions") and c not in extra
-              and c not in by_col and not NOT_A_FIGURE_HEADING.search(t)}
+    unread = {c: one_line(t) for c, t in header.filled.items() if layout in ("indicators", "regions")
+              and c not in extra and c not in by_col and not NOT_A_FIGURE_HEADING.search(t)}
     if layout == "years":  # a year's column of part of it (2024年1-6月, 上半年): not the year's figure, said so
-        unread = {c: t for c, t in header.filled.items() if c not in extra and c not in by_col
+        unread = {c: one_line(t) for c, t in header.filled.items() if c not in extra and c not in by_col
                   and re.search(r"(?:19|20)\d\d", t)}
     unread_figures: set[int] = set()
     total_columns: dict[int, list[tuple[int, object, Cell]]] = {}
@@ -507,7 +512,7 @@ def read_table(title: str, kind: str, rows: Iterable[tuple[int, list[tuple[int, 
             if TOTAL_RE.match(_norm(text)):
                 del extra[c]
                 table.notices.append((f"{_letter(c)}{header.text_rows.get(c, header_row)}",
-                                      Phrase("“{text}”是合计列，未导入：市、省的数字由程序从各县汇总", text=text)))
+                                      Phrase("“{text}”是合计列，未导入：市、省的数字由程序从各县汇总", text=one_line(text))))
                 total_columns[c] = []
                 table.column_totals.append((c, text, total_columns[c]))
     fill = _MergedLabels(columns, merged, name_columns)
