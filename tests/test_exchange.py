@@ -503,7 +503,25 @@ def test_twelve_digit_codes_duplicates_across_files_and_progress(services, tmp_p
     assert seen and seen[-1][0] == seen[-1][1] and all(x[0] <= y[0] for x, y in zip(seen, seen[1:]))
     plan = plan_import(services, [a, b])
     assert [str(e) for e in plan.errors] == [
-        "文件 b.xlsx，数据!G2：温岭市 2021年 医疗机构实有床位数 与 a.xlsx 重复（已在 文件 a.xlsx，数据!G2 出现）"]
+        "文件 b.xlsx，数据!G2：温岭市 2021年 医疗机构实有床位数 与 a.xlsx 重复（已在 文件 a.xlsx，数据!G2 出现）；"
+        "其中 1 个数值不同，如 温岭市 2021年 医疗机构实有床位数：a.xlsx，数据!G2 为 4839，这里 数据!G2 为 4840"]
+
+
+def test_a_file_imported_twice_is_refused_naming_the_figures_that_differ(services, tmp_path):
+    """The same county's figures in two files: refused as repeated, and of the repeated figures the ones that
+    disagree (a corrected copy) are counted and the first is shown with both figures and cells; an identical
+    copy says nothing more."""
+    rows = [["331081", "", 2021, code, "", "", v, ""] for code, v in
+            (("HOSPITAL_BEDS", 4839), ("LIFE_EXPECTANCY", 82.31), ("BEDS_PER_1000", 3.46))]
+    a = make_book(tmp_path / "a.xlsx", rows)
+    same = make_book(tmp_path / "same.xlsx", rows)
+    rows[1][6], rows[2][7] = 82.4, "已核实，新院区投用"
+    fixed = make_book(tmp_path / "fixed.xlsx", rows)
+    assert [str(e) for e in plan_import(services, [a, same]).errors] == [
+        "文件 same.xlsx，数据!G2：温岭市 2021年的 3 个数值与 a.xlsx 重复（第一个已在 文件 a.xlsx，数据!G2 出现）"]
+    assert [str(e) for e in plan_import(services, [a, fixed]).errors] == [
+        "文件 fixed.xlsx，数据!G2：温岭市 2021年的 3 个数值与 a.xlsx 重复（第一个已在 文件 a.xlsx，数据!G2 出现）；"
+        "其中 2 个数值不同，如 温岭市 2021年 人均期望寿命：a.xlsx，数据!G3 为 82.31，这里 数据!G3 为 82.40"]
 
 
 def test_submitted_dataset_refused(services, tmp_path):

@@ -234,6 +234,17 @@ def _figure_or_none(text: str, ind: Indicator) -> float | None:
         return None
 
 
+def _disagreement(ind: Indicator, first: tuple, this: tuple) -> tuple[str, str] | None:
+    """(first, this) as a message shows them, when a repeated (value, note) is not the same; None when it is."""
+    def shown(value, note) -> str:
+        text = ind.format(value) if value is not None else Phrase("（空）")
+        return Phrase("{value}（说明“{note}”）", value=text, note=note) if note else text
+
+    if first == this:
+        return None
+    return shown(*first), shown(*this)
+
+
 class _Planner:
     def __init__(self, services: Services, cancelled: Callable[[], bool] | None):
         self.services = services
@@ -252,27 +263,36 @@ class _Planner:
         self.said: set[tuple[str, str, str, str]] = set()
         self.last_read: tuple | None = None  # (region, indicator, value) of the row read_row just took
 
-    def duplicate(self, file, sheet, cell, first_file, first_sheet, first_cell, region_year, what) -> None:
-        """Remember one repeated value; said once per pair of sheets (flush_duplicates), not once per cell."""
+    def duplicate(self, file, sheet, cell, first_file, first_sheet, first_cell, region_year, what,
+                  differs: tuple[str, str] | None = None) -> None:
+        """Remember one repeated value; said once per pair of sheets (flush_duplicates), not once per cell.
+        `differs`: (the first figure, this one) as shown, when the two disagree."""
         group = self.dups.setdefault((file, sheet, first_file, first_sheet), [])
-        group.append((cell, first_cell, region_year, what))
+        group.append((cell, first_cell, region_year, what, differs))
 
     def flush_duplicates(self) -> None:
         for (file, sheet, first_file, first_sheet), items in self.dups.items():
-            cell, first_cell, region_year, what = items[0]
+            cell, first_cell, region_year, what, differs = items[0]
             other = first_file if first_file != file else Phrase("本文件“{sheet}”表", sheet=first_sheet)
             where = dict(first_file=first_file, first_sheet=first_sheet, first_cell=first_cell)
             if len(items) == 1:
-                self.error(file, sheet, cell, Phrase("{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，"
-                                                     "{first_sheet}!{first_cell} 出现）", region_year=region_year,
-                                                     what=what, other=other, **where))
-                continue
-            years = list(dict.fromkeys(i[2] for i in items))
-            shown = enumeration(years) if len(years) <= 3 else Phrase("{names} 等 {n} 个地区年度", names=enumeration(years[:3]),
-                                                                         n=len(years))
-            self.error(file, sheet, cell, Phrase("{shown}的 {n} 个数值与 {other} 重复（第一个已在 文件 {first_file}，"
-                                                 "{first_sheet}!{first_cell} 出现）", shown=shown, n=len(items),
-                                                 other=other, **where))
+                message = Phrase("{region_year} {what} 与 {other} 重复（已在 文件 {first_file}，{first_sheet}!{first_cell} "
+                                 "出现）", region_year=region_year, what=what, other=other, **where)
+            else:
+                years = list(dict.fromkeys(i[2] for i in items))
+                shown = enumeration(years) if len(years) <= 3 else Phrase(
+                    "{names} 等 {n} 个地区年度", names=enumeration(years[:3]), n=len(years))
+                message = Phrase("{shown}的 {n} 个数值与 {other} 重复（第一个已在 文件 {first_file}，{first_sheet}!{first_cell} "
+                                 "出现）", shown=shown, n=len(items), other=other, **where)
+            # which of them disagree is what the clerk must settle before importing either file
+            unlike = [i for i in items if i[4] is not None]
+            if unlike:
+                u_cell, u_first_cell, u_region_year, u_what, (u_first, u_this) = unlike[0]
+                message = Phrase("{message}；其中 {n} 个数值不同，如 {region_year} {what}：{first_file}，{first_sheet}!"
+                                 "{first_cell} 为 {first}，这里 {sheet}!{cell} 为 {this}", message=message, n=len(unlike),
+                                 region_year=u_region_year, what=u_what, first_file=first_file, first_sheet=first_sheet,
+                                 first_cell=u_first_cell, first=u_first, sheet=sheet, cell=u_cell, this=u_this)
+            self.error(file, sheet, cell, message)
         self.dups.clear()
 
     def error(self, file: str, sheet: str, cell: str, message: str) -> None:
@@ -600,7 +620,8 @@ class _Planner:
             cell = at("value") if "value" in row else at("note")
             if k in self.values:
                 first = self.values[k]
-                self.duplicate(file, sheet, cell, first[4], first[5], first[6], f"{region.name} {year}年", ind.name)
+                self.duplicate(file, sheet, cell, first[4], first[5], first[6], f"{region.name} {year}年", ind.name,
+                               _disagreement(ind, first[:2], (value, note)))
             else:
                 self.values[k] = (value, note, src.source, where, file, sheet, cell)
         if target is not None:
@@ -609,7 +630,7 @@ class _Planner:
             if k in self.targets:
                 first = self.targets[k]
                 self.duplicate(file, sheet, at(key), first[4], first[5], first[6], f"{region.name} {year}年",
-                               f"{ind.name} 的目标值")
+                               f"{ind.name} 的目标值", _disagreement(ind, (first[0], None), (target, None)))
             else:
                 self.targets[k] = (target, None, src.source, where, file, sheet, at(key))
         if prior is not None:

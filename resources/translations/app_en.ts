@@ -1932,6 +1932,10 @@ Now: {new}, note: {new_note}</translation>
         <translation>{label}: this store has a later decision {ours}; the file&apos;s earlier {theirs} is not taken (the same data, nothing changed)</translation>
     </message>
     <message>
+        <source>{message}；其中 {n} 个数值不同，如 {region_year} {what}：{first_file}，{first_sheet}!{first_cell} 为 {first}，这里 {sheet}!{cell} 为 {this}</source>
+        <translation>{message}; {n} of them differ, e.g. {region_year} {what}: {first} in {first_file}, {first_sheet}!{first_cell}, {this} here in {sheet}!{cell}</translation>
+    </message>
+    <message>
         <source>{names} 等 {n} 个地区年度</source>
         <translation>{names} and more ({n} region-years)</translation>
     </message>
@@ -2018,6 +2022,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>{suffix} 是电子表格，不是报告：请用“导入”读取，或把报告另存为 .txt、.docx 或 .pdf</source>
         <translation>{suffix} is a spreadsheet, not a report: read it with Import, or save the report as .txt, .docx or .pdf</translation>
+    </message>
+    <message>
+        <source>{value}（说明“{note}”）</source>
+        <translation>{value} (note “{note}”)</translation>
     </message>
     <message>
         <source>{what}{label}须注明原因</source>
@@ -3550,6 +3558,10 @@ Now: {new}, note: {new_note}</translation>
     <message>
         <source>（涉及：{involved}）</source>
         <translation> (involving: {involved})</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
     <message>
         <source>；相近的代码：{codes}</source>
