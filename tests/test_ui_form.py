@@ -425,3 +425,35 @@ def test_opening_on_the_last_region_year_writes_no_settings(qtbot, services, tmp
     w.select_region_year("330381", 2020)
     settings.sync()
     assert "region=330381" in ini.read_text(encoding="utf-8") and "year=2020" in ini.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("room, size, maximised, panes", [
+    ((1920, 1040), (1360, 860), False, (250, 800, 310)),  # a desktop monitor: the window of 1360 × 860
+    ((1366, 728), (1360, 728), True, (250, 800, 310)),    # a laptop: maximised, the panes as they were
+    ((1024, 738), (1024, 738), True, (188, 603, 233)),    # an old office PC: the tree and the findings narrower
+    ((1400, 850), (1360, 850), True, (250, 800, 310)),    # wide enough, but not high enough with the title bar
+])
+def test_the_first_window_fits_the_screen(room, size, maximised, panes):
+    from desktop.ui.main_window import first_size
+
+    assert first_size(*room) == (size, maximised, panes)
+    assert sum(panes) == size[0] and size[0] <= room[0] and size[1] <= room[1]
+
+
+def test_a_first_start_on_a_small_screen_is_maximised_and_a_kept_geometry_is_restored(qtbot, services, tmp_path):
+    """The offscreen screen is smaller than 1360 × 860: at a first start the window is maximised and no larger
+    than the screen; its geometry kept at closing is what the next start restores, not maximised again."""
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(services, settings)
+    qtbot.addWidget(w)
+    room = w.screen().availableGeometry()
+    assert room.width() < 1360 + 48 or room.height() < 860 + 48, "the offscreen screen is too large for this test"
+    assert w.windowState() & Qt.WindowState.WindowMaximized
+    assert w.width() <= room.width() and w.height() <= room.height()
+    w.setWindowState(Qt.WindowState.WindowNoState)
+    w.resize(700, 500)
+    w.close()
+    again = MainWindow(services, settings)
+    qtbot.addWidget(again)
+    assert not again.windowState() & Qt.WindowState.WindowMaximized
+    assert (again.width(), again.height()) == (700, 500)

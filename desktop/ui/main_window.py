@@ -28,6 +28,28 @@ from desktop.ui.messages import describe
 from desktop.ui.region_tree import RegionTree
 
 
+# the window of a first start, and in it the region tree (wide enough for "温州市  9/12 已审核"), the form and
+# the findings
+WINDOW_SIZE = (1360, 860)
+PANE_WIDTHS = (250, 800, 310)
+# what a window manager's title bar and borders take around a window, at the most (a maximised window has none)
+FRAME_ROOM = 48
+
+
+def first_size(room_width: int, room_height: int) -> tuple[tuple[int, int], bool, tuple[int, int, int]]:
+    """((width, height), maximised, the panes' widths) of the window's first start on a screen whose free area
+    is room_width × room_height: WINDOW_SIZE where it fits with the window's frame, else maximised (an office
+    PC's 1024 × 768, a 1366 × 768 laptop: the status bar and the findings stay in view), no larger than the room
+    for a desktop without a window manager; on a narrower screen the tree and the findings narrower in step, so
+    that the form keeps its columns."""
+    width, height = WINDOW_SIZE
+    if room_width >= width + FRAME_ROOM and room_height >= height + FRAME_ROOM:
+        return (width, height), False, PANE_WIDTHS
+    size = (min(width, room_width), min(height, room_height))
+    tree, _form, findings = (round(w * size[0] / width) for w in PANE_WIDTHS)
+    return size, True, (tree, size[0] - tree - findings, findings)
+
+
 class MainWindow(ActionsMixin, QMainWindow):
     """MainWindow(services): everything the clerk sees; every write goes through the services."""
 
@@ -110,7 +132,7 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.findings)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 800, 310])  # the tree wide enough for "温州市  9/12 已审核"
+        self.splitter.setSizes(list(PANE_WIDTHS))
         self.setCentralWidget(self.splitter)
 
         self.imported_label = QLabel()  # after an import: the region-years, their findings, links that open them
@@ -197,13 +219,22 @@ class MainWindow(ActionsMixin, QMainWindow):
         self.findings.indicator_chosen.connect(self.select_indicator)
         self.form.pasted.connect(lambda ok: ok and self.clear_message())
 
+    def _first_size(self) -> None:
+        """The size of a first start (first_size), on the screen the window opens on."""
+        room = self.screen().availableGeometry()
+        size, maximised, panes = first_size(room.width(), room.height())
+        self.resize(*size)
+        if maximised:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.splitter.setSizes(list(panes))
+
     def _restore_state(self) -> None:
         s = self.settings
         geometry = s.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt brings a window kept on a larger or absent screen back onto this one
         else:
-            self.resize(1360, 860)
+            self._first_size()
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
