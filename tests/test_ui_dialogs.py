@@ -371,3 +371,17 @@ def test_the_catalog_editor_shows_type_and_direction_in_words_and_edits_them_fro
     delegate.setModelData(editor, model, index)
     assert services.indicator("INFANT_MORTALITY").direction == 0
     assert model.index(row, FIELDS.index("direction")).data() == "不定"
+
+
+def test_a_large_dialog_opens_within_a_small_screen(qtbot, services):
+    """The catalog editor asks for 1100 × 640; on the offscreen screen (smaller than that) it opens no larger
+    than the screen's free area, frame included; the audit dialog (1000 × 560) the same."""
+    from desktop.ui.catalog_dialog import CatalogDialog
+    from desktop.ui.screen import FRAME_ROOM
+
+    for dialog in (CatalogDialog(services), AuditDialog(services, COUNTY, 2021)):
+        qtbot.addWidget(dialog)
+        room = dialog.screen().availableGeometry()
+        assert room.width() < 1100, "the offscreen screen is too large for this test"
+        assert dialog.width() <= room.width() - FRAME_ROOM // 2 and dialog.height() <= room.height() - FRAME_ROOM
+        assert dialog.width() >= min(room.width() - FRAME_ROOM // 2, 1000)  # as large as it may be, not shrunk

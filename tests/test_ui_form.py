@@ -434,7 +434,7 @@ def test_opening_on_the_last_region_year_writes_no_settings(qtbot, services, tmp
     ((1400, 850), (1360, 850), True, (250, 800, 310)),    # wide enough, but not high enough with the title bar
 ])
 def test_the_first_window_fits_the_screen(room, size, maximised, panes):
-    from desktop.ui.main_window import first_size
+    from desktop.ui.screen import first_size
 
     assert first_size(*room) == (size, maximised, panes)
     assert sum(panes) == size[0] and size[0] <= room[0] and size[1] <= room[1]

@@ -21,6 +21,7 @@ from desktop.domain import AuditRow
 from desktop.errors import AppError
 from desktop.ui import file_dialogs, vocabulary
 from desktop.ui.messages import describe, show_error
+from desktop.ui.screen import resize_within_screen
 
 
 class AuditModel(QAbstractTableModel):
@@ -91,7 +92,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.services, self.region, self.year, self.indicator = services, region, year, indicator
         self.setWindowTitle(self.tr("审计记录"))
-        self.resize(1000, 560)
+        resize_within_screen(self, 1000, 560)
         reg = services.region(region) if region else None
         what = " ".join(x for x in (reg.name if reg else "", f"{year}年" if year else "",
                                      services.indicator(indicator).name if indicator else "") if x)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import AppError
 from desktop.ui import vocabulary
 from desktop.ui.messages import describe
+from desktop.ui.screen import resize_within_screen
 
 FIELDS = ("code", "section", "name", "unit", "kind", "decimals", "min", "max", "direction", "yoy_warn", "hidden",
           "aggregation", "definition")
@@ -147,7 +148,7 @@ class CatalogDialog(QDialog):
         self.services = services
         self.changed = False
         self.setWindowTitle(self.tr("指标目录与审核规则"))
-        self.resize(1100, 640)
+        resize_within_screen(self, 1100, 640)
         tabs = QTabWidget()
         # indicators
         self.model = CatalogModel(services, self)

@@ -25,6 +25,7 @@ from desktop.errors import AppError
 from desktop.extract.service import period_note
 from desktop.ui import file_dialogs
 from desktop.ui.messages import show_error
+from desktop.ui.screen import resize_within_screen
 
 # texts longer than this are read off the GUI thread (a year's report is a tenth of it)
 BACKGROUND_CHARS = 300_000
@@ -197,7 +198,7 @@ class ExtractDialog(QDialog):
         self.written = 0
         self._extracted_text: str | None = None
         self.setWindowTitle(self.tr("从报告文本提取"))
-        self.resize(1000, 680)
+        resize_within_screen(self, 1000, 680)
 
         self.heading = QLabel(self.tr("{region} {year}年：粘贴年度报告的文字，或打开 .txt / .docx / .doc / .wps / .rtf / .pdf / .ofd / .html / .mht 文件，"
                                       "再点“提取”。计划、目标、约数和其他地方的数值不会提取；“核对”一栏标出与库中"

@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout
 
 from desktop.ui.audit_dialog import AuditModel
+from desktop.ui.screen import resize_within_screen
 
 
 class HistoryDialog(QDialog):
@@ -17,7 +18,7 @@ class HistoryDialog(QDialog):
         reg, ind = services.region(region), services.indicator(indicator)
         self.indicator = ind
         self.setWindowTitle(self.tr("{region} · {name}：历史与趋势").format(region=reg.name, name=ind.name))
-        self.resize(900, 620)
+        resize_within_screen(self, 900, 620)
         self.series_values = dict(sorted(services.history(reg.code, ind.code).items()))
         self.computed_values: dict[int, float] = {}
         if reg.level != "county":

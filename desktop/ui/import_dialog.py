@@ -21,6 +21,7 @@ from desktop.errors import AppError
 from desktop.ui.icons import severity_icon
 from desktop.ui.jobs import Cancelled, run_job
 from desktop.ui.messages import show_error
+from desktop.ui.screen import resize_within_screen
 
 
 class ImportDialog(QDialog):
@@ -33,7 +34,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.committed = ""
         self.setWindowTitle(self.tr("导入Excel：检查结果"))
-        self.resize(820, 560)
+        resize_within_screen(self, 820, 560)
         self.files_label = QLabel(self.tr("文件：{names}").format(names="、".join(Path(p).name for p in self.paths)))
         self.files_label.setWordWrap(True)
         self.headline = QLabel()

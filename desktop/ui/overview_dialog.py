@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.aggregate.core import ACTION_ORDER
 from desktop.ui import vocabulary
+from desktop.ui.screen import resize_within_screen
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
@@ -103,7 +104,7 @@ class CountyOverview(QDialog):
         reg = self.report.region
         self.year = year
         self.setWindowTitle(self.tr("{region} {year}年 各县（市、区）填报进度").format(region=reg.name, year=year))
-        self.resize(1000, 560)
+        resize_within_screen(self, 1000, 560)
         summary = self.report.summary
         words = "，".join(f"{OverviewModel([]).status_text(k)} {v}" for k, v in summary.items() if v)
         missing = "、".join(c.name for c in self.report.missing)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.ui.screen import resize_within_screen
+
 
 class ReturnDialog(QDialog):
     """ReturnDialog(services, region_year): answer() gives (reason, {indicator code: note}) after exec()."""
@@ -25,7 +27,7 @@ class ReturnDialog(QDialog):
         self.services = services
         ry = region_year
         self.setWindowTitle(self.tr("退回 {region} {year}年数据").format(region=ry.region.name, year=ry.year))
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("退回原因（必填，填报人会看到）"))
         self.reason.setMaximumHeight(90)
