@@ -295,7 +295,7 @@ def main() -> int:
         db = work / "demo.sqlite"
         if os.environ["QT_QPA_PLATFORM"] == "offscreen":
             # a desktop monitor (offscreen's own screen is 800 x 800): every window here is 1360 x 860, ours not
-            # maximised to a smaller one (desktop.ui.main_window.first_size)
+            # maximised to a smaller one (desktop.ui.screen.first_size)
             (work / "screen.json").write_text(json.dumps({"screens": [
                 {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "dpr": 1}]}))
             os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={work / 'screen.json'}"
