@@ -43,6 +43,7 @@ def one_line(text: str) -> str:
     """A cell's text as a message quotes it: a heading wrapped by hand (床位数 Alt+Enter （张）) on one line."""
     return re.sub(r"[ \t\u3000]*\r?\n\s*", "", str(text)).strip()
 
+
 FOOTER_RE = re.compile(r"^\s*(填报人|填表人|填报单位负责人|单位负责人|统计负责人|负责人|审核人|制表人|制表|联系人|联系电话|"
                        r"电话|填报日期|报出日期|日期|注\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]|注\s*$|备注\s*[:：]|"
                        r"说明\s*[:：]|数据来源|资料来源)")
