@@ -275,3 +275,32 @@ def test_a_title_naming_the_nation_next_to_the_region_is_the_regions_text():
 
 def test_a_place_named_without_figures_does_not_carry_into_the_next_sentence():
     assert found("按照全省统一部署，开展城乡居民健康体检。体检完成率达90.5%。") == {"HEALTH_CHECK_RATE": 90.5}
+
+
+def test_a_larger_places_text_that_names_the_region_as_a_part_is_not_the_regions():
+    # a city's bulletin read for one of its counties: the county's own clause is its, the city's sentences that
+    # name no place are the city's (they were proposed as the county's)
+    for title in ("湖州市2024年卫生健康事业发展统计公报\n", ""):
+        text = (f"{title}2024年，全市人均期望寿命83.02岁，其中德清县人均期望寿命83.35岁。\n"
+                "每千人口执业（助理）医师数3.62人。")
+        assert found(text, year=2024, region="330521") == {"LIFE_EXPECTANCY": 83.35}
+        assert found(text, year=2024, region="330522") == {}
+        assert found(text, year=2024, region="330500") == {"LIFE_EXPECTANCY": 83.02, "DOCTORS_PER_1000": 3.62}
+    # the province's bulletin read for a city, its neighbours named beside it
+    text = ("浙江省2024年卫生健康事业发展统计公报\n全省人均期望寿命82.3岁，其中杭州市人均期望寿命83.6岁、"
+            "宁波市人均期望寿命83.2岁。\n每千人口执业（助理）医师数3.9人。")
+    assert found(text, year=2024, region="330100") == {"LIFE_EXPECTANCY": 83.6}
+    assert found(text, year=2024, region="330000") == {"LIFE_EXPECTANCY": 82.3, "DOCTORS_PER_1000": 3.9}
+
+
+def test_a_countys_text_that_quotes_the_nation_and_compares_with_the_city_stays_the_countys():
+    expected = {"LIFE_EXPECTANCY": 83.35, "DOCTORS_PER_1000": 3.62}
+    text = "全国人均期望寿命为79.0岁，全省82.3岁。德清县人均期望寿命83.35岁。\n每千人口执业（助理）医师数3.62人。"
+    assert found(text, year=2024, region="330521") == expected
+    text = ("2024年，德清县人均期望寿命83.35岁，居全市第一，高于全省平均水平。\n"
+            "每千人口执业（助理）医师数3.62人，全国为3.40人。")
+    assert found(text, year=2024, region="330521") == expected
+    # never naming itself, quoting the province's figure after its own
+    for text in ("2024年，人均期望寿命83.35岁，全省为82.3岁。\n每千人口执业（助理）医师数3.62人。",
+                 "人均期望寿命83.35岁（全省82.3岁，全国79.0岁）。\n每千人口执业（助理）医师数3.62人。"):
+        assert found(text, year=2024, region="330521") == expected

@@ -98,24 +98,53 @@ class _Extractor:
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
         self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
-        self.doc_scope = self._title_scope()
+        self.doc_scope = self._doc_scope()
 
-    def _title_scope(self) -> str | None:
-        """"other" when the title (a first line that is a heading) puts the whole text under the nation or
-        another place, names nothing of the region's own, and the text never names the region itself."""
+    def _doc_scope(self) -> str | None:
+        """The place of the sentences that name none, for the whole text: "other" when the text names the
+        region but speaks more of another place (`_body_scope`), or when the title (a first line that is a
+        heading) puts it under the nation or another place and the text never names the region."""
         first = self.prepared.sentences[:1]
         title = first[0].text if first and first[0].heading else ""
-        if not title:
-            return None
         own = [w for w, kind in self.scope_kind.items() if kind == "own"]
         if any(w in title for w in own):
             return None  # "我县入选全国基层中医药工作示范县" is the county's text
         body = "".join(s.text for s in self.prepared.sentences)
         if any(w in body for w in own if w not in ("全省", "全市", "全县", "全区")):
-            return None
-        if lx.NATIONAL_TITLE.search(title) or self._scope_before(title, len(title)) == "other":
+            return self._body_scope()
+        if title and (lx.NATIONAL_TITLE.search(title) or self._scope_before(title, len(title)) == "other"):
+            return "other"
+        # a county's text is its own even when it quotes the province's figure ("全省为82.3岁"); but a text that
+        # never names the county and names another county as a part of its whole ("全市…，其中德清县…") is that
+        # whole's (a county has no parts: for a city or the province, the part may be its own)
+        if self.level == "county" and self.places is not None and any(
+                re.search(r"\d", st.text) and any(st.text.endswith("其中", 0, m.start())
+                                                  for m in self.places.finditer(st.text))
+                for st in self.prepared.sentences):
             return "other"
         return None
+
+    def _body_scope(self) -> str | None:
+        """"other" when a text that names the region speaks more of a larger place or of its neighbours
+        than of the region, in its sentences of figures: a city's bulletin with "全市…，其中德清县83.35岁、安吉县
+        83.10岁" is the city's, and so are its sentences that name no place. The region named as a part of the
+        whole ("其中德清县"), a place named only to compare with ("高于全省平均") and the nation ("全国…为78.6岁",
+        which a county's report quotes) are not counted."""
+        national = set(lx.SCOPE_WORDS["nation"].split("|"))
+        counts: Counter = Counter()
+        for s in self.prepared.sentences:
+            text = s.text
+            if not re.search(r"\d", text):
+                continue
+            for m in self.scope_words.finditer(text):
+                word, kind = m.group(), self.scope_kind[m.group()]
+                if word in national or lx.SCOPE_COMPARED_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
+                        or lx.SCOPE_COMPARED_AFTER.match(text, m.end()):
+                    continue
+                if kind == "own" and text.endswith("其中", 0, m.start()):
+                    continue
+                counts[kind] += 1
+        return "other" if counts["other"] > counts["own"] else None
 
     def _scope_before(self, text: str, pos: int) -> str | None:
         """The place a figure at `pos` is of, from the nearest place word before it that is not a comparison."""
