@@ -25,7 +25,8 @@ def found(text: str, year: int = 2022, region: str = "330381") -> dict[str, floa
     counties = sum(1 for r in REGIONS.values() if r.level == "county" and _under(r, reg.code))
     catalog = INDS if reg.level == "county" else scaled_for_level(INDS, counties)
     return {(p.indicator if p.year == year else f"{p.indicator}@{p.year}"): p.value
-            for p in extract(text, catalog, year, reg, places=places)}
+            for p in extract(text, catalog, year, reg, places=places,
+                             above=[REGIONS[c].name for c in own if c != reg.code])}
 
 
 def _under(region, code: str) -> bool:
@@ -304,3 +305,38 @@ def test_a_countys_text_that_quotes_the_nation_and_compares_with_the_city_stays_
     for text in ("2024年，人均期望寿命83.35岁，全省为82.3岁。\n每千人口执业（助理）医师数3.62人。",
                  "人均期望寿命83.35岁（全省82.3岁，全国79.0岁）。\n每千人口执业（助理）医师数3.62人。"):
         assert found(text, year=2024, region="330521") == expected
+
+
+def test_places_listed_before_fenbie_each_take_their_figure():
+    text = "分地区看，杭州、宁波、温州每千人口医疗机构床位数分别为7.21张、6.05张、5.88张。"
+    assert found(text, region="330200") == {"BEDS_PER_1000": 6.05}
+    assert found(text, region="330100") == {"BEDS_PER_1000": 7.21}
+    assert found(text, region="330000") == {}
+    text = "2023年，安吉县和德清县家庭医生签约率分别达到48.2%、47.5%，位居全市前两位。"
+    assert found(text, year=2023, region="330523") == {"FAMILY_DOCTOR_RATE": 48.2}
+    assert found(text, year=2023, region="330521") == {"FAMILY_DOCTOR_RATE": 47.5}
+    assert found(text, year=2023, region="330522") == {}
+    # a list of fewer places than figures is not a list of places
+    assert found("杭州、宁波每千人口医疗机构床位数分别为7.21张、6.05张、5.88张。", region="330200") == {}
+
+
+def test_places_in_series_after_an_indicator_take_their_figures():
+    text = "各县区人均期望寿命：吴兴区83.08岁，南浔区82.71岁，德清县83.42岁。"
+    assert found(text, year=2023, region="330503") == {"LIFE_EXPECTANCY": 82.71}
+    assert found(text, year=2023, region="330521") == {"LIFE_EXPECTANCY": 83.42}
+    assert found(text, year=2023, region="330500") == {}
+    text = "各县区中，长兴县人均期望寿命82.96岁，德清县83.42岁，安吉县为83.25岁。"
+    assert found(text, year=2023, region="330522") == {"LIFE_EXPECTANCY": 82.96}
+    assert found(text, year=2023, region="330523") == {"LIFE_EXPECTANCY": 83.25}
+    # the clause after the figure names another indicator, not a place
+    assert found("全县人均期望寿命83.11岁，婴儿死亡率1.65‰。", year=2023, region="330522") == {
+        "LIFE_EXPECTANCY": 83.11, "INFANT_MORTALITY": 1.65}
+
+
+def test_a_county_level_citys_text_is_not_its_citys_bulletin():
+    # 义乌市 calls itself 全市; under a title naming 金华市 and not 义乌市, 全市 is 金华市
+    text = ("金华市2023年国民经济和社会发展统计公报（卫生健康部分）\n年末全市卫生机构床位数3.95万张，执业（助理）医师"
+            "2.43万人。义乌市医疗卫生机构实有床位9120张。\n全市人均期望寿命82.85岁。")
+    assert found(text, year=2023, region="330782") == {"HOSPITAL_BEDS": 9120}
+    text = "义乌市2023年卫生健康统计公报\n年末全市医疗卫生机构实有床位9120张。\n全市人均期望寿命83.15岁。"
+    assert found(text, year=2023, region="330782") == {"HOSPITAL_BEDS": 9120, "LIFE_EXPECTANCY": 83.15}

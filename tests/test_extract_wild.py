@@ -20,6 +20,14 @@ The split `heldout` was not tuned on, but its failures were seen in that first r
 paragraphs (split `fresh`) were written and labelled after the rules had been changed, committed, and run
 once: recall 0.88 (49 of 56), precision 0.98 (49 of 50). That is the honest estimate for unseen reports.
 Changes made after that run (for the classes it showed) make today's figures on `fresh` kinder.
+
+The split `upper` (2026-12-04): nine paragraphs of a larger place's text read for a part of it (city bulletins
+and news read for a county, the province's bulletin for a city, a county-level 市 under its city's title) and
+two controls (a county's own summary, a city's bulletin read for the city), labelled and committed before the
+extractor ran on them. One rule for this class had been made just before, from a probe text like `u09` (a
+city's sentences that name no place are not the county's). First run: recall 0.83 (20 of 24), precision 0.77
+(20 of 26): the six wrong were all the city's figures given to 义乌市 (which calls itself 全市, as its city
+does); the four missed were places listed before 分别 and places in series after an indicator.
 """
 
 from __future__ import annotations
@@ -80,7 +88,8 @@ def results() -> list[dict]:
         # the catalog as it applies to the region's level (a count's range grows with the counties)
         counties = sum(1 for r in regions.values() if r.level == "county" and region.code in _ancestors(r, regions))
         catalog = indicators if region.level == "county" else scaled_for_level(indicators, counties)
-        proposals = extract(text, catalog, int(entry["year"]), region, places=places)
+        above = [regions[c].name for c in own if c != region.code]
+        proposals = extract(text, catalog, int(entry["year"]), region, places=places, above=above)
         rows = labels.get(entry["file"], [])
         wanted = {_key(r["indicator"], r["year"], r["value"]) for r in rows if r["kind"] == "value"}
         got = {_key(p.indicator, p.year, p.value) for p in proposals}
@@ -105,7 +114,7 @@ def test_wild_set_by_style_and_split(results):
     print(f"\n{'style':12} {'texts':>5} {'labels':>6} {'proposed':>8} {'hits':>5} {'recall':>7} {'precision':>9}")
     for style in sorted({r["style"] for r in results}):
         _line(style, [r for r in results if r["style"] == style])
-    for split in ("tune", "heldout", "fresh"):
+    for split in ("tune", "heldout", "fresh", "upper"):
         _line(split, [r for r in results if r["split"] == split])
     recall, precision = _line("all", results)
     for r in results:

@@ -71,20 +71,22 @@ def unreadable(text: str) -> bool:
 
 
 def extract(text: str, indicators: list[Indicator], year: int, region: Region | str | None = None,
-            progress=None, cancelled=None, places: Iterable[str] = ()) -> list[Proposal]:
+            progress=None, cancelled=None, places: Iterable[str] = (), above: Iterable[str] = ()) -> list[Proposal]:
     """Every catalog indicator the text states for `year` (and for earlier years in year phrases).
 
     Plans and targets, approximate figures, changes of non-growth indicators, figures of other places
     and units that disagree with the indicator's unit are not proposed. Raises nothing on odd text.
     `progress(done, total)` counts sentences; when `cancelled()` turns true the result is empty.
     `places` are names of other regions: a figure whose clause names one of them is not this region's.
+    `above` are the names of the regions above it (its city, the province): naming one in a clause is no other
+    place ("湖州市德清县"), but a text whose title names one and not the region is that place's text.
     A `Region` also gives the level: 全省 is the province's own, another place for a city or a county.
     """
-    return extract_all(text, indicators, year, region, progress, cancelled, places).proposals
+    return extract_all(text, indicators, year, region, progress, cancelled, places, above).proposals
 
 
 def extract_all(text: str, indicators: list[Indicator], year: int, region: Region | str | None = None,
-                progress=None, cancelled=None, places: Iterable[str] = ()) -> Extraction:
+                progress=None, cancelled=None, places: Iterable[str] = (), above: Iterable[str] = ()) -> Extraction:
     """As `extract`, and when nothing is found, the reason: a plan, another place, no figure of that
     year, a script it could not read, or no catalog indicator at all."""
     from desktop.extract.engine import run
@@ -98,7 +100,7 @@ def extract_all(text: str, indicators: list[Indicator], year: int, region: Regio
         names = (region,)
     text = text or ""
     prepared, found, skipped = run(text, list(indicators), int(year), names, progress, cancelled, tuple(places),
-                                   level)
+                                   level, tuple(above))
     out = []
     for f in found:
         s = f.sentence

@@ -71,7 +71,7 @@ class _Extractor:
     """One pass over one text for one year: sentence by sentence, names paired with figures, then judged."""
 
     def __init__(self, text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...],
-                 places: tuple[str, ...] = (), level: str = "county"):
+                 places: tuple[str, ...] = (), level: str = "county", above: tuple[str, ...] = ()):
         self.prepared = prepare(text)
         self.terms = build_terms(indicators)
         self.wordings = {i.code: "|".join(normalize_text(w) for w in (i.name, *i.aliases)) for i in indicators}
@@ -88,17 +88,30 @@ class _Extractor:
         other_words = set(lx.SCOPE_WORDS["nation"].split("|")) | words
         if level != "province":
             other_words |= set(lx.SCOPE_WORDS["province"].split("|"))
-        if level == "county" and any(short_place(name)[1] in ("区", "县", "自治县") for name in region_names):
-            # 鹿城区's or 永嘉县's 全市 is 温州市
+        if level == "county" and (any(short_place(name)[1] in ("区", "县", "自治县") for name in region_names)
+                                  or self._titled_above(own, above)):
+            # 鹿城区's or 永嘉县's 全市 is 温州市; so is 瑞安市's in a text whose title names 温州市 and not 瑞安市
             own_words -= set(lx.CITY_WORDS.split("|"))
             other_words |= set(lx.CITY_WORDS.split("|"))
         other_words -= own_words
         self.scope_kind = {w: "own" for w in own_words if w} | {w: "other" for w in other_words}
         self.scope_words = re.compile("|".join(re.escape(w) for w in sorted(self.scope_kind, key=len, reverse=True)))
+        # the place of a figure given by the list or series it stands in ("杭州、宁波分别为7.2、6.5张"), by its
+        # start in the sentence being read
+        self.place_of: dict[int, str] = {}
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
         self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
         self.doc_scope = self._doc_scope()
+
+    def _titled_above(self, own: set[str], above: tuple[str, ...]) -> bool:
+        """True when the title (a first line that is a heading) names a place above the region and not the
+        region: "金华市2023年国民经济和社会发展统计公报" read for 义乌市."""
+        first = self.prepared.sentences[:1]
+        title = first[0].text if first and first[0].heading else ""
+        if not title or any(w in title for w in own):
+            return False
+        return any(w in title for name in above for w in (name, short_place(name)[0]) if len(w) >= 2)
 
     def _doc_scope(self) -> str | None:
         """The place of the sentences that name none, for the whole text: "other" when the text names the
@@ -217,8 +230,12 @@ class _Extractor:
         used_mentions: set[int] = set()
         used_figures: set[int] = set()
         pairs: list[tuple[Mention, Figure, Gap]] = []
+        self.place_of = {}
         for m in _LIST_KEY.finditer(text):
+            if m.group() == "分别":
+                self._place_list(text, m.start(), m.end(), mentions, figures, used_mentions, used_figures, pairs)
             self._list(text, m.start(), m.end(), m.group(), mentions, figures, used_mentions, used_figures, pairs)
+        self._place_series(text, mentions, figures, used_figures, pairs)
         self._for_groups(text, mentions, figures, used_mentions, used_figures, pairs)
         for mi, mention in enumerate(mentions):
             if mi in used_mentions:
@@ -416,6 +433,8 @@ class _Extractor:
         after_gap = read_gap(text[k1:first.start].rstrip("负-") if first.number < 0 else text[k1:first.start])
         if not after_gap.ok or CLAUSE.search(text[k1:first.start]):
             return
+        if figures.index(first) in used_f:
+            return  # paired by place already (_place_list)
         values = [first]
         if key == "分别":
             fi = figures.index(first)
@@ -474,6 +493,82 @@ class _Extractor:
         for mi, mention in enumerate(mentions):
             if clause_start <= mention.start < k0:
                 used_m.add(mi)
+
+    def _place_list(self, text, k0, k1, mentions, figures, used_m, used_f, pairs) -> None:
+        """"杭州、宁波、温州每千人口医疗机构床位数分别为7.21张、6.05张、5.88张": one indicator, a list of places
+        before it and as many figures after 分别; each figure is its place's."""
+        clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, k0)), default=0)
+        inside = [(mi, x) for mi, x in enumerate(mentions) if clause_start <= x.start and x.end <= k0]
+        if len(inside) != 1:
+            return
+        mi, mention = inside[0]
+        head = re.sub(r"(?:的|中|之中)$", "", text[clause_start:mention.start])
+        items = [x for x in re.split(r"以及|、|和|及|与", head)]
+        if len(items) < 2 or not all(self._place_kind(x) for x in items):
+            return
+        first = next((f for f in figures if f.start >= k1), None)
+        if first is None or figures.index(first) in used_f:
+            return
+        gap = read_gap(text[mention.end:k0] + text[k1:first.start])
+        if not gap.ok or CLAUSE.search(text, k1, first.start):
+            return
+        values, fi = [first], figures.index(first)
+        while fi + 1 < len(figures):
+            sep = text[values[-1].end:figures[fi + 1].start]
+            if not LIST_SEP.match(sep) or len(sep) > 2:
+                break
+            fi += 1
+            values.append(figures[fi])
+        if len(values) != len(items):
+            return
+        for item, fig in zip(items, values):
+            used_f.add(figures.index(fig))
+            self.place_of[fig.start] = self._place_kind(item)
+            pairs.append((mention, fig, gap))
+        used_m.add(mi)
+
+    def _place_series(self, text, mentions, figures, used_f, pairs) -> None:
+        """"各县区人均期望寿命：吴兴区83.08岁，南浔区82.71岁，…" and "长兴县人均期望寿命82.96岁，德清县83.42岁":
+        after an indicator (and its figure), places each followed by a figure are that indicator's figures of
+        those places."""
+        for mention in mentions:
+            if mention.term.mode != "name":
+                continue
+            pos = mention.end
+            colon = re.match(r"[:：]", text[pos:pos + 1])
+            if colon:
+                pos += 1
+            else:
+                fig = next((f for f in figures if f.start >= pos), None)
+                if fig is None or not read_gap(text[pos:fig.start]).ok or CLAUSE.search(text, pos, fig.start):
+                    continue
+                pos = fig.end
+                sep = re.match(r"[,、;]", text[pos:pos + 1])
+                if not sep:
+                    continue
+                pos += 1
+            while True:
+                place = self.scope_words.match(text, pos)
+                if place is None:
+                    break
+                verb = re.match(r"(?:为|是|达到|达)?", text[place.end():])
+                start = place.end() + verb.end()
+                fig = next((f for f in figures if f.start == start), None)
+                if fig is None or fig.year is not None:
+                    break
+                fi = figures.index(fig)
+                if fi not in used_f:
+                    used_f.add(fi)
+                    self.place_of[fig.start] = self._place_kind(place.group())
+                    pairs.append((mention, fig, Gap(True)))
+                sep = re.match(r"[,、;]", text[fig.end:fig.end + 1])
+                if not sep:
+                    break
+                pos = fig.end + 1
+
+    def _place_kind(self, word: str) -> str | None:
+        """"own" or "other" when `word` is a whole place name or place word, else None."""
+        return self.scope_kind.get(word)
 
     def _resolve_item(self, item: str, items: list[str], idx: int) -> Term | None:
         """A list item's indicator, borrowing the shared tail or head of the list ("门诊、住院次均费用")."""
@@ -685,7 +780,7 @@ class _Extractor:
         if mention.end <= fig_clause:
             clause_start = fig_clause
         # the place: the nearest place word before the figure, else the paragraph's or the title's
-        scope = self._scope_before(text, fig.start)
+        scope = self.place_of.get(fig.start) or self._scope_before(text, fig.start)
         if scope is None:
             scope = self.carried_scope
         if scope == "other":
@@ -770,9 +865,9 @@ def _common_prefix(a: str, b: str) -> int:
 
 def run(text: str, indicators: list[Indicator], year: int, region_names: tuple[str, ...] = (),
         progress=None, cancelled=None, places: tuple[str, ...] = (),
-        level: str = "county") -> tuple[Prepared, list[Found], Counter]:
+        level: str = "county", above: tuple[str, ...] = ()) -> tuple[Prepared, list[Found], Counter]:
     """The figures found, with a count of the reasons figures were left out (plan, place, year, range)."""
-    ex = _Extractor(text, indicators, year, region_names, places, level)
+    ex = _Extractor(text, indicators, year, region_names, places, level, above)
     found = ex.run(progress, cancelled)
     if progress is not None:
         progress(len(ex.prepared.sentences), len(ex.prepared.sentences))

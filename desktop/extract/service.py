@@ -99,7 +99,8 @@ def propose_all(services, text: str, region: str, year: int, progress=None, canc
         parent = next((r for r in services.regions() if r.code == code), None)
         code = parent.parent_code if parent else None
     places = [r.name for r in services.regions() if r.code != reg.code and r.code not in ancestors]
-    found = extract_all(text, catalog_for(services, reg), year, reg, progress, cancelled, places)
+    above = [r.name for r in services.regions() if r.code in ancestors]
+    found = extract_all(text, catalog_for(services, reg), year, reg, progress, cancelled, places, above)
     stored: dict[int, dict] = {}
     rows = []
     for p in found.proposals:
