@@ -316,6 +316,14 @@ def test_places_listed_before_fenbie_each_take_their_figure():
     assert found(text, year=2023, region="330523") == {"FAMILY_DOCTOR_RATE": 48.2}
     assert found(text, year=2023, region="330521") == {"FAMILY_DOCTOR_RATE": 47.5}
     assert found(text, year=2023, region="330522") == {}
+    # the places after the whole's figure, the indicator named in the clause before; the whole keeps its own
+    text = "全市人均期望寿命83.11岁，其中德清县、长兴县分别为83.42岁、82.96岁。"
+    assert found(text, year=2023, region="330522") == {"LIFE_EXPECTANCY": 82.96}
+    assert found(text, year=2023, region="330500") == {"LIFE_EXPECTANCY": 83.11}
+    # 依次 as 分别, the unit written once after the last figure
+    text = "吴兴区、南浔区、德清县、长兴县、安吉县每千人口医疗机构床位数依次为8.12、5.36、5.87、7.01、5.64张。"
+    assert found(text, year=2023, region="330503") == {"BEDS_PER_1000": 5.36}
+    assert found(text, year=2023, region="330500") == {}
     # a list of fewer places than figures is not a list of places
     assert found("杭州、宁波每千人口医疗机构床位数分别为7.21张、6.05张、5.88张。", region="330200") == {}
 

@@ -232,9 +232,10 @@ class _Extractor:
         pairs: list[tuple[Mention, Figure, Gap]] = []
         self.place_of = {}
         for m in _LIST_KEY.finditer(text):
-            if m.group() == "分别":
+            key = "均" if m.group() == "均" else "分别"  # 依次 lists as 分别 does
+            if key == "分别":
                 self._place_list(text, m.start(), m.end(), mentions, figures, used_mentions, used_figures, pairs)
-            self._list(text, m.start(), m.end(), m.group(), mentions, figures, used_mentions, used_figures, pairs)
+            self._list(text, m.start(), m.end(), key, mentions, figures, used_mentions, used_figures, pairs)
         self._place_series(text, mentions, figures, used_figures, pairs)
         self._for_groups(text, mentions, figures, used_mentions, used_figures, pairs)
         for mi, mention in enumerate(mentions):
@@ -499,17 +500,27 @@ class _Extractor:
         before it and as many figures after 分别; each figure is its place's."""
         clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, k0)), default=0)
         inside = [(mi, x) for mi, x in enumerate(mentions) if clause_start <= x.start and x.end <= k0]
-        if len(inside) != 1:
+        own_clause = len(inside) == 1
+        if own_clause:
+            mi, mention = inside[0]
+            head, named = text[clause_start:mention.start], text[mention.end:k0]
+        elif not inside:
+            # "全市人均期望寿命83.11岁，其中德清县、长兴县分别为83.42岁、82.96岁": the indicator of the clause before
+            earlier = [(mi, x) for mi, x in enumerate(mentions) if x.end <= clause_start and x.term.mode == "name"]
+            if not earlier:
+                return
+            mi, mention = earlier[-1]
+            head, named = re.sub(r"^(?:其中|而)", "", text[clause_start:k0]), ""
+        else:
             return
-        mi, mention = inside[0]
-        head = re.sub(r"(?:的|中|之中)$", "", text[clause_start:mention.start])
+        head = re.sub(r"(?:的|中|之中)$", "", head)
         items = [x for x in re.split(r"以及|、|和|及|与", head)]
         if len(items) < 2 or not all(self._place_kind(x) for x in items):
             return
         first = next((f for f in figures if f.start >= k1), None)
         if first is None or figures.index(first) in used_f:
             return
-        gap = read_gap(text[mention.end:k0] + text[k1:first.start])
+        gap = read_gap(named + text[k1:first.start])
         if not gap.ok or CLAUSE.search(text, k1, first.start):
             return
         values, fi = [first], figures.index(first)
@@ -521,11 +532,15 @@ class _Extractor:
             values.append(figures[fi])
         if len(values) != len(items):
             return
+        last = values[-1]
         for item, fig in zip(items, values):
             used_f.add(figures.index(fig))
             self.place_of[fig.start] = self._place_kind(item)
+            if not fig.unit and not fig.multiplier and last.unit:  # "依次为8.12、5.36、5.87张"
+                fig = Figure(fig.start, fig.end, fig.num_end, fig.number, last.multiplier, last.unit, fig.approx)
             pairs.append((mention, fig, gap))
-        used_m.add(mi)
+        if own_clause:
+            used_m.add(mi)
 
     def _place_series(self, text, mentions, figures, used_f, pairs) -> None:
         """"各县区人均期望寿命：吴兴区83.08岁，南浔区82.71岁，…" and "长兴县人均期望寿命82.96岁，德清县83.42岁":
@@ -843,7 +858,7 @@ class _Extractor:
 
 
 # "分别" pairs a list with figures in order; "均" gives all one figure (not the 均 of 人均, 次均, 平均)
-_LIST_KEY = re.compile(r"分别|(?<![人次年平户日月床])均(?=达|为|是|在|保持|控制|实现|超过|高于|低于|增长|下降|提高)")
+_LIST_KEY = re.compile(r"分别|依次|(?<![人次年平户日月床])均(?=达|为|是|在|保持|控制|实现|超过|高于|低于|增长|下降|提高)")
 _PRIOR = re.compile(r"[(,](?:上年|去年|上一年)(?:同期|末|底)?(?:为|是|达|:)?(?=\d)")
 _OWN_SCOPE = re.compile(r"我市|我县|我区|本市|本县|本区|全市|全县|全区")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
