@@ -1,6 +1,6 @@
 """Make the reports of tests/data/extraction_pdf/ the way offices make theirs (run again only to change them).
 
-A bulletin written in LibreOffice Writer with its table (a heading over two rows, 数量 over the years, the years
+A county's and a city's bulletin written in LibreOffice Writer, each with its table (a heading over two rows, 数量 over the years, the years
 wrapped under their digits) saved as PDF; a year's summary saved as Word 97–2003 .doc and as RTF (an empty cell,
 a cell of two paragraphs); a county table printed from LibreOffice Calc to PDF (headings wrapped in narrow
 columns, centred). The committed files are what tests/test_extract_pdf_tables.py, test_extract_doc.py and
@@ -36,6 +36,24 @@ BULLETIN = """<html><head><meta charset="utf-8"></head><body>
 </table>
 <p>注：床位数含社区卫生服务中心（站）床位。</p>
 <p>二、健康水平。全县人均期望寿命81.96岁。</p>
+</body></html>
+"""
+
+# a city's bulletin with its counties' table, under a title (表1 …) long enough to run over the table's columns
+CITY_BULLETIN = """<html><head><meta charset="utf-8"></head><body>
+<h2 align="center">湖州市2023年卫生健康事业发展统计公报</h2>
+<p>2023年，全市人均期望寿命83.11岁，每千人口医疗机构床位数6.72张。</p>
+<p>表1 2023年各县区主要卫生健康指标</p>
+<table border="1">
+<tr><td>地区</td><td>人均期望寿命（岁）</td><td>每千人口医疗机构床位数（张）</td><td>家庭医生签约率（%）</td></tr>
+<tr><td>全市</td><td>83.11</td><td>6.72</td><td>46.3</td></tr>
+<tr><td>吴兴区</td><td>83.08</td><td>8.12</td><td>45.1</td></tr>
+<tr><td>南浔区</td><td>82.71</td><td>5.36</td><td>44.0</td></tr>
+<tr><td>德清县</td><td>83.42</td><td>5.87</td><td>47.5</td></tr>
+<tr><td>长兴县</td><td>82.96</td><td>7.01</td><td>45.9</td></tr>
+<tr><td>安吉县</td><td>83.25</td><td>5.64</td><td>48.2</td></tr>
+</table>
+<p>注：签约率按常住人口计算。</p>
 </body></html>
 """
 
@@ -93,9 +111,11 @@ def main() -> int:
         work = Path(tmp)
         (work / "永嘉县_2023_公报.html").write_text(BULLETIN, encoding="utf-8")
         (work / "乐清市_2023_工作总结.html").write_text(SUMMARY, encoding="utf-8")
+        (work / "湖州市_2023_公报.html").write_text(CITY_BULLETIN, encoding="utf-8")
         _county_table(work / "温州市各县_2022_卫生资源.xlsx")
         # the page read as a Writer document (the default, Writer/Web, starts it on a second page)
         for name, args in (("永嘉县_2023_公报.html", ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
+                           ("湖州市_2023_公报.html", ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
                            ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "doc:MS Word 97"]),
                            ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "rtf"]),
                            ("温州市各县_2022_卫生资源.xlsx", ["--convert-to", "pdf"])):

@@ -1,8 +1,8 @@
 """Tables in PDFs whose cells wrap: found by the positions of their text (desktop.extract.tables.tables_in_pieces).
 
 Before, a PDF table with a wrapped cell (a narrow 指标 column, 2023 over 年 in a heading) gave no figures: pypdf's
-lines no longer lined up with the heading. The two PDFs of tests/data/extraction_pdf/ were made by LibreOffice
-(scripts/make_extraction_pdfs.py); the others here by reportlab with the cells aligned at the top, the middle or
+lines no longer lined up with the heading. The three PDFs of tests/data/extraction_pdf/ were made by LibreOffice
+(scripts/make_extraction_files.py); the others here by reportlab with the cells aligned at the top, the middle or
 the bottom, as Word, WPS and Excel do.
 """
 
@@ -51,6 +51,20 @@ def test_a_county_table_printed_from_calc_with_its_headings_wrapped():
     assert found(text, 2022, "洞头区", PLACES) == {"HOSPITAL_BEDS": 520, "LICENSED_DOCTORS": 390,
                                                    "REGISTERED_NURSES": 402, "BEDS_PER_1000": 3.98}
     assert "填表人：          审核人：          日期：" in text.splitlines()
+
+
+def test_a_city_bulletin_whose_table_title_runs_over_the_columns_and_whose_heading_cells_touch():
+    """表1's title spans three columns and the heading's cells are set a third of an em apart: the title stays
+    text, each heading cell is a column, and each county gets its row when the city's bulletin is read for it."""
+    text = read_text_file(DATA / "湖州市_2023_公报.pdf")
+    lines = text.splitlines()
+    assert "表1 2023 年各县区主要卫生健康指标" in lines
+    assert "南浔区：人均期望寿命为82.71岁，每千人口医疗机构床位数为5.36张，家庭医生签约率为44.0%。" in lines
+    huzhou = ["吴兴区", "南浔区", "德清县", "长兴县", "安吉县", "杭州市"]
+    assert found(text, 2023, "南浔区", [p for p in huzhou if p != "南浔区"]) == {
+        "LIFE_EXPECTANCY": 82.71, "BEDS_PER_1000": 5.36, "FAMILY_DOCTOR_RATE": 44.0}
+    assert found(text, 2023, "湖州市", huzhou) == {"LIFE_EXPECTANCY": 83.11, "BEDS_PER_1000": 6.72,
+                                                   "FAMILY_DOCTOR_RATE": 46.3}
 
 
 ROWS = [["指标名称", "计量单位", "2024年", "2023年", "比上年增长（%）"],

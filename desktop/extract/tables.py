@@ -203,6 +203,9 @@ def _row_line(label: str, row_unit: str, cells: list[tuple[tuple[str, str, str],
 # table and is left as it was.
 _MAX_COLUMNS = 12
 _SENTENCE = re.compile(r"[。，；：:;,]")
+# a table's title ("表1 2023年各县区主要卫生健康指标", "表一"): never a line of its heading, however its words fall
+# over the columns
+_TABLE_TITLE = re.compile(r"^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]+")
 
 
 def _heading_like(text: str) -> bool:
@@ -319,8 +322,11 @@ def _chunks(pieces: list[Piece]) -> list[_Chunk]:
             continue
         size = size if size > 0 else 10.0
         last = chunks[-1] if chunks else None
+        # a wide (CJK) character's width is known, a narrow one's only guessed: after a wide one, a gap of a
+        # quarter of an em parts two cells set close ("人均期望寿命（岁）" | "每千人口医疗机构床位数（张）")
+        slack = 0.25 if last is not None and unicodedata.east_asian_width(last.text[-1]) in "WF" else 0.8
         if not apart and last is not None and "\n" not in text and abs(y - last.y) < 0.3 * last.size \
-                and last.x0 - 1 <= x <= last.x1 + 0.8 * last.size:
+                and last.x0 - 1 <= x <= last.x1 + slack * last.size:
             last.add(text, x, index)
         else:
             chunks.append(_Chunk(text, x, y, size, index))
@@ -404,7 +410,8 @@ def _table_from(lines: list[list[_Chunk]], start: int, carried: _Heading | None 
     pitch = max(2.5 * size, 1.25 * statistics.median(lines[a][0].y - lines[b][0].y for a, b in zip(rows, rows[1:])))
     above: list[int] = []
     k = start - 1
-    while k >= 0 and len(above) < 6 and lines[k][0].y - lines[k + 1][0].y <= pitch and fits(k):
+    while k >= 0 and len(above) < 6 and lines[k][0].y - lines[k + 1][0].y <= pitch and fits(k) \
+            and not _TABLE_TITLE.match("".join(c.text for c in lines[k])):
         above.insert(0, k)
         k -= 1
     # the heading ends at its lowest line with a text outside the first column; a line above all texts outside
