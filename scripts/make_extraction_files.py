@@ -57,6 +57,18 @@ CITY_BULLETIN = """<html><head><meta charset="utf-8"></head><body>
 </body></html>
 """
 
+# a city's counties as columns, the indicators as rows, under a heading line of the page (no 表1) that runs over
+# the table's columns
+CITY_COLUMNS = """<html><head><meta charset="utf-8"></head><body>
+<h2>湖州市2023年各县区卫生健康主要指标</h2>
+<table border="1">
+<tr><td>指标</td><td>单位</td><td>全市</td><td>吴兴区</td><td>南浔区</td><td>德清县</td><td>长兴县</td><td>安吉县</td></tr>
+<tr><td>人均期望寿命</td><td>岁</td><td>83.11</td><td>83.08</td><td>82.71</td><td>83.42</td><td>82.96</td><td>83.25</td></tr>
+<tr><td>每千人口医疗机构床位数</td><td>张</td><td>6.72</td><td>8.12</td><td>5.36</td><td>5.87</td><td>7.01</td><td>5.64</td></tr>
+<tr><td>家庭医生签约率</td><td>%</td><td>46.3</td><td>45.1</td><td>44.0</td><td>47.5</td><td>45.9</td><td>48.2</td></tr>
+</table></body></html>
+"""
+
 COUNTIES = [["鹿城区", 9870, 5120, 6210, 7.12], ["龙湾区", 3120, 1880, 2010, 4.35], ["瓯海区", 4410, 2650, 2980, 4.51],
             ["洞头区", 520, 390, 402, 3.98], ["永嘉县", 4215, 2760, 2890, 4.89]]
 
@@ -112,10 +124,13 @@ def main() -> int:
         (work / "永嘉县_2023_公报.html").write_text(BULLETIN, encoding="utf-8")
         (work / "乐清市_2023_工作总结.html").write_text(SUMMARY, encoding="utf-8")
         (work / "湖州市_2023_公报.html").write_text(CITY_BULLETIN, encoding="utf-8")
+        (work / "湖州市各县区_2023_主要指标.html").write_text(CITY_COLUMNS, encoding="utf-8")
         _county_table(work / "温州市各县_2022_卫生资源.xlsx")
         # the page read as a Writer document (the default, Writer/Web, starts it on a second page)
         for name, args in (("永嘉县_2023_公报.html", ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
                            ("湖州市_2023_公报.html", ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
+                           ("湖州市各县区_2023_主要指标.html",
+                            ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]),
                            ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "doc:MS Word 97"]),
                            ("乐清市_2023_工作总结.html", ["--infilter=HTML (StarWriter)", "--convert-to", "rtf"]),
                            ("温州市各县_2022_卫生资源.xlsx", ["--convert-to", "pdf"])):

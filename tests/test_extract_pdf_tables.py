@@ -1,7 +1,7 @@
 """Tables in PDFs whose cells wrap: found by the positions of their text (desktop.extract.tables.tables_in_pieces).
 
 Before, a PDF table with a wrapped cell (a narrow 指标 column, 2023 over 年 in a heading) gave no figures: pypdf's
-lines no longer lined up with the heading. The three PDFs of tests/data/extraction_pdf/ were made by LibreOffice
+lines no longer lined up with the heading. The four PDFs of tests/data/extraction_pdf/ were made by LibreOffice
 (scripts/make_extraction_files.py); the others here by reportlab with the cells aligned at the top, the middle or
 the bottom, as Word, WPS and Excel do.
 """
@@ -65,6 +65,16 @@ def test_a_city_bulletin_whose_table_title_runs_over_the_columns_and_whose_headi
         "LIFE_EXPECTANCY": 82.71, "BEDS_PER_1000": 5.36, "FAMILY_DOCTOR_RATE": 44.0}
     assert found(text, 2023, "湖州市", huzhou) == {"LIFE_EXPECTANCY": 83.11, "BEDS_PER_1000": 6.72,
                                                    "FAMILY_DOCTOR_RATE": 46.3}
+
+
+def test_counties_as_columns_under_a_page_heading_that_runs_over_the_table():
+    """The heading line of the page (湖州市2023年各县区卫生健康主要指标) right above the table is its title, not a
+    text over its columns: each indicator's row is read with its counties' figures."""
+    text = read_text_file(DATA / "湖州市各县区_2023_主要指标.pdf")
+    assert text.splitlines()[0] == "湖州市 2023 年各县区卫生健康主要指标"
+    huzhou = ["吴兴区", "南浔区", "德清县", "长兴县", "安吉县"]
+    assert found(text, 2023, "德清县", [p for p in huzhou if p != "德清县"]) == {
+        "LIFE_EXPECTANCY": 83.42, "BEDS_PER_1000": 5.87, "FAMILY_DOCTOR_RATE": 47.5}
 
 
 ROWS = [["指标名称", "计量单位", "2024年", "2023年", "比上年增长（%）"],

@@ -208,6 +208,15 @@ _SENTENCE = re.compile(r"[。，；：:;,]")
 _TABLE_TITLE = re.compile(r"^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]+")
 
 
+def _title_line(line: list[_Chunk], bands: list[tuple[float, float]]) -> bool:
+    """A table's title above its heading, left as text: 表1… (however it falls over the columns), or a text of six
+    characters or more over three columns or more ("湖州市2023年各县区卫生健康主要指标"; a heading's text over
+    its columns, 数量 over 2024年 and 2023年, is short)."""
+    if _TABLE_TITLE.match("".join(c.text for c in line)):
+        return True
+    return any(len(_in_bands(c, bands)) >= 3 and len(c.text.strip()) >= 6 for c in line)
+
+
 def _heading_like(text: str) -> bool:
     t = text.strip()
     return 0 < len(t) <= 16 and not _is_number(t) and not _SENTENCE.search(t)
@@ -411,7 +420,7 @@ def _table_from(lines: list[list[_Chunk]], start: int, carried: _Heading | None 
     above: list[int] = []
     k = start - 1
     while k >= 0 and len(above) < 6 and lines[k][0].y - lines[k + 1][0].y <= pitch and fits(k) \
-            and not _TABLE_TITLE.match("".join(c.text for c in lines[k])):
+            and not _title_line(lines[k], bands):
         above.insert(0, k)
         k -= 1
     # the heading ends at its lowest line with a text outside the first column; a line above all texts outside
