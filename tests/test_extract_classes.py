@@ -348,3 +348,28 @@ def test_a_county_level_citys_text_is_not_its_citys_bulletin():
     assert found(text, year=2023, region="330782") == {"HOSPITAL_BEDS": 9120}
     text = "义乌市2023年卫生健康统计公报\n年末全市医疗卫生机构实有床位9120张。\n全市人均期望寿命83.15岁。"
     assert found(text, year=2023, region="330782") == {"HOSPITAL_BEDS": 9120, "LIFE_EXPECTANCY": 83.15}
+
+
+def test_a_place_named_highest_or_lowest_has_the_figure_after_it():
+    text = "各县区中，德清县人均期望寿命最高（83.42岁），南浔区最低（82.71岁）。"
+    assert found(text, year=2023, region="330521") == {"LIFE_EXPECTANCY": 83.42}
+    assert found(text, year=2023, region="330503") == {"LIFE_EXPECTANCY": 82.71}
+    assert found(text, year=2023, region="330500") == {}
+    text = "每千人口医疗机构床位数最高的是吴兴区（8.12张），最低的是安吉县（5.64张）。"
+    assert found(text, year=2023, region="330523") == {"BEDS_PER_1000": 5.64}
+    text = "全市每千人口医疗机构床位数6.72张，其中吴兴区最多，达到8.12张。"
+    assert found(text, year=2023, region="330502") == {"BEDS_PER_1000": 8.12}
+    assert found(text, year=2023, region="330500") == {"BEDS_PER_1000": 6.72}
+    # "为历史最高" names no place
+    assert found("全县人均期望寿命83.11岁，为历史最高。", year=2023, region="330521") == {"LIFE_EXPECTANCY": 83.11}
+
+
+def test_after_a_semicolon_the_places_figures_are_of_the_indicator_named_before_it():
+    text = "全市人均期望寿命83.11岁，比上年提高0.2岁；德清县最高，为83.42岁。"
+    assert found(text, year=2023, region="330521") == {"LIFE_EXPECTANCY": 83.42}
+    assert found(text, year=2023, region="330500") == {"LIFE_EXPECTANCY": 83.11}
+    text = "全市每千人口医疗机构床位数6.72张；德清县、安吉县分别为5.87张和5.64张。"
+    assert found(text, year=2023, region="330523") == {"BEDS_PER_1000": 5.64}
+    # a full stop ends it: the next sentence names its own indicator or nothing is taken
+    assert found("全市每千人口医疗机构床位数6.72张。德清县、安吉县分别为5.87张和5.64张。", year=2023,
+                 region="330521") == {}

@@ -99,6 +99,9 @@ class _Extractor:
         # the place of a figure given by the list or series it stands in ("杭州、宁波分别为7.2、6.5张"), by its
         # start in the sentence being read
         self.place_of: dict[int, str] = {}
+        # the indicator named last in a sentence that ended with ";" ("…83.11岁;德清县最高,为83.42岁"): a place's
+        # figure in the next sentence of the paragraph may be of it
+        self.running: tuple[int, Term] | None = None
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
         self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
@@ -234,9 +237,11 @@ class _Extractor:
         for m in _LIST_KEY.finditer(text):
             key = "均" if m.group() == "均" else "分别"  # 依次 lists as 分别 does
             if key == "分别":
-                self._place_list(text, m.start(), m.end(), mentions, figures, used_mentions, used_figures, pairs)
+                self._place_list(text, m.start(), m.end(), mentions, figures, used_mentions, used_figures, pairs,
+                                 s.paragraph)
             self._list(text, m.start(), m.end(), key, mentions, figures, used_mentions, used_figures, pairs)
         self._place_series(text, mentions, figures, used_figures, pairs)
+        self._superlatives(text, mentions, figures, used_figures, pairs, s.paragraph)
         self._for_groups(text, mentions, figures, used_mentions, used_figures, pairs)
         for mi, mention in enumerate(mentions):
             if mi in used_mentions:
@@ -250,6 +255,11 @@ class _Extractor:
         self._elliptic(text, mentions, figures, used_figures, pairs)
         self._borrowed_head(text, mentions, figures, used_figures, pairs)
         self._prior_year(text, mentions, figures, used_figures, pairs, context_year)
+        named = [x for x in mentions if x.term.mode == "name"]
+        if named and text.endswith(";"):
+            self.running = (s.paragraph, named[-1].term)
+        elif named or not text.endswith(";"):
+            self.running = None
         seen: set[str] = set()
         for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
             found = self._judge(s, mention, fig, gap, context_year, years)
@@ -495,7 +505,7 @@ class _Extractor:
             if clause_start <= mention.start < k0:
                 used_m.add(mi)
 
-    def _place_list(self, text, k0, k1, mentions, figures, used_m, used_f, pairs) -> None:
+    def _place_list(self, text, k0, k1, mentions, figures, used_m, used_f, pairs, paragraph) -> None:
         """"杭州、宁波、温州每千人口医疗机构床位数分别为7.21张、6.05张、5.88张": one indicator, a list of places
         before it and as many figures after 分别; each figure is its place's."""
         clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, k0)), default=0)
@@ -507,9 +517,13 @@ class _Extractor:
         elif not inside:
             # "全市人均期望寿命83.11岁，其中德清县、长兴县分别为83.42岁、82.96岁": the indicator of the clause before
             earlier = [(mi, x) for mi, x in enumerate(mentions) if x.end <= clause_start and x.term.mode == "name"]
-            if not earlier:
+            running = self._running(paragraph)
+            if earlier:
+                mi, mention = earlier[-1]
+            elif running is not None:  # "…6.72张;德清县、安吉县分别为5.87张和5.64张"
+                mi, mention = -1, running
+            else:
                 return
-            mi, mention = earlier[-1]
             head, named = re.sub(r"^(?:其中|而)", "", text[clause_start:k0]), ""
         else:
             return
@@ -580,6 +594,31 @@ class _Extractor:
                 if not sep:
                     break
                 pos = fig.end + 1
+
+    def _running(self, paragraph: int) -> Mention | None:
+        """The indicator the sentence before named, when it ended with ";" in this paragraph (at 0, 0 here)."""
+        if self.running is None or self.running[0] != paragraph:
+            return None
+        return Mention(0, 0, self.running[1])
+
+    def _superlatives(self, text, mentions, figures, used_f, pairs, paragraph) -> None:
+        """"德清县人均期望寿命最高(83.42岁),南浔区最低(82.71岁)" and "…最高的是安吉县,为83.5岁": the place named
+        with 最高/最低 has the figure that follows, of the indicator named last before it."""
+        for m in _SUPERLATIVE.finditer(text):
+            words = m.group("place") or m.group("place2")
+            # the place the words end with ("其中吴兴区" is 吴兴区)
+            place = next((w.group() for w in self.scope_words.finditer(words) if w.end() == len(words)), "")
+            kind = self._place_kind(place)
+            fig = next((f for f in figures if f.start == m.end()), None)
+            if kind is None or fig is None or fig.year is not None or figures.index(fig) in used_f:
+                continue
+            before = [x for x in mentions if x.end <= m.end() and x.term.mode == "name"]
+            mention = before[-1] if before else self._running(paragraph)
+            if mention is None:
+                continue
+            used_f.add(figures.index(fig))
+            self.place_of[fig.start] = kind
+            pairs.append((mention, fig, Gap(True)))
 
     def _place_kind(self, word: str) -> str | None:
         """"own" or "other" when `word` is a whole place name or place word, else None."""
@@ -861,6 +900,10 @@ class _Extractor:
 _LIST_KEY = re.compile(r"分别|依次|(?<![人次年平户日月床])均(?=达|为|是|在|保持|控制|实现|超过|高于|低于|增长|下降|提高)")
 _PRIOR = re.compile(r"[(,](?:上年|去年|上一年)(?:同期|末|底)?(?:为|是|达|:)?(?=\d)")
 _OWN_SCOPE = re.compile(r"我市|我县|我区|本市|本县|本区|全市|全县|全区")
+# a place with 最高/最低 and its figure: "德清县人均期望寿命最高(83.42岁)", "德清县最高,为83.42岁", "最低的是南浔区(82.71岁)"
+_SUPERLATIVE = re.compile(r"(?:(?P<place>[\u4e00-\u9fff]{2,6}?(?:县|区|市))[\u4e00-\u9fff()]{0,16}?(?:最高|最低|最多|最少)"
+                          r"|(?:最高|最低|最多|最少)的(?:是|为)(?P<place2>[\u4e00-\u9fff]{2,6}?(?:县|区|市)))"
+                          r"(?:,为|,是|,达到|,达|\(|,|为|是|达到|达)")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
 
 
