@@ -364,12 +364,16 @@ def test_a_place_named_highest_or_lowest_has_the_figure_after_it():
     assert found("全县人均期望寿命83.11岁，为历史最高。", year=2023, region="330521") == {"LIFE_EXPECTANCY": 83.11}
 
 
-def test_after_a_semicolon_the_places_figures_are_of_the_indicator_named_before_it():
+def test_after_a_semicolon_or_in_a_sentence_of_places_alone_the_figures_are_of_the_indicator_before():
     text = "全市人均期望寿命83.11岁，比上年提高0.2岁；德清县最高，为83.42岁。"
     assert found(text, year=2023, region="330521") == {"LIFE_EXPECTANCY": 83.42}
     assert found(text, year=2023, region="330500") == {"LIFE_EXPECTANCY": 83.11}
     text = "全市每千人口医疗机构床位数6.72张；德清县、安吉县分别为5.87张和5.64张。"
     assert found(text, year=2023, region="330523") == {"BEDS_PER_1000": 5.64}
-    # a full stop ends it: the next sentence names its own indicator or nothing is taken
+    # after a full stop only a sentence of places and figures alone goes on, in the same paragraph, in the unit
     assert found("全市每千人口医疗机构床位数6.72张。德清县、安吉县分别为5.87张和5.64张。", year=2023,
+                 region="330521") == {"BEDS_PER_1000": 5.87}
+    assert found("全市每千人口医疗机构床位数6.72张。\n德清县、安吉县分别为5.87张和5.64张。", year=2023,
+                 region="330521") == {}
+    assert found("全市每千人口医疗机构床位数6.72张。德清县、安吉县分别为83.1岁和83.2岁。", year=2023,
                  region="330521") == {}

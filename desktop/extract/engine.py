@@ -99,9 +99,9 @@ class _Extractor:
         # the place of a figure given by the list or series it stands in ("杭州、宁波分别为7.2、6.5张"), by its
         # start in the sentence being read
         self.place_of: dict[int, str] = {}
-        # the indicator named last in a sentence that ended with ";" ("…83.11岁;德清县最高,为83.42岁"): a place's
-        # figure in the next sentence of the paragraph may be of it
-        self.running: tuple[int, Term] | None = None
+        # the indicator the sentence before named last, its paragraph, and whether it ended with ";": a place's
+        # figure in the next sentence of the paragraph may be of it ("…83.11岁;德清县最高,为83.42岁")
+        self.running: tuple[int, Term, bool] | None = None
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
         self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
@@ -256,9 +256,9 @@ class _Extractor:
         self._borrowed_head(text, mentions, figures, used_figures, pairs)
         self._prior_year(text, mentions, figures, used_figures, pairs, context_year)
         named = [x for x in mentions if x.term.mode == "name"]
-        if named and text.endswith(";"):
-            self.running = (s.paragraph, named[-1].term)
-        elif named or not text.endswith(";"):
+        if named:
+            self.running = (s.paragraph, named[-1].term, text.endswith(";"))
+        elif not text.endswith(";"):
             self.running = None
         seen: set[str] = set()
         for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
@@ -517,10 +517,11 @@ class _Extractor:
         elif not inside:
             # "全市人均期望寿命83.11岁，其中德清县、长兴县分别为83.42岁、82.96岁": the indicator of the clause before
             earlier = [(mi, x) for mi, x in enumerate(mentions) if x.end <= clause_start and x.term.mode == "name"]
-            running = self._running(paragraph)
+            # a sentence that names no indicator, only places and their figures, goes on from the one before
+            running = self._running(paragraph, full_stop=not mentions and clause_start == 0)
             if earlier:
                 mi, mention = earlier[-1]
-            elif running is not None:  # "…6.72张;德清县、安吉县分别为5.87张和5.64张"
+            elif running is not None:  # "…6.72张;德清县、安吉县分别为5.87张和5.64张" (or "…6.72张。德清县、…")
                 mi, mention = -1, running
             else:
                 return
@@ -595,9 +596,10 @@ class _Extractor:
                     break
                 pos = fig.end + 1
 
-    def _running(self, paragraph: int) -> Mention | None:
-        """The indicator the sentence before named, when it ended with ";" in this paragraph (at 0, 0 here)."""
-        if self.running is None or self.running[0] != paragraph:
+    def _running(self, paragraph: int, full_stop: bool = False) -> Mention | None:
+        """The indicator the sentence before named, when it ended with ";" in this paragraph (or, with
+        `full_stop`, with "。" too), as a mention at 0, 0 of this sentence."""
+        if self.running is None or self.running[0] != paragraph or not (self.running[2] or full_stop):
             return None
         return Mention(0, 0, self.running[1])
 
