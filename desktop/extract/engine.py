@@ -446,15 +446,7 @@ class _Extractor:
             return
         if figures.index(first) in used_f:
             return  # paired by place already (_place_list)
-        values = [first]
-        if key == "分别":
-            fi = figures.index(first)
-            while fi + 1 < len(figures):
-                sep = text[values[-1].end:figures[fi + 1].start]
-                if not LIST_SEP.match(sep) or len(sep) > 2:
-                    break
-                fi += 1
-                values.append(figures[fi])
+        values = _listed(text, figures, first) if key == "分别" else [first]
         # the names before it
         before_gap = ""
         m = re.search(r"(?:同比|比上年|较上年|比去年|较去年|全年|已|也|都)+$", head)
@@ -538,13 +530,7 @@ class _Extractor:
         gap = read_gap(named + text[k1:first.start])
         if not gap.ok or CLAUSE.search(text, k1, first.start):
             return
-        values, fi = [first], figures.index(first)
-        while fi + 1 < len(figures):
-            sep = text[values[-1].end:figures[fi + 1].start]
-            if not LIST_SEP.match(sep) or len(sep) > 2:
-                break
-            fi += 1
-            values.append(figures[fi])
+        values = _listed(text, figures, first)
         if len(values) != len(items):
             return
         last = values[-1]
@@ -907,6 +893,18 @@ _SUPERLATIVE = re.compile(r"(?:(?P<place>[\u4e00-\u9fff]{2,6}?(?:县|区|市))[\
                           r"|(?:最高|最低|最多|最少)的(?:是|为)(?P<place2>[\u4e00-\u9fff]{2,6}?(?:县|区|市)))"
                           r"(?:,为|,是|,达到|,达|\(|,|为|是|达到|达)")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
+
+
+def _listed(text: str, figures: list[Figure], first: Figure) -> list[Figure]:
+    """`first` and the figures after it in a list ("7.21张、6.05张和5.88张")."""
+    values, fi = [first], figures.index(first)
+    while fi + 1 < len(figures):
+        sep = text[values[-1].end:figures[fi + 1].start]
+        if not LIST_SEP.match(sep) or len(sep) > 2:
+            break
+        fi += 1
+        values.append(figures[fi])
+    return values
 
 
 def _clause_end(text: str, start: int) -> int:
