@@ -348,6 +348,9 @@ def test_a_county_level_citys_text_is_not_its_citys_bulletin():
     assert found(text, year=2023, region="330782") == {"HOSPITAL_BEDS": 9120}
     text = "义乌市2023年卫生健康统计公报\n年末全市医疗卫生机构实有床位9120张。\n全市人均期望寿命83.15岁。"
     assert found(text, year=2023, region="330782") == {"HOSPITAL_BEDS": 9120, "LIFE_EXPECTANCY": 83.15}
+    # the city's letterhead over the county-level city's own title: its 全市 is its own
+    text = "温州市卫生健康委员会\n瑞安市2023年卫生健康工作总结\n2023年，全市人均期望寿命达到83.15岁，每千人口医疗机构床位数6.1张。"
+    assert found(text, year=2023, region="330381") == {"LIFE_EXPECTANCY": 83.15, "BEDS_PER_1000": 6.1}
 
 
 def test_a_place_named_highest_or_lowest_has_the_figure_after_it():

@@ -107,21 +107,29 @@ class _Extractor:
         self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
         self.doc_scope = self._doc_scope()
 
+    def _title(self) -> str:
+        """The headings the text begins with (up to three: a letterhead "温州市卫生健康委员会" over the title
+        "瑞安市2023年卫生健康工作总结"), as one text; "" when it begins with a sentence."""
+        lines = []
+        for s in self.prepared.sentences[:3]:
+            if not s.heading:
+                break
+            lines.append(s.text)
+        return "\n".join(lines)
+
     def _titled_above(self, own: set[str], above: tuple[str, ...]) -> bool:
-        """True when the title (a first line that is a heading) names a place above the region and not the
+        """True when the title (the headings the text begins with) names a place above the region and not the
         region: "金华市2023年国民经济和社会发展统计公报" read for 义乌市."""
-        first = self.prepared.sentences[:1]
-        title = first[0].text if first and first[0].heading else ""
+        title = self._title()
         if not title or any(w in title for w in own):
             return False
         return any(w in title for name in above for w in (name, short_place(name)[0]) if len(w) >= 2)
 
     def _doc_scope(self) -> str | None:
         """The place of the sentences that name none, for the whole text: "other" when the text names the
-        region but speaks more of another place (`_body_scope`), or when the title (a first line that is a
-        heading) puts it under the nation or another place and the text never names the region."""
-        first = self.prepared.sentences[:1]
-        title = first[0].text if first and first[0].heading else ""
+        region but speaks more of another place (`_body_scope`), or when the title (the headings it begins with)
+        puts it under the nation or another place and the text never names the region."""
+        title = self._title()
         own = [w for w, kind in self.scope_kind.items() if kind == "own"]
         if any(w in title for w in own):
             return None  # "我县入选全国基层中医药工作示范县" is the county's text
