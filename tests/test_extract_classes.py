@@ -324,6 +324,10 @@ def test_places_listed_before_fenbie_each_take_their_figure():
     text = "吴兴区、南浔区、德清县、长兴县、安吉县每千人口医疗机构床位数依次为8.12、5.36、5.87、7.01、5.64张。"
     assert found(text, year=2023, region="330503") == {"BEDS_PER_1000": 5.36}
     assert found(text, year=2023, region="330500") == {}
+    # the places in brackets after the figures
+    text = "五个县区孕产妇系统管理率依次为98.2%、97.6%、99.1%、98.8%、98.5%（吴兴区、南浔区、德清县、长兴县、安吉县）。"
+    assert found(text, year=2023, region="330521") == {"MATERNAL_MGMT_RATE": 99.1}
+    assert found(text, year=2023, region="330500") == {}
     # a list of fewer places than figures is not a list of places
     assert found("杭州、宁波每千人口医疗机构床位数分别为7.21张、6.05张、5.88张。", region="330200") == {}
 

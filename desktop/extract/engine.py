@@ -528,10 +528,6 @@ class _Extractor:
             head, named = re.sub(r"^(?:其中|而)", "", text[clause_start:k0]), ""
         else:
             return
-        head = re.sub(r"(?:的|中|之中)$", "", head)
-        items = [x for x in re.split(r"以及|、|和|及|与", head)]
-        if len(items) < 2 or not all(self._place_kind(x) for x in items):
-            return
         first = next((f for f in figures if f.start >= k1), None)
         if first is None or figures.index(first) in used_f:
             return
@@ -539,6 +535,13 @@ class _Extractor:
         if not gap.ok or CLAUSE.search(text, k1, first.start):
             return
         values = _listed(text, figures, first)
+        items = re.split(r"以及|、|和|及|与", re.sub(r"(?:的|中|之中)$", "", head))
+        if len(items) < 2 or not all(self._place_kind(x) for x in items):
+            # the places in brackets after the figures: "依次为98.2%、97.6%、99.1%(吴兴区、南浔区、德清县)"
+            after = re.match(r"\(([^()]+)\)", text[values[-1].end:])
+            items = re.split(r"以及|、|和|及|与", after.group(1)) if after else []
+            if len(items) < 2 or not all(self._place_kind(x) for x in items):
+                return
         if len(values) != len(items):
             return
         last = values[-1]
