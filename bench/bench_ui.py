@@ -12,7 +12,7 @@ timed too, as "settled". A third process shows the same Qt classes with no progr
 102 regions, a 120 x 7 table, a toolbar and menu, the CJK font): the share of the ratio that PySide6 itself
 takes (creating the Python enums of each Qt class it first touches), and a fourth the same with the first
 screen's reads in plain SQL (sqlite3, datetime and json imported, five queries) and nothing else: the least any
-program that shows a stored region-year in PySide6 pays. All start from compiled bytecode, as an
+program that shows a stored region-year in PySide6 pays (the window is also given as a ratio to it). All start from compiled bytecode, as an
 installed program does (the warm-up run writes it to a temporary PYTHONPYCACHEPREFIX). Switching
 region-year (budget < 50 ms) and committing an edit with its revalidation (budget < 20 ms) are printed in
 ms and as ratios to their floors: the raw services read (get_region_year) and the raw audited write
