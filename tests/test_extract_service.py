@@ -85,3 +85,14 @@ def test_the_cross_check_and_the_reason_for_nothing(services):
     assert propose_all(services, province, "瑞安市", 2021).reason == "place"
     rows = {r.proposal.indicator: r.proposal.value for r in propose_all(services, province, "浙江省", 2021).rows}
     assert rows == {"LIFE_EXPECTANCY": 82.1, "HOSPITAL_BEDS": 386000}
+
+
+def test_the_citys_bulletin_read_for_a_county_level_city_gives_only_its_own_figures(services):
+    """The service passes the regions above the region: under a title naming 温州市, 全市 is the city's, and 瑞安市
+    gets only the clause that names it; read for 温州市, the same text gives the city's figures."""
+    text = ("温州市2021年卫生健康事业发展统计公报\n全市人均期望寿命82.1岁，每千人口医疗机构床位数5.9张。"
+            "其中瑞安市人均期望寿命82.6岁。")
+    ruian = {(r.proposal.indicator, r.proposal.value) for r in propose(services, text, "瑞安市", 2021)}
+    assert ruian == {("LIFE_EXPECTANCY", 82.6)}
+    wenzhou = {(r.proposal.indicator, r.proposal.value) for r in propose(services, text, "温州市", 2021)}
+    assert wenzhou == {("LIFE_EXPECTANCY", 82.1), ("BEDS_PER_1000", 5.9)}
