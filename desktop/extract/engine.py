@@ -225,6 +225,7 @@ class _Extractor:
     # -- per sentence
     def _sentence(self, s: Sentence, context_year: int | None) -> None:
         text = s.text
+        self.place_of = {}
         mentions = [self._includes(text, m) for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
         self.plan_from = self._plan_from(s)
         if self.plan_from == 0:
@@ -241,7 +242,6 @@ class _Extractor:
         used_mentions: set[int] = set()
         used_figures: set[int] = set()
         pairs: list[tuple[Mention, Figure, Gap]] = []
-        self.place_of = {}
         for m in _LIST_KEY.finditer(text):
             key = "均" if m.group() == "均" else "分别"  # 依次 lists as 分别 does
             if key == "分别":
