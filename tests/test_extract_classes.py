@@ -377,6 +377,11 @@ def test_after_a_semicolon_or_in_a_sentence_of_places_alone_the_figures_are_of_t
     assert found(text, year=2023, region="330500") == {"LIFE_EXPECTANCY": 83.11}
     text = "全市每千人口医疗机构床位数6.72张；德清县、安吉县分别为5.87张和5.64张。"
     assert found(text, year=2023, region="330523") == {"BEDS_PER_1000": 5.64}
+    # through a run of semicolons; a sentence between that names another thing (a plan) ends it
+    text = "全市人均期望寿命83.11岁；德清县最高，为83.42岁；安吉县最低，为82.5岁。"
+    assert found(text, year=2023, region="330523") == {"LIFE_EXPECTANCY": 82.5}
+    assert found("全市人均期望寿命83.11岁；到2025年力争达到84岁。德清县最高，为83.42岁。", year=2023,
+                 region="330521") == {}
     # after a full stop only a sentence of places and figures alone goes on, in the same paragraph, in the unit
     assert found("全市每千人口医疗机构床位数6.72张。德清县、安吉县分别为5.87张和5.64张。", year=2023,
                  region="330521") == {"BEDS_PER_1000": 5.87}

@@ -102,6 +102,7 @@ class _Extractor:
         # the indicator the sentence before named last, its paragraph, and whether it ended with ";": a place's
         # figure in the next sentence of the paragraph may be of it ("…83.11岁;德清县最高,为83.42岁")
         self.running: tuple[int, Term, bool] | None = None
+        self.before: tuple[int, Term, bool] | None = None
         self.plan_doc = plan_document(self.prepared)
         self.found: list[Found] = []
         self.skipped: Counter = Counter()  # why figures were left out: plan, place, year, ...
@@ -226,6 +227,7 @@ class _Extractor:
     def _sentence(self, s: Sentence, context_year: int | None) -> None:
         text = s.text
         self.place_of = {}
+        self.before, self.running = self.running, None  # what the sentence before named, for this one only
         mentions = [self._includes(text, m) for m in find_mentions(text, self.terms) if not self._qualified(text, m)]
         self.plan_from = self._plan_from(s)
         if self.plan_from == 0:
@@ -266,8 +268,8 @@ class _Extractor:
         named = [x for x in mentions if x.term.mode == "name"]
         if named:
             self.running = (s.paragraph, named[-1].term, text.endswith(";"))
-        elif not text.endswith(";"):
-            self.running = None
+        elif text.endswith(";"):
+            self.running = self.before  # "…;德清县最高,为83.42岁;安吉县最低,为82.5岁。"
         seen: set[str] = set()
         for mention, fig, gap in sorted(pairs, key=lambda p: p[1].start):
             found = self._judge(s, mention, fig, gap, context_year, years)
@@ -596,9 +598,9 @@ class _Extractor:
     def _running(self, paragraph: int, full_stop: bool = False) -> Mention | None:
         """The indicator the sentence before named, when it ended with ";" in this paragraph (or, with
         `full_stop`, with "。" too), as a mention at 0, 0 of this sentence."""
-        if self.running is None or self.running[0] != paragraph or not (self.running[2] or full_stop):
+        if self.before is None or self.before[0] != paragraph or not (self.before[2] or full_stop):
             return None
-        return Mention(0, 0, self.running[1])
+        return Mention(0, 0, self.before[1])
 
     def _superlatives(self, text, mentions, figures, used_f, pairs, paragraph) -> None:
         """"德清县人均期望寿命最高(83.42岁),南浔区最低(82.71岁)" and "…最高的是安吉县,为83.5岁": the place named
