@@ -389,3 +389,12 @@ def test_after_a_semicolon_or_in_a_sentence_of_places_alone_the_figures_are_of_t
                  region="330521") == {}
     assert found("全市每千人口医疗机构床位数6.72张。德清县、安吉县分别为83.1岁和83.2岁。", year=2023,
                  region="330521") == {}
+
+
+def test_a_towns_figure_is_not_the_countys():
+    text = "全县家庭医生签约率48.6%。13个乡镇（街道）中，新市镇家庭医生签约率最高，为52.1%，乾元镇最低，为44.3%。"
+    assert found(text, year=2023, region="330521") == {"FAMILY_DOCTOR_RATE": 48.6}
+    assert found("武康街道的家庭医生签约率为55.0%。", year=2023, region="330521") == {}
+    # "乡镇" alone names no town: 全县乡镇卫生院 are the county's
+    assert found("全县乡镇卫生院实有床位1260张，每千人口医疗机构床位数5.87张。", year=2023, region="330521") == {
+        "BEDS_PER_1000": 5.87}

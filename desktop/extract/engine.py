@@ -621,6 +621,14 @@ class _Extractor:
             self.place_of[fig.start] = kind
             pairs.append((mention, fig, Gap(True)))
 
+    @staticmethod
+    def _of_a_town(text: str, mention: Mention) -> bool:
+        """The indicator named for a town or a street of the county ("新市镇家庭医生签约率最高,为52.1%",
+        "武康街道的…"): a part of the county, not the county (乡镇 alone, "全县乡镇卫生院", names none)."""
+        lead = text[max((m.end() for m in CLAUSE.finditer(text, 0, mention.start)), default=0):mention.start]
+        town = _TOWN.search(lead)
+        return town is not None and not town.group().rstrip("的").endswith("乡镇")
+
     def _place_kind(self, word: str) -> str | None:
         """"own" or "other" when `word` is a whole place name or place word, else None."""
         return self.scope_kind.get(word)
@@ -838,7 +846,7 @@ class _Extractor:
         scope = self.place_of.get(fig.start) or self._scope_before(text, fig.start)
         if scope is None:
             scope = self.carried_scope
-        if scope == "other":
+        if scope == "other" or self._of_a_town(text, mention):
             self.skipped["place"] += 1
             return None
         # which year the figure is of
@@ -905,6 +913,8 @@ _OWN_SCOPE = re.compile(r"我市|我县|我区|本市|本县|本区|全市|全�
 _SUPERLATIVE = re.compile(r"(?:(?P<place>[\u4e00-\u9fff]{2,6}?(?:县|区|市))[\u4e00-\u9fff()]{0,16}?(?:最高|最低|最多|最少)"
                           r"|(?:最高|最低|最多|最少)的(?:是|为)(?P<place2>[\u4e00-\u9fff]{2,6}?(?:县|区|市)))"
                           r"(?:,为|,是|,达到|,达|\(|,|为|是|达到|达)")
+# a town or a street named right before an indicator: "新市镇", "武康街道的"
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)的?$")
 _PER_POPULATION = re.compile(r"(每千人口|每千常住人口|每千人|每万人口|每万常住人口|每万人)")
 
 

@@ -119,7 +119,8 @@ SERVICE_VERBS = ("接种", "筛查", "体检")
 # a word just before a name that narrows it to a part ("老年人健康体检", "负压救护车", "医院床位")
 QUALIFIERS = re.compile(
     r"(?:老年人|老人|儿童|学生|孕产妇|妇女|职工|患者|新生儿|婴幼儿|青少年|残疾人|适龄|高危|重点人群|"
-    r"规范化|负压|民营|公立|社会办|私立|中医|专科|医院|乡镇|村级|儿科|妇幼|重症|ICU|监护型|转运型)$")
+    r"规范化|负压|民营|公立|社会办|私立|中医|专科|医院|卫生院|卫生室|服务中心|基层|乡镇|村级|儿科|妇幼|重症|ICU|"
+    r"监护型|转运型)$")
 # a word just before a name that makes it another measure ("健康期望寿命" is not 期望寿命)
 OTHER_MEASURE_BEFORE = re.compile(r"(?:健康|无残疾|无疾病|残疾调整|伤残调整|质量调整)$")
 # a part of the year: figures so marked are not the whole year's ("截至6月底", "上半年", "1-9月")
