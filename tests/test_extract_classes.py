@@ -398,3 +398,8 @@ def test_a_towns_figure_is_not_the_countys():
     # "乡镇" alone names no town: 全县乡镇卫生院 are the county's
     assert found("全县乡镇卫生院实有床位1260张，每千人口医疗机构床位数5.87张。", year=2023, region="330521") == {
         "BEDS_PER_1000": 5.87}
+
+
+def test_a_bare_measure_borrows_the_thing_counted_before_the_clauses_own_measure_and_its_change():
+    text = "2023年全区法定传染病报告发病数同比下降12.4%，报告病例1 872例。"
+    assert found(text, year=2023, region="330302") == {"NOTIFIABLE_DISEASE_CASES": 1872}

@@ -791,6 +791,14 @@ class _Extractor:
             term = next((self.terms[head[i:] + word] for i in range(len(head) - 1)
                          if head[i:] + word in self.terms and self.terms[head[i:] + word].mode == "name"), None)
             if term is None:
+                # "法定传染病报告发病数同比下降12.4%,报告病例1872例": the thing counted before the clause's own
+                # measure and its change (法定传染病 + 报告病例 + 数)
+                head = re.sub(r"(?:同比|比上年|较上年)?(?:下降|增长|增加|减少|上升|降低|提高)$", "", head)
+                term = next((self.terms[head[i:j] + word + tail] for i in range(len(head) - 1)
+                             for j in range(len(head), i + 1, -1) for tail in ("", "数")
+                             if head[i:j] + word + tail in self.terms
+                             and self.terms[head[i:j] + word + tail].mode == "name"), None)
+            if term is None:
                 continue
             used_f.add(figures.index(fig))
             pairs.append((Mention(start + m.start(1), start + m.end(1), term), fig, Gap(True)))
