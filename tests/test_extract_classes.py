@@ -377,6 +377,10 @@ def test_after_a_semicolon_or_in_a_sentence_of_places_alone_the_figures_are_of_t
     assert found(text, year=2023, region="330500") == {"LIFE_EXPECTANCY": 83.11}
     text = "全市每千人口医疗机构床位数6.72张；德清县、安吉县分别为5.87张和5.64张。"
     assert found(text, year=2023, region="330523") == {"BEDS_PER_1000": 5.64}
+    # a place and its figure alone after the semicolon: "全省平均为82.8岁" is the province's
+    text = "全省11个设区市中，杭州市人均期望寿命最高，为84.3岁；全省平均为82.8岁。"
+    assert found(text, year=2023, region="330000") == {"LIFE_EXPECTANCY": 82.8}
+    assert found(text, year=2023, region="330100") == {"LIFE_EXPECTANCY": 84.3}
     # through a run of semicolons; a sentence between that names another thing (a plan) ends it
     text = "全市人均期望寿命83.11岁；德清县最高，为83.42岁；安吉县最低，为82.5岁。"
     assert found(text, year=2023, region="330523") == {"LIFE_EXPECTANCY": 82.5}

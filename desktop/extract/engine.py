@@ -620,6 +620,17 @@ class _Extractor:
             used_f.add(figures.index(fig))
             self.place_of[fig.start] = kind
             pairs.append((mention, fig, Gap(True)))
+        # "…杭州市人均期望寿命最高,为84.3岁;全省平均为82.8岁": after a semicolon, a place (平均) and its figure
+        running = None if mentions else self._running(paragraph)
+        place = self.scope_words.match(text) if running is not None else None
+        if place is not None:
+            after = re.match(r"(?:平均)?(?:水平)?(?:为|是|达到|达)?", text[place.end():])
+            start = place.end() + after.end()
+            fig = next((f for f in figures if f.start == start and f.year is None), None)
+            if fig is not None and figures.index(fig) not in used_f:
+                used_f.add(figures.index(fig))
+                self.place_of[fig.start] = self._place_kind(place.group())
+                pairs.append((running, fig, Gap(True)))
 
     @staticmethod
     def _of_a_town(text: str, mention: Mention) -> bool:
