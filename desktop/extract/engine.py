@@ -252,6 +252,7 @@ class _Extractor:
             self._list(text, m.start(), m.end(), key, mentions, figures, used_mentions, used_figures, pairs)
         self._place_series(text, mentions, figures, used_figures, pairs)
         self._superlatives(text, mentions, figures, used_figures, pairs, s.paragraph)
+        self._place_alone(text, mentions, figures, used_figures, pairs, s.paragraph)
         self._for_groups(text, mentions, figures, used_mentions, used_figures, pairs)
         for mi, mention in enumerate(mentions):
             if mi in used_mentions:
@@ -620,7 +621,10 @@ class _Extractor:
             used_f.add(figures.index(fig))
             self.place_of[fig.start] = kind
             pairs.append((mention, fig, Gap(True)))
-        # "…杭州市人均期望寿命最高,为84.3岁;全省平均为82.8岁": after a semicolon, a place (平均) and its figure
+
+    def _place_alone(self, text, mentions, figures, used_f, pairs, paragraph) -> None:
+        """"…杭州市人均期望寿命最高,为84.3岁;全省平均为82.8岁": after a semicolon, a sentence that names no
+        indicator and begins with a place (平均) and its figure has the figure of the indicator named before."""
         running = None if mentions else self._running(paragraph)
         place = self.scope_words.match(text) if running is not None else None
         if place is not None:
