@@ -538,14 +538,10 @@ class _Extractor:
         if not gap.ok or CLAUSE.search(text, k1, first.start):
             return
         values = _listed(text, figures, first)
-        items = re.split(r"以及|、|和|及|与", re.sub(r"(?:的|中|之中)$", "", head))
-        if len(items) < 2 or not all(self._place_kind(x) for x in items):
-            # the places in brackets after the figures: "依次为98.2%、97.6%、99.1%(吴兴区、南浔区、德清县)"
-            after = re.match(r"\(([^()]+)\)", text[values[-1].end:])
-            items = re.split(r"以及|、|和|及|与", after.group(1)) if after else []
-            if len(items) < 2 or not all(self._place_kind(x) for x in items):
-                return
-        if len(values) != len(items):
+        # the places before, or in brackets after the figures: "依次为98.2%、97.6%、99.1%(吴兴区、南浔区、德清县)"
+        after = re.match(r"\(([^()]+)\)", text[values[-1].end:])
+        items = self._places(re.sub(r"(?:的|中|之中)$", "", head)) or (self._places(after.group(1)) if after else [])
+        if len(items) != len(values):
             return
         last = values[-1]
         for item, fig in zip(items, values):
@@ -643,6 +639,11 @@ class _Extractor:
         lead = text[max((m.end() for m in CLAUSE.finditer(text, 0, mention.start)), default=0):mention.start]
         town = _TOWN.search(lead)
         return town is not None and not town.group().rstrip("的").endswith("乡镇")
+
+    def _places(self, text: str) -> list[str]:
+        """The places of a list of two or more ("德清县、安吉县和长兴县"), or [] when an item is no place."""
+        items = re.split(r"以及|、|和|及|与", text)
+        return items if len(items) >= 2 and all(self._place_kind(x) for x in items) else []
 
     def _place_kind(self, word: str) -> str | None:
         """"own" or "other" when `word` is a whole place name or place word, else None."""
